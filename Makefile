@@ -1,0 +1,67 @@
+# Seller Assistant — build, run and test. `make run` and `make test` are the
+# two commands of the README; both install what is missing first.
+
+BIN      := bin/seller-assistant
+GO       ?= go
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages: the GLFW driver's C headers, Xvfb and imagemagick for the
+# smoke test and screenshots, the CJK font the binary bundles, npm for echarts.
+APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+            libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev \
+            xvfb imagemagick fonts-droid-fallback npm
+FONT_SRC := /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
+FONT_DST := assets/fonts/DroidSansFallbackFull.ttf
+
+.PHONY: run test build deps assets vet unit smoke screenshot bench-startup bench clean
+
+run: build
+	./$(BIN) $(ARGS)
+
+test: deps assets vet unit smoke
+
+build: deps assets
+	$(GO) build -o $(BIN) .
+
+# Installs only the packages that are missing, so a second run asks nothing.
+deps:
+	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if command -v npm >/dev/null 2>&1; then missing=$$(echo $$missing | tr ' ' '\n' | grep -vx npm); fi; \
+	if [ -n "$$(echo $$missing)" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	$(GO) mod download
+
+# echarts (pinned in assets/echarts/VERSION) from the npm registry and the
+# CJK font from the Debian package, both embedded, neither committed.
+assets: $(FONT_DST)
+	bash assets/echarts/fetch.sh
+
+$(FONT_DST): $(FONT_SRC)
+	cp $< $@
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt needed"; exit 1; }
+
+# app, data and screens test headless and without cgo (fyne.io/fyne/v2/test).
+unit:
+	CGO_ENABLED=0 $(GO) test ./app/... ./data/... ./screens/... ./assets/...
+
+# Builds the real binary (cgo, GLFW) and runs it under Xvfb.
+smoke:
+	$(GO) test -count=1 -v -run 'TestSmoke|TestCLI' .
+
+# The README's screenshots: the real window under Xvfb, English and Chinese.
+screenshot: build
+	bash scripts/screenshot.sh
+
+# Cold start to first frame with the demo workspace, over 10 runs.
+bench-startup: build
+	bash scripts/bench-startup.sh
+
+bench:
+	CGO_ENABLED=0 $(GO) test -run XXX -bench . -benchmem ./app/... ./data/... ./screens/...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,243 @@
+package app
+
+import (
+	"fmt"
+	"math"
+)
+
+// ChartKind names how a Chart is drawn. The same model is drawn natively in the
+// window (screens) and as an echarts page (report), so a kind must mean the same
+// thing to both.
+type ChartKind string
+
+const (
+	ChartBar        ChartKind = "bar"         // one bar per category per series, side by side
+	ChartStackedBar ChartKind = "stacked_bar" // series stacked within each category
+	ChartLine       ChartKind = "line"        // one line per series over the categories
+	ChartPie        ChartKind = "pie"         // Series[0].Values, one slice per category
+	ChartDonut      ChartKind = "donut"       // a pie with a hole
+	ChartScatter    ChartKind = "scatter"     // Series[i].Points on two value axes
+	ChartHeatmap    ChartKind = "heatmap"     // Matrix[y][x] over Categories (x) and YCategories (y)
+	ChartRadar      ChartKind = "radar"       // Series[i].Values over Categories as indicators, 0..RadarMax
+)
+
+// Chart is the one model every chart of the app is built from. Titles and
+// labels are already in the user's language when the chart is built, so the
+// drawing code never translates.
+type Chart struct {
+	ID          string // stable, ASCII; the report's anchor and the export's file name
+	Title       string
+	Kind        ChartKind
+	Categories  []string // x axis, slices, radar indicators or heatmap columns
+	YCategories []string // heatmap rows only
+	Series      []Series
+	Matrix      [][]float64 // heatmap only: Matrix[row][col], len(YCategories) x len(Categories)
+	XLabel      string      // axis title under the x axis (scatter: the x value)
+	YLabel      string      // axis title beside the y axis
+	Unit        string      // shown after values in tooltips and labels, e.g. "USD" or "%"
+	XUnit       string      // scatter only: unit of the x value
+	RadarMax    float64     // radar only: the outer ring; 0 means the largest value
+	Note        string      // how the figures were computed, shown under the chart
+}
+
+// Series is one named set of values.
+type Series struct {
+	Name   string
+	Values []float64 // one per category (bar, stacked bar, line, pie, donut, radar)
+	Points []Point   // scatter only
+}
+
+// Point is one scatter point; Label names it in the tooltip.
+type Point struct {
+	X, Y  float64
+	Label string
+}
+
+// Validate reports a chart whose shape does not match its kind, so a bug in a
+// builder shows up in tests rather than as a blank or crashing widget.
+func (c Chart) Validate() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("chart %q (%s): %s", c.ID, c.Kind, fmt.Sprintf(format, a...))
+	}
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	switch c.Kind {
+	case ChartBar, ChartStackedBar, ChartLine, ChartPie, ChartDonut, ChartRadar, ChartScatter, ChartHeatmap:
+		if c.Empty() {
+			return nil // nothing to draw is a valid chart: screens say "no data yet"
+		}
+	}
+	switch c.Kind {
+	case ChartBar, ChartStackedBar, ChartLine, ChartPie, ChartDonut, ChartRadar:
+		if len(c.Series) == 0 {
+			return bad("no series")
+		}
+		if (c.Kind == ChartPie || c.Kind == ChartDonut) && len(c.Series) != 1 {
+			return bad("a pie has exactly one series, got %d", len(c.Series))
+		}
+		for _, s := range c.Series {
+			if len(s.Values) != len(c.Categories) {
+				return bad("series %q has %d values for %d categories", s.Name, len(s.Values), len(c.Categories))
+			}
+			for _, v := range s.Values {
+				if !finite(v) {
+					return bad("series %q has a value that is not a finite number", s.Name)
+				}
+				if v < 0 && (c.Kind == ChartPie || c.Kind == ChartDonut || c.Kind == ChartStackedBar || c.Kind == ChartRadar) {
+					return bad("series %q has a negative value, which %s cannot show", s.Name, c.Kind)
+				}
+			}
+		}
+	case ChartScatter:
+		if len(c.Series) == 0 {
+			return bad("no series")
+		}
+		for _, s := range c.Series {
+			for _, p := range s.Points {
+				if !finite(p.X) || !finite(p.Y) {
+					return bad("series %q has a point that is not finite", s.Name)
+				}
+			}
+		}
+	case ChartHeatmap:
+		if len(c.Matrix) != len(c.YCategories) {
+			return bad("%d rows for %d row labels", len(c.Matrix), len(c.YCategories))
+		}
+		for i, row := range c.Matrix {
+			if len(row) != len(c.Categories) {
+				return bad("row %d has %d cells for %d columns", i, len(row), len(c.Categories))
+			}
+			for _, v := range row {
+				if !finite(v) {
+					return bad("row %d has a cell that is not finite", i)
+				}
+			}
+		}
+	default:
+		return bad("unknown kind")
+	}
+	return nil
+}
+
+// Empty reports whether the chart has nothing to draw; screens then show a
+// short "no data yet" line instead of empty axes.
+func (c Chart) Empty() bool {
+	switch c.Kind {
+	case ChartScatter:
+		for _, s := range c.Series {
+			if len(s.Points) > 0 {
+				return false
+			}
+		}
+		return true
+	case ChartHeatmap:
+		return len(c.Matrix) == 0 || len(c.Categories) == 0
+	default:
+		return len(c.Categories) == 0 || len(c.Series) == 0
+	}
+}
+
+// ValueRange returns the smallest and largest value the value axis must show,
+// always including 0 for bars and stacks so bars start at the axis. Stacked
+// bars use the per-category sums.
+func (c Chart) ValueRange() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	see := func(v float64) {
+		lo = math.Min(lo, v)
+		hi = math.Max(hi, v)
+	}
+	switch c.Kind {
+	case ChartStackedBar:
+		for i := range c.Categories {
+			sum := 0.0
+			for _, s := range c.Series {
+				sum += s.Values[i]
+			}
+			see(sum)
+		}
+	case ChartScatter:
+		for _, s := range c.Series {
+			for _, p := range s.Points {
+				see(p.Y)
+			}
+		}
+	case ChartHeatmap:
+		for _, row := range c.Matrix {
+			for _, v := range row {
+				see(v)
+			}
+		}
+	default:
+		for _, s := range c.Series {
+			for _, v := range s.Values {
+				see(v)
+			}
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return 0, 1
+	}
+	if c.Kind == ChartBar || c.Kind == ChartStackedBar || c.Kind == ChartRadar {
+		lo = math.Min(lo, 0)
+		hi = math.Max(hi, 0)
+	}
+	if lo == hi {
+		hi = lo + 1
+	}
+	return lo, hi
+}
+
+// NiceTicks returns about n evenly spaced round values covering lo..hi
+// (1, 2 or 5 times a power of ten), the way a person would label an axis.
+func NiceTicks(lo, hi float64, n int) []float64 {
+	if n < 2 {
+		n = 2
+	}
+	if hi <= lo {
+		hi = lo + 1
+	}
+	raw := (hi - lo) / float64(n-1)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	start := math.Floor(lo/step) * step
+	var ticks []float64
+	for v := start; v <= hi+step*0.5; v += step {
+		ticks = append(ticks, math.Round(v/step)*step)
+		if len(ticks) > 50 {
+			break
+		}
+	}
+	return ticks
+}
+
+// FormatValue shows a chart value compactly: 1234567 -> "1.23M", 0.5 -> "0.5".
+func FormatValue(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e9:
+		return trimZeros(fmt.Sprintf("%.2f", v/1e9)) + "B"
+	case a >= 1e6:
+		return trimZeros(fmt.Sprintf("%.2f", v/1e6)) + "M"
+	case a >= 1e4:
+		return trimZeros(fmt.Sprintf("%.1f", v/1e3)) + "k"
+	case a >= 100 || a == math.Trunc(a):
+		return fmt.Sprintf("%.0f", v)
+	default:
+		return trimZeros(fmt.Sprintf("%.2f", v))
+	}
+}
+
+func trimZeros(s string) string {
+	for len(s) > 1 && s[len(s)-1] == '0' {
+		s = s[:len(s)-1]
+	}
+	if s[len(s)-1] == '.' {
+		s = s[:len(s)-1]
+	}
+	return s
+}

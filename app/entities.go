@@ -1,0 +1,139 @@
+package app
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Research methods a note can record, from the field's standard list.
+var ResearchMethods = []string{"questionnaire", "interview", "focus_group", "market_data", "competitor_analysis", "desk_research", "field_visit"}
+
+// Note is a market research note.
+type Note struct {
+	ID     int64
+	Title  string
+	Market string // ISO 3166 alpha-2 country code, e.g. "DE"
+	Method string // one of ResearchMethods
+	Source string
+	Tags   []string
+	Date   time.Time
+	Body   string // Markdown
+}
+
+// Product lifecycle stages, price bands, roles and statuses.
+var (
+	LifecycleStages = []string{"introduction", "growth", "maturity", "decline"}
+	PriceBands      = []string{"high", "mid", "low"}
+	ProductRoles    = []string{"traffic", "profit", "image"}
+	ProductStatuses = []string{"idea", "sampling", "listed", "retired"}
+)
+
+// Product is one catalogue entry.
+type Product struct {
+	ID           int64
+	SKU          string
+	NameZh       string
+	NameEn       string
+	Category     string
+	Supplier     string
+	PurchaseCost decimal.Decimal // in CNY
+	WeightKg     decimal.Decimal
+	HSCode       string
+	PriceBand    string
+	Role         string
+	Stage        string
+	Status       string
+}
+
+// Logistics channel types.
+var ChannelTypes = []string{"express", "postal", "dedicated_line", "overseas_warehouse", "fba"}
+
+// LogisticsChannel is one way to ship a parcel to a market.
+type LogisticsChannel struct {
+	ID            int64
+	Name          string
+	Type          string // one of ChannelTypes
+	Market        string
+	FirstWeightKg decimal.Decimal
+	FirstPrice    decimal.Decimal // CNY for the first weight
+	PerKg         decimal.Decimal // CNY per further kg
+	VolDivisor    int             // cm³ per kg, e.g. 5000 or 6000
+	DaysMin       int
+	DaysMax       int
+	Tracking      bool
+	Stability     int // 1..5, the seller's judgement of how reliably it delivers
+	Restrictions  string
+}
+
+// Platform is a sales platform and its fees.
+type Platform struct {
+	ID           int64
+	Name         string
+	ReferralRate decimal.Decimal // fraction of the gross price, default category
+	PerOrderFee  decimal.Decimal // in the selling currency
+	PaymentRate  decimal.Decimal // fraction
+	Markets      []string
+}
+
+// Campaign goals and types.
+var (
+	CampaignGoals = []string{"awareness", "sales", "clear_stock", "new_customers"}
+	CampaignTypes = []string{"discount", "coupon", "spend_save", "bundle", "gift", "flash_sale", "free_shipping"}
+)
+
+// Campaign is a planned or past promotion.
+type Campaign struct {
+	ID       int64
+	Name     string
+	Goal     string
+	Type     string
+	Markets  []string
+	Platform string
+	Start    time.Time
+	End      time.Time
+	Budget   decimal.Decimal // in the workspace currency
+	Lift     decimal.Decimal // expected revenue lift, fraction
+}
+
+// Risk categories and statuses.
+var (
+	RiskCategories = []string{"ip", "security", "operations", "quality", "tax", "fx", "compliance", "logistics"}
+	RiskStatuses   = []string{"open", "mitigating", "closed"}
+)
+
+// Risk is one line of the risk register.
+type Risk struct {
+	ID         int64
+	Title      string
+	Category   string
+	Likelihood int // 1..5
+	Impact     int // 1..5
+	Owner      string
+	Mitigation string
+	Status     string
+	ReviewDate time.Time
+}
+
+// Score is likelihood x impact, 1..25.
+func (r Risk) Score() int { return r.Likelihood * r.Impact }
+
+// Level names the band of the score the heatmap colours: low (1-4),
+// medium (5-9), high (10-16), critical (17-25).
+func (r Risk) Level() string {
+	switch s := r.Score(); {
+	case s >= 17:
+		return "critical"
+	case s >= 10:
+		return "high"
+	case s >= 5:
+		return "medium"
+	default:
+		return "low"
+	}
+}
+
+// Overdue reports whether an open risk's review date has passed on day now.
+func (r Risk) Overdue(now time.Time) bool {
+	return r.Status != "closed" && !r.ReviewDate.IsZero() && r.ReviewDate.Before(now.Truncate(24*time.Hour))
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+const usage = `usage: seller-assistant [--db FILE] [COMMAND [ARGS]]
+
+With no command, opens the window on FILE, the last workspace or the demo.
+
+Commands:
+  demo                 write the demo workspace to --db FILE
+  report --out F.html  write the offline HTML report of --db FILE [--lang en|zh]
+  backup --out FILE    save a consistent copy of --db FILE
+  version              print the version and the workspace schema version
+
+Options:
+  --db FILE            the workspace file
+  --startup-probe      open the window, print the time to the first frame, quit
+`
+
+// command is one CLI subcommand: a small type per file (cmd_*.go), each
+// with its own flag set, thin over app and data.
+type command interface {
+	run(ctx context.Context, db string, args []string, stdout io.Writer) error
+}
+
+var commands = map[string]command{
+	"demo":    demoCmd{},
+	"report":  reportCmd{},
+	"backup":  backupCmd{},
+	"version": versionCmd{},
+}
+
+// errUsage marks a mistake in how the command was called: exit status 2.
+var errUsage = errors.New("usage")
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string   { return e.msg }
+func (e usageError) Is(t error) bool { return t == errUsage }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// globals are the flags before the command.
+type globals struct {
+	db    string // --db FILE: the workspace
+	probe bool   // --startup-probe: print the time to the first frame and quit
+}
+
+func parseGlobal(args []string) (g globals, rest []string, err error) {
+	fs := flag.NewFlagSet("seller-assistant", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&g.db, "db", "", "workspace file")
+	fs.BoolVar(&g.probe, "startup-probe", false, "print the time to the first frame and quit")
+	if err := fs.Parse(args); err != nil {
+		return g, nil, err
+	}
+	return g, fs.Args(), nil
+}
+
+// runCommand runs one subcommand and returns the exit status: 0 done, 2 bad
+// use (with the usage text), 1 anything else.
+func runCommand(db string, args []string, stdout, stderr io.Writer) int {
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "seller-assistant: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	err := cmd.run(context.Background(), db, args[1:], stdout)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage) || app.ErrorCode(err) == app.EInvalid:
+		fmt.Fprintf(stderr, "seller-assistant %s: %v\n", args[0], err)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "seller-assistant %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+// newFlags is a subcommand's flag set that reports errors instead of exiting.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usagef("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", strings.Join(fs.Args(), " "))
+	}
+	return nil
+}
+
+func needDB(db string) error {
+	if db == "" {
+		return usagef("--db FILE is required")
+	}
+	return nil
+}

@@ -1,0 +1,373 @@
+// Package data keeps a workspace in one SQLite file (modernc.org/sqlite, pure
+// Go) and implements the store interfaces of package app.
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// ApplicationID marks a SQLite file as a Seller Assistant workspace ("SELA"
+// in the header's application_id), so Open can tell our files from any other
+// SQLite database without reading its tables.
+const ApplicationID = 0x53454c41
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// sqliteHeader is the first 16 bytes of every SQLite 3 file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Store is an open workspace. It implements app.Workspace.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ app.Workspace = (*Store)(nil)
+
+// Opener implements app.Opener over SQLite files.
+type Opener struct{}
+
+var _ app.Opener = Opener{}
+
+// dsn builds the connection string. WAL lets the UI read while an import
+// writes and survives a crash mid-write; foreign keys are off by default in
+// SQLite and the schema relies on them; busy_timeout turns a brief lock into
+// a wait instead of an error.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+	}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// header is what Open reads from a file's first page before SQLite touches it.
+type header struct {
+	userVersion   int
+	applicationID uint32
+}
+
+// readHeader reads the fixed SQLite header fields straight from the file, so
+// refusing a wrong file never goes through a connection that could write.
+func readHeader(path string) (header, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return header{}, app.Wrap(err, app.ENotFound, "error.file_not_found", path)
+		}
+		return header{}, app.Wrap(err, app.EInvalid, "error.file_unreadable", path)
+	}
+	defer f.Close()
+	buf := make([]byte, 100)
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return header{}, app.Wrap(err, app.ENotWorkspace, "error.not_workspace", path)
+	}
+	if !bytes.Equal(buf[:16], sqliteHeader) {
+		return header{}, app.Errorf(app.ENotWorkspace, "error.not_workspace", path)
+	}
+	return header{
+		userVersion:   int(binary.BigEndian.Uint32(buf[60:64])),
+		applicationID: binary.BigEndian.Uint32(buf[68:72]),
+	}, nil
+}
+
+// Open implements app.Opener.
+func (Opener) Open(ctx context.Context, path string) (app.Workspace, error) {
+	return Open(ctx, path)
+}
+
+// Create implements app.Opener.
+func (Opener) Create(ctx context.Context, path, name string) (app.Workspace, error) {
+	return Create(ctx, path, name)
+}
+
+// CreateDemo implements app.Opener.
+func (Opener) CreateDemo(ctx context.Context, path string) (app.Workspace, error) {
+	return CreateDemo(ctx, path, time.Now())
+}
+
+// Open opens an existing workspace file. Files that are not workspaces, are
+// damaged or come from a newer version are refused before anything is
+// written; an older workspace is copied to a backup next to it and then
+// migrated.
+func Open(ctx context.Context, path string) (*Store, error) {
+	ms, err := migrations()
+	if err != nil {
+		return nil, app.Wrap(err, app.EInternal, "error.internal", err.Error())
+	}
+	return open(ctx, path, ms)
+}
+
+// open is Open with the migrations given, so tests can add a step.
+func open(ctx context.Context, path string, ms []migration) (*Store, error) {
+	latest := len(ms)
+	h, err := readHeader(path)
+	if err != nil {
+		return nil, err
+	}
+	if h.applicationID != ApplicationID {
+		return nil, app.Errorf(app.ENotWorkspace, "error.not_workspace", path)
+	}
+	if h.userVersion > latest {
+		return nil, app.Errorf(app.ENewer, "error.newer_workspace", path, h.userVersion, latest)
+	}
+	if err := checkReadable(ctx, path); err != nil {
+		return nil, err
+	}
+	if h.userVersion < latest {
+		if _, err := backupBeforeMigration(ctx, path, h.userVersion); err != nil {
+			return nil, err
+		}
+	}
+	return openRW(ctx, path, ms)
+}
+
+// checkReadable reads the schema through a read-only connection: a damaged
+// first page or schema shows up here, before any connection that could
+// write has touched the file.
+func checkReadable(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return app.Wrap(err, app.EInternal, "error.internal", err.Error())
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+		return classify(err, path)
+	}
+	var key string
+	err = db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'app'").Scan(&key)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return classify(err, path)
+	}
+	if key != "seller-assistant" {
+		return app.Errorf(app.ENotWorkspace, "error.not_workspace", path)
+	}
+	return nil
+}
+
+// classify turns a SQLite failure while opening into the error the person
+// sees: damaged or not a database, by SQLite's own result code.
+func classify(err error, path string) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT:
+			return app.Wrap(err, app.ECorrupt, "error.corrupt_workspace", path)
+		case sqlite3.SQLITE_NOTADB:
+			return app.Wrap(err, app.ENotWorkspace, "error.not_workspace", path)
+		case sqlite3.SQLITE_ERROR:
+			// "no such table: meta": a SQLite file, but not ours.
+			if strings.Contains(se.Error(), "no such table") {
+				return app.Wrap(err, app.ENotWorkspace, "error.not_workspace", path)
+			}
+		}
+	}
+	return app.Wrap(err, app.EInternal, "error.internal", err.Error())
+}
+
+// backupBeforeMigration copies the file before a migration changes it, named
+// after the old schema version and the time so repeated opens never clobber
+// an earlier backup.
+func backupBeforeMigration(ctx context.Context, path string, from int) (string, error) {
+	dst := fmt.Sprintf("%s.v%d-%s.bak", path, from, time.Now().UTC().Format("20060102-150405"))
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return "", app.Wrap(err, app.EInternal, "error.internal", err.Error())
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+		return "", app.Wrap(err, app.EInternal, "error.backup_failed", dst)
+	}
+	log.Printf("workspace %s: backed up to %s before migrating from schema %d", path, dst, from)
+	return dst, nil
+}
+
+func openRW(ctx context.Context, path string, ms []migration) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, app.Wrap(err, app.EInternal, "error.internal", err.Error())
+	}
+	if err := migrate(ctx, db, ms); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// migration is one embedded schema step; version is the number its file
+// name starts with.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := migrationFS.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with its number", e.Name())
+		}
+		body, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{version: v, name: e.Name(), sql: string(body)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
+		}
+	}
+	return out, nil
+}
+
+// migrate applies the migrations the file lacks, each in its own
+// transaction together with its user_version bump, so a crash leaves the
+// file at the last complete version.
+func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
+	var current int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return classify(err, "")
+	}
+	for _, m := range ms[min(current, len(ms)):] {
+		if err := applyMigration(ctx, db, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
+	}
+	if err := tx.Commit(); err != nil {
+		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
+	}
+	return nil
+}
+
+// Create makes a new empty workspace at path, which must not exist yet.
+func Create(ctx context.Context, path, name string) (*Store, error) {
+	if _, err := os.Stat(path); err == nil {
+		return nil, app.Errorf(app.EConflict, "error.file_exists", path)
+	}
+	s, err := create(ctx, path, name, false)
+	if err != nil {
+		os.Remove(path)
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+		return nil, err
+	}
+	return s, nil
+}
+
+func create(ctx context.Context, path, name string, demo bool) (*Store, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, app.Errorf(app.EInvalid, "error.name_required")
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	f.Close()
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, app.Wrap(err, app.EInternal, "error.internal", err.Error())
+	}
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		db.Close()
+		return nil, app.Wrap(err, app.EInternal, "error.file_unwritable", path)
+	}
+	ms, err := migrations()
+	if err == nil {
+		err = migrate(ctx, db, ms)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	demoFlag := "0"
+	if demo {
+		demoFlag = "1"
+	}
+	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES
+		('app', 'seller-assistant'), ('name', ?), ('demo', ?), ('created', ?), ('currency', 'USD')`,
+		name, demoFlag, time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		db.Close()
+		return nil, app.Wrap(err, app.EInternal, "error.internal", err.Error())
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// Close closes the workspace; WAL content is checkpointed into the file so
+// it can be copied as one file afterwards.
+func (s *Store) Close() error {
+	if s == nil || s.db == nil {
+		return nil
+	}
+	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	err := s.db.Close()
+	s.db = nil
+	return err
+}
+
+// Path is the workspace file's path.
+func (s *Store) Path() string { return s.path }
+
+// SaveCopy writes a consistent copy with VACUUM INTO, which reads one
+// snapshot and also compacts the copy; the app keeps working on the original.
+func (s *Store) SaveCopy(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return app.Errorf(app.EConflict, "error.file_exists", path)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		os.Remove(path)
+		return app.Wrap(err, app.EInvalid, "error.backup_failed", path)
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/assets"
+	"github.com/seller-assistant/seller-assistant/data"
+	"github.com/seller-assistant/seller-assistant/screens"
+)
+
+const appID = "io.github.sellerassistant"
+
+var processStart = time.Now()
+
+// runGUI opens the window on db, or on the last workspace, or on the demo.
+// With probe set it prints the time to the first frame and quits: the
+// start-up benchmark (make bench-startup).
+func runGUI(db string, probe bool) int {
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	w := a.NewWindow("Seller Assistant")
+	demo, err := demoPath()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "seller-assistant:", err)
+		return 1
+	}
+	ws, openErr := screens.OpenStartWorkspace(context.Background(), data.Opener{}, a.Preferences(), db, demo)
+	shell := screens.NewShell(a, w, screens.Env{Opener: data.Opener{}, DemoPath: demo}, ws)
+	w.SetContent(shell.Content())
+	w.Resize(fyne.NewSize(1280, 800))
+	shell.CheckFonts()
+	if openErr != nil {
+		shell.ShowError(openErr)
+	}
+	if probe {
+		a.Lifecycle().SetOnStarted(func() {
+			// fyne.Do runs after the loop has drawn the window once. The
+			// probe exits at once rather than through a.Quit: GLFW 3.3 can
+			// crash handling a pointer event for a window being torn down,
+			// and a probe has nothing to save.
+			go fyne.Do(func() {
+				fmt.Printf("first frame after %d ms\n", time.Since(processStart).Milliseconds())
+				os.Exit(0)
+			})
+		})
+	}
+	w.SetOnClosed(func() {
+		if ws := shell.Workspace(); ws != nil {
+			ws.Close()
+		}
+	})
+	w.ShowAndRun()
+	return 0
+}
+
+// demoPath is where the demo workspace lives: the user's config folder, so
+// it survives updates and is the same for every start.
+func demoPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	dir = filepath.Join(dir, "seller-assistant")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "demo"+app.WorkspaceExt), nil
+}

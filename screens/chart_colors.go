@@ -1,0 +1,103 @@
+package screens
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// chartPalette holds mid-luminance, saturated colours that stay distinct
+// from each other and readable on both the light and the dark theme.
+var chartPalette = []color.NRGBA{
+	{R: 0x3b, G: 0x82, B: 0xf6, A: 0xff}, // blue
+	{R: 0xf5, G: 0x9e, B: 0x0b, A: 0xff}, // amber
+	{R: 0x10, G: 0xb9, B: 0x81, A: 0xff}, // emerald
+	{R: 0xef, G: 0x44, B: 0x44, A: 0xff}, // red
+	{R: 0x8b, G: 0x5c, B: 0xf6, A: 0xff}, // violet
+	{R: 0x06, G: 0xb6, B: 0xd4, A: 0xff}, // cyan
+	{R: 0xec, G: 0x48, B: 0x99, A: 0xff}, // pink
+	{R: 0x84, G: 0xcc, B: 0x16, A: 0xff}, // lime
+}
+
+// heatHigh is the top of the heatmap scale; the bottom is derived from the
+// theme background so empty cells recede on light and dark alike.
+var heatHigh = color.NRGBA{R: 0x25, G: 0x63, B: 0xeb, A: 0xff}
+
+func seriesColor(i int) color.NRGBA {
+	if i < 0 {
+		i = -i
+	}
+	return chartPalette[i%len(chartPalette)]
+}
+
+type chartColors struct {
+	fg, muted, grid, axis, bg, tipBg, tipBorder color.Color
+}
+
+// readChartColors looks the colours up for w, so per-widget theme overrides
+// and light/dark switches apply on the next Refresh.
+func readChartColors(w fyne.Widget) chartColors {
+	fg := theme.ColorForWidget(theme.ColorNameForeground, w)
+	return chartColors{
+		fg:        fg,
+		muted:     theme.ColorForWidget(theme.ColorNamePlaceHolder, w),
+		grid:      withAlpha(fg, 0x28), // derived from fg: the dark theme's separator is black
+		axis:      withAlpha(fg, 0x70),
+		bg:        theme.ColorForWidget(theme.ColorNameBackground, w),
+		tipBg:     theme.ColorForWidget(theme.ColorNameOverlayBackground, w),
+		tipBorder: theme.ColorForWidget(theme.ColorNameInputBorder, w),
+	}
+}
+
+func (cc chartColors) role(r colorRole, series int) color.Color {
+	switch r {
+	case roleMuted:
+		return cc.muted
+	case roleGrid:
+		return cc.grid
+	case roleAxis:
+		return cc.axis
+	case roleSeries, roleOnSeries:
+		return seriesColor(series)
+	default:
+		return cc.fg
+	}
+}
+
+func heatEnds(cc chartColors) (low, high color.NRGBA) {
+	return mix(toNRGBA(cc.bg), heatHigh, 0.12), heatHigh
+}
+
+// heatColor maps v in lo..hi onto the low..high scale.
+func heatColor(v, lo, hi float64, low, high color.NRGBA) color.NRGBA {
+	t := 0.0
+	if hi > lo {
+		t = (v - lo) / (hi - lo)
+	}
+	return mix(low, high, min(max(t, 0), 1))
+}
+
+func mix(a, b color.NRGBA, t float64) color.NRGBA {
+	ch := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*t + 0.5) }
+	return color.NRGBA{R: ch(a.R, b.R), G: ch(a.G, b.G), B: ch(a.B, b.B), A: ch(a.A, b.A)}
+}
+
+// contrastText picks near-black or white, whichever reads on background c.
+func contrastText(c color.NRGBA) color.Color {
+	lum := 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
+	if lum > 150 {
+		return color.NRGBA{R: 0x11, G: 0x11, B: 0x11, A: 0xff}
+	}
+	return color.White
+}
+
+func toNRGBA(c color.Color) color.NRGBA {
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+func withAlpha(c color.Color, a uint8) color.NRGBA {
+	n := toNRGBA(c)
+	n.A = uint8(uint16(n.A) * uint16(a) / 0xff)
+	return n
+}

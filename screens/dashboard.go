@@ -1,0 +1,210 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// dashboard is the shop at a glance. Its figures load off the UI goroutine
+// from summary queries, so the first frame never waits for them.
+type dashboard struct {
+	s *Shell
+
+	loading *widget.ProgressBarInfinite
+	tiles   map[string]*statTile
+	charts  []*ChartView
+	notes   *fyne.Container
+	risks   *fyne.Container
+	upcom   *fyne.Container
+	loaded  bool
+}
+
+func newDashboard(s *Shell) *dashboard {
+	return &dashboard{s: s, tiles: map[string]*statTile{}}
+}
+
+var dashTiles = []string{"revenue", "orders", "customers", "products", "notes", "open_risks", "campaigns"}
+
+func (d *dashboard) buildUI() fyne.CanvasObject {
+	t := d.s.l.T
+	d.loading = widget.NewProgressBarInfinite()
+	grid := container.NewGridWrap(fyne.NewSize(200, 96))
+	for _, k := range dashTiles {
+		tile := newStatTile(t("dash."+k), t("dash."+k+"_how"))
+		d.tiles[k] = tile
+		grid.Add(tile)
+	}
+	d.charts = nil
+	chartGrid := container.NewAdaptiveGrid(2)
+	for i := 0; i < 4; i++ {
+		cv := NewChartView(app.Chart{}, t("chart.no_data"))
+		d.charts = append(d.charts, cv)
+		chartGrid.Add(cv)
+	}
+	d.notes = container.NewVBox()
+	d.risks = container.NewVBox()
+	d.upcom = container.NewVBox()
+	lists := container.NewAdaptiveGrid(3,
+		titled(t("dash.recent_notes"), d.notes),
+		titled(t("dash.top_risks"), d.risks),
+		titled(t("dash.upcoming"), d.upcom))
+	head := widget.NewLabelWithStyle(t("module.dashboard.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := container.NewVBox(head, d.loading, grid, chartGrid, lists)
+	if d.s.ws == nil {
+		d.loading.Hide()
+		d.loading.Stop()
+		return container.NewVBox(head, widget.NewLabel(t("workspace.none_hint")))
+	}
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+// load reads the overview in the background and fills the widgets on the
+// UI goroutine.
+func (d *dashboard) load() {
+	ws, l, now := d.s.ws, d.s.l, d.s.env.Now()
+	if ws == nil {
+		return
+	}
+	go func() {
+		o, err := app.LoadOverview(context.Background(), ws, now)
+		fyne.Do(func() {
+			d.loading.Stop()
+			d.loading.Hide()
+			if err != nil {
+				log.Printf("dashboard: %v", err)
+				d.s.ShowError(err)
+				return
+			}
+			d.fill(o, l)
+		})
+	}()
+}
+
+func (d *dashboard) fill(o app.Overview, l *app.Localizer) {
+	sum, cur := o.Summary, o.Info.Currency
+	d.tiles["revenue"].set(sum.Revenue.StringFixed(0) + " " + cur)
+	d.tiles["orders"].set(fmt.Sprint(sum.Orders))
+	d.tiles["customers"].set(fmt.Sprint(sum.Customers))
+	d.tiles["products"].set(fmt.Sprint(sum.Products))
+	d.tiles["notes"].set(fmt.Sprint(sum.Notes))
+	d.tiles["open_risks"].set(fmt.Sprint(sum.OpenRisks))
+	if o.Overdue > 0 {
+		d.tiles["open_risks"].setCaption(l.T("dash.overdue_reviews", o.Overdue), true)
+	}
+	d.tiles["campaigns"].set(fmt.Sprint(sum.Campaigns))
+
+	charts := []app.Chart{
+		app.RevenueByMonthChart(l, o.Monthly, cur),
+		app.RevenueByCountryChart(l, o.Countries, cur),
+		app.OrdersByMonthChart(l, o.Monthly),
+		app.RiskHeatmapChart(l, o.OpenRisks),
+	}
+	for i, c := range charts {
+		d.charts[i].SetChart(c)
+	}
+
+	d.notes.Objects = nil
+	for _, n := range o.RecentNotes {
+		d.notes.Add(listLine(n.Date.Format("01-02")+"  "+app.CountryName(l, n.Market), n.Title, false))
+	}
+	if len(o.RecentNotes) == 0 {
+		d.notes.Add(widget.NewLabel(l.T("dash.none")))
+	}
+	d.risks.Objects = nil
+	for i, r := range o.OpenRisks {
+		if i == 5 {
+			break
+		}
+		flag := r.Overdue(d.s.env.Now())
+		meta := l.T("risk.score_short", r.Score()) + "  " + l.T("risk.level."+r.Level())
+		if flag {
+			meta += "  " + l.T("risk.overdue")
+		}
+		d.risks.Add(listLine(meta, r.Title, flag))
+	}
+	if len(o.OpenRisks) == 0 {
+		d.risks.Add(widget.NewLabel(l.T("dash.none")))
+	}
+	d.upcom.Objects = nil
+	for _, c := range o.Upcoming {
+		d.upcom.Add(listLine(c.Start.Format("2006-01-02")+" → "+c.End.Format("01-02"), c.Name, false))
+	}
+	if len(o.Upcoming) == 0 {
+		d.upcom.Add(widget.NewLabel(l.T("dash.none")))
+	}
+	d.notes.Refresh()
+	d.risks.Refresh()
+	d.upcom.Refresh()
+	d.loaded = true
+}
+
+func titled(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewCard("", title, content)
+}
+
+// listLine is a two-line entry: small meta text over a title.
+func listLine(meta, title string, warn bool) fyne.CanvasObject {
+	m := canvas.NewText(meta, theme.Color(theme.ColorNamePlaceHolder))
+	if warn {
+		m.Color = theme.Color(theme.ColorNameError)
+	}
+	m.TextSize = theme.CaptionTextSize()
+	t := widget.NewLabel(title)
+	t.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(m, t)
+}
+
+// statTile shows one figure with its name and how it was computed.
+type statTile struct {
+	widget.BaseWidget
+	name    *canvas.Text
+	value   *canvas.Text
+	caption *widget.Label
+	bg      *canvas.Rectangle
+}
+
+func newStatTile(name, how string) *statTile {
+	t := &statTile{
+		name:    canvas.NewText(name, theme.Color(theme.ColorNamePlaceHolder)),
+		value:   canvas.NewText("…", theme.Color(theme.ColorNameForeground)),
+		caption: widget.NewLabel(how),
+		bg:      canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
+	}
+	t.value.TextSize = theme.TextSize() * 1.8
+	t.value.TextStyle.Bold = true
+	t.caption.SizeName = theme.SizeNameCaptionText
+	t.caption.Truncation = fyne.TextTruncateEllipsis
+	t.bg.CornerRadius = theme.InputRadiusSize()
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *statTile) set(v string) {
+	t.value.Text = v
+	t.value.Refresh()
+}
+
+func (t *statTile) setCaption(c string, warn bool) {
+	t.caption.SetText(c)
+	if warn {
+		t.caption.Importance = widget.DangerImportance
+		t.caption.Refresh()
+	}
+}
+
+// Value is the figure shown, for tests.
+func (t *statTile) Value() string { return t.value.Text }
+
+func (t *statTile) CreateRenderer() fyne.WidgetRenderer {
+	content := container.NewPadded(container.NewVBox(t.name, t.value, t.caption))
+	return widget.NewSimpleRenderer(container.NewStack(t.bg, content))
+}

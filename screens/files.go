@@ -1,0 +1,362 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/report"
+	"github.com/seller-assistant/seller-assistant/assets"
+)
+
+const maxRecent = 8
+
+// workspaceExt is the extension new workspaces get.
+const workspaceExt = app.WorkspaceExt
+
+func (s *Shell) mainMenu() *fyne.MainMenu {
+	t := s.l.T
+	recent := fyne.NewMenuItem(t("menu.recent"), nil)
+	for _, p := range recentFiles(s.app.Preferences()) {
+		path := p
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, func() { s.openPath(path) }))
+	}
+	if recent.ChildMenu == nil {
+		none := fyne.NewMenuItem(t("menu.recent_none"), nil)
+		none.Disabled = true
+		recent.ChildMenu = fyne.NewMenu("", none)
+	}
+	file := fyne.NewMenu(t("menu.file"),
+		&fyne.MenuItem{Label: t("menu.new"), Action: s.onNew, Shortcut: &shortcutNew},
+		&fyne.MenuItem{Label: t("menu.open"), Action: s.onOpen, Shortcut: &shortcutOpen},
+		recent,
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: t("menu.save_copy"), Action: s.onSaveCopy, Shortcut: &shortcutSaveCopy, Disabled: s.ws == nil},
+		&fyne.MenuItem{Label: t("menu.export_report"), Action: s.onExportReport, Shortcut: &shortcutReport, Disabled: s.ws == nil},
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(t("menu.open_demo"), s.onOpenDemo),
+		&fyne.MenuItem{Label: t("menu.reset_demo"), Action: s.onResetDemo, Disabled: !s.info.Demo},
+	)
+	langItems := []*fyne.MenuItem{}
+	for _, l := range app.Langs {
+		lang := l
+		it := fyne.NewMenuItem(app.NewLocalizer(lang).T("lang.name"), func() { s.SetLanguage(lang) })
+		it.Checked = lang == s.l.Lang()
+		langItems = append(langItems, it)
+	}
+	language := fyne.NewMenuItem(t("menu.language"), nil)
+	language.ChildMenu = fyne.NewMenu("", langItems...)
+	view := fyne.NewMenu(t("menu.view"), language,
+		fyne.NewMenuItem(t("module.settings.title"), func() { s.Navigate("settings") }))
+	help := fyne.NewMenu(t("menu.help"),
+		fyne.NewMenuItem(t("module.learn.title"), func() { s.Navigate("learn") }),
+		fyne.NewMenuItem(t("menu.about"), s.onAbout))
+	return fyne.NewMainMenu(file, view, help)
+}
+
+func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", it)
+	}
+	m.Items = append(m.Items, it)
+	return m
+}
+
+var (
+	shortcutNew      = fyneShortcut(fyne.KeyN, 0)
+	shortcutOpen     = fyneShortcut(fyne.KeyO, 0)
+	shortcutSaveCopy = fyneShortcut(fyne.KeyS, fyne.KeyModifierShift)
+	shortcutReport   = fyneShortcut(fyne.KeyE, 0)
+)
+
+// recentFiles is the recent list, newest first, without files that are gone.
+func recentFiles(p fyne.Preferences) []string {
+	var out []string
+	for _, f := range p.StringList(prefRecent) {
+		if _, err := os.Stat(f); err == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func addRecent(p fyne.Preferences, path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := []string{path}
+	for _, f := range p.StringList(prefRecent) {
+		if f != path && len(list) < maxRecent {
+			list = append(list, f)
+		}
+	}
+	p.SetStringList(prefRecent, list)
+}
+
+// run does work off the UI goroutine behind a modal progress dialog, then
+// calls done on the UI goroutine with the result.
+func (s *Shell) run(title string, work func(ctx context.Context) error, done func(error)) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, bar, s.win)
+	d.Show()
+	go func() {
+		err := work(context.Background())
+		fyne.Do(func() {
+			bar.Stop()
+			d.Hide()
+			done(err)
+		})
+	}()
+}
+
+func (s *Shell) onNew() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog creates an empty file; Create wants to make it itself.
+		os.Remove(path)
+		if filepath.Ext(path) == "" {
+			path += workspaceExt
+		}
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		var ws app.Workspace
+		s.run(s.l.T("progress.creating"), func(ctx context.Context) (err error) {
+			ws, err = s.env.Opener.Create(ctx, path, name)
+			return err
+		}, func(err error) {
+			if err != nil {
+				s.ShowError(err)
+				return
+			}
+			s.setWorkspace(ws)
+		})
+	}, s.win)
+	d.SetFileName(s.l.T("workspace.new_name") + workspaceExt)
+	d.Show()
+}
+
+func (s *Shell) onOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.openPath(path)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt, ".sqlite", ".db"}))
+	d.Show()
+}
+
+// openPath opens a workspace file; a refused file leaves the current
+// workspace open and says why.
+func (s *Shell) openPath(path string) {
+	var ws app.Workspace
+	s.run(s.l.T("progress.opening"), func(ctx context.Context) (err error) {
+		ws, err = s.env.Opener.Open(ctx, path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		s.setWorkspace(ws)
+	})
+}
+
+func (s *Shell) onSaveCopy() {
+	if s.ws == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path) // VACUUM INTO refuses an existing file; the dialog made an empty one
+		s.run(s.l.T("progress.saving_copy"), func(ctx context.Context) error {
+			return s.ws.SaveCopy(ctx, path)
+		}, func(err error) {
+			if err != nil {
+				s.ShowError(err)
+				return
+			}
+			s.message(s.l.T("menu.save_copy"), s.l.T("workspace.copy_saved", path))
+		})
+	}, s.win)
+	d.SetFileName(strings.TrimSuffix(filepath.Base(s.info.Path), filepath.Ext(s.info.Path)) + "-" + s.env.Now().Format("20060102") + workspaceExt)
+	d.Show()
+}
+
+func (s *Shell) onExportReport() {
+	if s.ws == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.exportReport(path, func(err error) {
+			if err != nil {
+				s.ShowError(err)
+				return
+			}
+			u := &url.URL{Scheme: "file", Path: path}
+			if err := s.app.OpenURL(u); err != nil {
+				s.message(s.l.T("menu.export_report"), s.l.T("report.saved_open_failed", path))
+			}
+		})
+	}, s.win)
+	d.SetFileName(s.l.T("report.file_name") + "-" + s.env.Now().Format("2006-01-02") + ".html")
+	d.Show()
+}
+
+// exportReport builds and writes the HTML report off the UI goroutine.
+func (s *Shell) exportReport(path string, done func(error)) {
+	ws, l, now := s.ws, s.l, s.env.Now()
+	s.run(s.l.T("progress.report"), func(ctx context.Context) error {
+		js, err := assets.EchartsJS()
+		if err != nil {
+			return app.Wrap(err, app.EInvalid, "error.no_echarts")
+		}
+		r, err := app.BuildReport(ctx, ws, l, now)
+		if err != nil {
+			return err
+		}
+		if err := report.WriteFile(path, r, l, js); err != nil {
+			return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+		}
+		return nil
+	}, done)
+}
+
+func (s *Shell) onOpenDemo() {
+	var ws app.Workspace
+	s.run(s.l.T("progress.opening"), func(ctx context.Context) (err error) {
+		ws, err = openOrCreateDemo(ctx, s.env.Opener, s.env.DemoPath)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		s.setWorkspace(ws)
+	})
+}
+
+// OpenOrCreateDemo opens the demo workspace at path, creating it on first
+// use, and recreates it if the file there is damaged.
+func openOrCreateDemo(ctx context.Context, o app.Opener, path string) (app.Workspace, error) {
+	ws, err := o.Open(ctx, path)
+	if err == nil {
+		return ws, nil
+	}
+	switch app.ErrorCode(err) {
+	case app.ENotFound, app.ECorrupt:
+		return o.CreateDemo(ctx, path)
+	}
+	return nil, err
+}
+
+// OpenStartWorkspace picks the workspace to open at start: path if given,
+// else the last one used, else the demo (created on first start). If the
+// last one can no longer be opened, the demo opens and err says why.
+func OpenStartWorkspace(ctx context.Context, o app.Opener, p fyne.Preferences, path, demoPath string) (app.Workspace, error) {
+	if path != "" {
+		return o.Open(ctx, path)
+	}
+	var lastErr error
+	if recent := p.StringList(prefRecent); len(recent) > 0 {
+		ws, err := o.Open(ctx, recent[0])
+		if err == nil {
+			return ws, nil
+		}
+		lastErr = err
+	}
+	ws, err := openOrCreateDemo(ctx, o, demoPath)
+	if err != nil {
+		return nil, errors.Join(lastErr, err)
+	}
+	return ws, lastErr
+}
+
+func (s *Shell) onResetDemo() {
+	if !s.info.Demo {
+		return
+	}
+	dialog.ShowConfirm(s.l.T("menu.reset_demo"), s.l.T("workspace.reset_confirm"), func(ok bool) {
+		if !ok {
+			return
+		}
+		path := s.info.Path
+		if err := s.ws.Close(); err != nil {
+			s.ShowError(err)
+			return
+		}
+		s.ws = nil
+		var ws app.Workspace
+		s.run(s.l.T("progress.resetting"), func(ctx context.Context) (err error) {
+			ws, err = s.env.Opener.CreateDemo(ctx, path)
+			return err
+		}, func(err error) {
+			if err != nil {
+				s.ShowError(err)
+				s.setWorkspace(nil)
+				return
+			}
+			s.setWorkspace(ws)
+		})
+	}, s.win)
+}
+
+func (s *Shell) onAbout() {
+	s.message(s.l.T("menu.about"), s.l.T("about.text", app.Version, time.Now().Year()))
+}
+
+// message is an information dialog with a wrapping label, so a long path
+// or error fits the window.
+func (s *Shell) message(title, msg string) {
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, s.l.T("button.ok"), label, s.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// fyneShortcut is Ctrl (Cmd on macOS) plus key and extra modifiers.
+func fyneShortcut(k fyne.KeyName, extra fyne.KeyModifier) desktop.CustomShortcut {
+	return desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | extra}
+}

@@ -1,0 +1,90 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/assets"
+)
+
+// learn lists one short guide per module; each guide links to its screen.
+type learn struct {
+	s      *Shell
+	list   *widget.List
+	guide  *widget.RichText
+	open   *widget.Button
+	guides []app.Module
+	picked string
+}
+
+func newLearn(s *Shell) *learn {
+	return &learn{s: s, guides: app.GuideModules()}
+}
+
+func (g *learn) buildUI() fyne.CanvasObject {
+	t := g.s.l.T
+	g.guide = widget.NewRichText()
+	g.guide.Wrapping = fyne.TextWrapWord
+	g.open = widget.NewButton("", g.onOpenScreen)
+	g.open.Importance = widget.HighImportance
+	g.list = widget.NewList(
+		func() int { return len(g.guides) },
+		func() fyne.CanvasObject { return newNavItem() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			id := g.guides[i].ID
+			o.(*navItem).set(moduleIcon(id), t("module."+id+".title"))
+		})
+	g.list.OnSelected = func(i widget.ListItemID) { g.showGuide(g.guides[i].ID) }
+	g.list.Select(0)
+	head := widget.NewLabelWithStyle(t("module.learn.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(t("module.learn.summary"))
+	intro.Wrapping = fyne.TextWrapWord
+	reader := container.NewBorder(nil, container.NewHBox(g.open), nil, nil, container.NewVScroll(g.guide))
+	split := container.NewHSplit(g.list, reader)
+	split.Offset = 0.25
+	return container.NewBorder(container.NewVBox(head, intro), nil, nil, nil, split)
+}
+
+func (g *learn) showGuide(id string) {
+	g.picked = id
+	md, err := assets.Guide(g.s.l.Lang(), id)
+	if err != nil {
+		md = g.s.l.Message(err)
+	}
+	g.guide.ParseMarkdown(md)
+	g.open.SetText(g.s.l.T("learn.open_screen", g.s.l.T("module."+id+".title")))
+}
+
+func (g *learn) onOpenScreen() {
+	if g.picked != "" {
+		g.s.Navigate(g.picked)
+	}
+}
+
+// coming is the page of a module not built yet: its guide and an honest note
+// that the screen is coming. It shows no invented figures.
+type coming struct {
+	s  *Shell
+	id string
+}
+
+func newComing(s *Shell, id string) *coming { return &coming{s: s, id: id} }
+
+func (c *coming) buildUI() fyne.CanvasObject {
+	t := c.s.l.T
+	head := widget.NewLabelWithStyle(t("module."+c.id+".title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	summary := widget.NewLabel(t("module." + c.id + ".summary"))
+	summary.Wrapping = fyne.TextWrapWord
+	note := widget.NewCard("", t("coming.title"), widget.NewLabel(t("coming.text")))
+	guide := widget.NewRichText()
+	guide.Wrapping = fyne.TextWrapWord
+	md, err := assets.Guide(c.s.l.Lang(), c.id)
+	if err != nil {
+		md = c.s.l.Message(err)
+	}
+	guide.ParseMarkdown(md)
+	return container.NewBorder(container.NewVBox(head, summary, note, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(guide))
+}
