@@ -206,9 +206,11 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 	}
 	start := math.Floor(lo/step) * step
 	var ticks []float64
-	for v := start; v <= hi+step*0.5; v += step {
-		ticks = append(ticks, math.Round(v/step)*step)
-		if len(ticks) > 50 {
+	// Go on until a tick reaches hi, so the axis always covers the data.
+	for v := start; ; v += step {
+		t := math.Round(v/step) * step
+		ticks = append(ticks, t)
+		if t >= hi-step*1e-9 || len(ticks) > 50 {
 			break
 		}
 	}

@@ -1,0 +1,185 @@
+package app_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+func TestRiskScoreAndLevel(t *testing.T) {
+	tests := []struct {
+		l, i  int
+		score int
+		level string
+	}{{1, 1, 1, "low"}, {2, 2, 4, "low"}, {1, 5, 5, "medium"}, {3, 3, 9, "medium"}, {2, 5, 10, "high"}, {4, 4, 16, "high"}, {5, 4, 20, "critical"}, {5, 5, 25, "critical"}}
+	for _, tt := range tests {
+		r := app.Risk{Likelihood: tt.l, Impact: tt.i}
+		if r.Score() != tt.score || r.Level() != tt.level {
+			t.Errorf("L%d I%d: score %d level %s, want %d %s", tt.l, tt.i, r.Score(), r.Level(), tt.score, tt.level)
+		}
+	}
+	now := time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
+	if !(app.Risk{Status: "open", ReviewDate: now.AddDate(0, 0, -1)}).Overdue(now) {
+		t.Error("yesterday's review should be overdue")
+	}
+	if (app.Risk{Status: "open", ReviewDate: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}).Overdue(now) {
+		t.Error("today's review is not overdue yet")
+	}
+	if (app.Risk{Status: "closed", ReviewDate: now.AddDate(0, 0, -9)}).Overdue(now) {
+		t.Error("a closed risk is never overdue")
+	}
+}
+
+func TestRiskHeatmapChart(t *testing.T) {
+	l := app.English()
+	c := app.RiskHeatmapChart(l, []app.Risk{
+		{Likelihood: 5, Impact: 5, Status: "open"},
+		{Likelihood: 5, Impact: 5, Status: "mitigating"},
+		{Likelihood: 1, Impact: 2, Status: "open"},
+		{Likelihood: 3, Impact: 3, Status: "closed"}, // closed risks leave the matrix
+		{Likelihood: 9, Impact: 1, Status: "open"},   // out of range: ignored, not a crash
+	})
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if c.YCategories[0] != "5" || c.Matrix[0][4] != 2 {
+		t.Fatalf("top-right cell (impact 5, likelihood 5) = %v, want 2; rows %v", c.Matrix[0][4], c.YCategories)
+	}
+	if c.Matrix[3][0] != 1 || c.Matrix[2][2] != 0 {
+		t.Fatalf("matrix %v", c.Matrix)
+	}
+}
+
+func TestChannelCost(t *testing.T) {
+	ch := app.LogisticsChannel{FirstWeightKg: decimal.RequireFromString("0.5"), FirstPrice: decimal.RequireFromString("80"), PerKg: decimal.RequireFromString("30")}
+	tests := map[string]string{"0.2": "80", "0.5": "80", "1.5": "110", "2": "125"}
+	for kg, want := range tests {
+		if got := app.ChannelCost(ch, decimal.RequireFromString(kg)); !got.Equal(decimal.RequireFromString(want)) {
+			t.Errorf("cost of %s kg = %s, want %s", kg, got, want)
+		}
+	}
+}
+
+func TestProductMatrixChart(t *testing.T) {
+	c := app.ProductMatrixChart(app.English(), []app.Product{
+		{PriceBand: "high", Stage: "growth", Status: "listed"},
+		{PriceBand: "high", Stage: "growth", Status: "idea"},
+		{PriceBand: "low", Stage: "decline", Status: "retired"}, // retired products are off the map
+	})
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Matrix[0][1] != 2 || c.Matrix[2][3] != 0 {
+		t.Fatalf("matrix %v", c.Matrix)
+	}
+}
+
+// fakeWorkspace is a test double of app.Workspace: function fields return
+// what a test needs; nil fields return empty results.
+type fakeWorkspace struct {
+	info     app.WorkspaceInfo
+	summary  app.Summary
+	risks    []app.Risk
+	notes    []app.Note
+	months   []app.MonthValue
+	products []app.Product
+	failOn   string
+}
+
+var _ app.Workspace = (*fakeWorkspace)(nil)
+
+func (f *fakeWorkspace) fail(name string) error {
+	if f.failOn == name {
+		return app.Errorf(app.ECorrupt, "error.corrupt_workspace", "x")
+	}
+	return nil
+}
+func (f *fakeWorkspace) Info(context.Context) (app.WorkspaceInfo, error) {
+	return f.info, f.fail("Info")
+}
+func (f *fakeWorkspace) Summary(context.Context) (app.Summary, error) {
+	return f.summary, f.fail("Summary")
+}
+func (f *fakeWorkspace) RecentNotes(context.Context, int) ([]app.Note, error) {
+	return f.notes, f.fail("RecentNotes")
+}
+func (f *fakeWorkspace) OpenRisks(context.Context, int) ([]app.Risk, error) { return f.risks, nil }
+func (f *fakeWorkspace) Risks(context.Context) ([]app.Risk, error)          { return f.risks, nil }
+func (f *fakeWorkspace) UpcomingCampaigns(context.Context, time.Time, int) ([]app.Campaign, error) {
+	return nil, nil
+}
+func (f *fakeWorkspace) Campaigns(context.Context) ([]app.Campaign, error) { return nil, nil }
+func (f *fakeWorkspace) Products(context.Context) ([]app.Product, error) {
+	return f.products, f.fail("Products")
+}
+func (f *fakeWorkspace) Channels(context.Context) ([]app.LogisticsChannel, error) { return nil, nil }
+func (f *fakeWorkspace) Platforms(context.Context) ([]app.Platform, error)        { return nil, nil }
+func (f *fakeWorkspace) MonthlyRevenue(context.Context) ([]app.MonthValue, error) {
+	return f.months, nil
+}
+func (f *fakeWorkspace) RevenueByCountry(context.Context, int) ([]app.NamedValue, error) {
+	return nil, nil
+}
+func (f *fakeWorkspace) SaveCopy(context.Context, string) error { return nil }
+func (f *fakeWorkspace) Close() error                           { return nil }
+
+func TestBuildReport(t *testing.T) {
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	ws := &fakeWorkspace{
+		info:     app.WorkspaceInfo{Name: "Shop <b>&</b>", Demo: true, Currency: "USD"},
+		summary:  app.Summary{Orders: 3, Revenue: decimal.RequireFromString("1234.5")},
+		risks:    []app.Risk{{Title: "Trademark squatting", Category: "ip", Likelihood: 4, Impact: 5, Status: "open", ReviewDate: now.AddDate(0, 0, -2)}},
+		notes:    []app.Note{{Title: "德国 物流 调研", Market: "DE", Method: "interview", Date: now}},
+		months:   []app.MonthValue{{Month: now.AddDate(0, -1, 0), Value: decimal.NewFromInt(10), Count: 2}},
+		products: []app.Product{{SKU: "HL-1", NameEn: "Peeler", NameZh: "削皮刀", PriceBand: "low", Stage: "growth", Status: "listed", PurchaseCost: decimal.RequireFromString("6.5")}},
+	}
+	zh := app.NewLocalizer(app.LangChinese)
+	r, err := app.BuildReport(context.Background(), ws, zh, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Lang != app.LangChinese || !strings.Contains(r.Subtitle, "演示工作区") || r.Title != "跨境卖家助手报告" {
+		t.Fatalf("report head %q / %q", r.Title, r.Subtitle)
+	}
+	ids := map[string]bool{}
+	charts := 0
+	for _, s := range r.Sections {
+		ids[s.ID] = true
+		for _, c := range s.Charts {
+			charts++
+			if err := c.Validate(); err != nil {
+				t.Errorf("section %s: %v", s.ID, err)
+			}
+		}
+	}
+	for _, id := range []string{"dashboard", "research", "products", "channels", "promotions", "risks"} {
+		if !ids[id] {
+			t.Errorf("no %s section", id)
+		}
+	}
+	if charts < 8 {
+		t.Errorf("%d charts, want every module's", charts)
+	}
+	flat := ""
+	for _, s := range r.Sections {
+		for _, tb := range s.Tables {
+			for _, row := range tb.Rows {
+				flat += strings.Join(row, "|") + "\n"
+			}
+		}
+	}
+	for _, want := range []string{"1234.50 USD", "削皮刀", "6.50", "德国 物流 调研", "知识产权", "20"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report tables lack %q:\n%s", want, flat)
+		}
+	}
+	ws.failOn = "Products"
+	if _, err := app.BuildReport(context.Background(), ws, zh, now); app.ErrorCode(err) != app.ECorrupt {
+		t.Fatalf("a failing store: %v, want its error passed on", err)
+	}
+}
