@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/mock"
 )
 
 func TestRiskScoreAndLevel(t *testing.T) {
@@ -79,64 +80,28 @@ func TestProductMatrixChart(t *testing.T) {
 	}
 }
 
-// fakeWorkspace is a test double of app.Workspace: function fields return
-// what a test needs; nil fields return empty results.
-type fakeWorkspace struct {
-	info     app.WorkspaceInfo
-	summary  app.Summary
-	risks    []app.Risk
-	notes    []app.Note
-	months   []app.MonthValue
-	products []app.Product
-	failOn   string
-}
-
-var _ app.Workspace = (*fakeWorkspace)(nil)
-
-func (f *fakeWorkspace) fail(name string) error {
-	if f.failOn == name {
-		return app.Errorf(app.ECorrupt, "error.corrupt_workspace", "x")
-	}
-	return nil
-}
-func (f *fakeWorkspace) Info(context.Context) (app.WorkspaceInfo, error) {
-	return f.info, f.fail("Info")
-}
-func (f *fakeWorkspace) Summary(context.Context) (app.Summary, error) {
-	return f.summary, f.fail("Summary")
-}
-func (f *fakeWorkspace) RecentNotes(context.Context, int) ([]app.Note, error) {
-	return f.notes, f.fail("RecentNotes")
-}
-func (f *fakeWorkspace) OpenRisks(context.Context, int) ([]app.Risk, error) { return f.risks, nil }
-func (f *fakeWorkspace) Risks(context.Context) ([]app.Risk, error)          { return f.risks, nil }
-func (f *fakeWorkspace) UpcomingCampaigns(context.Context, time.Time, int) ([]app.Campaign, error) {
-	return nil, nil
-}
-func (f *fakeWorkspace) Campaigns(context.Context) ([]app.Campaign, error) { return nil, nil }
-func (f *fakeWorkspace) Products(context.Context) ([]app.Product, error) {
-	return f.products, f.fail("Products")
-}
-func (f *fakeWorkspace) Channels(context.Context) ([]app.LogisticsChannel, error) { return nil, nil }
-func (f *fakeWorkspace) Platforms(context.Context) ([]app.Platform, error)        { return nil, nil }
-func (f *fakeWorkspace) MonthlyRevenue(context.Context) ([]app.MonthValue, error) {
-	return f.months, nil
-}
-func (f *fakeWorkspace) RevenueByCountry(context.Context, int) ([]app.NamedValue, error) {
-	return nil, nil
-}
-func (f *fakeWorkspace) SaveCopy(context.Context, string) error { return nil }
-func (f *fakeWorkspace) Close() error                           { return nil }
-
 func TestBuildReport(t *testing.T) {
 	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	ws := &fakeWorkspace{
-		info:     app.WorkspaceInfo{Name: "Shop <b>&</b>", Demo: true, Currency: "USD"},
-		summary:  app.Summary{Orders: 3, Revenue: decimal.RequireFromString("1234.5")},
-		risks:    []app.Risk{{Title: "Trademark squatting", Category: "ip", Likelihood: 4, Impact: 5, Status: "open", ReviewDate: now.AddDate(0, 0, -2)}},
-		notes:    []app.Note{{Title: "德国 物流 调研", Market: "DE", Method: "interview", Date: now}},
-		months:   []app.MonthValue{{Month: now.AddDate(0, -1, 0), Value: decimal.NewFromInt(10), Count: 2}},
-		products: []app.Product{{SKU: "HL-1", NameEn: "Peeler", NameZh: "削皮刀", PriceBand: "low", Stage: "growth", Status: "listed", PurchaseCost: decimal.RequireFromString("6.5")}},
+	risks := []app.Risk{{Title: "Trademark squatting", Category: "ip", Likelihood: 4, Impact: 5, Status: "open", ReviewDate: now.AddDate(0, 0, -2)}}
+	var productsErr error
+	ws := &mock.Workspace{
+		InfoFn: func() (app.WorkspaceInfo, error) {
+			return app.WorkspaceInfo{Name: "Shop <b>&</b>", Demo: true, Currency: "USD"}, nil
+		},
+		SummaryFn: func() (app.Summary, error) {
+			return app.Summary{Orders: 3, Revenue: decimal.RequireFromString("1234.5")}, nil
+		},
+		RisksFn:     func() ([]app.Risk, error) { return risks, nil },
+		OpenRisksFn: func(int) ([]app.Risk, error) { return risks, nil },
+		RecentNotesFn: func(int) ([]app.Note, error) {
+			return []app.Note{{Title: "德国 物流 调研", Market: "DE", Method: "interview", Date: now}}, nil
+		},
+		MonthlyRevenueFn: func() ([]app.MonthValue, error) {
+			return []app.MonthValue{{Month: now.AddDate(0, -1, 0), Value: decimal.NewFromInt(10), Count: 2}}, nil
+		},
+		ProductsFn: func() ([]app.Product, error) {
+			return []app.Product{{SKU: "HL-1", NameEn: "Peeler", NameZh: "削皮刀", PriceBand: "low", Stage: "growth", Status: "listed", PurchaseCost: decimal.RequireFromString("6.5")}}, productsErr
+		},
 	}
 	zh := app.NewLocalizer(app.LangChinese)
 	r, err := app.BuildReport(context.Background(), ws, zh, now)
@@ -178,7 +143,7 @@ func TestBuildReport(t *testing.T) {
 			t.Errorf("report tables lack %q:\n%s", want, flat)
 		}
 	}
-	ws.failOn = "Products"
+	productsErr = app.Errorf(app.ECorrupt, "error.corrupt_workspace", "x")
 	if _, err := app.BuildReport(context.Background(), ws, zh, now); app.ErrorCode(err) != app.ECorrupt {
 		t.Fatalf("a failing store: %v, want its error passed on", err)
 	}

@@ -318,28 +318,32 @@ func (s *Shell) onResetDemo() {
 		return
 	}
 	dialog.ShowConfirm(s.l.T("menu.reset_demo"), s.l.T("workspace.reset_confirm"), func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			s.resetDemo()
 		}
-		path := s.info.Path
-		if err := s.ws.Close(); err != nil {
-			s.ShowError(err)
-			return
-		}
-		s.ws = nil
-		var ws app.Workspace
-		s.run(s.l.T("progress.resetting"), func(ctx context.Context) (err error) {
-			ws, err = s.env.Opener.CreateDemo(ctx, path)
-			return err
-		}, func(err error) {
-			if err != nil {
-				s.ShowError(err)
-				s.setWorkspace(nil)
-				return
-			}
-			s.setWorkspace(ws)
-		})
 	}, s.win)
+}
+
+// resetDemo closes the demo workspace and writes it anew in place.
+func (s *Shell) resetDemo() {
+	path := s.info.Path
+	if err := s.ws.Close(); err != nil {
+		s.ShowError(err)
+		return
+	}
+	s.ws = nil
+	var ws app.Workspace
+	s.run(s.l.T("progress.resetting"), func(ctx context.Context) (err error) {
+		ws, err = s.env.Opener.CreateDemo(ctx, path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.ShowError(err)
+			s.setWorkspace(nil)
+			return
+		}
+		s.setWorkspace(ws)
+	})
 }
 
 func (s *Shell) onAbout() {

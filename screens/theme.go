@@ -13,7 +13,9 @@ import (
 // appTheme is Fyne's default theme with two changes: a light/dark choice
 // that can override the system's, and a bundled CJK font used only when the
 // machine has none (Fyne falls back to system fonts for missing glyphs, so
-// with a CJK font installed the default font and its bold face stay).
+// with a CJK font installed the default font and its bold face stay). The
+// bundled font has no Latin letters; Fyne tries its default font next for
+// each glyph, so Latin text keeps its usual look, bold included.
 type appTheme struct {
 	variant string        // "light", "dark" or "" for the system's
 	cjk     fyne.Resource // nil: rely on the system's fallback fonts

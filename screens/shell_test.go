@@ -1,0 +1,352 @@
+package screens
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/mock"
+	"github.com/seller-assistant/seller-assistant/assets"
+)
+
+func TestMain(m *testing.M) {
+	if err := assets.LoadTranslations(); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+var testNow = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+
+// demoWorkspace is a mock workspace with a little of everything.
+func demoWorkspace(path string) *mock.Workspace {
+	risks := []app.Risk{
+		{Title: "Listing hijacked by a trademark squatter", Category: "ip", Likelihood: 4, Impact: 5, Status: "open", ReviewDate: testNow.AddDate(0, 0, -3)},
+		{Title: "EUR falls against CNY", Category: "fx", Likelihood: 3, Impact: 3, Status: "mitigating"},
+	}
+	return &mock.Workspace{
+		InfoFn: func() (app.WorkspaceInfo, error) {
+			return app.WorkspaceInfo{Path: path, Name: "港湾家居 Harbor Lane Home", Demo: true, SchemaVersion: 1, Currency: "USD"}, nil
+		},
+		SummaryFn: func() (app.Summary, error) {
+			return app.Summary{Orders: 872, Customers: 450, Products: 16, Notes: 14, OpenRisks: 2, Campaigns: 9, Revenue: decimal.RequireFromString("20582.40")}, nil
+		},
+		OpenRisksFn: func(int) ([]app.Risk, error) { return risks, nil },
+		RisksFn:     func() ([]app.Risk, error) { return risks, nil },
+		RecentNotesFn: func(int) ([]app.Note, error) {
+			return []app.Note{{Title: "德国厨房用品 物流 调研", Market: "DE", Method: "interview", Date: testNow}}, nil
+		},
+		MonthlyRevenueFn: func() ([]app.MonthValue, error) {
+			return []app.MonthValue{
+				{Month: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Value: decimal.NewFromInt(1800), Count: 80},
+				{Month: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Value: decimal.NewFromInt(2100), Count: 90},
+			}, nil
+		},
+		RevenueByCountryFn: func(int) ([]app.NamedValue, error) {
+			return []app.NamedValue{{Name: "US", Value: decimal.NewFromInt(9000)}, {Name: "DE", Value: decimal.NewFromInt(4000)}}, nil
+		},
+	}
+}
+
+type testShell struct {
+	*Shell
+	win    fyne.Window
+	opener *mock.Opener
+}
+
+func newTestShell(t *testing.T, ws app.Workspace) testShell {
+	t.Helper()
+	t.Setenv("LANG", "C.UTF-8")
+	t.Setenv("LANGUAGE", "")
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	o := &mock.Opener{}
+	s := NewShell(a, w, Env{Opener: o, DemoPath: filepath.Join(t.TempDir(), "demo.sellerdb"), Now: func() time.Time { return testNow }}, ws)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1280, 800))
+	return testShell{Shell: s, win: w, opener: o}
+}
+
+// texts is every string drawn in o, for asserting what a person sees.
+func texts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, obj := range test.LaidOutObjects(o) {
+		if t, ok := obj.(*canvas.Text); ok && obj.Visible() {
+			b.WriteString(t.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// eventually polls cond, for work that finishes on another goroutine.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestNavigationShowsEveryModule(t *testing.T) {
+	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
+	en := app.English()
+	for _, m := range app.Modules {
+		t.Run(m.ID, func(t *testing.T) {
+			ts.Navigate(m.ID)
+			if ts.Current() != m.ID {
+				t.Fatalf("current = %s", ts.Current())
+			}
+			shown := texts(ts.body)
+			if !strings.Contains(shown, en.T("module."+m.ID+".title")) {
+				t.Fatalf("%s screen does not show its title; it shows:\n%s", m.ID, shown)
+			}
+			if !m.Built && !strings.Contains(shown, en.T("coming.title")) {
+				t.Fatalf("%s is not built yet but does not say so", m.ID)
+			}
+		})
+	}
+}
+
+func TestKeyboardShortcutsNavigate(t *testing.T) {
+	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
+	c, ok := ts.win.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("the test canvas takes no shortcuts")
+	}
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault})
+	if ts.Current() != app.Modules[2].ID {
+		t.Fatalf("Ctrl+3 shows %s, want %s", ts.Current(), app.Modules[2].ID)
+	}
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault})
+	if ts.Current() != "dashboard" {
+		t.Fatalf("Ctrl+1 shows %s", ts.Current())
+	}
+}
+
+func TestLanguageSwitchWithoutRestart(t *testing.T) {
+	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
+	ts.Navigate("risks")
+	if !strings.Contains(texts(ts.win.Content()), "Market research") {
+		t.Fatal("starts in English under LANG=C")
+	}
+	ts.SetLanguage(app.LangChinese)
+	shown := texts(ts.win.Content())
+	for _, want := range []string{"市场调研", "风险管理", "学习指南", "演示工作区"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("after switching, the window lacks %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, "Market research") {
+		t.Error("English navigation left after switching to Chinese")
+	}
+	if ts.Current() != "risks" {
+		t.Errorf("the switch left the risks screen for %s", ts.Current())
+	}
+	if !strings.HasPrefix(ts.win.Title(), "跨境卖家助手") {
+		t.Errorf("title %q", ts.win.Title())
+	}
+	if got := ts.win.MainMenu().Items[0].Label; got != "文件" {
+		t.Errorf("file menu %q", got)
+	}
+	if got := fyne.CurrentApp().Preferences().String(prefLang); got != string(app.LangChinese) {
+		t.Errorf("choice not saved: %q", got)
+	}
+	ts.SetLanguage(app.LangEnglish)
+	if !strings.Contains(texts(ts.win.Content()), "Market research") {
+		t.Error("switching back to English failed")
+	}
+}
+
+func TestStartLanguage(t *testing.T) {
+	tests := []struct {
+		name, saved, lcAll, lang string
+		want                     app.Lang
+	}{
+		{"saved choice wins", "zh_Hans", "", "en_US.UTF-8", app.LangChinese},
+		{"system Chinese", "", "", "zh_CN.UTF-8", app.LangChinese},
+		{"LC_ALL first", "", "en_GB.UTF-8", "zh_CN.UTF-8", app.LangEnglish},
+		{"C locale falls back to English", "", "", "C", app.LangEnglish},
+		{"nothing set", "", "", "", app.LangEnglish},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			t.Setenv("LC_ALL", tt.lcAll)
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANG", tt.lang)
+			t.Setenv("LANGUAGE", "")
+			a.Preferences().SetString(prefLang, tt.saved)
+			if got := startLang(a.Preferences()); got != tt.want {
+				t.Fatalf("startLang = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDashboardShowsWorkspaceFigures(t *testing.T) {
+	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
+	eventually(t, "dashboard figures", func() bool { return ts.dash.loaded })
+	if got := ts.dash.tiles["revenue"].Value(); got != "20582 USD" {
+		t.Errorf("revenue tile %q", got)
+	}
+	if got := ts.dash.tiles["customers"].Value(); got != "450" {
+		t.Errorf("customers tile %q", got)
+	}
+	shown := texts(ts.body)
+	for _, want := range []string{"德国厨房用品 物流 调研", "Listing hijacked by a trademark squatter", "review overdue", "1 review(s) overdue"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("dashboard lacks %q", want)
+		}
+	}
+	if len(ts.dash.charts) != 4 || ts.dash.charts[0].Chart().ID != "revenue_by_month" || ts.dash.charts[1].Chart().Empty() {
+		t.Error("dashboard charts not filled from the workspace")
+	}
+}
+
+func TestNoWorkspaceOffersToOpenOne(t *testing.T) {
+	ts := newTestShell(t, nil)
+	if !strings.Contains(texts(ts.body), app.English().T("workspace.none_hint")) {
+		t.Fatal("no hint without a workspace")
+	}
+	for _, it := range ts.win.MainMenu().Items[0].Items {
+		if it.Label == app.English().T("menu.export_report") && !it.Disabled {
+			t.Fatal("Export report is enabled with no workspace")
+		}
+	}
+}
+
+func TestOpenPath(t *testing.T) {
+	first := demoWorkspace("/tmp/first.sellerdb")
+	ts := newTestShell(t, first)
+	ts.opener.OpenFn = func(path string) (app.Workspace, error) {
+		return nil, app.Errorf(app.ENotWorkspace, "error.not_workspace", path)
+	}
+	ts.openPath("/tmp/notes.txt")
+	eventually(t, "the error dialog", func() bool {
+		top := ts.win.Canvas().Overlays().Top()
+		return top != nil && strings.Contains(texts(top), "is not a Seller Assistant workspace")
+	})
+	if ts.Workspace() != first || first.Closed() != 0 {
+		t.Fatal("a refused file replaced or closed the open workspace")
+	}
+
+	second := demoWorkspace("/tmp/second.sellerdb")
+	ts.opener.OpenFn = func(string) (app.Workspace, error) { return second, nil }
+	ts.openPath("/tmp/second.sellerdb")
+	eventually(t, "the second workspace", func() bool { return ts.Workspace() == second })
+	if first.Closed() != 1 {
+		t.Fatalf("the first workspace was closed %d times, want once", first.Closed())
+	}
+	recent := fyne.CurrentApp().Preferences().StringList(prefRecent)
+	if len(recent) < 2 || recent[0] != "/tmp/second.sellerdb" || recent[1] != "/tmp/first.sellerdb" {
+		t.Fatalf("recent list %v", recent)
+	}
+}
+
+func TestResetDemo(t *testing.T) {
+	old := demoWorkspace("/tmp/demo.sellerdb")
+	ts := newTestShell(t, old)
+	fresh := demoWorkspace("/tmp/demo.sellerdb")
+	var calls atomic.Int32
+	ts.opener.CreateDemoFn = func(path string) (app.Workspace, error) {
+		calls.Add(1)
+		if old.Closed() != 1 {
+			t.Errorf("the demo was not closed before being rewritten")
+		}
+		if path != "/tmp/demo.sellerdb" {
+			t.Errorf("reset wrote %s", path)
+		}
+		return fresh, nil
+	}
+	ts.resetDemo()
+	eventually(t, "the reset demo", func() bool { return ts.Workspace() == fresh })
+	if calls.Load() != 1 {
+		t.Fatalf("CreateDemo called %d times", calls.Load())
+	}
+}
+
+func TestOpenStartWorkspace(t *testing.T) {
+	a := test.NewTempApp(t)
+	p := a.Preferences()
+	last := demoWorkspace("/tmp/last.sellerdb")
+	demo := demoWorkspace("/tmp/demo.sellerdb")
+	o := &mock.Opener{
+		OpenFn: func(path string) (app.Workspace, error) {
+			switch path {
+			case "/tmp/last.sellerdb":
+				return last, nil
+			case "/tmp/broken.sellerdb":
+				return nil, app.Errorf(app.ECorrupt, "error.corrupt_workspace", path)
+			}
+			return nil, app.Errorf(app.ENotFound, "error.file_not_found", path)
+		},
+		CreateDemoFn: func(string) (app.Workspace, error) { return demo, nil },
+	}
+	ctx := context.Background()
+	if ws, err := OpenStartWorkspace(ctx, o, p, "", "/tmp/demo.sellerdb"); ws != demo || err != nil {
+		t.Fatalf("first start: %v, %v; want the new demo", ws, err)
+	}
+	p.SetStringList(prefRecent, []string{"/tmp/last.sellerdb"})
+	if ws, err := OpenStartWorkspace(ctx, o, p, "", "/tmp/demo.sellerdb"); ws != last || err != nil {
+		t.Fatalf("later start: %v, %v; want the last workspace", ws, err)
+	}
+	p.SetStringList(prefRecent, []string{"/tmp/broken.sellerdb"})
+	ws, err := OpenStartWorkspace(ctx, o, p, "", "/tmp/demo.sellerdb")
+	if ws != demo || app.ErrorCode(err) != app.ECorrupt {
+		t.Fatalf("broken last workspace: %v, %v; want the demo and the reason", ws, err)
+	}
+	if _, err := OpenStartWorkspace(ctx, o, p, "/tmp/broken.sellerdb", "/tmp/demo.sellerdb"); app.ErrorCode(err) != app.ECorrupt {
+		t.Fatalf("a file chosen on the command line that fails must say so, got %v", err)
+	}
+}
+
+func TestLearnOpensModuleScreen(t *testing.T) {
+	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
+	ts.Navigate("learn")
+	shown := texts(ts.body)
+	if !strings.Contains(shown, "Market research") || !strings.Contains(shown, "Open Market research") {
+		t.Fatalf("learn screen:\n%s", shown)
+	}
+	g := newLearn(ts.Shell)
+	g.buildUI()
+	g.showGuide("pricing")
+	test.Tap(g.open)
+	if ts.Current() != "pricing" {
+		t.Fatalf("the guide's button opened %s", ts.Current())
+	}
+}
+
+func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
+	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
+	ts.Navigate("settings")
+	st := newSettings(ts.Shell)
+	st.buildUI()
+	st.theme.SetSelected(app.English().T("settings.theme_dark"))
+	if ts.theme.variant != "dark" || fyne.CurrentApp().Preferences().String(prefTheme) != "dark" {
+		t.Fatal("dark theme not applied or not saved")
+	}
+	st.lang.SetSelected("简体中文")
+	eventually(t, "the settings screen in Chinese", func() bool {
+		var shown string
+		fyne.DoAndWait(func() { shown = texts(ts.win.Content()) })
+		return strings.Contains(shown, "偏好设置")
+	})
+	if ts.Current() != "settings" || ts.Localizer().Lang() != app.LangChinese {
+		t.Fatalf("after the switch: %s in %s", ts.Current(), ts.Localizer().Lang())
+	}
+}
