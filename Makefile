@@ -12,12 +12,12 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 FONT_SRC := /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 FONT_DST := assets/fonts/DroidSansFallbackFull.ttf
 
-.PHONY: run test build deps assets vet unit smoke screenshot bench-startup bench clean
+.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench clean
 
 run: build
 	./$(BIN) $(ARGS)
 
-test: deps assets vet unit smoke
+test: deps assets vet unit race smoke
 
 build: deps assets
 	$(GO) build -o $(BIN) .
@@ -47,6 +47,10 @@ vet:
 # app, data and screens test headless and without cgo (fyne.io/fyne/v2/test).
 unit:
 	CGO_ENABLED=0 $(GO) test ./app/... ./data/... ./screens/... ./assets/...
+
+# The same packages under the race detector (needs cgo, not the GLFW driver).
+race:
+	$(GO) test -race -count=1 ./app/... ./data/... ./screens/...
 
 # Builds the real binary (cgo, GLFW) and runs it under Xvfb.
 smoke:

@@ -76,7 +76,7 @@ func (d *dashboard) load() {
 	}
 	go func() {
 		o, err := app.LoadOverview(context.Background(), ws, now)
-		fyne.Do(func() {
+		d.s.env.Post(func() {
 			d.loading.Stop()
 			d.loading.Hide()
 			if err != nil {

@@ -112,7 +112,7 @@ func (s *Shell) run(title string, work func(ctx context.Context) error, done fun
 	d.Show()
 	go func() {
 		err := work(context.Background())
-		fyne.Do(func() {
+		s.env.Post(func() {
 			bar.Stop()
 			d.Hide()
 			done(err)

@@ -100,6 +100,6 @@ func (st *settings) onLang(name string) {
 	if l, ok := st.labels[name]; ok && l != st.s.l.Lang() {
 		// Rebuilding the window from inside this radio's own callback would
 		// free the widget mid-event; let the event finish first.
-		go fyne.Do(func() { st.s.SetLanguage(l) })
+		go st.s.env.Post(func() { st.s.SetLanguage(l) })
 	}
 }

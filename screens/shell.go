@@ -24,6 +24,10 @@ type Env struct {
 	Opener   app.Opener
 	DemoPath string           // where the demo workspace lives
 	Now      func() time.Time // the clock; tests fix it
+	// Post runs f on the UI goroutine; background work hands its results
+	// back through it. Nil means fyne.Do. Tests queue the calls and run them
+	// on the test goroutine, which plays the UI goroutine there.
+	Post func(f func())
 }
 
 // Shell is the main window's content: navigation on the left, the current
@@ -52,6 +56,9 @@ func NewShell(a fyne.App, win fyne.Window, env Env, ws app.Workspace) *Shell {
 	if env.Now == nil {
 		env.Now = time.Now
 	}
+	if env.Post == nil {
+		env.Post = fyne.Do
+	}
 	s := &Shell{app: a, win: win, env: env, current: "dashboard"}
 	s.l = app.NewLocalizer(startLang(a.Preferences()))
 	syncFyneLanguage(s.l.Lang())
@@ -74,7 +81,7 @@ func (s *Shell) CheckFonts() {
 			log.Print("no CJK font on this machine and none bundled: Chinese may show as boxes (run make assets)")
 			return
 		}
-		fyne.Do(func() {
+		s.env.Post(func() {
 			s.theme.cjk = fyne.NewStaticResource("cjk.ttf", font)
 			s.app.Settings().SetTheme(s.theme)
 		})

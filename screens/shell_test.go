@@ -63,6 +63,19 @@ type testShell struct {
 	*Shell
 	win    fyne.Window
 	opener *mock.Opener
+	posted chan func()
+}
+
+// next runs the next UI update that background work posted, on the test
+// goroutine, as the real app runs it on the UI goroutine.
+func (ts testShell) next(t *testing.T) {
+	t.Helper()
+	select {
+	case f := <-ts.posted:
+		f()
+	case <-time.After(5 * time.Second):
+		t.Fatal("no UI update was posted")
+	}
 }
 
 func newTestShell(t *testing.T, ws app.Workspace) testShell {
@@ -72,10 +85,17 @@ func newTestShell(t *testing.T, ws app.Workspace) testShell {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	o := &mock.Opener{}
-	s := NewShell(a, w, Env{Opener: o, DemoPath: filepath.Join(t.TempDir(), "demo.sellerdb"), Now: func() time.Time { return testNow }}, ws)
+	posted := make(chan func(), 16)
+	env := Env{Opener: o, DemoPath: filepath.Join(t.TempDir(), "demo.sellerdb"), Now: func() time.Time { return testNow },
+		Post: func(f func()) { posted <- f }}
+	s := NewShell(a, w, env, ws)
 	w.SetContent(s.Content())
 	w.Resize(fyne.NewSize(1280, 800))
-	return testShell{Shell: s, win: w, opener: o}
+	ts := testShell{Shell: s, win: w, opener: o, posted: posted}
+	if ws != nil {
+		ts.next(t) // the dashboard's figures
+	}
+	return ts
 }
 
 // texts is every string drawn in o, for asserting what a person sees.
@@ -90,17 +110,6 @@ func texts(o fyne.CanvasObject) string {
 	return b.String()
 }
 
-// eventually polls cond, for work that finishes on another goroutine.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
 
 func TestNavigationShowsEveryModule(t *testing.T) {
 	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
@@ -200,7 +209,9 @@ func TestStartLanguage(t *testing.T) {
 
 func TestDashboardShowsWorkspaceFigures(t *testing.T) {
 	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
-	eventually(t, "dashboard figures", func() bool { return ts.dash.loaded })
+	if !ts.dash.loaded {
+		t.Fatal("the dashboard did not load")
+	}
 	if got := ts.dash.tiles["revenue"].Value(); got != "20582 USD" {
 		t.Errorf("revenue tile %q", got)
 	}
@@ -237,10 +248,10 @@ func TestOpenPath(t *testing.T) {
 		return nil, app.Errorf(app.ENotWorkspace, "error.not_workspace", path)
 	}
 	ts.openPath("/tmp/notes.txt")
-	eventually(t, "the error dialog", func() bool {
-		top := ts.win.Canvas().Overlays().Top()
-		return top != nil && strings.Contains(texts(top), "is not a Seller Assistant workspace")
-	})
+	ts.next(t)
+	if top := ts.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(texts(top), "is not a Seller Assistant workspace") {
+		t.Fatal("no error dialog naming the problem")
+	}
 	if ts.Workspace() != first || first.Closed() != 0 {
 		t.Fatal("a refused file replaced or closed the open workspace")
 	}
@@ -248,7 +259,11 @@ func TestOpenPath(t *testing.T) {
 	second := demoWorkspace("/tmp/second.sellerdb")
 	ts.opener.OpenFn = func(string) (app.Workspace, error) { return second, nil }
 	ts.openPath("/tmp/second.sellerdb")
-	eventually(t, "the second workspace", func() bool { return ts.Workspace() == second })
+	ts.next(t)
+	if ts.Workspace() != second {
+		t.Fatal("the second workspace did not open")
+	}
+	ts.next(t) // its dashboard
 	if first.Closed() != 1 {
 		t.Fatalf("the first workspace was closed %d times, want once", first.Closed())
 	}
@@ -274,7 +289,10 @@ func TestResetDemo(t *testing.T) {
 		return fresh, nil
 	}
 	ts.resetDemo()
-	eventually(t, "the reset demo", func() bool { return ts.Workspace() == fresh })
+	ts.next(t)
+	if ts.Workspace() != fresh {
+		t.Fatal("the demo was not reopened after the reset")
+	}
 	if calls.Load() != 1 {
 		t.Fatalf("CreateDemo called %d times", calls.Load())
 	}
@@ -341,11 +359,10 @@ func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
 		t.Fatal("dark theme not applied or not saved")
 	}
 	st.lang.SetSelected("简体中文")
-	eventually(t, "the settings screen in Chinese", func() bool {
-		var shown string
-		fyne.DoAndWait(func() { shown = texts(ts.win.Content()) })
-		return strings.Contains(shown, "偏好设置")
-	})
+	ts.next(t) // the deferred language switch
+	if !strings.Contains(texts(ts.win.Content()), "偏好设置") {
+		t.Fatal("settings did not rebuild in Chinese")
+	}
 	if ts.Current() != "settings" || ts.Localizer().Lang() != app.LangChinese {
 		t.Fatalf("after the switch: %s in %s", ts.Current(), ts.Localizer().Lang())
 	}
