@@ -110,7 +110,6 @@ func texts(o fyne.CanvasObject) string {
 	return b.String()
 }
 
-
 func TestNavigationShowsEveryModule(t *testing.T) {
 	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
 	en := app.English()
