@@ -53,12 +53,17 @@ func startXvfb(t *testing.T) string {
 func TestSmoke(t *testing.T) {
 	display := startXvfb(t)
 	bin := buildBinary(t)
-	for _, lang := range []string{"en", "zh"} {
+	// "zh-bundled-font" forces the font the binary bundles for machines
+	// without a CJK font, as if none were installed.
+	for _, lang := range []string{"en", "zh", "zh-bundled-font"} {
 		t.Run(lang, func(t *testing.T) {
 			env := isolatedEnv(t, "DISPLAY="+display)
-			if lang == "zh" {
+			if strings.HasPrefix(lang, "zh") {
 				env = append(env, "LANGUAGE=zh_CN")
 				env[3] = "LANG=zh_CN.UTF-8"
+			}
+			if lang == "zh-bundled-font" {
+				env = append(env, "SELLER_ASSISTANT_BUNDLED_FONT=1")
 			}
 			var logs bytes.Buffer
 			cmd := exec.Command(bin)

@@ -57,7 +57,7 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 		titled(t("dash.recent_notes"), d.notes),
 		titled(t("dash.top_risks"), d.risks),
 		titled(t("dash.upcoming"), d.upcom))
-	head := widget.NewLabelWithStyle(t("module.dashboard.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := heading(t("module.dashboard.title"))
 	body := container.NewVBox(head, d.loading, grid, chartGrid, lists)
 	if d.s.ws == nil {
 		d.loading.Hide()
@@ -199,6 +199,15 @@ func (t *statTile) setCaption(c string, warn bool) {
 		t.caption.Importance = widget.DangerImportance
 		t.caption.Refresh()
 	}
+}
+
+// Refresh re-reads the theme's colours, so a light/dark switch reaches the
+// canvas texts, which keep the colour they were given.
+func (t *statTile) Refresh() {
+	t.name.Color = theme.Color(theme.ColorNamePlaceHolder)
+	t.value.Color = theme.Color(theme.ColorNameForeground)
+	t.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	t.BaseWidget.Refresh()
 }
 
 // Value is the figure shown, for tests.

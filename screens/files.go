@@ -354,7 +354,7 @@ func (s *Shell) onAbout() {
 // or error fits the window.
 func (s *Shell) message(title, msg string) {
 	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = s.wrap()
 	d := dialog.NewCustom(title, s.l.T("button.ok"), label, s.win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()

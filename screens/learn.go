@@ -26,7 +26,7 @@ func newLearn(s *Shell) *learn {
 func (g *learn) buildUI() fyne.CanvasObject {
 	t := g.s.l.T
 	g.guide = widget.NewRichText()
-	g.guide.Wrapping = fyne.TextWrapWord
+	g.guide.Wrapping = g.s.wrap()
 	g.open = widget.NewButton("", g.onOpenScreen)
 	g.open.Importance = widget.HighImportance
 	g.list = widget.NewList(
@@ -38,9 +38,9 @@ func (g *learn) buildUI() fyne.CanvasObject {
 		})
 	g.list.OnSelected = func(i widget.ListItemID) { g.showGuide(g.guides[i].ID) }
 	g.list.Select(0)
-	head := widget.NewLabelWithStyle(t("module.learn.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := heading(t("module.learn.title"))
 	intro := widget.NewLabel(t("module.learn.summary"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = g.s.wrap()
 	reader := container.NewBorder(nil, container.NewHBox(g.open), nil, nil, container.NewVScroll(g.guide))
 	split := container.NewHSplit(g.list, reader)
 	split.Offset = 0.25
@@ -74,12 +74,14 @@ func newComing(s *Shell, id string) *coming { return &coming{s: s, id: id} }
 
 func (c *coming) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
-	head := widget.NewLabelWithStyle(t("module."+c.id+".title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := heading(t("module."+c.id+".title"))
 	summary := widget.NewLabel(t("module." + c.id + ".summary"))
-	summary.Wrapping = fyne.TextWrapWord
-	note := widget.NewCard("", t("coming.title"), widget.NewLabel(t("coming.text")))
+	summary.Wrapping = c.s.wrap()
+	text := widget.NewLabel(t("coming.text"))
+	text.Wrapping = c.s.wrap()
+	note := widget.NewCard("", t("coming.title"), text)
 	guide := widget.NewRichText()
-	guide.Wrapping = fyne.TextWrapWord
+	guide.Wrapping = c.s.wrap()
 	md, err := assets.Guide(c.s.l.Lang(), c.id)
 	if err != nil {
 		md = c.s.l.Message(err)

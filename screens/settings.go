@@ -36,12 +36,14 @@ func (st *settings) buildUI() fyne.CanvasObject {
 	}
 	st.lang = widget.NewRadioGroup(names, nil)
 	st.lang.Horizontal = true
+	st.lang.Required = true
 	st.lang.SetSelected(current)
 	st.lang.OnChanged = st.onLang
 
 	themes := []string{t("settings.theme_system"), t("settings.theme_light"), t("settings.theme_dark")}
 	st.theme = widget.NewRadioGroup(themes, nil)
 	st.theme.Horizontal = true
+	st.theme.Required = true
 	switch st.s.theme.variant {
 	case "light":
 		st.theme.SetSelected(themes[1])
@@ -87,9 +89,9 @@ func (st *settings) buildUI() fyne.CanvasObject {
 	if info.Demo {
 		actions.Add(widget.NewButton(t("menu.reset_demo"), st.s.onResetDemo))
 	}
-	head := widget.NewLabelWithStyle(t("module.settings.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := heading(t("module.settings.title"))
 	about := widget.NewLabel(t("about.text", app.Version, st.s.env.Now().Year()))
-	about.Wrapping = fyne.TextWrapWord
+	about.Wrapping = st.s.wrap()
 	return container.NewVScroll(container.NewVBox(head,
 		widget.NewCard(t("settings.preferences"), "", form),
 		widget.NewCard(t("settings.workspace"), "", container.NewVBox(ws, actions)),

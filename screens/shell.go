@@ -292,6 +292,8 @@ func (s *Shell) addShortcuts() {
 		id := app.Modules[i].ID
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { s.Navigate(id) })
 	}
+	// Ctrl+, is the settings key across desktop apps; the ten digits are taken.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { s.Navigate("settings") })
 	for sc, action := range map[*desktop.CustomShortcut]func(){
 		&shortcutNew: s.onNew, &shortcutOpen: s.onOpen, &shortcutSaveCopy: s.onSaveCopy, &shortcutReport: s.onExportReport,
 	} {
@@ -308,6 +310,13 @@ func (s *Shell) ShowError(err error) {
 		log.Printf("internal error: %v", err)
 	}
 	s.message(s.l.T("error.title"), s.l.Message(err))
+}
+
+// heading is a screen's title, in the sub-heading size.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
 }
 
 // navItem is one row of the navigation: the module's icon and title.
