@@ -74,7 +74,7 @@ func newComing(s *Shell, id string) *coming { return &coming{s: s, id: id} }
 
 func (c *coming) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
-	head := heading(t("module."+c.id+".title"))
+	head := heading(t("module." + c.id + ".title"))
 	summary := widget.NewLabel(t("module." + c.id + ".summary"))
 	summary.Wrapping = c.s.wrap()
 	text := widget.NewLabel(t("coming.text"))
