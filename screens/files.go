@@ -109,6 +109,7 @@ func addRecent(p fyne.Preferences, path string) {
 func (s *Shell) run(title string, work func(ctx context.Context) error, done func(error)) {
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons(title, bar, s.win)
+	d.Resize(fyne.NewSize(360, 0))
 	d.Show()
 	go func() {
 		err := work(context.Background())
@@ -150,7 +151,7 @@ func (s *Shell) onNew() {
 		})
 	}, s.win)
 	d.SetFileName(s.l.T("workspace.new_name") + workspaceExt)
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 func (s *Shell) onOpen() {
@@ -167,7 +168,7 @@ func (s *Shell) onOpen() {
 		s.openPath(path)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt, ".sqlite", ".db"}))
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // openPath opens a workspace file; a refused file leaves the current
@@ -212,7 +213,7 @@ func (s *Shell) onSaveCopy() {
 		})
 	}, s.win)
 	d.SetFileName(strings.TrimSuffix(filepath.Base(s.info.Path), filepath.Ext(s.info.Path)) + "-" + s.env.Now().Format("20060102") + workspaceExt)
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 func (s *Shell) onExportReport() {
@@ -241,7 +242,7 @@ func (s *Shell) onExportReport() {
 		})
 	}, s.win)
 	d.SetFileName(s.l.T("report.file_name") + "-" + s.env.Now().Format("2006-01-02") + ".html")
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // exportReport builds and writes the HTML report off the UI goroutine.
@@ -357,6 +358,17 @@ func (s *Shell) message(title, msg string) {
 	label.Wrapping = s.wrap()
 	d := dialog.NewCustom(title, s.l.T("button.ok"), label, s.win)
 	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// showFileDialog opens a file dialog at a size where paths and names fit;
+// Fyne's default is cramped on a laptop screen.
+func showFileDialog(d interface {
+	Resize(fyne.Size)
+	Show()
+}, w fyne.Window) {
+	size := w.Canvas().Size()
+	d.Resize(fyne.NewSize(min(900, size.Width*0.85), min(620, size.Height*0.85)))
 	d.Show()
 }
 
