@@ -11,6 +11,8 @@ import (
 // backupCmd saves a consistent copy: `seller-assistant --db FILE backup --out FILE`.
 type backupCmd struct{}
 
+func init() { commands["backup"] = backupCmd{} }
+
 func (backupCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
 	fs := newFlags("backup")
 	out := fs.String("out", "", "file to write the copy to")

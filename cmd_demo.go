@@ -12,6 +12,8 @@ import (
 // demoCmd writes the demo workspace: `seller-assistant --db FILE demo`.
 type demoCmd struct{}
 
+func init() { commands["demo"] = demoCmd{} }
+
 func (demoCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
 	if err := parseFlags(newFlags("demo"), args); err != nil {
 		return err

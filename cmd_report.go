@@ -16,6 +16,8 @@ import (
 // `seller-assistant --db FILE report --out FILE.html [--lang en|zh]`.
 type reportCmd struct{}
 
+func init() { commands["report"] = reportCmd{} }
+
 func (reportCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
 	fs := newFlags("report")
 	out := fs.String("out", "", "HTML file to write")

@@ -5,13 +5,12 @@ package app
 // assets/guides/<lang>/<ID>.md.
 type Module struct {
 	ID    string
-	Built bool // false: the screen shows its guide and an honest "coming" note
 	Guide bool
 }
 
 // Modules in navigation order.
 var Modules = []Module{
-	{ID: "dashboard", Built: true},
+	{ID: "dashboard"},
 	{ID: "research", Guide: true},
 	{ID: "products", Guide: true},
 	{ID: "pricing", Guide: true},
@@ -20,8 +19,8 @@ var Modules = []Module{
 	{ID: "customers", Guide: true},
 	{ID: "care", Guide: true},
 	{ID: "risks", Guide: true},
-	{ID: "learn", Built: true},
-	{ID: "settings", Built: true},
+	{ID: "learn"},
+	{ID: "settings"},
 }
 
 // ModuleByID finds a module; ok is false for an unknown id.

@@ -7,10 +7,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// SchemaVersion is the workspace schema this build writes. A file with a
-// larger version came from a newer build and is refused untouched.
-const SchemaVersion = 1
-
 // WorkspaceInfo describes the open workspace file.
 type WorkspaceInfo struct {
 	Path          string

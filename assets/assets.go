@@ -4,6 +4,7 @@ package assets
 
 import (
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,30 +23,71 @@ var (
 	//go:embed guides
 	guides embed.FS
 
-	//go:embed demo/seed.sql
-	demoSeed []byte
+	//go:embed demo/*.sql
+	demoSeeds embed.FS
 )
 
 // Icon is the app icon (512x512 PNG).
 func Icon() []byte { return icon }
 
-// DemoSeed is the SQL that fills a new demo workspace (orders are generated
-// in Go, see data.CreateDemo).
-func DemoSeed() ([]byte, error) {
-	if len(demoSeed) == 0 {
-		return nil, errors.New("demo seed is empty")
+// DemoSeeds are the SQL files that fill a new demo workspace, in the order
+// to run them: one per module (demo/NN_module.sql), so each module owns its
+// demo data. Orders are generated in Go, see data.CreateDemo.
+func DemoSeeds() ([]string, error) {
+	entries, err := demoSeeds.ReadDir("demo")
+	if err != nil {
+		return nil, err
 	}
-	return demoSeed, nil
+	var out []string
+	for _, e := range entries { // ReadDir sorts by name
+		b, err := demoSeeds.ReadFile("demo/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, string(b))
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no demo seed")
+	}
+	return out, nil
 }
 
-// LoadTranslations registers every translations/<lang>.json with app, so
-// app.NewLocalizer finds them. Call once before the first localizer.
+// LoadTranslations registers the catalogues with app, so app.NewLocalizer
+// finds them. Each module owns a pair of files,
+// translations/<module>.<lang>.json; a key defined twice is an error, so
+// modules cannot silently override each other. Call once at start.
 func LoadTranslations() error {
+	entries, err := translations.ReadDir("translations")
+	if err != nil {
+		return err
+	}
 	for _, l := range app.Langs {
-		b, err := translations.ReadFile("translations/" + string(l) + ".json")
-		if err != nil {
-			return fmt.Errorf("translations for %s: %w", l, err)
+		merged := map[string]string{}
+		from := map[string]string{}
+		for _, e := range entries {
+			name := e.Name()
+			if !strings.HasSuffix(name, "."+string(l)+".json") {
+				continue
+			}
+			b, err := translations.ReadFile("translations/" + name)
+			if err != nil {
+				return err
+			}
+			m := map[string]string{}
+			if err := json.Unmarshal(b, &m); err != nil {
+				return fmt.Errorf("translations %s: %w", name, err)
+			}
+			for k, v := range m {
+				if other, dup := from[k]; dup {
+					return fmt.Errorf("translation key %q is in both %s and %s", k, other, name)
+				}
+				merged[k], from[k] = v, name
+			}
 		}
+		if len(merged) == 0 {
+			return fmt.Errorf("no translations for %s", l)
+		}
+		b, _ := json.Marshal(merged)
 		if err := app.LoadCatalog(l, b); err != nil {
 			return err
 		}

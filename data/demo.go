@@ -84,7 +84,7 @@ func isDemo(ctx context.Context, path string) (bool, error) {
 }
 
 func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
-	seed, err := assets.DemoSeed()
+	seeds, err := assets.DemoSeeds()
 	if err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
@@ -93,8 +93,10 @@ func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
 		return app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, string(seed)); err != nil {
-		return app.Wrap(err, app.EInternal, "error.internal", "demo seed: "+err.Error())
+	for i, seed := range seeds {
+		if _, err := tx.ExecContext(ctx, seed); err != nil {
+			return app.Wrap(err, app.EInternal, "error.internal", fmt.Sprintf("demo seed %d: %v", i, err))
+		}
 	}
 	if err := insertDemoOrders(ctx, tx, now); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", "demo orders: "+err.Error())

@@ -229,6 +229,17 @@ type migration struct {
 	sql     string
 }
 
+// SchemaVersion is the workspace schema this build writes: the number of
+// embedded migrations. A file with a larger version came from a newer build
+// and is refused untouched.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
 func migrations() ([]migration, error) {
 	entries, err := migrationFS.ReadDir("migrations")
 	if err != nil {

@@ -155,12 +155,12 @@ func (s *Shell) show(id string) {
 		}
 		view = s.dash.buildUI()
 		s.dash.load()
-	case "learn":
-		view = newLearn(s).buildUI()
-	case "settings":
-		view = newSettings(s).buildUI()
 	default:
-		view = newComing(s, id).buildUI()
+		if f, ok := moduleScreens[id]; ok {
+			view = f(s).buildUI()
+		} else {
+			view = newComing(s, id).buildUI()
+		}
 	}
 	s.body.Objects = []fyne.CanvasObject{view}
 	s.body.Refresh()

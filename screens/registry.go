@@ -1,0 +1,26 @@
+package screens
+
+import "fyne.io/fyne/v2"
+
+// moduleScreen is one module's screen, rebuilt each time it is shown (and
+// after a language or workspace change).
+type moduleScreen interface {
+	buildUI() fyne.CanvasObject
+}
+
+// moduleScreens maps a module id to its screen's constructor. Each module
+// file registers itself in init, so adding a module touches no shared file;
+// a module without an entry shows its guide and a "coming" note.
+var moduleScreens = map[string]func(*Shell) moduleScreen{}
+
+func registerScreen(id string, f func(*Shell) moduleScreen) {
+	if _, dup := moduleScreens[id]; dup {
+		panic("screens: module " + id + " registered twice")
+	}
+	moduleScreens[id] = f
+}
+
+func init() {
+	registerScreen("learn", func(s *Shell) moduleScreen { return newLearn(s) })
+	registerScreen("settings", func(s *Shell) moduleScreen { return newSettings(s) })
+}
