@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	_ "github.com/seller-assistant/seller-assistant/app/localeenv" // before Fyne's init: see its doc
 	"github.com/seller-assistant/seller-assistant/assets"
 )
 
