@@ -8,11 +8,11 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # smoke test and screenshots, the CJK font the binary bundles, npm for echarts.
 APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev \
-            xvfb imagemagick fonts-droid-fallback npm
+            xvfb imagemagick fonts-droid-fallback npm sqlite3
 FONT_SRC := /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 FONT_DST := assets/fonts/DroidSansFallbackFull.ttf
 
-.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench clean
+.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench-tiers bench clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -63,6 +63,11 @@ screenshot: build
 # Cold start to first frame with the demo workspace, over 10 runs.
 bench-startup: build
 	bash scripts/bench-startup.sh
+
+# Import + tiers of N generated order lines against the sqlite3 shell's
+# .import + GROUP BY on the same file (ARGS="--lines 200000 --runs 5").
+bench-tiers: build
+	./$(BIN) bench tiers $(ARGS)
 
 bench:
 	CGO_ENABLED=0 $(GO) test -run XXX -bench . -benchmem ./app/... ./data/... ./screens/...

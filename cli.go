@@ -19,6 +19,13 @@ Commands:
   demo                 write the demo workspace to --db FILE
   report --out F.html  write the offline HTML report of --db FILE [--lang en|zh]
   backup --out FILE    save a consistent copy of --db FILE
+  import orders PATH   import an order export (CSV/TSV/XLSX) into --db FILE
+  tiers --out F.csv    write RFM scores, segments and tiers [--as-of YYYY-MM-DD]
+  bench tiers          time import + tiers against the sqlite3 shell [--lines N]
+  campaigns export --out F.csv  campaigns with budget lines, plan and evaluation (lift, ROI)
+  risks export --out F.csv      the risk register with scores and overdue reviews
+  quote FILE.json|-    price one unit from a JSON file of inputs (no --db needed)
+  notes search QUERY   print matching research notes, best first [--market CC --method M --tag T --limit N]
   version              print the version and the workspace schema version
 
 Options:

@@ -38,6 +38,16 @@ type Chart struct {
 	XUnit       string      // scatter only: unit of the x value
 	RadarMax    float64     // radar only: the outer ring; 0 means the largest value
 	Note        string      // how the figures were computed, shown under the chart
+	// Shade tints the categories From..To (indices, inclusive) behind the
+	// data, e.g. a campaign's days on a daily revenue line. Optional; line
+	// and bar charts only.
+	Shade *ChartRange
+}
+
+// ChartRange is a span of categories with a label.
+type ChartRange struct {
+	From, To int
+	Label    string
 }
 
 // Series is one named set of values.
@@ -114,6 +124,9 @@ func (c Chart) Validate() error {
 		}
 	default:
 		return bad("unknown kind")
+	}
+	if sh := c.Shade; sh != nil && (sh.From < 0 || sh.To < sh.From || sh.To >= len(c.Categories)) {
+		return bad("shade %d..%d outside the %d categories", sh.From, sh.To, len(c.Categories))
 	}
 	return nil
 }

@@ -19,6 +19,9 @@ type Note struct {
 	Tags   []string
 	Date   time.Time
 	Body   string // Markdown
+	// Attachments are paths of files on this computer (photos, PDFs); the
+	// workspace stores the paths, not the files.
+	Attachments []string
 }
 
 // Product lifecycle stages, price bands, roles and statuses.
@@ -39,11 +42,20 @@ type Product struct {
 	Supplier     string
 	PurchaseCost decimal.Decimal // in CNY
 	WeightKg     decimal.Decimal
+	LengthCm     decimal.Decimal // packed size, for volumetric weight
+	WidthCm      decimal.Decimal
+	HeightCm     decimal.Decimal
 	HSCode       string
 	PriceBand    string
 	Role         string
 	Stage        string
 	Status       string
+	// The fields below belong to the products module (see app/product.go).
+	Markets       []string // ISO country codes
+	Notes         string
+	Pipeline      string              // new-product stage, one of PipelineStages; "" when launched
+	MarketGrowth  decimal.NullDecimal // user's figure for the BCG view, fraction
+	RelativeShare decimal.NullDecimal // user's figure for the BCG view
 }
 
 // Logistics channel types.
@@ -64,6 +76,10 @@ type LogisticsChannel struct {
 	Tracking      bool
 	Stability     int // 1..5, the seller's judgement of how reliably it delivers
 	Restrictions  string
+	FulfilmentFee decimal.Decimal // per order, destination currency: FBA fee, warehouse pick-and-pack
+	MaxWeightKg   decimal.Decimal // 0: no limit
+	BatteryOK     bool            // takes goods with built-in lithium batteries
+	LiquidOK      bool
 }
 
 // Platform is a sales platform and its fees.
@@ -74,6 +90,9 @@ type Platform struct {
 	PerOrderFee  decimal.Decimal // in the selling currency
 	PaymentRate  decimal.Decimal // fraction
 	Markets      []string
+	// CategoryRates are referral rates of categories that differ from
+	// ReferralRate (see ReferralRateFor).
+	CategoryRates map[string]decimal.Decimal
 }
 
 // Campaign goals and types.
@@ -94,6 +113,14 @@ type Campaign struct {
 	End      time.Time
 	Budget   decimal.Decimal // in the workspace currency
 	Lift     decimal.Decimal // expected revenue lift, fraction
+
+	// Planning and evaluation (promotions module, see app/campaign.go).
+	Products   []string        // SKUs on promotion; empty means the whole shop
+	Lines      BudgetLines     // Budget split by line; Budget is their total
+	Plan       CampaignPlan    // per-unit planning inputs
+	MarginRate decimal.Decimal // gross margin rate for ROI; zero: derived, see MarginRateFor
+	Actuals    CampaignActuals // typed evaluation figures
+	Notes      string
 }
 
 // Risk categories and statuses.

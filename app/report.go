@@ -42,8 +42,10 @@ type sectionBuilder func(ctx context.Context, ws Workspace, l *Localizer, o Over
 var reportSections = []sectionBuilder{
 	researchSection,
 	productsSection,
+	pricingSection,
 	channelsSection,
 	promotionsSection,
+	customersSection,
 	risksSection,
 }
 

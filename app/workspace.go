@@ -61,6 +61,15 @@ type Workspace interface {
 	// not exist yet.
 	SaveCopy(ctx context.Context, path string) error
 	Close() error
+	NoteStore
+	CompetitorStore
+	ScoringStore
+	ProductStore
+	CustomerStore
+	CampaignStore
+	RiskStore
+	QuoteStore
+	ChannelStore
 }
 
 // Opener opens, creates and seeds workspace files. The screens get one from

@@ -72,6 +72,9 @@ func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
+	if err := refreshCustomerSummary(ctx, tx); err != nil {
+		return err
+	}
 	var customers int
 	var first, last sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT customer_id), min(substr(invoiced_at, 1, 10)),

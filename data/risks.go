@@ -36,3 +36,49 @@ func (s *Store) risks(ctx context.Context, query string, args ...any) ([]app.Ris
 	}
 	return out, s.fail(rows.Err())
 }
+
+var _ app.RiskStore = (*Store)(nil)
+
+// Risk implements app.RiskStore.
+func (s *Store) Risk(ctx context.Context, id int64) (app.Risk, error) {
+	rs, err := s.risks(ctx, riskColumns+` WHERE id = ?`, id)
+	if err != nil {
+		return app.Risk{}, err
+	}
+	if len(rs) == 0 {
+		return app.Risk{}, app.Errorf(app.ENotFound, "error.not_found")
+	}
+	return rs[0], nil
+}
+
+// SaveRisk implements app.RiskStore.
+func (s *Store) SaveRisk(ctx context.Context, r app.Risk) (int64, error) {
+	if err := r.Validate(); err != nil {
+		return 0, err
+	}
+	args := []any{r.Title, r.Category, r.Likelihood, r.Impact, r.Owner, r.Mitigation, r.Status, isoDayOrEmpty(r.ReviewDate)}
+	if r.ID == 0 {
+		res, err := s.db.ExecContext(ctx, `INSERT INTO risks (title, category, likelihood, impact, owner, mitigation, status, review_on)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return 0, s.fail(err)
+		}
+		id, err := res.LastInsertId()
+		return id, s.fail(err)
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE risks SET title = ?, category = ?, likelihood = ?, impact = ?, owner = ?,
+		mitigation = ?, status = ?, review_on = ? WHERE id = ?`, append(args, r.ID)...)
+	if err != nil {
+		return 0, s.fail(err)
+	}
+	return r.ID, s.notFoundIfNone(res)
+}
+
+// DeleteRisk implements app.RiskStore.
+func (s *Store) DeleteRisk(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM risks WHERE id = ?`, id)
+	if err != nil {
+		return s.fail(err)
+	}
+	return s.notFoundIfNone(res)
+}

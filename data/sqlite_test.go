@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -196,11 +197,11 @@ func TestMigrationBacksUpAndUpgrades(t *testing.T) {
 	if v != len(next) || title != "keep me" || pinned != 1 {
 		t.Fatalf("after migration: version %d, note %q pinned %d", v, title, pinned)
 	}
-	backups, _ := filepath.Glob(path + ".v1-*.bak")
+	backups, _ := filepath.Glob(fmt.Sprintf("%s.v%d-*.bak", path, len(ms)))
 	if len(backups) != 1 {
 		t.Fatalf("want one backup before migrating, got %v", backups)
 	}
-	old, err := Open(ctx, backups[0]) // the backup is still a schema-1 workspace
+	old, err := Open(ctx, backups[0]) // the backup is still a workspace of the old schema
 	if err != nil {
 		t.Fatalf("the backup does not open: %v", err)
 	}

@@ -126,7 +126,8 @@ type chartLayout struct {
 	slices       []sliceMark
 	pie          pieGeom
 	heat         heatGrid
-	heatCells    bool // the heatmap has a grid to draw and hit-test
+	heatCells    bool  // the heatmap has a grid to draw and hit-test
+	shade        *rect // app.Chart.Shade: a tinted band behind the data
 }
 
 type rect struct{ x, y, w, h float32 }

@@ -23,6 +23,12 @@ func (l *chartLayout) layoutCategories(c app.Chart, area rect, mt chartMetrics) 
 	n := len(c.Categories)
 	slot := plot.w / float32(n)
 	l.categoryLabels(c.Categories, plot.x, slot, plot.bottom()+4, mt)
+	if sh := c.Shade; sh != nil && sh.From >= 0 && sh.From <= sh.To && sh.To < n {
+		l.shade = &rect{x: plot.x + float32(sh.From)*slot, y: plot.y, w: float32(sh.To-sh.From+1) * slot, h: plot.h}
+		if sh.Label != "" {
+			l.text(sh.Label, fyne.NewPos(l.shade.x+4, plot.y+2), alignLeft, alignTop, textStyle{font: mt.small, role: roleMuted}, mt.measure)
+		}
+	}
 	base := plot.bottom()
 	if ys.lo <= 0 && ys.hi >= 0 {
 		base = ys.at(0)

@@ -80,6 +80,12 @@ func (r *chartRenderer) rebuild(size fyne.Size) {
 		ln := &canvas.Line{Position1: m.p1, Position2: m.p2, StrokeWidth: m.width, StrokeColor: cc.role(m.role, m.series)}
 		objs = append(objs, ln)
 	}
+	if sh := l.shade; sh != nil {
+		band := canvas.NewRectangle(withAlpha(seriesColor(1), 0x30))
+		band.Move(fyne.NewPos(sh.x, sh.y))
+		band.Resize(fyne.NewSize(sh.w, sh.h))
+		objs = append(objs, band)
+	}
 	for _, m := range l.guides {
 		line(m)
 	}

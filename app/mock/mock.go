@@ -26,6 +26,15 @@ type Workspace struct {
 	MonthlyRevenueFn    func() ([]app.MonthValue, error)
 	RevenueByCountryFn  func(limit int) ([]app.NamedValue, error)
 	SaveCopyFn          func(path string) error
+	*CampaignStore      // nil: empty results, see campaign.go
+	*RiskStore          // nil: empty results, see risk.go
+	*QuoteStore         // nil: empty results, see quote.go
+	*ChannelStore       // nil: saves nothing, see channels.go
+	*CustomerStore      // nil: no customers, see customer.go
+	*NoteStore          // nil: empty results, see research.go
+	*CompetitorStore    // nil: empty results, see research.go
+	*ScoringStore       // nil: empty results, see research.go
+	*ProductStore       // nil: empty results, see research.go
 
 	mu     sync.Mutex
 	closed int

@@ -489,14 +489,32 @@ func lineChart(c app.Chart) *charts.Line {
 	line.SetXAxis(c.Categories)
 	// Markers on every point help short series; on long ones they clutter.
 	showSymbol := len(c.Categories) <= 31
-	for _, s := range c.Series {
+	for i, s := range c.Series {
 		data := make([]opts.LineData, len(s.Values))
 		for i, v := range s.Values {
 			data[i] = opts.LineData{Value: v}
 		}
-		line.AddSeries(s.Name, data, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(showSymbol)}))
+		so := []charts.SeriesOpts{charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(showSymbol)})}
+		if sh := c.Shade; sh != nil && i == 0 {
+			so = append(so, shadeArea(c, *sh))
+		}
+		line.AddSeries(s.Name, data, so...)
 	}
 	return line
+}
+
+// shadeArea tints the categories of c.Shade (e.g. a campaign's days) with
+// an echarts markArea on the first series.
+func shadeArea(c app.Chart, sh app.ChartRange) charts.SeriesOpts {
+	return func(s *charts.SingleSeries) {
+		s.MarkAreas = &opts.MarkAreas{
+			Data: []interface{}{[]map[string]interface{}{
+				{"name": sh.Label, "xAxis": c.Categories[sh.From]},
+				{"xAxis": c.Categories[sh.To]},
+			}},
+			MarkAreaStyle: opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: "rgba(245, 158, 11, 0.18)"}},
+		}
+	}
 }
 
 func pieChart(c app.Chart) *charts.Pie {

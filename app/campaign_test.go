@@ -1,0 +1,365 @@
+package app_test
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/mock"
+)
+
+func promoDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestMarginAfterDiscount(t *testing.T) {
+	tests := []struct {
+		name                  string
+		price, cost, discount string
+		wantPrice, wantMargin string
+		wantRate              string
+	}{
+		{"20% off a $20 item costing $8", "20", "8", "0.2", "16", "8", "0.5"},
+		{"no discount", "19.99", "7.5", "0", "19.99", "12.49", "0.6248"},
+		{"discount below cost loses money", "10", "9", "0.2", "8", "-1", "-0.125"},
+		{"no price planned", "0", "0", "0.1", "0", "0", "0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := app.CampaignPlan{Price: promoDec(tt.price), UnitCost: promoDec(tt.cost), Discount: promoDec(tt.discount)}
+			if got := p.DiscountedPrice(); !got.Equal(promoDec(tt.wantPrice)) {
+				t.Errorf("discounted price %s, want %s", got, tt.wantPrice)
+			}
+			if got := p.MarginAfterDiscount(); !got.Equal(promoDec(tt.wantMargin)) {
+				t.Errorf("margin %s, want %s", got, tt.wantMargin)
+			}
+			if got := p.MarginRateAfterDiscount(); !got.Equal(promoDec(tt.wantRate)) {
+				t.Errorf("margin rate %s, want %s", got, tt.wantRate)
+			}
+		})
+	}
+}
+
+func TestBreakEvenExtraUnits(t *testing.T) {
+	tests := []struct {
+		name      string
+		plan      app.CampaignPlan
+		fixed     string
+		wantUnits int64
+		wantOK    bool
+	}{
+		// m = 60%, d = 20%: d / (m − d) = 0.5, so 100 baseline units need 50 more.
+		{"guide rule", app.CampaignPlan{Price: promoDec("20"), UnitCost: promoDec("8"), Discount: promoDec("0.2"), BaselineUnits: 100}, "0", 50, true},
+		// plus $100 of ads at $8 margin per unit: 12.5 more, rounded up.
+		{"fixed costs", app.CampaignPlan{Price: promoDec("20"), UnitCost: promoDec("8"), Discount: promoDec("0.2"), BaselineUnits: 100}, "100", 63, true},
+		// 40% margin, 20% discount: sales must double.
+		{"margin halved doubles sales", app.CampaignPlan{Price: promoDec("10"), UnitCost: promoDec("6"), Discount: promoDec("0.2"), BaselineUnits: 30}, "0", 30, true},
+		{"no discount, only ads", app.CampaignPlan{Price: promoDec("10"), UnitCost: promoDec("6"), BaselineUnits: 30}, "40", 10, true},
+		{"discount wipes the margin", app.CampaignPlan{Price: promoDec("10"), UnitCost: promoDec("8"), Discount: promoDec("0.2"), BaselineUnits: 30}, "0", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := tt.plan.BreakEvenExtraUnits(promoDec(tt.fixed))
+			if got != tt.wantUnits || ok != tt.wantOK {
+				t.Fatalf("BreakEvenExtraUnits = %d, %v; want %d, %v", got, ok, tt.wantUnits, tt.wantOK)
+			}
+		})
+	}
+}
+
+func TestExpectedRevenueAndBudgetShare(t *testing.T) {
+	p := app.CampaignPlan{Price: promoDec("19.99"), BaselineUnits: 200}
+	base, exp := p.ExpectedRevenue(promoDec("0.25"))
+	if !base.Equal(promoDec("3998")) || !exp.Equal(promoDec("4997.5")) {
+		t.Fatalf("baseline %s expected %s", base, exp)
+	}
+	share, ok := app.BudgetShare(promoDec("499.75"), exp)
+	if !ok || !share.Equal(promoDec("0.1")) {
+		t.Fatalf("share %s %v", share, ok)
+	}
+	if _, ok := app.BudgetShare(promoDec("10"), decimal.Zero); ok {
+		t.Fatal("a share of no revenue must not be computed")
+	}
+}
+
+func TestEvaluateROI(t *testing.T) {
+	tests := []struct {
+		name                     string
+		base, camp, margin, cost string
+		lift, incProfit, roi     string
+		hasLift, hasROI          bool
+	}{
+		{"paid back with profit", "1000", "1600", "0.35", "100", "0.6", "210", "1.1", true, true},
+		{"exactly paid back", "1000", "1200", "0.5", "100", "0.2", "100", "0", true, true},
+		{"sales fell", "1000", "900", "0.4", "50", "-0.1", "-40", "-1.8", true, true},
+		{"no baseline sales", "0", "500", "0.4", "100", "0", "200", "1", false, true},
+		{"free campaign has no ROI", "100", "150", "0.4", "0", "0.5", "20", "0", true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := app.Evaluate(app.PeriodFigures{Revenue: promoDec(tt.base)}, app.PeriodFigures{Revenue: promoDec(tt.camp)}, promoDec(tt.margin), promoDec(tt.cost))
+			if e.HasLift != tt.hasLift || e.HasROI != tt.hasROI {
+				t.Fatalf("HasLift %v HasROI %v", e.HasLift, e.HasROI)
+			}
+			if !e.Lift.Equal(promoDec(tt.lift)) || !e.IncrementalProfit.Equal(promoDec(tt.incProfit)) || !e.ROI.Equal(promoDec(tt.roi)) {
+				t.Fatalf("lift %s profit %s ROI %s; want %s %s %s", e.Lift, e.IncrementalProfit, e.ROI, tt.lift, tt.incProfit, tt.roi)
+			}
+		})
+	}
+}
+
+func TestAOVAndBaselinePeriod(t *testing.T) {
+	if got := (app.PeriodFigures{Revenue: promoDec("100"), Orders: 3}).AOV(); !got.Equal(promoDec("33.33")) {
+		t.Fatalf("AOV %s", got)
+	}
+	if !(app.PeriodFigures{Revenue: promoDec("100")}).AOV().IsZero() {
+		t.Fatal("AOV with no orders must be 0")
+	}
+	from, to := app.BaselinePeriod(ymd(2026, 11, 27), ymd(2026, 11, 30))
+	if !from.Equal(ymd(2026, 11, 23)) || !to.Equal(ymd(2026, 11, 26)) {
+		t.Fatalf("baseline %s..%s", from, to)
+	}
+	if app.Days(ymd(2026, 12, 31), ymd(2027, 1, 1)) != 2 {
+		t.Fatal("Days counts both ends")
+	}
+}
+
+func TestEvaluateCampaignFromOrdersAndTyped(t *testing.T) {
+	var asked [][2]time.Time
+	var filter app.OrderFilter
+	st := &mock.CampaignStore{PeriodFiguresFn: func(from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
+		asked = append(asked, [2]time.Time{from, to})
+		filter = f
+		rev := "1000"
+		if from.Equal(ymd(2026, 7, 14)) {
+			rev = "1500"
+		}
+		return app.PeriodFigures{From: from, To: to, Revenue: promoDec(rev)}, nil
+	}}
+	c := app.Campaign{Name: "Prime Day", Start: ymd(2026, 7, 14), End: ymd(2026, 7, 15), Markets: []string{"US"}, Products: []string{"HL-KT-002"},
+		Lines: app.BudgetLines{Ads: promoDec("80"), Samples: promoDec("20")}, MarginRate: promoDec("0.4")}
+	e, err := app.EvaluateCampaign(context.Background(), st, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != 2 || !asked[0][0].Equal(ymd(2026, 7, 12)) || !asked[0][1].Equal(ymd(2026, 7, 13)) {
+		t.Fatalf("baseline periods asked: %v", asked)
+	}
+	if len(filter.Markets) != 1 || filter.SKUs[0] != "HL-KT-002" {
+		t.Fatalf("filter %+v", filter)
+	}
+	if !e.ROI.Equal(promoDec("1")) { // (500 × 0.4 − 100) / 100
+		t.Fatalf("ROI %s", e.ROI)
+	}
+	c.Actuals = app.CampaignActuals{Typed: true, Baseline: app.PeriodFigures{Revenue: promoDec("200")}, Campaign: app.PeriodFigures{Revenue: promoDec("300")}}
+	asked = nil
+	e, err = app.EvaluateCampaign(context.Background(), st, c)
+	if err != nil || len(asked) != 0 {
+		t.Fatalf("typed figures must not read orders: %v %v", err, asked)
+	}
+	if !e.ROI.Equal(promoDec("-0.6")) { // (100 × 0.4 − 100) / 100
+		t.Fatalf("typed ROI %s", e.ROI)
+	}
+}
+
+func TestMarginRateFor(t *testing.T) {
+	if got := app.MarginRateFor(app.Campaign{MarginRate: promoDec("0.3")}); !got.Equal(promoDec("0.3")) {
+		t.Errorf("own rate %s", got)
+	}
+	plan := app.CampaignPlan{Price: promoDec("20"), UnitCost: promoDec("8"), Discount: promoDec("0.2")}
+	if got := app.MarginRateFor(app.Campaign{Plan: plan}); !got.Equal(promoDec("0.5")) {
+		t.Errorf("plan rate %s", got)
+	}
+	if got := app.MarginRateFor(app.Campaign{}); !got.Equal(app.DefaultMarginRate) {
+		t.Errorf("default %s", got)
+	}
+}
+
+func TestCampaignValidate(t *testing.T) {
+	good := app.Campaign{Name: "BF", Goal: "sales", Type: "discount", Start: ymd(2026, 11, 27), End: ymd(2026, 11, 30)}
+	if err := good.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		edit func(*app.Campaign)
+		key  string
+	}{
+		{"no name", func(c *app.Campaign) { c.Name = "  " }, "promotions.err_name"},
+		{"bad goal", func(c *app.Campaign) { c.Goal = "fame" }, "promotions.err_goal"},
+		{"end before start", func(c *app.Campaign) { c.End = ymd(2026, 11, 1) }, "promotions.err_end_before_start"},
+		{"negative line", func(c *app.Campaign) { c.Lines.KOL = promoDec("-1") }, "promotions.err_negative"},
+		{"100% discount", func(c *app.Campaign) { c.Plan.Discount = promoDec("1") }, "promotions.err_discount"},
+		{"margin rate above 1", func(c *app.Campaign) { c.MarginRate = promoDec("1.5") }, "promotions.err_margin_rate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := good
+			tt.edit(&c)
+			err := c.Validate()
+			var e *app.Error
+			if err == nil || app.ErrorCode(err) != app.EInvalid {
+				t.Fatalf("err %v", err)
+			}
+			e = err.(*app.Error)
+			if e.Key != tt.key {
+				t.Fatalf("key %s, want %s", e.Key, tt.key)
+			}
+		})
+	}
+}
+
+func TestParseMoneyAndPercent(t *testing.T) {
+	if d, err := app.ParseMoney(" 1,200.50 ", "x"); err != nil || !d.Equal(promoDec("1200.5")) {
+		t.Fatalf("%s %v", d, err)
+	}
+	if d, err := app.ParsePercent("12.5%", "x"); err != nil || !d.Equal(promoDec("0.125")) {
+		t.Fatalf("%s %v", d, err)
+	}
+	if _, err := app.ParseMoney("12a", "Ads"); app.ErrorCode(err) != app.EInvalid {
+		t.Fatalf("bad number accepted: %v", err)
+	}
+	if app.Percent(promoDec("0.1234")) != "12.3%" {
+		t.Fatal(app.Percent(promoDec("0.1234")))
+	}
+}
+
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"", "1", "1,200.50", "-3", "abc", "1e3", "12%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := app.ParseMoney(s, "field")
+		if err != nil && app.ErrorCode(err) != app.EInvalid {
+			t.Fatalf("%q: error code %s", s, app.ErrorCode(err))
+		}
+		if err == nil {
+			if _, err := app.ParsePercent(s, "field"); err != nil {
+				t.Fatalf("%q parses as money (%s) but not as a percent: %v", s, d, err)
+			}
+		}
+	})
+}
+
+func TestCampaignCharts(t *testing.T) {
+	l := app.English()
+	e := app.Evaluation{
+		Baseline: app.PeriodFigures{Daily: []app.DayValue{{Day: ymd(2026, 7, 12), Value: promoDec("10")}, {Day: ymd(2026, 7, 13), Value: promoDec("12")}}},
+		Campaign: app.PeriodFigures{Daily: []app.DayValue{{Day: ymd(2026, 7, 14), Value: promoDec("30")}, {Day: ymd(2026, 7, 15), Value: promoDec("25")}}},
+	}
+	c := app.DailyRevenueChart(l, e, "USD")
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Shade == nil || c.Shade.From != 2 || c.Shade.To != 3 || len(c.Categories) != 4 {
+		t.Fatalf("shade %+v over %v", c.Shade, c.Categories)
+	}
+	roi := app.ROIByCampaignChart(l, []app.NamedEvaluation{
+		{Campaign: app.Campaign{Name: "A"}, Evaluation: app.Evaluation{ROI: promoDec("1.1"), HasROI: true}},
+		{Campaign: app.Campaign{Name: "free"}, Evaluation: app.Evaluation{}},
+	})
+	if err := roi.Validate(); err != nil || len(roi.Categories) != 1 || roi.Series[0].Values[0] != 110 {
+		t.Fatalf("ROI chart %+v %v", roi, err)
+	}
+	bl := app.BudgetLinesChart(l, []app.Campaign{{Name: "A", Lines: app.BudgetLines{Ads: promoDec("5"), KOL: promoDec("3")}}}, "USD")
+	if err := bl.Validate(); err != nil || bl.Series[1].Values[0] != 5 || bl.Series[2].Values[0] != 3 {
+		t.Fatalf("budget lines %+v %v", bl, err)
+	}
+	bad := c
+	bad.Shade = &app.ChartRange{From: 2, To: 9}
+	if bad.Validate() == nil {
+		t.Fatal("a shade past the categories must fail Validate")
+	}
+}
+
+func TestPromotionsDynamicKeys(t *testing.T) {
+	var keys []string
+	for _, g := range app.CampaignGoals {
+		keys = append(keys, "promotions.goal."+g)
+	}
+	for _, n := range app.BudgetLineNames {
+		keys = append(keys, "promotions.line."+n)
+	}
+	for _, s := range []string{"past", "running", "planned"} {
+		keys = append(keys, "promotions.status."+s)
+	}
+	for _, lang := range app.Langs {
+		l := app.NewLocalizer(lang)
+		for _, k := range keys {
+			if !l.Has(k) {
+				t.Errorf("%s: missing %s", lang, k)
+			}
+		}
+		for m := 1; m <= 12; m++ {
+			if k := "promotions.month." + strconv.Itoa(m); !l.Has(k) {
+				t.Errorf("%s: missing %s", lang, k)
+			}
+		}
+	}
+}
+
+func TestReportSectionsOfPromotionsAndRisks(t *testing.T) {
+	now := time.Now().UTC().Truncate(24 * time.Hour)
+	ws := &mock.Workspace{
+		CampaignsFn: func() ([]app.Campaign, error) {
+			return []app.Campaign{
+				{Name: "Past", Goal: "sales", Type: "discount", Start: now.AddDate(0, 0, -20), End: now.AddDate(0, 0, -18), Lines: app.BudgetLines{Ads: promoDec("50")}},
+				{Name: "Typed", Goal: "clear_stock", Type: "flash_sale", Start: now.AddDate(0, 0, -10), End: now.AddDate(0, 0, -9), Lines: app.BudgetLines{Ads: promoDec("10")},
+					Actuals: app.CampaignActuals{Typed: true, Baseline: app.PeriodFigures{Revenue: promoDec("100")}, Campaign: app.PeriodFigures{Revenue: promoDec("200")}}},
+				{Name: "Next", Goal: "awareness", Type: "bundle", Start: now.AddDate(0, 0, 5), End: now.AddDate(0, 0, 9)},
+			}, nil
+		},
+		RisksFn: func() ([]app.Risk, error) {
+			return []app.Risk{{Title: "late", Category: "tax", Likelihood: 2, Impact: 3, Status: "open", ReviewDate: now.AddDate(0, 0, -1)}}, nil
+		},
+		CampaignStore: &mock.CampaignStore{PeriodFiguresFn: func(from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
+			pf := app.PeriodFigures{From: from, To: to, Revenue: promoDec("300")}
+			for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+				pf.Daily = append(pf.Daily, app.DayValue{Day: d, Value: promoDec("100")})
+			}
+			return pf, nil
+		}},
+		RiskStore: &mock.RiskStore{ChecklistsFn: func() ([]app.Checklist, error) {
+			tpl, _ := app.TemplateByID("ip")
+			return []app.Checklist{app.CopyTemplate(tpl, now)}, nil
+		}},
+	}
+	r, err := app.BuildReport(context.Background(), ws, app.English(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var promo, risks *app.ReportSection
+	for i := range r.Sections {
+		switch r.Sections[i].ID {
+		case "promotions":
+			promo = &r.Sections[i]
+		case "risks":
+			risks = &r.Sections[i]
+		}
+	}
+	if promo == nil || risks == nil {
+		t.Fatal("sections missing")
+	}
+	for _, c := range append(promo.Charts, risks.Charts...) {
+		if err := c.Validate(); err != nil {
+			t.Error(err)
+		}
+	}
+	if len(promo.Tables) != 3 || len(promo.Tables[1].Rows) != 2 || len(promo.Tables[2].Rows) == 0 {
+		t.Fatalf("promotions tables %+v", promo.Tables)
+	}
+	if promo.Charts[2].Shade == nil {
+		t.Error("no daily revenue chart with the campaign shaded")
+	}
+	// Typed: (100 × 0.35 − 10) / 10 = 250%.
+	if got := promo.Tables[1].Rows[1][6]; got != "250.0%" {
+		t.Errorf("typed ROI cell %q", got)
+	}
+	if len(risks.Tables) != 3 || len(risks.Tables[1].Rows) != 1 || risks.Tables[2].Rows[0][1] != "0 of 6 done" {
+		t.Fatalf("risks tables %+v", risks.Tables)
+	}
+}

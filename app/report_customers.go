@@ -1,0 +1,75 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// customersSection: the tiering at the day after the newest order, with
+// the charts of the customers screen, the tier table (with LTV inputs and
+// actions), countries and the top customers.
+func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overview) (ReportSection, error) {
+	stats, err := ws.CustomerStats(ctx)
+	if err != nil {
+		return ReportSection{}, err
+	}
+	newByMonth, err := ws.NewCustomersByMonth(ctx)
+	if err != nil {
+		return ReportSection{}, err
+	}
+	cur := o.Info.Currency
+	t := ScoreCustomers(stats, time.Time{})
+	years := DefaultLifetimeYears
+	byTier := t.ByTier(years)
+	countries := t.ByCountry(years)
+	asOf := ""
+	if !t.AsOf.IsZero() {
+		asOf = t.AsOf.Format("2006-01-02")
+	}
+	sec := ReportSection{ID: "customers", Title: l.T("module.customers.title"),
+		Intro: l.T("customers.report.intro", len(t.Scored), asOf, l.T("customers.rfm_how")),
+		Charts: []Chart{SegmentGridChart(l, t), TierDonutChart(l, byTier), RevenueByTierChart(l, byTier, cur),
+			CountryTierChart(l, countries, cur, 10), RevenueByMonthChart(l, o.Monthly, cur), NewCustomersChart(l, newByMonth)}}
+
+	tt := Table{Title: l.T("customers.report.tier_table"), Columns: []string{l.T("customers.col.tier"), l.T("customers.col.customers"),
+		l.T("customers.col.share"), l.T("customers.col.revenue"), l.T("customers.col.aov"), l.T("customers.col.per_year"),
+		l.T("customers.col.lifetime"), l.T("customers.col.ltv"), l.T("customers.col.actions")},
+		Numeric: []bool{false, true, true, true, true, true, true, true, false}}
+	for _, f := range byTier {
+		tt.Rows = append(tt.Rows, []string{TierName(l, f.Tier), fmt.Sprint(f.Customers), f.Share.Shift(2).StringFixed(1) + "%",
+			f.Revenue.StringFixed(2), f.LTV.AvgOrderValue.StringFixed(2), f.LTV.PurchasesPerYear.StringFixed(2),
+			f.LTV.LifetimeYears.String(), f.LTV.Value.StringFixed(2), l.T("customers.action." + string(f.Tier))})
+	}
+	ct := Table{Title: l.T("customers.report.country_table"), Columns: []string{l.T("customers.col.country"), l.T("customers.col.customers"),
+		l.T("customers.col.revenue")}, Numeric: []bool{false, true, true}}
+	for _, tr := range Tiers {
+		ct.Columns = append(ct.Columns, TierName(l, tr))
+		ct.Numeric = append(ct.Numeric, true)
+	}
+	for i, cf := range countries {
+		if i == 20 {
+			break
+		}
+		row := []string{CountryName(l, cf.Country), fmt.Sprint(cf.Customers), cf.Revenue.StringFixed(2)}
+		for _, tf := range cf.Tiers {
+			row = append(row, tf.Share.Shift(2).StringFixed(1)+"%")
+		}
+		ct.Rows = append(ct.Rows, row)
+	}
+	top := append([]CustomerScore(nil), t.Scored...)
+	sort.Slice(top, func(i, j int) bool { return top[i].Monetary.GreaterThan(top[j].Monetary) })
+	if len(top) > 20 {
+		top = top[:20]
+	}
+	pt := Table{Title: l.T("customers.report.top_table"), Columns: []string{l.T("customers.col.id"), l.T("customers.col.country"),
+		l.T("customers.col.recency"), l.T("customers.col.frequency"), l.T("customers.col.monetary"), l.T("customers.col.rfm"),
+		l.T("customers.col.segment"), l.T("customers.col.tier")}, Numeric: []bool{false, false, true, true, true, false, false, false}}
+	for _, c := range top {
+		pt.Rows = append(pt.Rows, []string{c.ID, CountryName(l, c.Country), fmt.Sprint(c.RecencyDays), fmt.Sprint(c.Orders),
+			c.Monetary.StringFixed(2), fmt.Sprintf("%d %d %d", c.R, c.F, c.M), SegmentName(l, c.Segment), TierName(l, c.Tier)})
+	}
+	sec.Tables = []Table{tt, ct, pt}
+	return sec, nil
+}

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/seller-assistant/seller-assistant/data"
+)
+
+// benchCmd times customer tiering against the sqlite3 CLI on the same
+// generated file: `seller-assistant bench tiers [--lines N] [--runs R] [--dir D]`.
+// Both sides run as child processes, so each one's peak memory (max RSS) is
+// its own.
+type benchCmd struct{}
+
+func init() { commands["bench"] = benchCmd{} }
+
+func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "tiers" {
+		return usagef("usage: bench tiers [--lines N] [--runs R] [--dir DIR] [--sqlite3 PATH]")
+	}
+	fs := newFlags("bench tiers")
+	lines := fs.Int("lines", 1_000_000, "order lines to generate")
+	runs := fs.Int("runs", 3, "timed runs of each side")
+	dir := fs.String("dir", "", "work directory (default: a new temporary one, removed after)")
+	sqlite := fs.String("sqlite3", "sqlite3", "the sqlite3 command line shell")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if *lines < 1 || *runs < 1 {
+		return usagef("--lines and --runs must be positive")
+	}
+	if _, err := exec.LookPath(*sqlite); err != nil {
+		return fmt.Errorf("bench needs the sqlite3 shell (Debian package sqlite3): %w", err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	if *dir == "" {
+		d, err := os.MkdirTemp("", "seller-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		*dir = d
+	}
+	csvPath := filepath.Join(*dir, "orders.csv")
+	t0 := time.Now()
+	stats, err := generateOrders(csvPath, *lines)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "generated %s: %d lines, %d customers, %d countries, %d cancelled lines, %d without customer (%.1f s)\n",
+		csvPath, *lines, stats.customers, stats.countries, stats.cancelled, stats.noCustomer, time.Since(t0).Seconds())
+
+	var ours, ref []time.Duration
+	var oursRSS, refRSS int64
+	for r := 0; r < *runs; r++ {
+		ws := filepath.Join(*dir, fmt.Sprintf("bench-%d.sellerdb", r))
+		refDB := filepath.Join(*dir, fmt.Sprintf("ref-%d.db", r))
+		for _, p := range []string{ws, ws + "-wal", ws + "-shm", refDB} {
+			os.Remove(p)
+		}
+		// Creating the empty workspace is not part of the timing: sqlite3
+		// gets an empty file too.
+		created, err := data.Create(ctx, ws, "Bench")
+		if err != nil {
+			return err
+		}
+		created.Close()
+		start := time.Now()
+		_, rss1, err := child(ctx, self, nil, "--db", ws, "import", "orders", csvPath)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		_, rss2, err := child(ctx, self, nil, "--db", ws, "tiers", "--out", filepath.Join(*dir, "tiers.csv"))
+		if err != nil {
+			return fmt.Errorf("tiers: %w", err)
+		}
+		ours = append(ours, time.Since(start))
+		oursRSS = max(oursRSS, rss1, rss2)
+
+		script := fmt.Sprintf(".mode csv\n.import %s lines\n.output /dev/null\n"+
+			"SELECT CustomerID, count(DISTINCT InvoiceNo), sum(Quantity * UnitPrice), max(InvoiceDate) FROM lines GROUP BY CustomerID;\n", csvPath)
+		start = time.Now()
+		_, rss, err := child(ctx, *sqlite, strings.NewReader(script), refDB)
+		if err != nil {
+			return fmt.Errorf("sqlite3: %w", err)
+		}
+		ref = append(ref, time.Since(start))
+		refRSS = max(refRSS, rss)
+		fmt.Fprintf(stdout, "run %d: import + tiers %.2f s, sqlite3 .import + GROUP BY %.2f s, ratio %.2f\n",
+			r+1, ours[r].Seconds(), ref[r].Seconds(), ours[r].Seconds()/ref[r].Seconds())
+	}
+	om, rm := median(ours), median(ref)
+	fmt.Fprintf(stdout, "import + tiers:            min %.2f s, median %.2f s, peak RSS %d MB\n", slices.Min(ours).Seconds(), om.Seconds(), oursRSS>>20)
+	fmt.Fprintf(stdout, "sqlite3 .import + GROUP BY: min %.2f s, median %.2f s, peak RSS %d MB\n", slices.Min(ref).Seconds(), rm.Seconds(), refRSS>>20)
+	fmt.Fprintf(stdout, "ratio (medians): %.2f (target <= 1.5); peak RSS target < 200 MB\n", om.Seconds()/rm.Seconds())
+	return nil
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// child runs a command and returns its output and peak RSS in bytes.
+func child(ctx context.Context, name string, stdin io.Reader, args ...string) (string, int64, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Stdin = stdin
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && cmd.ProcessState != nil {
+		rss = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	if err != nil {
+		return out.String(), rss, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out.String())
+	}
+	return out.String(), rss, nil
+}
+
+type genStats struct{ customers, countries, cancelled, noCustomer int }
+
+// generateOrders writes n order lines in the UCI layout: ~n/10 customers
+// with a long-tailed number of orders, 40 countries (one large home
+// market), 1-8 lines per order, about 2% cancelled lines and 10% of lines
+// without a customer id, over one year in time order. Seeded, so runs
+// compare.
+func generateOrders(path string, n int) (genStats, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return genStats{}, err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	r := rand.New(rand.NewPCG(4, 2026))
+	countries := []string{"United Kingdom", "Germany", "France", "EIRE", "Spain", "Netherlands", "Belgium", "Switzerland",
+		"Portugal", "Australia", "Norway", "Italy", "Channel Islands", "Finland", "Cyprus", "Sweden", "Austria", "Denmark",
+		"Japan", "Poland", "Israel", "USA", "Hong Kong", "Singapore", "Iceland", "Canada", "Greece", "Malta",
+		"United Arab Emirates", "European Community", "RSA", "Lebanon", "Lithuania", "Brazil", "Czech Republic", "Bahrain",
+		"Saudi Arabia", "China", "South Korea", "Mexico"}
+	products := []string{"GARLIC PRESS STAINLESS", "SILICONE SPATULA SET", "MAGNETIC PHONE MOUNT", "USB-C CABLE 2M",
+		"VEGETABLE CHOPPER", "LED NIGHT LIGHT", "PHONE CASE CLEAR", "BAMBOO CUTTING BOARD", "SPICE RACK ORGANISER",
+		"WIRELESS CHARGER PAD", "KITCHEN SCALE DIGITAL", "TEA INFUSER, HEART", "DRAWER KNOB CERAMIC RED", "SCREEN PROTECTOR 2PK"}
+	fmt.Fprintln(w, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country")
+	customers := max(1, n/6) // the long tail leaves ~60% of ids with orders: ~100k at 1M lines
+	custCountry := make([]uint8, customers)
+	for i := range custCountry {
+		if r.Float64() < 0.5 {
+			custCountry[i] = 0
+		} else {
+			custCountry[i] = uint8(1 + r.IntN(len(countries)-1))
+		}
+	}
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	var st genStats
+	seen := make([]bool, customers)
+	usedCountry := map[uint8]bool{}
+	invoice := 500000
+	written := 0
+	for written < n {
+		invoice++
+		// A long tail: low ids buy far more often than high ids.
+		c := int(float64(customers) * r.Float64() * r.Float64())
+		guest := r.Float64() < 0.10
+		// Exports list orders in time order, as shops write them.
+		at := start.Add(time.Duration(float64(written) / float64(n) * float64(365*24*time.Hour))).Truncate(time.Minute)
+		lines := 1 + r.IntN(8)
+		cancelled := r.Float64() < 0.02
+		inv := fmt.Sprint(invoice)
+		if cancelled {
+			inv = "C" + inv
+		}
+		for l := 0; l < lines && written < n; l++ {
+			p := r.IntN(len(products))
+			qty := 1 + r.IntN(12)
+			if cancelled {
+				qty = -qty
+				st.cancelled++
+			}
+			price := 0.5 + float64(r.IntN(2000))/100
+			cid, country := "", countries[custCountry[c]]
+			if guest {
+				st.noCustomer++
+				country = countries[r.IntN(len(countries))]
+			} else {
+				cid = fmt.Sprintf("%d.0", 12346+c)
+				if !seen[c] {
+					seen[c] = true
+					st.customers++
+				}
+				usedCountry[custCountry[c]] = true
+			}
+			desc := products[p]
+			if strings.Contains(desc, ",") {
+				desc = `"` + desc + `"`
+			}
+			fmt.Fprintf(w, "%s,%d,%s,%d,%s,%.2f,%s,%s\n", inv, 20000+p, desc, qty, at.Format("2006-01-02 15:04:05"), price, cid, country)
+			written++
+		}
+	}
+	st.countries = len(usedCountry)
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return st, err
+	}
+	return st, f.Close()
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/data"
+)
+
+// campaignsCmd exports the campaigns with their budget lines, plan and
+// evaluation: `seller-assistant --db FILE campaigns export --out FILE.csv`.
+type campaignsCmd struct{}
+
+func init() { commands["campaigns"] = campaignsCmd{} }
+
+func (campaignsCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "export" {
+		return usagef("usage: campaigns export --out FILE.csv")
+	}
+	fs := newFlags("campaigns export")
+	out := fs.String("out", "", "CSV file to write")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if err := needDB(db); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("--out FILE.csv is required")
+	}
+	s, err := data.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cs, err := s.Campaigns(ctx)
+	if err != nil {
+		return err
+	}
+	return writeExport(*out, func(w io.Writer) error {
+		return app.WriteCampaignsCSV(ctx, w, s, cs, time.Now())
+	}, func() { fmt.Fprintf(stdout, "%d campaigns written to %s\n", len(cs), *out) })
+}
+
+// writeExport writes path through fill into a temporary file renamed into
+// place, so a failed export never leaves a half-written file or clobbers
+// the previous one.
+func writeExport(path string, fill func(io.Writer) error, done func()) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	done()
+	return nil
+}

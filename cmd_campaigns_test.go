@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/data"
+)
+
+// exportDemo writes a demo workspace for the export tests, with one
+// campaign and one risk whose text would run as a formula in a spreadsheet.
+func exportDemo(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "demo.sellerdb")
+	s, err := data.CreateDemo(ctx, db, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().UTC().Truncate(24 * time.Hour)
+	if _, err := s.SaveCampaign(ctx, app.Campaign{Name: "=HYPERLINK(\"http://x\")", Goal: "sales", Type: "coupon", Start: day.AddDate(0, 1, 0), End: day.AddDate(0, 1, 3)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveRisk(ctx, app.Risk{Title: "@SUM(A1:A9)", Category: "fx", Likelihood: 2, Impact: 2, Owner: "+Lisa", Status: "open"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return db
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestCampaignsExport(t *testing.T) {
+	db := exportDemo(t)
+	out := filepath.Join(t.TempDir(), "campaigns.csv")
+	var stdout, stderr bytes.Buffer
+	if code := runCommand(db, []string{"campaigns", "export", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "10 campaigns written") {
+		t.Errorf("stdout %q", stdout.String())
+	}
+	rows := readCSV(t, out)
+	if len(rows) != 11 || strings.Join(rows[0], ",") != strings.Join(app.CampaignsHeader, ",") {
+		t.Fatalf("%d rows, header %v", len(rows), rows[0])
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	var prime, rakuten, injected []string
+	for _, r := range rows[1:] {
+		switch {
+		case strings.HasPrefix(r[col["name"]], "Prime Day"):
+			prime = r
+		case strings.HasPrefix(r[col["name"]], "楽天"):
+			rakuten = r
+		case strings.Contains(r[col["name"]], "HYPERLINK"):
+			injected = r
+		}
+	}
+	if prime == nil || prime[col["status"]] != "past" || prime[col["evaluated_from"]] != "orders" || prime[col["roi"]] == "" || strings.HasPrefix(prime[col["roi"]], "-") {
+		t.Errorf("Prime Day row %v", prime)
+	}
+	if rakuten == nil || rakuten[col["evaluated_from"]] != "typed" || rakuten[col["roi"]] != "-0.6808" || rakuten[col["campaign_revenue"]] != "842.00" {
+		t.Errorf("Rakuten row %v", rakuten)
+	}
+	if injected == nil || !strings.HasPrefix(injected[col["name"]], "'=") || injected[col["status"]] != "planned" || injected[col["roi"]] != "" {
+		t.Errorf("formula not defused: %v", injected)
+	}
+}
+
+func TestCampaignsExportBadUse(t *testing.T) {
+	db := exportDemo(t)
+	for _, args := range [][]string{{"campaigns"}, {"campaigns", "list"}, {"campaigns", "export"}, {"campaigns", "export", "--out"}} {
+		var stdout, stderr bytes.Buffer
+		if code := runCommand(db, args, &stdout, &stderr); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runCommand("", []string{"campaigns", "export", "--out", "x.csv"}, &stdout, &stderr); code != 2 {
+		t.Errorf("no --db: exit %d", code)
+	}
+	out := filepath.Join(t.TempDir(), "no-such-dir", "c.csv")
+	if code := runCommand(db, []string{"campaigns", "export", "--out", out}, &stdout, &stderr); code == 0 {
+		t.Error("an unwritable --out succeeded")
+	}
+}
+
+func TestRisksExport(t *testing.T) {
+	db := exportDemo(t)
+	out := filepath.Join(t.TempDir(), "risks.csv")
+	var stdout, stderr bytes.Buffer
+	if code := runCommand(db, []string{"risks", "export", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	rows := readCSV(t, out)
+	if len(rows) != 16 || strings.Join(rows[0], ",") != strings.Join(app.RisksHeader, ",") {
+		t.Fatalf("%d rows, header %v", len(rows), rows[0])
+	}
+	overdue, injected := 0, false
+	for _, r := range rows[1:] {
+		if r[11] == "true" {
+			overdue++
+		}
+		if r[1] == "'@SUM(A1:A9)" && r[7] == "'+Lisa" && r[5] == "4" {
+			injected = true
+		}
+	}
+	if overdue != 3 {
+		t.Errorf("%d overdue reviews, want the demo's 3", overdue)
+	}
+	if !injected {
+		t.Error("formula cells not defused")
+	}
+	if first := rows[1]; first[5] != "20" {
+		t.Errorf("not highest score first: %v", first)
+	}
+	if code := runCommand(db, []string{"risks", "export"}, &stdout, &stderr); code != 2 {
+		t.Errorf("missing --out: exit %d", code)
+	}
+}

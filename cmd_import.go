@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/data"
+)
+
+// importCmd imports an order export:
+// `seller-assistant --db FILE import orders [--encoding E] [--date-order mdy|dmy] [--skip-bad] PATH`.
+type importCmd struct{}
+
+func init() { commands["import"] = importCmd{} }
+
+func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "orders" {
+		return usagef("usage: import orders [--encoding auto|utf-8|utf-16le|utf-16be|gb18030] [--date-order mdy|dmy] [--skip-bad] PATH")
+	}
+	fs := newFlags("import orders")
+	encoding := fs.String("encoding", "auto", "file encoding")
+	order := fs.String("date-order", "", "mdy or dmy, for dates like 1/2/2011")
+	skipBad := fs.Bool("skip-bad", false, "import the good rows when some are bad")
+	if err := fs.Parse(args[1:]); err != nil {
+		return usagef("%v", err)
+	}
+	if fs.NArg() != 1 {
+		return usagef("import orders needs one PATH")
+	}
+	if err := needDB(db); err != nil {
+		return err
+	}
+	opts := app.ImportOptions{Path: fs.Arg(0), Encoding: *encoding, SkipBad: *skipBad}
+	switch *order {
+	case "":
+	case "mdy":
+		opts.DateOrder = app.DateMDY
+	case "dmy":
+		opts.DateOrder = app.DateDMY
+	default:
+		return usagef("--date-order is mdy or dmy, not %q", *order)
+	}
+	s, err := openOrCreate(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if opts.DateOrder == app.DateAuto {
+		pv, err := s.PreviewOrders(ctx, opts)
+		if err != nil {
+			return err
+		}
+		if pv.DateAmbiguous {
+			return app.Errorf(app.EInvalid, "customers.err.ambiguous_dates")
+		}
+		opts.DateOrder = pv.DateOrder
+	}
+	res, err := s.ImportOrders(ctx, opts, nil)
+	printImport(stdout, res)
+	return err
+}
+
+// printImport prints the import report: rows read, imported, skipped by
+// reason with the first bad rows, and customers.
+func printImport(w io.Writer, res app.ImportResult) {
+	l := app.English()
+	fmt.Fprintf(w, "rows read: %d\nimported: %d\nskipped: %d\n", res.RowsRead, res.Imported, res.SkippedTotal())
+	reasons := make([]string, 0, len(res.Skipped))
+	for r := range res.Skipped {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		fmt.Fprintf(w, "  %s: %d\n", l.T("customers.reason."+r), res.Skipped[r])
+	}
+	for i, b := range res.BadRows {
+		if i == 20 {
+			fmt.Fprintf(w, "  … %d more\n", res.SkippedTotal()-20)
+			break
+		}
+		fmt.Fprintf(w, "  row %d: %s %q: %s\n", b.Row, b.Field, b.Value, l.T("customers.reason."+b.Reason))
+	}
+	fmt.Fprintf(w, "lines without customer id: %d\ncustomers: %d\n", res.NoCustomer, res.Customers)
+	if res.Duplicate {
+		fmt.Fprintln(w, l.T("customers.duplicate"))
+	}
+}
+
+// openOrCreate opens the workspace, creating an empty one named after the
+// file when there is none yet, so a first import needs no other step.
+func openOrCreate(ctx context.Context, db string) (*data.Store, error) {
+	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+		return data.Create(ctx, db, strings.TrimSuffix(filepath.Base(db), filepath.Ext(db)))
+	}
+	return data.Open(ctx, db)
+}

@@ -1,0 +1,74 @@
+package data
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// ExportTiersXLSX writes customers to a new spreadsheet at path with
+// excelize's stream writer (flat memory at 100k rows). Numbers are stored as
+// numbers; text cells go through app.EscapeCell like the CSV export.
+func ExportTiersXLSX(path string, customers []app.CustomerScore) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return app.Wrap(err, app.EInternal, "customers.err.export", path)
+	}
+	header := make([]any, len(app.TiersHeader))
+	for i, h := range app.TiersHeader {
+		header[i] = h
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return app.Wrap(err, app.EInternal, "customers.err.export", path)
+	}
+	for i, c := range customers {
+		money, _ := c.Monetary.Round(2).Float64() // a display copy; the CSV keeps the exact decimal
+		row := []any{app.EscapeCell(c.ID), app.EscapeCell(c.Country), c.RecencyDays, c.Orders, money, c.R, c.F, c.M, string(c.Segment), string(c.Tier)}
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
+			return app.Wrap(err, app.EInternal, "customers.err.export", path)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return app.Wrap(err, app.EInternal, "customers.err.export", path)
+	}
+	if err := f.SaveAs(path); err != nil {
+		os.Remove(path)
+		return app.Wrap(err, app.EInvalid, "customers.err.export", path)
+	}
+	return nil
+}
+
+// ExportCustomers implements app.CustomerStore: XLSX for a .xlsx path, CSV
+// (UTF-8 with a BOM, so Excel reads names in any script) otherwise.
+func (s *Store) ExportCustomers(_ context.Context, path string, customers []app.CustomerScore) error {
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return ExportTiersXLSX(path, customers)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return app.Wrap(err, app.EInvalid, "customers.err.export", path)
+	}
+	w := bufio.NewWriter(f)
+	w.WriteString("\ufeff")
+	err = app.WriteTiersCSV(w, customers)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return app.Wrap(err, app.EInvalid, "customers.err.export", path)
+	}
+	return nil
+}

@@ -1,0 +1,393 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+func init() {
+	registerScreen("customers", func(s *Shell) moduleScreen { return newCustomers(s) })
+}
+
+// customers is customer tiering: import order exports, then every customer
+// scored (RFM), segmented and tiered, with charts, tier actions and exports.
+// The table is a widget.Table over an index slice, so 100k customers cost
+// only the visible rows to draw; filtering and sorting reorder indices.
+type customers struct {
+	s *Shell
+
+	tiering  app.Tiering
+	byTier   []app.TierFigures
+	months   []app.MonthValue
+	newCusts []app.MonthValue
+	currency string
+	shown    []int // indices into tiering.Scored, filtered and sorted
+	sortCol  int
+	sortDesc bool
+	selected int // index into tiering.Scored; -1 none
+
+	summary  *widget.Label
+	loading  *widget.ProgressBarInfinite
+	search   *widget.Entry
+	filter   *widget.Select
+	asOf     *widget.Entry
+	lifetime *widget.Entry
+	table    *widget.Table
+	detail   *customerDetail
+	charts   []*ChartView
+	tiers    *fyne.Container
+	empty    *widget.Label
+	mapping  *mappingDialog // the open column mapping dialog, if any
+}
+
+func newCustomers(s *Shell) *customers {
+	return &customers{s: s, selected: -1, sortCol: colMonetary, sortDesc: true}
+}
+
+// Table columns.
+const (
+	colID = iota
+	colCountry
+	colRecency
+	colFrequency
+	colMonetary
+	colRFM
+	colSegment
+	colTier
+	colCount
+)
+
+var customerColumns = []string{"id", "country", "recency", "frequency", "monetary", "rfm", "segment", "tier"}
+var customerColWidths = []float32{80, 110, 100, 65, 95, 55, 130, 70}
+
+func (c *customers) buildUI() fyne.CanvasObject {
+	t := c.s.l.T
+	head := heading(t("module.customers.title"))
+	if c.s.ws == nil {
+		return container.NewVBox(head, widget.NewLabel(t("workspace.none_hint")))
+	}
+	importBtn := widget.NewButtonWithIcon(t("customers.import"), theme.UploadIcon(), c.onImport)
+	importBtn.Importance = widget.HighImportance
+	exportBtn := widget.NewButtonWithIcon(t("customers.export"), theme.DownloadIcon(), c.onExport)
+	c.summary = widget.NewLabel("")
+	c.summary.Wrapping = c.s.wrap()
+	c.loading = widget.NewProgressBarInfinite()
+	c.search = widget.NewEntry()
+	c.search.SetPlaceHolder(t("customers.search"))
+	c.search.OnChanged = func(string) { c.applyFilter() }
+	c.filter = widget.NewSelect(c.filterOptions(), func(string) { c.applyFilter() })
+	c.filter.SetSelectedIndex(0)
+	c.asOf = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: func(string) { c.load() }}
+	c.asOf.Validator = func(s string) error {
+		if s == "" {
+			return nil
+		}
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return app.Errorf(app.EInvalid, "customers.err.bad_as_of", s)
+		}
+		return nil
+	}
+	c.lifetime = &widget.Entry{Text: app.DefaultLifetimeYears.String(), OnSubmitted: func(string) { c.recompute() }}
+	c.lifetime.Validator = func(s string) error {
+		if d, err := decimal.NewFromString(strings.TrimSpace(s)); err != nil || !d.IsPositive() {
+			return app.Errorf(app.EInvalid, "customers.err.bad_lifetime", s)
+		}
+		return nil
+	}
+	recompute := widget.NewButtonWithIcon(t("customers.recompute"), theme.ViewRefreshIcon(), c.load)
+	params := container.NewHBox(widget.NewLabel(t("customers.as_of")), sized(c.asOf, 140),
+		widget.NewLabel(t("customers.lifetime")), sized(c.lifetime, 60), recompute)
+	top := container.NewVBox(container.NewBorder(nil, nil, head, container.NewHBox(importBtn, exportBtn)),
+		c.summary, c.loading, container.NewBorder(nil, nil, nil, sized(c.filter, 260), c.search), params)
+
+	c.table = &widget.Table{
+		Length:        func() (int, int) { return len(c.shown), colCount },
+		CreateCell:    func() fyne.CanvasObject { return widget.NewLabel("") },
+		UpdateCell:    c.updateCell,
+		CreateHeader:  func() fyne.CanvasObject { return widget.NewButton("", nil) },
+		UpdateHeader:  c.updateHeader,
+		OnSelected:    c.onSelected,
+		ShowHeaderRow: true,
+	}
+	c.table.ExtendBaseWidget(c.table)
+	for i, w := range customerColWidths {
+		c.table.SetColumnWidth(i, w)
+	}
+	c.detail = newCustomerDetail(c.s)
+	c.empty = widget.NewLabel(t("customers.empty"))
+	c.empty.Wrapping = c.s.wrap()
+	c.empty.Hide()
+	split := container.NewHSplit(container.NewStack(c.table, container.NewVBox(c.empty)), c.detail.buildUI())
+	split.Offset = 0.7
+
+	c.charts = nil
+	chartGrid := container.NewGridWithColumns(2)
+	for i := 0; i < 6; i++ {
+		cv := NewChartView(app.Chart{}, t("customers.no_data"))
+		c.charts = append(c.charts, cv)
+		chartGrid.Add(container.NewGridWrap(fyne.NewSize(520, 300), cv))
+	}
+	c.tiers = container.NewVBox()
+	tabs := container.NewAppTabs(
+		container.NewTabItem(t("customers.tab.customers"), split),
+		container.NewTabItem(t("customers.tab.charts"), container.NewVScroll(chartGrid)),
+		container.NewTabItem(t("customers.tab.tiers"), container.NewVScroll(c.tiers)),
+	)
+	c.load()
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, tabs)
+}
+
+// sized gives an entry a fixed width in an HBox.
+func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+func (c *customers) filterOptions() []string {
+	opts := []string{c.s.l.T("customers.filter_all")}
+	for _, tr := range app.Tiers {
+		opts = append(opts, c.s.l.T("customers.col.tier")+": "+app.TierName(c.s.l, tr))
+	}
+	for _, sg := range app.Segments {
+		opts = append(opts, c.s.l.T("customers.col.segment")+": "+app.SegmentName(c.s.l, sg))
+	}
+	return opts
+}
+
+// load reads the customer figures in the background and scores them there
+// (a sort of 100k keys), then fills the widgets on the UI goroutine.
+func (c *customers) load() {
+	ws := c.s.ws
+	if ws == nil {
+		return
+	}
+	var asOf time.Time
+	if c.asOf != nil && c.asOf.Text != "" {
+		d, err := time.Parse("2006-01-02", c.asOf.Text)
+		if err != nil {
+			c.s.ShowError(app.Errorf(app.EInvalid, "customers.err.bad_as_of", c.asOf.Text))
+			return
+		}
+		asOf = d
+	}
+	c.loading.Show()
+	c.loading.Start()
+	go func() {
+		ctx := context.Background()
+		stats, err := ws.CustomerStats(ctx)
+		var months, newCusts []app.MonthValue
+		var info app.WorkspaceInfo
+		if err == nil {
+			months, err = ws.MonthlyRevenue(ctx)
+		}
+		if err == nil {
+			newCusts, err = ws.NewCustomersByMonth(ctx)
+		}
+		if err == nil {
+			info, err = ws.Info(ctx)
+		}
+		tr := app.ScoreCustomers(stats, asOf)
+		c.s.env.Post(func() {
+			c.loading.Stop()
+			c.loading.Hide()
+			if err != nil {
+				c.s.ShowError(err)
+				return
+			}
+			c.tiering, c.months, c.newCusts, c.currency = tr, months, newCusts, info.Currency
+			c.recompute()
+		})
+	}()
+}
+
+// lifetimeYears is the LTV assumption from its field, or the default.
+func (c *customers) lifetimeYears() decimal.Decimal {
+	if d, err := decimal.NewFromString(strings.TrimSpace(c.lifetime.Text)); err == nil && d.IsPositive() {
+		return d
+	}
+	return app.DefaultLifetimeYears
+}
+
+// recompute refreshes what depends on the tiering and the LTV assumption.
+func (c *customers) recompute() {
+	l, years := c.s.l, c.lifetimeYears()
+	c.byTier = c.tiering.ByTier(years)
+	countries := c.tiering.ByCountry(years)
+	charts := []app.Chart{app.SegmentGridChart(l, c.tiering), app.TierDonutChart(l, c.byTier),
+		app.RevenueByTierChart(l, c.byTier, c.currency), app.CountryTierChart(l, countries, c.currency, 8),
+		app.RevenueByMonthChart(l, c.months, c.currency), app.NewCustomersChart(l, c.newCusts)}
+	for i, ch := range charts {
+		c.charts[i].SetChart(ch)
+	}
+	c.fillTiers(years, countries)
+	if len(c.tiering.Scored) == 0 && len(c.tiering.Unscored) == 0 {
+		c.empty.Show()
+	} else {
+		c.empty.Hide()
+	}
+	c.applyFilter()
+}
+
+// applyFilter rebuilds the shown indices from the filter and search, then
+// sorts them; 100k customers take a few tens of milliseconds.
+func (c *customers) applyFilter() {
+	if c.table == nil {
+		return
+	}
+	q := strings.ToLower(strings.TrimSpace(c.search.Text))
+	sel := c.filter.SelectedIndex()
+	c.shown = c.shown[:0]
+	for i := range c.tiering.Scored {
+		cs := &c.tiering.Scored[i]
+		switch {
+		case sel >= 1 && sel <= len(app.Tiers) && cs.Tier != app.Tiers[sel-1]:
+			continue
+		case sel > len(app.Tiers) && cs.Segment != app.Segments[sel-1-len(app.Tiers)]:
+			continue
+		}
+		if q != "" && !strings.Contains(strings.ToLower(cs.ID), q) && !strings.Contains(strings.ToLower(cs.Country), q) &&
+			!strings.Contains(strings.ToLower(app.CountryName(c.s.l, cs.Country)), q) {
+			continue
+		}
+		c.shown = append(c.shown, i)
+	}
+	c.sortShown()
+	c.table.UnselectAll()
+	c.table.Refresh()
+	c.summary.SetText(c.s.l.T("customers.summary_line", len(c.tiering.Scored), len(c.tiering.Unscored),
+		c.tiering.AsOf.Format("2006-01-02"), len(c.shown)))
+}
+
+func (c *customers) sortShown() {
+	sc := c.tiering.Scored
+	less := func(a, b *app.CustomerScore) int {
+		switch c.sortCol {
+		case colCountry:
+			return strings.Compare(a.Country, b.Country)
+		case colRecency:
+			return a.RecencyDays - b.RecencyDays
+		case colFrequency:
+			return a.Orders - b.Orders
+		case colMonetary:
+			return a.Monetary.Cmp(b.Monetary)
+		case colRFM:
+			return (a.R*100 + a.F*10 + a.M) - (b.R*100 + b.F*10 + b.M)
+		case colSegment:
+			return strings.Compare(string(a.Segment), string(b.Segment))
+		case colTier:
+			return tierRank(a.Tier) - tierRank(b.Tier)
+		}
+		return 0
+	}
+	sort.SliceStable(c.shown, func(i, j int) bool {
+		a, b := &sc[c.shown[i]], &sc[c.shown[j]]
+		d := less(a, b)
+		if d == 0 {
+			d = strings.Compare(a.ID, b.ID)
+			return d < 0 // ties always by id, ascending, so the order is stable to read
+		}
+		if c.sortDesc {
+			return d > 0
+		}
+		return d < 0
+	})
+}
+
+func tierRank(t app.Tier) int {
+	for i, x := range app.Tiers {
+		if x == t {
+			return i
+		}
+	}
+	return len(app.Tiers)
+}
+
+func (c *customers) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 {
+		b.SetText("")
+		return
+	}
+	text := c.s.l.T("customers.col." + customerColumns[id.Col])
+	b.Icon = nil
+	if id.Col == c.sortCol {
+		b.Icon = theme.MenuDropUpIcon()
+		if c.sortDesc {
+			b.Icon = theme.MenuDropDownIcon()
+		}
+	}
+	b.SetText(text)
+	col := id.Col
+	b.OnTapped = func() { c.onSort(col) }
+}
+
+// onSort sorts by a column; the same column again flips the direction.
+func (c *customers) onSort(col int) {
+	if c.sortCol == col {
+		c.sortDesc = !c.sortDesc
+	} else {
+		c.sortCol, c.sortDesc = col, col != colID && col != colCountry && col != colRecency && col != colSegment
+	}
+	c.sortShown()
+	c.table.Refresh()
+}
+
+func (c *customers) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row >= len(c.shown) {
+		l.SetText("")
+		return
+	}
+	cs := &c.tiering.Scored[c.shown[id.Row]]
+	l.Alignment = fyne.TextAlignLeading
+	var text string
+	switch id.Col {
+	case colID:
+		text = cs.ID
+	case colCountry:
+		text = app.CountryName(c.s.l, cs.Country)
+	case colRecency:
+		text, l.Alignment = fmt.Sprint(cs.RecencyDays), fyne.TextAlignTrailing
+	case colFrequency:
+		text, l.Alignment = fmt.Sprint(cs.Orders), fyne.TextAlignTrailing
+	case colMonetary:
+		text, l.Alignment = cs.Monetary.StringFixed(2), fyne.TextAlignTrailing
+	case colRFM:
+		text = fmt.Sprintf("%d %d %d", cs.R, cs.F, cs.M)
+	case colSegment:
+		text = app.SegmentName(c.s.l, cs.Segment)
+	case colTier:
+		text = app.TierName(c.s.l, cs.Tier)
+	}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.SetText(text)
+}
+
+func (c *customers) onSelected(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(c.shown) {
+		return
+	}
+	c.selected = c.shown[id.Row]
+	cs := c.tiering.Scored[c.selected]
+	c.detail.show(cs, c.tiering.CustomerLTV(cs, c.lifetimeYears()), c.currency)
+}
+
+// exportRows are the customers the current filter and search show, in
+// their on-screen order.
+func (c *customers) exportRows() []app.CustomerScore {
+	out := make([]app.CustomerScore, len(c.shown))
+	for i, idx := range c.shown {
+		out[i] = c.tiering.Scored[idx]
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// customerDetail shows one customer: figures, scores, lifetime value with
+// its inputs, the tier's actions, and the order history (loaded in the
+// background, since it reads order lines).
+type customerDetail struct {
+	s *Shell
+
+	title   *widget.Label
+	info    *widget.Label
+	ltv     *widget.Label
+	action  *widget.Label
+	history *widget.Label
+	orders  *widget.Table
+	lines   []app.OrderLine
+	current string // the customer whose orders are (being) loaded
+}
+
+func newCustomerDetail(s *Shell) *customerDetail { return &customerDetail{s: s} }
+
+var orderColumns = []string{"date", "invoice", "item", "qty", "price", "amount"}
+
+func (d *customerDetail) buildUI() fyne.CanvasObject {
+	d.title = heading(d.s.l.T("customers.select_hint"))
+	d.title.Wrapping = d.s.wrap()
+	d.info = widget.NewLabel("")
+	d.info.Wrapping = d.s.wrap()
+	d.ltv = widget.NewLabel("")
+	d.ltv.Wrapping = d.s.wrap()
+	d.action = widget.NewLabel("")
+	d.action.Wrapping = d.s.wrap()
+	d.history = widget.NewLabel("")
+	d.orders = &widget.Table{
+		Length:     func() (int, int) { return len(d.lines), len(orderColumns) },
+		CreateCell: func() fyne.CanvasObject { return widget.NewLabel("") },
+		UpdateCell: d.updateCell,
+		CreateHeader: func() fyne.CanvasObject {
+			return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		},
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Col >= 0 {
+				o.(*widget.Label).SetText(d.s.l.T("customers.col." + orderColumns[id.Col]))
+			}
+		},
+		ShowHeaderRow: true,
+	}
+	d.orders.ExtendBaseWidget(d.orders)
+	for i, w := range []float32{100, 90, 220, 50, 80, 80} {
+		d.orders.SetColumnWidth(i, w)
+	}
+	return container.NewBorder(container.NewVBox(d.title, d.info, d.ltv, d.action, d.history), nil, nil, nil, d.orders)
+}
+
+// show fills the figures at once and loads the order history.
+func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string) {
+	l := d.s.l
+	d.title.SetText(l.T("customers.detail_title", c.ID, app.CountryName(l, c.Country)))
+	d.info.SetText(l.T("customers.detail_line", c.RecencyDays, c.Orders, c.Monetary.StringFixed(2)+" "+currency,
+		c.R, c.F, c.M, app.SegmentName(l, c.Segment), app.TierName(l, c.Tier)))
+	d.ltv.SetText(l.T("customers.ltv_line", ltv.Value.StringFixed(2)+" "+currency, ltv.AvgOrderValue.StringFixed(2),
+		ltv.PurchasesPerYear.StringFixed(2), ltv.LifetimeYears.String()))
+	d.action.SetText(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(c.Tier))))
+	d.lines = nil
+	d.history.SetText("")
+	d.orders.Refresh()
+	d.current = c.ID
+	ws, id := d.s.ws, c.ID
+	go func() {
+		lines, err := ws.CustomerOrders(context.Background(), id)
+		d.s.env.Post(func() {
+			if d.current != id {
+				return // another customer was picked meanwhile
+			}
+			if err != nil {
+				d.s.ShowError(err)
+				return
+			}
+			d.lines = lines
+			d.history.SetText(l.T("customers.detail_orders", len(lines)))
+			d.orders.Refresh()
+		})
+	}()
+}
+
+func (d *customerDetail) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	lb := o.(*widget.Label)
+	if id.Row >= len(d.lines) {
+		lb.SetText("")
+		return
+	}
+	ol := d.lines[id.Row]
+	lb.Truncation = fyne.TextTruncateEllipsis
+	lb.Alignment = fyne.TextAlignLeading
+	switch id.Col {
+	case 0:
+		lb.SetText(ol.InvoicedAt.Format("2006-01-02"))
+	case 1:
+		lb.SetText(ol.Invoice)
+	case 2:
+		text := ol.Description
+		if text == "" {
+			text = ol.StockCode
+		}
+		if ol.Cancelled() {
+			text = "(" + d.s.l.T("customers.cancelled_mark") + ") " + text
+		}
+		lb.SetText(text)
+	case 3:
+		lb.Alignment = fyne.TextAlignTrailing
+		lb.SetText(fmt.Sprint(ol.Quantity))
+	case 4:
+		lb.Alignment = fyne.TextAlignTrailing
+		lb.SetText(ol.UnitPrice.StringFixed(2))
+	case 5:
+		lb.Alignment = fyne.TextAlignTrailing
+		lb.SetText(ol.Amount().StringFixed(2))
+	}
+}

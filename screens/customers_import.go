@@ -1,0 +1,350 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// The import flow: choose a file -> preview (background) -> mapping dialog
+// when the layout or the date order is unknown -> import with a progress
+// bar, rows/s and Cancel -> the report, or the bad rows with "skip them"
+// or "abort".
+
+func (c *customers) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			c.s.ShowError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		c.importPath(path)
+	}, c.s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx"}))
+	showFileDialog(d, c.s.win)
+}
+
+// importPath previews path and then imports it, asking for the mapping or
+// the date order only when the preview cannot tell.
+func (c *customers) importPath(path string) {
+	ws := c.s.ws
+	go func() {
+		pv, err := ws.PreviewOrders(context.Background(), app.ImportOptions{Path: path})
+		c.s.env.Post(func() {
+			if err != nil {
+				c.s.ShowError(err)
+				return
+			}
+			opts := app.ImportOptions{Path: path, Encoding: pv.Encoding, Delimiter: pv.Delimiter, DateOrder: pv.DateOrder}
+			if pv.MappingKnown && !pv.DateAmbiguous {
+				c.startImport(opts)
+				return
+			}
+			c.showMapping(opts, pv)
+		})
+	}()
+}
+
+// mappingDialog holds the widgets of the column mapping dialog.
+type mappingDialog struct {
+	c       *customers
+	opts    app.ImportOptions
+	pv      app.ImportPreview
+	selects map[string]*widget.Select
+	order   *widget.RadioGroup
+	errText *widget.Label
+	dlg     dialog.Dialog
+}
+
+func (c *customers) showMapping(opts app.ImportOptions, pv app.ImportPreview) {
+	l := c.s.l
+	m := &mappingDialog{c: c, opts: opts, pv: pv, selects: map[string]*widget.Select{}}
+	c.mapping = m
+	none := l.T("customers.not_mapped")
+	choices := append([]string{none}, pv.Header...)
+	// Two forms side by side keep the dialog short enough for a laptop.
+	forms := [2]*widget.Form{widget.NewForm(), widget.NewForm()}
+	for i, f := range app.MappingFields {
+		sel := widget.NewSelect(choices, nil)
+		if col := *pv.Mapping.Field(f); col >= 0 && col < len(pv.Header) {
+			sel.SetSelectedIndex(col + 1)
+		} else {
+			sel.SetSelectedIndex(0)
+		}
+		m.selects[f] = sel
+		forms[i%2].Append(l.T("customers.field."+f), sel)
+	}
+	form := forms[1]
+	m.order = widget.NewRadioGroup([]string{l.T("customers.date_mdy"), l.T("customers.date_dmy")}, nil)
+	m.order.Horizontal, m.order.Required = true, true
+	switch pv.DateOrder {
+	case app.DateMDY:
+		m.order.SetSelected(l.T("customers.date_mdy"))
+	case app.DateDMY:
+		m.order.SetSelected(l.T("customers.date_dmy"))
+	}
+	form.Append(l.T("customers.date_order"), m.order)
+	intro := widget.NewLabel(l.T("customers.mapping_intro"))
+	if pv.MappingKnown && pv.DateAmbiguous {
+		intro.SetText(l.T("customers.err.ambiguous_dates"))
+	}
+	intro.Wrapping = c.s.wrap()
+	m.errText = widget.NewLabel("")
+	m.errText.Importance = widget.DangerImportance
+	m.errText.Wrapping = c.s.wrap()
+	info := widget.NewLabel(fmt.Sprintf("%s: %s · %s", l.T("customers.encoding"), pv.Encoding, filepath.Base(opts.Path)))
+	preview := container.NewGridWrap(fyne.NewSize(840, 170), previewTable(pv))
+	body := container.NewVBox(intro, info, widget.NewLabel(l.T("customers.preview")), preview,
+		container.NewGridWithColumns(2, forms[0], forms[1]), m.errText)
+	m.dlg = dialog.NewCustomConfirm(l.T("customers.mapping_title"), l.T("customers.import_button"), l.T("customers.abort"), body, m.onConfirm, c.s.win)
+	size := c.s.win.Canvas().Size()
+	m.dlg.Resize(fyne.NewSize(min(900, size.Width*0.95), min(720, size.Height*0.95)))
+	m.dlg.Show()
+}
+
+// onConfirm checks the mapping; a missing field keeps the dialog open
+// with the field named, nothing imported.
+func (m *mappingDialog) onConfirm(ok bool) {
+	if !ok {
+		return
+	}
+	mp := app.EmptyMapping()
+	for f, sel := range m.selects {
+		*mp.Field(f) = sel.SelectedIndex() - 1
+	}
+	if m.pv.MappingKnown {
+		mp.Format = m.pv.Mapping.Format
+	}
+	err := mp.Validate()
+	if err == nil && m.order.Selected == "" && m.pv.DateAmbiguous {
+		err = app.Errorf(app.EInvalid, "customers.err.ambiguous_dates")
+	}
+	if err != nil {
+		m.errText.SetText(m.c.s.l.Message(err))
+		m.dlg.Show() // a confirm dialog hides itself; keep it up to correct
+		return
+	}
+	switch m.order.Selected {
+	case m.c.s.l.T("customers.date_mdy"):
+		m.opts.DateOrder = app.DateMDY
+	case m.c.s.l.T("customers.date_dmy"):
+		m.opts.DateOrder = app.DateDMY
+	}
+	m.opts.Mapping = &mp
+	m.c.startImport(m.opts)
+}
+
+// previewTable shows the header and the first rows as read.
+func previewTable(pv app.ImportPreview) *widget.Table {
+	t := &widget.Table{
+		Length: func() (int, int) { return len(pv.Rows) + 1, len(pv.Header) },
+		CreateCell: func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			row := pv.Header
+			l.TextStyle.Bold = id.Row == 0
+			if id.Row > 0 {
+				row = pv.Rows[id.Row-1]
+			}
+			if id.Col < len(row) {
+				l.SetText(row[id.Col])
+			} else {
+				l.SetText("")
+			}
+		},
+	}
+	t.ExtendBaseWidget(t)
+	for i := range pv.Header {
+		t.SetColumnWidth(i, 120)
+	}
+	return t
+}
+
+// importRun is one running import: its progress dialog and cancel.
+type importRun struct {
+	c      *customers
+	bar    *widget.ProgressBar
+	speed  *widget.Label
+	dlg    dialog.Dialog
+	cancel context.CancelFunc
+}
+
+// startImport runs the import off the UI goroutine. Progress arrives
+// throttled by the importer (every 100 ms) and is posted to the UI.
+func (c *customers) startImport(opts app.ImportOptions) {
+	l := c.s.l
+	ctx, cancel := context.WithCancel(context.Background())
+	run := &importRun{c: c, bar: widget.NewProgressBar(), speed: widget.NewLabel(l.T("customers.reading", filepath.Base(opts.Path))), cancel: cancel}
+	cancelBtn := widget.NewButton(l.T("customers.cancel"), run.onCancel)
+	run.dlg = dialog.NewCustomWithoutButtons(l.T("customers.import_progress", filepath.Base(opts.Path)),
+		container.NewVBox(run.bar, run.speed, cancelBtn), c.s.win)
+	run.dlg.Resize(fyne.NewSize(440, 0))
+	run.dlg.Show()
+	ws := c.s.ws
+	go func() {
+		res, err := ws.ImportOrders(ctx, opts, func(p app.ImportProgress) {
+			c.s.env.Post(func() { run.onProgress(p) })
+		})
+		cancel()
+		c.s.env.Post(func() { run.onDone(opts, res, err) })
+	}()
+}
+
+func (r *importRun) onCancel() { r.cancel() }
+
+func (r *importRun) onProgress(p app.ImportProgress) {
+	r.bar.SetValue(p.Fraction())
+	r.speed.SetText(r.c.s.l.T("customers.progress", p.Rows, p.RowsPerSecond()))
+}
+
+func (r *importRun) onDone(opts app.ImportOptions, res app.ImportResult, err error) {
+	r.dlg.Hide()
+	c, l := r.c, r.c.s.l
+	switch {
+	case app.ErrorCode(err) == app.ECanceled:
+		c.s.message(l.T("customers.import_title"), l.T("customers.err.canceled"))
+	case err != nil && res.SkippedTotal() > 0 && !opts.SkipBad:
+		c.showBadRows(opts, res)
+	case err != nil:
+		c.s.ShowError(err)
+	default:
+		c.showReport(res)
+		c.load()
+	}
+}
+
+// showReport is the import report, with an Undo button: an import of a
+// wrong file is taken back in one step.
+func (c *customers) showReport(res app.ImportResult) {
+	l := c.s.l
+	label := widget.NewLabel(importReport(l, res))
+	label.Wrapping = c.s.wrap()
+	body := container.NewVBox(label)
+	d := dialog.NewCustom(l.T("customers.report_title"), l.T("button.ok"), body, c.s.win)
+	if res.ImportID > 0 && !res.Duplicate {
+		id := res.ImportID
+		body.Add(widget.NewButton(l.T("customers.undo_import"), func() {
+			d.Hide()
+			c.undoImport(id)
+		}))
+	}
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+func (c *customers) undoImport(id int64) {
+	ws, l := c.s.ws, c.s.l
+	c.s.run(l.T("customers.undo_import"), func(ctx context.Context) error {
+		return ws.UndoImport(ctx, id)
+	}, func(err error) {
+		if err != nil {
+			c.s.ShowError(err)
+			return
+		}
+		c.s.message(l.T("customers.undo_import"), l.T("customers.undone"))
+		c.load()
+	})
+}
+
+// importReport is the import report in the person's language.
+func importReport(l *app.Localizer, res app.ImportResult) string {
+	if res.Duplicate {
+		return l.T("customers.duplicate")
+	}
+	speed := 0.0
+	if res.Elapsed > 0 {
+		speed = float64(res.RowsRead) / res.Elapsed.Seconds()
+	}
+	text := l.T("customers.report_text", res.RowsRead, res.Imported, res.SkippedTotal(), res.NoCustomer, res.Customers, speed)
+	for reason, n := range res.Skipped {
+		text += fmt.Sprintf("\n  %s: %d", l.T("customers.reason."+reason), n)
+	}
+	return text
+}
+
+// showBadRows lists the rows that could not be read (row, field, value,
+// reason) and lets the person skip them or abort; nothing is imported yet.
+func (c *customers) showBadRows(opts app.ImportOptions, res app.ImportResult) {
+	l := c.s.l
+	var b strings.Builder
+	for _, br := range res.BadRows {
+		field := ""
+		if br.Field != "" {
+			field = l.T("customers.field."+br.Field) + " "
+		}
+		fmt.Fprintf(&b, "%s %d: %s“%s” — %s\n", l.T("customers.col.row"), br.Row, field, br.Value, l.T("customers.reason."+br.Reason))
+	}
+	if res.SkippedTotal() > len(res.BadRows) {
+		fmt.Fprintf(&b, "… +%d\n", res.SkippedTotal()-len(res.BadRows))
+	}
+	msg := widget.NewLabel(l.T("customers.err.bad_rows", res.SkippedTotal()))
+	msg.Wrapping = c.s.wrap()
+	list := widget.NewLabel(b.String())
+	list.Wrapping = c.s.wrap()
+	body := container.NewBorder(msg, nil, nil, nil, container.NewVScroll(list))
+	d := dialog.NewCustomConfirm(l.T("customers.bad_rows_title"), l.T("customers.skip_import"), l.T("customers.abort"), body, func(skip bool) {
+		if skip {
+			opts.SkipBad = true
+			c.startImport(opts)
+		}
+	}, c.s.win)
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
+}
+
+// onExport saves the customers on screen (a tier or segment through the
+// filter) as CSV or XLSX, chosen by the file name.
+func (c *customers) onExport() {
+	rows := c.exportRows()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			c.s.ShowError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		c.exportTo(path, rows)
+	}, c.s.win)
+	name := "customers"
+	if sel := c.filter.SelectedIndex(); sel >= 1 && sel <= len(app.Tiers) {
+		name += "-" + string(app.Tiers[sel-1])
+	} else if sel > len(app.Tiers) {
+		name += "-" + app.Segments[sel-1-len(app.Tiers)].Key()
+	}
+	d.SetFileName(name + "-" + c.s.env.Now().Format("2006-01-02") + ".xlsx")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	showFileDialog(d, c.s.win)
+}
+
+func (c *customers) exportTo(path string, rows []app.CustomerScore) {
+	ws, l := c.s.ws, c.s.l
+	c.s.run(l.T("customers.export_title"), func(ctx context.Context) error {
+		return ws.ExportCustomers(ctx, path, rows)
+	}, func(err error) {
+		if err != nil {
+			c.s.ShowError(err)
+			return
+		}
+		c.s.message(l.T("customers.export_title"), l.T("customers.exported", len(rows), path))
+	})
+}

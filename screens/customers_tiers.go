@@ -1,0 +1,83 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// fillTiers lists each tier with its figures, LTV inputs and actions.
+func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigures) {
+	l := c.s.l
+	c.tiers.Objects = nil
+	how := widget.NewLabel(l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
+	how.Wrapping = c.s.wrap()
+	c.tiers.Add(how)
+	for _, f := range c.byTier {
+		title := heading(l.T("customers.tier_title", app.TierName(l, f.Tier), f.Customers, f.Share.Shift(2).StringFixed(1)))
+		figures := widget.NewLabel(l.T("customers.label_value", l.T("customers.col.revenue"), f.Revenue.StringFixed(2)+" "+c.currency) + " · " +
+			l.T("customers.ltv_line", f.LTV.Value.StringFixed(2), f.LTV.AvgOrderValue.StringFixed(2), f.LTV.PurchasesPerYear.StringFixed(2), years.String()))
+		figures.Wrapping = c.s.wrap()
+		var segs []string
+		for _, sg := range app.Segments {
+			if app.TierOf(sg) == f.Tier {
+				segs = append(segs, app.SegmentName(l, sg))
+			}
+		}
+		action := widget.NewLabel(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(f.Tier))) +
+			"\n" + l.T("customers.label_value", l.T("customers.col.segment"), strings.Join(segs, l.T("customers.list_sep"))))
+		action.Wrapping = c.s.wrap()
+		c.tiers.Add(widget.NewCard("", "", container.NewVBox(title, figures, action)))
+	}
+	c.tiers.Add(heading(l.T("customers.report.country_table")))
+	c.tiers.Add(c.countryGrid(countries))
+	if n := len(c.tiering.Unscored); n > 0 {
+		var ids []string
+		for i, u := range c.tiering.Unscored {
+			if i == 30 {
+				ids = append(ids, "…")
+				break
+			}
+			ids = append(ids, u.ID)
+		}
+		un := widget.NewLabel(l.T("customers.unscored_title", n) + "\n" + strings.Join(ids, ", "))
+		un.Wrapping = c.s.wrap()
+		c.tiers.Add(un)
+	}
+	c.tiers.Refresh()
+}
+
+// countryGrid lists the top countries: customers, revenue and the share of
+// each tier among the country's customers.
+func (c *customers) countryGrid(countries []app.CountryFigures) fyne.CanvasObject {
+	l := c.s.l
+	cols := 3 + len(app.Tiers)
+	g := container.NewGridWithColumns(cols)
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	g.Add(bold(l.T("customers.col.country")))
+	g.Add(bold(l.T("customers.col.customers")))
+	g.Add(bold(l.T("customers.col.revenue")))
+	for _, tr := range app.Tiers {
+		g.Add(bold(app.TierName(l, tr)))
+	}
+	for i, cf := range countries {
+		if i == 15 {
+			break
+		}
+		g.Add(widget.NewLabel(app.CountryName(l, cf.Country)))
+		g.Add(widget.NewLabel(fmt.Sprint(cf.Customers)))
+		g.Add(widget.NewLabel(cf.Revenue.StringFixed(2)))
+		for _, tf := range cf.Tiers {
+			g.Add(widget.NewLabel(tf.Share.Shift(2).StringFixed(1) + "%"))
+		}
+	}
+	return g
+}

@@ -1,0 +1,410 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+func init() {
+	registerScreen("pricing", func(s *Shell) moduleScreen { return newPricing(s) })
+}
+
+// pricing works out what one unit costs landed in a market and what price
+// reaches the target margin. Every input is an entry the seller may
+// overwrite; choosing a product, market, platform or channel fills them
+// with that row's figures. Results follow each keystroke.
+type pricing struct {
+	s *Shell
+
+	products    []app.Product
+	platforms   []app.Platform
+	channels    []app.LogisticsChannel
+	quotes      []app.SavedQuote
+	competitors []app.CompetitorPrice
+	compLinked  bool // the competitors shown are linked to the chosen product
+
+	productSel, marketSel, platformSel, channelSel *widget.Select
+	marketCodes                                    []string // marketSel's options as codes
+	platformOpts                                   []app.Platform
+	channelOpts                                    []app.LogisticsChannel
+
+	form    *widget.Form
+	tabs    *container.AppTabs
+	entries map[string]*widget.Entry // by the quote's JSON field name, and "price"
+	cif     *widget.Check
+	filling bool // defaults are being written: one recompute at the end, not one per entry
+
+	currency *widget.Label
+	status   *widget.Label // the error or "no price reaches the target", in words
+	values   map[string]*widget.Label
+	hows     map[string]*widget.Label
+
+	breakdown, curve, compare *ChartView
+
+	compPrices *widget.Entry
+	compStats  *widget.Label
+	discount   *widget.Entry
+	discountRs *widget.Label
+
+	quoteList  *widget.List
+	quoteSel   int
+	quoteInfo  *widget.Label
+	undoBar    *fyne.Container
+	undoBtn    *widget.Button
+	saveBtn    *widget.Button
+	openBtn    *widget.Button
+	deleteBtn  *widget.Button
+	undoLabel  *widget.Label
+	deleted    *app.SavedQuote // the last deleted quote, for undo
+	lastQuote  app.Quote
+	lastInput  app.QuoteInput
+	inputValid bool
+}
+
+func newPricing(s *Shell) *pricing {
+	return &pricing{s: s, entries: map[string]*widget.Entry{}, values: map[string]*widget.Label{},
+		hows: map[string]*widget.Label{}, quoteSel: -1}
+}
+
+// pricingRate fields are typed as percentages and held as fractions.
+var pricingRate = map[string]bool{"duty_rate": true, "vat_rate": true, "referral_fee_rate": true,
+	"payment_fee_rate": true, "ad_rate": true, "return_rate": true, "target_margin": true}
+
+func (p *pricing) buildUI() fyne.CanvasObject {
+	t := p.s.l.T
+	head := heading(t("module.pricing.title"))
+	if p.s.ws == nil {
+		return container.NewVBox(head, widget.NewLabel(t("workspace.none_hint")))
+	}
+	p.productSel = &widget.Select{PlaceHolder: t("pricing.pick_product"), OnChanged: p.onProduct}
+	p.marketCodes = nil
+	var markets []string
+	for _, m := range app.PricingMarkets() {
+		p.marketCodes = append(p.marketCodes, m.Market)
+		markets = append(markets, m.Market+" · "+app.CountryName(p.s.l, m.Market))
+	}
+	p.marketSel = &widget.Select{Options: markets, OnChanged: p.onMarket}
+	p.platformSel = &widget.Select{PlaceHolder: t("pricing.pick_platform"), OnChanged: p.onPickDefaults}
+	p.channelSel = &widget.Select{PlaceHolder: t("pricing.pick_channel"), OnChanged: p.onPickDefaults}
+	p.currency = widget.NewLabel("")
+	p.status = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.DangerImportance}
+	p.status.Hide()
+
+	p.form = &widget.Form{SubmitText: t("pricing.save"), OnSubmit: p.onSave}
+	p.form.Append(t("pricing.field.product"), p.productSel)
+	p.form.Append(t("pricing.field.market"), p.marketSel)
+	p.form.Append(t("pricing.field.platform"), p.platformSel)
+	p.form.Append(t("pricing.field.channel"), p.channelSel)
+	for _, name := range app.QuoteFieldNames() {
+		if name == "duty_on_cif" {
+			p.cif = &widget.Check{Text: t("pricing.field.duty_on_cif"), OnChanged: func(bool) { p.recompute() }}
+			p.form.Append("", p.cif)
+			continue
+		}
+		p.form.Append(t("pricing.field."+name), p.newEntry(name))
+	}
+	p.form.Append(t("pricing.field.price"), p.newEntry("price"))
+	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
+
+	left := container.NewVScroll(container.NewVBox(p.form, p.currency))
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem(t("pricing.tab.results"), container.NewVScroll(p.buildResults())),
+		container.NewTabItem(t("pricing.tab.charts"), p.buildCharts()),
+		container.NewTabItem(t("pricing.tab.competitors"), container.NewVScroll(p.buildCompetitors())),
+		container.NewTabItem(t("pricing.tab.discount"), container.NewVScroll(p.buildDiscount())),
+		container.NewTabItem(t("pricing.tab.quotes"), p.buildQuotes()),
+	)
+	split := container.NewHSplit(left, container.NewBorder(p.status, nil, nil, nil, p.tabs))
+	split.Offset = 0.36
+	intro := widget.NewLabel(t("module.pricing.summary"))
+	intro.Wrapping = p.s.wrap()
+	p.load()
+	return container.NewBorder(container.NewVBox(head, intro), nil, nil, nil, split)
+}
+
+func (p *pricing) newEntry(name string) *widget.Entry {
+	e := &widget.Entry{Validator: p.validator(name)}
+	e.OnChanged = func(string) { p.recompute() }
+	e.OnSubmitted = func(string) { p.onSave() }
+	p.entries[name] = e
+	return e
+}
+
+// validator rejects what is not a number, or is negative, as it is typed;
+// the Form shows the message under the field and disables saving.
+func (p *pricing) validator(name string) fyne.StringValidator {
+	return func(s string) error {
+		if name == "price" && strings.TrimSpace(s) == "" {
+			return nil
+		}
+		d, err := parseNumber(s)
+		if err != nil {
+			return app.Errorf(app.EInvalid, "pricing.error.not_number", p.s.l.T("pricing.field."+name))
+		}
+		if d.IsNegative() {
+			return app.Errorf(app.EInvalid, "pricing.error.negative", p.s.l.T("pricing.field."+name))
+		}
+		return nil
+	}
+}
+
+// parseNumber reads a typed number: spaces and a trailing % are ignored,
+// and a decimal comma is accepted as sellers in DE and FR type it.
+func parseNumber(s string) (decimal.Decimal, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	return decimal.NewFromString(s)
+}
+
+// load reads the tables the defaults come from, off the UI goroutine.
+func (p *pricing) load() {
+	ws := p.s.ws
+	go func() {
+		ctx := context.Background()
+		products, err := ws.Products(ctx)
+		var platforms []app.Platform
+		var channels []app.LogisticsChannel
+		var quotes []app.SavedQuote
+		if err == nil {
+			platforms, err = ws.Platforms(ctx)
+		}
+		if err == nil {
+			channels, err = ws.Channels(ctx)
+		}
+		if err == nil {
+			quotes, err = ws.Quotes(ctx)
+		}
+		p.s.env.Post(func() {
+			if err != nil {
+				p.s.ShowError(err)
+			}
+			p.products, p.platforms, p.channels, p.quotes = products, platforms, channels, quotes
+			p.fillChoices()
+		})
+	}()
+}
+
+func (p *pricing) fillChoices() {
+	var opts []string
+	for _, pr := range p.products {
+		opts = append(opts, p.productLabel(pr))
+	}
+	p.productSel.Options = opts
+	p.productSel.Refresh()
+	p.quoteList.Refresh()
+	p.filling = true
+	if len(p.products) > 0 {
+		p.productSel.SetSelectedIndex(0)
+	}
+	p.marketSel.SetSelectedIndex(0) // fills the platforms, channels and every entry
+	p.filling = false
+	p.applyDefaults()
+}
+
+func (p *pricing) productLabel(pr app.Product) string {
+	name := pr.NameEn
+	if p.s.l.Lang() == app.LangChinese && pr.NameZh != "" {
+		name = pr.NameZh
+	}
+	return pr.SKU + " · " + name
+}
+
+func (p *pricing) product() *app.Product {
+	if i := p.productSel.SelectedIndex(); i >= 0 && i < len(p.products) {
+		return &p.products[i]
+	}
+	return nil
+}
+
+func (p *pricing) market() string {
+	if i := p.marketSel.SelectedIndex(); i >= 0 && i < len(p.marketCodes) {
+		return p.marketCodes[i]
+	}
+	return ""
+}
+
+func (p *pricing) platform() *app.Platform {
+	if i := p.platformSel.SelectedIndex(); i >= 0 && i < len(p.platformOpts) {
+		return &p.platformOpts[i]
+	}
+	return nil
+}
+
+func (p *pricing) channel() *app.LogisticsChannel {
+	if i := p.channelSel.SelectedIndex(); i >= 0 && i < len(p.channelOpts) {
+		return &p.channelOpts[i]
+	}
+	return nil
+}
+
+func (p *pricing) currencyCode() string {
+	if md, ok := app.DefaultsFor(p.market()); ok {
+		return md.Currency
+	}
+	return ""
+}
+
+func (p *pricing) onProduct(string) {
+	if !p.filling {
+		p.loadCompetitors()
+	}
+	p.applyDefaults()
+}
+
+// onMarket offers the platforms and channels that serve the market, then
+// fills the defaults.
+func (p *pricing) onMarket(string) {
+	m := p.market()
+	was := p.filling
+	p.filling = true
+	p.platformOpts, p.channelOpts = nil, nil
+	var pl, ch []string
+	for _, x := range p.platforms {
+		if x.ServesMarket(m) {
+			p.platformOpts = append(p.platformOpts, x)
+			pl = append(pl, x.Name)
+		}
+	}
+	best := 0
+	for _, x := range p.channels {
+		if ms := app.ChannelMarkets(x); len(ms) == 0 || containsString(ms, m) {
+			if x.Type == "fba" && (len(p.channelOpts) == 0 || p.channelOpts[best].Type != "fba") {
+				best = len(p.channelOpts)
+			}
+			p.channelOpts = append(p.channelOpts, x)
+			ch = append(ch, x.Name)
+		}
+	}
+	p.platformSel.Options, p.channelSel.Options = pl, ch
+	p.platformSel.ClearSelected()
+	p.channelSel.ClearSelected()
+	if len(pl) > 0 {
+		p.platformSel.SetSelectedIndex(0)
+	}
+	if len(ch) > 0 {
+		p.channelSel.SetSelectedIndex(best)
+	}
+	p.loadCompetitors()
+	p.filling = was
+	p.applyDefaults()
+}
+
+func (p *pricing) onPickDefaults(string) { p.applyDefaults() }
+
+// applyDefaults writes the chosen rows' figures into every entry (the test
+// price stays as typed) and recomputes once.
+func (p *pricing) applyDefaults() {
+	if p.filling {
+		return
+	}
+	in := app.QuoteDefaults(p.product(), p.market(), p.platform(), p.channel())
+	p.setInput(in, false)
+}
+
+// setInput shows in in the entries; withPrice also sets the test price.
+func (p *pricing) setInput(in app.QuoteInput, withPrice bool) {
+	p.filling = true
+	fields := map[string]decimal.Decimal{
+		"purchase_cost": in.PurchaseCost, "other_unit_cost": in.OtherUnitCost, "fx_rate": in.FXRate,
+		"weight_kg": in.WeightKg, "length_cm": in.LengthCm, "width_cm": in.WidthCm, "height_cm": in.HeightCm,
+		"volumetric_divisor": in.VolDivisor, "freight_per_kg": in.FreightPerKg, "duty_rate": in.DutyRate,
+		"fulfilment_fee": in.FulfilmentFee, "per_order_fee": in.PerOrderFee, "vat_rate": in.VATRate,
+		"referral_fee_rate": in.ReferralRate, "payment_fee_rate": in.PaymentRate, "ad_rate": in.AdRate,
+		"return_rate": in.ReturnRate, "target_margin": in.TargetMargin,
+	}
+	for name, v := range fields {
+		if pricingRate[name] {
+			v = v.Shift(2)
+		}
+		p.entries[name].SetText(v.String())
+	}
+	p.cif.SetChecked(in.DutyOnCIF)
+	if withPrice {
+		text := ""
+		if in.HasPrice {
+			text = in.Price.String()
+		}
+		p.entries["price"].SetText(text)
+	}
+	p.filling = false
+	p.recompute()
+}
+
+// readInput reads the entries into a quote input; the error names the
+// first field that is not a usable number, in the person's language.
+func (p *pricing) readInput() (app.QuoteInput, error) {
+	in := app.QuoteInput{DutyOnCIF: p.cif.Checked}
+	targets := map[string]*decimal.Decimal{
+		"purchase_cost": &in.PurchaseCost, "other_unit_cost": &in.OtherUnitCost, "fx_rate": &in.FXRate,
+		"weight_kg": &in.WeightKg, "length_cm": &in.LengthCm, "width_cm": &in.WidthCm, "height_cm": &in.HeightCm,
+		"volumetric_divisor": &in.VolDivisor, "freight_per_kg": &in.FreightPerKg, "duty_rate": &in.DutyRate,
+		"fulfilment_fee": &in.FulfilmentFee, "per_order_fee": &in.PerOrderFee, "vat_rate": &in.VATRate,
+		"referral_fee_rate": &in.ReferralRate, "payment_fee_rate": &in.PaymentRate, "ad_rate": &in.AdRate,
+		"return_rate": &in.ReturnRate, "target_margin": &in.TargetMargin,
+	}
+	for _, name := range app.QuoteFieldNames() {
+		dst, ok := targets[name]
+		if !ok {
+			continue
+		}
+		d, err := parseNumber(p.entries[name].Text)
+		if err != nil {
+			return in, app.Errorf(app.EInvalid, "pricing.error.not_number", p.s.l.T("pricing.field."+name))
+		}
+		if pricingRate[name] {
+			d = d.Shift(-2)
+		}
+		*dst = d
+	}
+	if s := strings.TrimSpace(p.entries["price"].Text); s != "" {
+		d, err := parseNumber(s)
+		if err != nil {
+			return in, app.Errorf(app.EInvalid, "pricing.error.not_number", p.s.l.T("pricing.field.price"))
+		}
+		in.Price, in.HasPrice = d, true
+	}
+	if err := in.Validate(); err != nil {
+		// Validate names the JSON field; the form shows its label.
+		var e *app.Error
+		if asAppError(err, &e) && len(e.Args) == 1 {
+			if name, ok := e.Args[0].(string); ok {
+				return in, app.Errorf(e.Code, uiRateKey(e.Key, name), p.s.l.T("pricing.field."+name))
+			}
+		}
+		return in, err
+	}
+	return in, nil
+}
+
+// uiRateKey: the form takes rates as percentages, so "below 1" reads
+// "below 100 %" there.
+func uiRateKey(key, name string) string {
+	if key == "pricing.error.rate" && pricingRate[name] {
+		return "pricing.error.rate_pct"
+	}
+	return key
+}
+
+func asAppError(err error, e **app.Error) bool {
+	x, ok := err.(*app.Error)
+	*e = x
+	return ok
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,303 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// ---------------------------------------------------------------- portfolio
+
+func (p *products) portfolioUI() fyne.CanvasObject {
+	t := p.s.l.T
+	p.matrix = NewChartView(app.Chart{}, t("chart.no_data"))
+	p.bcg = NewChartView(app.Chart{}, t("products.bcg_empty"))
+	p.margin = NewChartView(app.Chart{}, t("products.margin_empty"))
+	help := widget.NewLabel(t("products.portfolio_help"))
+	help.Wrapping = p.s.wrap()
+	tall := func(c *ChartView) fyne.CanvasObject { return container.New(rsMinHeight(320), c) }
+	grid := container.NewGridWithColumns(2, tall(p.matrix), tall(p.bcg), tall(p.margin))
+	return container.NewVScroll(container.NewVBox(help, grid))
+}
+
+func (p *products) refreshPortfolio() {
+	l := p.s.l
+	p.matrix.SetChart(app.ProductMatrixChart(l, p.all))
+	p.bcg.SetChart(app.PortfolioChart(l, app.Portfolio(p.all, p.sales)))
+	p.margin.SetChart(app.MarginChart(l, p.quotes))
+}
+
+// ---------------------------------------------------------------- pipeline
+
+func (p *products) pipelineUI() fyne.CanvasObject {
+	t := p.s.l.T
+	p.pipeChart = NewChartView(app.Chart{}, t("products.pipeline_empty"))
+	p.pipeList = widget.NewList(func() int { return len(p.pipeItems) }, func() fyne.CanvasObject { return newRsRow() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			pr := p.pipeItems[i]
+			o.(*rsRow).set(pr.SKU+" · "+p.s.l.T("products.pipeline."+pr.Pipeline), pr.Name(p.s.l))
+		})
+	p.pipeList.OnSelected = p.onPipeSelect
+	p.pipeBox = container.NewVBox(widget.NewLabel(t("products.pipeline_pick")))
+	help := widget.NewLabel(t("products.pipeline_help"))
+	help.Wrapping = p.s.wrap()
+	left := container.NewBorder(container.NewVBox(help, p.pipeChart), nil, nil, nil, p.pipeList)
+	split := container.NewHSplit(left, container.NewVScroll(p.pipeBox))
+	split.Offset = 0.45
+	return split
+}
+
+func (p *products) refreshPipeline() {
+	p.pipeItems = nil
+	for _, st := range app.PipelineStages {
+		for _, pr := range p.all {
+			if pr.Pipeline == st {
+				p.pipeItems = append(p.pipeItems, pr)
+			}
+		}
+	}
+	p.pipeChart.SetChart(app.PipelineChart(p.s.l, p.all))
+	p.pipeList.UnselectAll()
+	p.pipeList.Refresh()
+}
+
+func (p *products) onPipeSelect(i widget.ListItemID) {
+	p.edit(p.pipeItems[i])
+	p.showPipelineChecks()
+}
+
+// showPipelineChecks shows the current product's stage, every stage's
+// checklist and a button to move it on.
+func (p *products) showPipelineChecks() {
+	l := p.s.l
+	pr := p.current
+	if pr.ID == 0 || pr.Pipeline == "" {
+		p.pipeBox.Objects = []fyne.CanvasObject{widget.NewLabel(l.T("products.pipeline_pick"))}
+		p.pipeBox.Refresh()
+		return
+	}
+	objs := []fyne.CanvasObject{heading(pr.SKU + "  " + pr.Name(l))}
+	p.progress = widget.NewLabel("")
+	p.showProgress()
+	objs = append(objs, p.progress)
+	for _, st := range app.PipelineStages {
+		box := container.NewVBox()
+		for _, it := range app.PipelineChecks[st] {
+			item := st + "." + it
+			c := widget.NewCheck(l.T("products.check."+it), nil)
+			c.Checked = p.checks[item]
+			c.OnChanged = func(on bool) { p.onCheck(item, on) }
+			box.Add(c)
+		}
+		title := l.T("products.pipeline." + st)
+		if st == pr.Pipeline {
+			title = "» " + title
+		}
+		objs = append(objs, widget.NewCard("", title, box))
+	}
+	if i := rsIndex(app.PipelineStages, pr.Pipeline); i+1 < len(app.PipelineStages) {
+		next := app.PipelineStages[i+1]
+		objs = append(objs, &widget.Button{Text: l.T("products.move_to", l.T("products.pipeline."+next)), Icon: theme.NavigateNextIcon(),
+			Importance: widget.HighImportance, OnTapped: func() { p.moveTo(next) }})
+	} else {
+		objs = append(objs, &widget.Button{Text: l.T("products.launch"), Icon: theme.ConfirmIcon(),
+			Importance: widget.HighImportance, OnTapped: func() { p.moveTo("") }})
+	}
+	p.pipeBox.Objects = objs
+	p.pipeBox.Refresh()
+}
+
+// showProgress counts the ticked items of the current stage and packaging.
+func (p *products) showProgress() {
+	if p.progress == nil || p.current.Pipeline == "" {
+		return
+	}
+	l := p.s.l
+	sd, sa, pd, pa := app.CheckProgress(p.current, p.timesOfChecks())
+	p.progress.SetText(l.T("products.progress", l.T("products.pipeline."+p.current.Pipeline), sd, sa, pd, pa))
+}
+
+func (p *products) timesOfChecks() map[string]time.Time {
+	out := map[string]time.Time{}
+	for k, on := range p.checks {
+		if on {
+			out[k] = time.Time{}
+		}
+	}
+	return out
+}
+
+// moveTo puts the current product into stage ("" = launched: it leaves the
+// pipeline and is listed).
+func (p *products) moveTo(stage string) {
+	pr := p.current
+	pr.Pipeline = stage
+	if stage == "" {
+		pr.Status = "listed"
+	} else if pr.Status == "idea" && stage != "market_check" {
+		pr.Status = "sampling"
+	}
+	ws := p.s.ws
+	p.s.run(p.s.l.T("research.saving"), func(ctx context.Context) error {
+		return ws.SaveProduct(ctx, &pr)
+	}, func(err error) {
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		p.upsert(pr)
+		p.edit(pr)
+		p.showPipelineChecks()
+	})
+}
+
+// ---------------------------------------------------------------- import / export
+
+func (p *products) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		p.importFile(path)
+	}, p.s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx"}))
+	showFileDialog(d, p.s.win)
+}
+
+// importFile reads the file off the UI goroutine behind a progress dialog
+// that can be cancelled, then shows what would be imported and the bad
+// rows; nothing is stored until the person confirms.
+func (p *products) importFile(path string) {
+	ws, l := p.s.ws, p.s.l
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustom(l.T("products.reading", filepath.Base(path)), l.T("products.cancel"), bar, p.s.win)
+	prog.SetOnClosed(cancel)
+	prog.Resize(fyne.NewSize(380, 0))
+	prog.Show()
+	go func() {
+		imp, err := ws.ReadProductFile(ctx, path)
+		p.s.env.Post(func() {
+			bar.Stop()
+			prog.Hide() // calls cancel, which is harmless once the work is done
+			if err != nil {
+				p.s.ShowError(err)
+				return
+			}
+			p.confirmImport(filepath.Base(path), imp)
+		})
+	}()
+}
+
+// problemText lists bad rows, one per line, in the person's language.
+func problemText(l *app.Localizer, probs []app.RowProblem) string {
+	var b strings.Builder
+	for i, pr := range probs {
+		if i == 50 {
+			b.WriteString(l.T("products.more_problems", len(probs)-50))
+			break
+		}
+		b.WriteString(l.T("products.row", pr.Row) + "  " + l.Message(pr.Err) + "\n")
+	}
+	return b.String()
+}
+
+func (p *products) confirmImport(name string, imp app.ProductImport) {
+	l := p.s.l
+	if len(imp.Products) == 0 {
+		p.s.message(l.T("products.import"), l.T("products.nothing_to_import", name)+"\n\n"+problemText(l, imp.Problems))
+		return
+	}
+	summary := widget.NewLabel(l.T("products.import_summary", name, len(imp.Products), len(imp.Problems)))
+	summary.Wrapping = p.s.wrap()
+	content := container.NewVBox(summary)
+	if len(imp.Problems) > 0 {
+		probs := widget.NewLabel(problemText(l, imp.Problems))
+		probs.Wrapping = p.s.wrap()
+		scroll := container.NewVScroll(probs)
+		scroll.SetMinSize(fyne.NewSize(520, 180))
+		content.Add(scroll)
+	}
+	d := dialog.NewCustomConfirm(l.T("products.import"), l.T("products.import_n", len(imp.Products)), l.T("products.cancel"), content,
+		func(ok bool) {
+			if ok {
+				p.runImport(imp.Products)
+			}
+		}, p.s.win)
+	d.Resize(fyne.NewSize(600, 0))
+	d.Show()
+}
+
+func (p *products) runImport(ps []app.Product) {
+	ws := p.s.ws
+	var added, updated int
+	var all []app.Product
+	p.s.run(p.s.l.T("products.importing"), func(ctx context.Context) error {
+		var err error
+		if added, updated, err = ws.ImportProducts(ctx, ps); err != nil {
+			return err
+		}
+		all, err = ws.Products(ctx)
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		p.all = all
+		p.applyFilter()
+		p.refreshPortfolio()
+		p.refreshPipeline()
+		p.s.message(p.s.l.T("products.import"), p.s.l.T("products.imported", added, updated))
+	})
+}
+
+func (p *products) onExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if ext := strings.ToLower(filepath.Ext(path)); ext != ".csv" && ext != ".xlsx" {
+			path += ".xlsx"
+		}
+		p.exportTo(path)
+	}, p.s.win)
+	d.SetFileName(fmt.Sprintf("%s-%s.xlsx", p.s.l.T("products.export_name"), p.s.env.Now().Format("2006-01-02")))
+	showFileDialog(d, p.s.win)
+}
+
+func (p *products) exportTo(path string) {
+	ws := p.s.ws
+	p.s.run(p.s.l.T("products.exporting"), func(ctx context.Context) error {
+		return ws.ExportProducts(ctx, path)
+	}, func(err error) {
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		p.s.message(p.s.l.T("products.export"), p.s.l.T("products.exported", len(p.all), path))
+	})
+}
