@@ -106,7 +106,13 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	om, rm := median(ours), median(ref)
 	fmt.Fprintf(stdout, "import + tiers:            min %.2f s, median %.2f s, peak RSS %d MB\n", slices.Min(ours).Seconds(), om.Seconds(), oursRSS>>20)
 	fmt.Fprintf(stdout, "sqlite3 .import + GROUP BY: min %.2f s, median %.2f s, peak RSS %d MB\n", slices.Min(ref).Seconds(), rm.Seconds(), refRSS>>20)
-	fmt.Fprintf(stdout, "ratio (medians): %.2f (target <= 1.5); peak RSS target < 200 MB\n", om.Seconds()/rm.Seconds())
+	ratios := make([]float64, len(ours))
+	for i := range ours {
+		ratios[i] = ours[i].Seconds() / ref[i].Seconds()
+	}
+	slices.Sort(ratios)
+	fmt.Fprintf(stdout, "ratio: %.2f of the medians; per run min %.2f, median %.2f (target <= 1.5); peak RSS target < 200 MB\n",
+		om.Seconds()/rm.Seconds(), ratios[0], ratios[len(ratios)/2])
 	return nil
 }
 

@@ -122,7 +122,7 @@ var layouts = []struct {
 		"quantity": {"quantity", "quantitypurchased"}, "date": {"purchasedate"}, "line_total": {"itemprice"},
 		"customer": {"buyeremail", "buyername"}, "country": {"shipcountry"}, "status": {"orderstatus"}},
 		[]string{"amazonorderid"}},
-	{"generic", map[string][]string{"invoice": {"invoiceno", "invoice", "orderid", "order", "ordernumber", "orderno", "订单号", "订单编号"},
+	{"generic", map[string][]string{"invoice": {"invoiceno", "invoice", "orderid", "order", "ordernumber", "orderno", "订单号", "订单编号", "单号"},
 		"stock_code": {"stockcode", "sku", "商品编码"}, "description": {"description", "productname", "product", "商品名称"},
 		"quantity": {"quantity", "qty", "数量"}, "date": {"invoicedate", "orderdate", "date", "createdat", "下单时间", "日期"},
 		"unit_price": {"unitprice", "price", "单价"}, "line_total": {"total", "linetotal", "amount", "金额"},
@@ -164,9 +164,13 @@ func DetectMapping(header []string) (ColumnMapping, bool) {
 		if m.Validate() == nil {
 			return m, true
 		}
+		if lay.format == "generic" {
+			// What was recognised pre-fills the mapping dialog.
+			m.Format = "custom"
+			return m, false
+		}
 	}
-	m := EmptyMapping()
-	return m, false
+	return EmptyMapping(), false
 }
 
 // DateOrder says how to read a slashed date: 1/2/2011 is 2 January (DMY) or
@@ -217,7 +221,9 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 		}
 		return strings.TrimSpace(rec[i])
 	}
-	if m.Invoice >= len(rec) || m.Quantity >= len(rec) || m.Date >= len(rec) {
+	// Spreadsheets drop empty trailing cells: a short row is bad only when
+	// even the order id is missing; other absent cells read as empty.
+	if m.Invoice >= len(rec) {
 		return ParsedLine{}, &RowError{Field: "invoice", Reason: ReasonShortRow}
 	}
 	var p ParsedLine

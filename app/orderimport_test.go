@@ -205,3 +205,10 @@ func FuzzParseRow(f *testing.F) {
 		_, _ = app.ParseCents(line)
 	})
 }
+
+func TestDetectMappingPrefillsWhatItKnows(t *testing.T) {
+	m, ok := app.DetectMapping([]string{"单号", "When", "数量", "单价"})
+	if ok || m.Invoice != 0 || m.Quantity != 2 || m.UnitPrice != 3 || m.Date != -1 || m.Format != "custom" {
+		t.Errorf("partial mapping %+v %v", m, ok)
+	}
+}

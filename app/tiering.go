@@ -179,7 +179,7 @@ func ScoreCustomers(stats []CustomerStat, asOf time.Time) Tiering {
 	if asOf.IsZero() {
 		asOf = DefaultAsOf(stats)
 	}
-	t := Tiering{AsOf: Day(asOf)}
+	t := Tiering{AsOf: Day(asOf), Scored: make([]CustomerScore, 0, len(stats))}
 	for _, c := range stats {
 		if c.Orders <= 0 || c.LastOrder.IsZero() {
 			t.Unscored = append(t.Unscored, c)

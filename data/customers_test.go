@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -344,4 +345,83 @@ func decimalFromString(t *testing.T, s string) decimal.Decimal {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestImportSurvivesKill imports a large file in a child process (this test
+// binary, re-run as a helper), kills it with SIGKILL while lines are being
+// written, and reopens the workspace: it must be exactly as before.
+func TestImportSurvivesKill(t *testing.T) {
+	if ws, file := os.Getenv("SELLER_KILL_WS"), os.Getenv("SELLER_KILL_FILE"); ws != "" {
+		s, err := Open(context.Background(), ws)
+		if err != nil {
+			fmt.Println("open:", err)
+			os.Exit(1)
+		}
+		s.ImportOrders(context.Background(), app.ImportOptions{Path: file}, func(p app.ImportProgress) {
+			if p.Rows > 0 {
+				fmt.Printf("progress %d\n", p.Rows)
+			}
+		})
+		fmt.Println("finished")
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("writes a 300,000-line file")
+	}
+	s, path := newWorkspace(t)
+	ctx := context.Background()
+	small := writeOrderFile(t, "small.csv", []byte("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"+
+		"1,A,x,2,2024-01-05 10:00:00,1.50,100,US\n"))
+	if _, err := s.ImportOrders(ctx, app.ImportOptions{Path: small}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpTables(t, s)
+	s.Close()
+	var b strings.Builder
+	b.WriteString("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n")
+	for i := 0; i < 300000; i++ {
+		fmt.Fprintf(&b, "%d,SKU%d,SOME PRODUCT NAME %d,%d,2024-%02d-%02d 10:00:00,%d.%02d,%d,US\n", 1000+i/3, i%50, i%50, 1+i%5, 1+i%12, 1+i%28, i%30, i%100, i%9000)
+	}
+	big := writeOrderFile(t, "big.csv", []byte(b.String()))
+	cmd := exec.Command(os.Args[0], "-test.run=^TestImportSurvivesKill$")
+	cmd.Env = append(os.Environ(), "SELLER_KILL_WS="+path, "SELLER_KILL_FILE="+big)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	killed := false
+	for sc.Scan() {
+		line := sc.Text()
+		var rows int
+		if n, _ := fmt.Sscanf(line, "progress %d", &rows); n == 1 && rows >= 100000 {
+			// A third of the file is written (spilled into the WAL): SIGKILL,
+			// so no deferred rollback and no Close run.
+			cmd.Process.Kill()
+			killed = true
+			break
+		}
+		if line == "finished" || strings.HasPrefix(line, "open:") {
+			break
+		}
+	}
+	cmd.Wait()
+	if !killed {
+		t.Fatal("the import ended before it could be killed")
+	}
+	s2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer s2.Close()
+	var check string
+	if err := s2.db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity: %q %v", check, err)
+	}
+	if after := dumpTables(t, s2); !reflect.DeepEqual(after, before) {
+		t.Errorf("the killed import changed the workspace:\nbefore %v\nafter  %v", before["lines"], after["lines"])
+	}
 }

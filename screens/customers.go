@@ -69,7 +69,7 @@ const (
 )
 
 var customerColumns = []string{"id", "country", "recency", "frequency", "monetary", "rfm", "segment", "tier"}
-var customerColWidths = []float32{80, 110, 100, 65, 95, 55, 130, 70}
+var customerColWidths = []float32{80, 105, 100, 65, 95, 55, 125, 88}
 
 func (c *customers) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
@@ -129,7 +129,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	c.empty.Wrapping = c.s.wrap()
 	c.empty.Hide()
 	split := container.NewHSplit(container.NewStack(c.table, container.NewVBox(c.empty)), c.detail.buildUI())
-	split.Offset = 0.7
+	split.Offset = 0.73
 
 	c.charts = nil
 	chartGrid := container.NewGridWithColumns(2)
@@ -156,10 +156,10 @@ func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 func (c *customers) filterOptions() []string {
 	opts := []string{c.s.l.T("customers.filter_all")}
 	for _, tr := range app.Tiers {
-		opts = append(opts, c.s.l.T("customers.col.tier")+": "+app.TierName(c.s.l, tr))
+		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.tier"), app.TierName(c.s.l, tr)))
 	}
 	for _, sg := range app.Segments {
-		opts = append(opts, c.s.l.T("customers.col.segment")+": "+app.SegmentName(c.s.l, sg))
+		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.segment"), app.SegmentName(c.s.l, sg)))
 	}
 	return opts
 }

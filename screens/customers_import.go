@@ -105,7 +105,7 @@ func (c *customers) showMapping(opts app.ImportOptions, pv app.ImportPreview) {
 	m.errText = widget.NewLabel("")
 	m.errText.Importance = widget.DangerImportance
 	m.errText.Wrapping = c.s.wrap()
-	info := widget.NewLabel(fmt.Sprintf("%s: %s · %s", l.T("customers.encoding"), pv.Encoding, filepath.Base(opts.Path)))
+	info := widget.NewLabel(l.T("customers.label_value", l.T("customers.encoding"), pv.Encoding) + " · " + filepath.Base(opts.Path))
 	preview := container.NewGridWrap(fyne.NewSize(840, 170), previewTable(pv))
 	body := container.NewVBox(intro, info, widget.NewLabel(l.T("customers.preview")), preview,
 		container.NewGridWithColumns(2, forms[0], forms[1]), m.errText)

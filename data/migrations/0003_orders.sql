@@ -38,7 +38,7 @@ CREATE TABLE order_customers (
 	monetary_cents INTEGER NOT NULL,
 	first_order    TEXT,                           -- YYYY-MM-DD, NULL: no non-cancelled order
 	last_order     TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;                           -- read in id order with no lookups
 
 -- Customer detail reads one customer's lines.
 CREATE INDEX order_lines_by_customer ON order_lines (customer_id, invoiced_at);
