@@ -21,6 +21,7 @@ Commands:
   backup --out FILE    save a consistent copy of --db FILE
   import orders PATH   import an order export (CSV/TSV/XLSX) into --db FILE
   tiers --out F.csv    write RFM scores, segments and tiers [--as-of YYYY-MM-DD]
+  clv --out F.csv      predict P(alive), purchases and CLV (BG/NBD + Gamma-Gamma) [--as-of D --horizon-weeks N --margin F --discount-rate F]
   bench tiers          time import + tiers against the sqlite3 shell [--lines N]
   campaigns export --out F.csv  campaigns with budget lines, plan and evaluation (lift, ROI)
   risks export --out F.csv      the risk register with scores and overdue reviews

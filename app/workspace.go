@@ -70,6 +70,7 @@ type Workspace interface {
 	RiskStore
 	QuoteStore
 	ChannelStore
+	CLVStore
 }
 
 // Opener opens, creates and seeds workspace files. The screens get one from

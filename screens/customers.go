@@ -49,6 +49,12 @@ type customers struct {
 	tiers    *fyne.Container
 	empty    *widget.Label
 	mapping  *mappingDialog // the open column mapping dialog, if any
+
+	// predict is the Prediction tab, built when first opened so the
+	// model is fitted only for people who look at it; preds are its
+	// per-customer results, shown in the table's last columns.
+	predict *predictionView
+	preds   map[string]app.CustomerCLV
 }
 
 func newCustomers(s *Shell) *customers {
@@ -65,11 +71,14 @@ const (
 	colRFM
 	colSegment
 	colTier
+	colPAlive   // from the Prediction tab's fit; "–" before it
+	colExpected // expected purchases in the horizon
+	colCLV
 	colCount
 )
 
-var customerColumns = []string{"id", "country", "recency", "frequency", "monetary", "rfm", "segment", "tier"}
-var customerColWidths = []float32{80, 105, 100, 65, 95, 55, 125, 88}
+var customerColumns = []string{"id", "country", "recency", "frequency", "monetary", "rfm", "segment", "tier", "p_alive", "expected", "clv"}
+var customerColWidths = []float32{80, 105, 100, 65, 95, 55, 125, 88, 80, 90, 90}
 
 func (c *customers) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
@@ -139,11 +148,21 @@ func (c *customers) buildUI() fyne.CanvasObject {
 		chartGrid.Add(container.NewGridWrap(fyne.NewSize(520, 300), cv))
 	}
 	c.tiers = container.NewVBox()
+	predictTab := container.NewTabItem(t("customers.tab.prediction"), widget.NewLabel(""))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(t("customers.tab.customers"), split),
 		container.NewTabItem(t("customers.tab.charts"), container.NewVScroll(chartGrid)),
 		container.NewTabItem(t("customers.tab.tiers"), container.NewVScroll(c.tiers)),
+		predictTab,
 	)
+	tabs.OnSelected = func(ti *container.TabItem) {
+		if ti == predictTab && c.predict == nil {
+			c.predict = newPredictionView(c.s)
+			c.predict.OnPredicted = c.onPredicted
+			predictTab.Content = c.predict.buildUI()
+			tabs.Refresh()
+		}
+	}
 	c.load()
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, tabs)
 }
@@ -286,6 +305,20 @@ func (c *customers) sortShown() {
 			return strings.Compare(string(a.Segment), string(b.Segment))
 		case colTier:
 			return tierRank(a.Tier) - tierRank(b.Tier)
+		case colPAlive, colExpected, colCLV:
+			pa, oka := c.prediction(a.ID)
+			pb, okb := c.prediction(b.ID)
+			if !oka || !okb { // customers without a prediction sort first ascending
+				return boolInt(oka) - boolInt(okb)
+			}
+			switch c.sortCol {
+			case colPAlive:
+				return cmpFloat(pa.PAlive, pb.PAlive)
+			case colExpected:
+				return cmpFloat(pa.ExpectedPurchases, pb.ExpectedPurchases)
+			default:
+				return pa.CLV.Cmp(pb.CLV)
+			}
 		}
 		return 0
 	}
@@ -301,6 +334,23 @@ func (c *customers) sortShown() {
 		}
 		return d < 0
 	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 func tierRank(t app.Tier) int {
@@ -368,9 +418,36 @@ func (c *customers) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = app.SegmentName(c.s.l, cs.Segment)
 	case colTier:
 		text = app.TierName(c.s.l, cs.Tier)
+	case colPAlive, colExpected, colCLV:
+		text, l.Alignment = "–", fyne.TextAlignTrailing
+		if p, ok := c.prediction(cs.ID); ok {
+			switch id.Col {
+			case colPAlive:
+				text = fmt.Sprintf("%.0f %%", p.PAlive*100)
+			case colExpected:
+				text = fmt.Sprintf("%.2f", p.ExpectedPurchases)
+			default:
+				text = p.CLV.StringFixed(2)
+			}
+		}
 	}
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.SetText(text)
+}
+
+// onPredicted takes a new fit's predictions into the table.
+func (c *customers) onPredicted(p map[string]app.CustomerCLV) {
+	c.preds = p
+	if c.sortCol >= colPAlive {
+		c.sortShown()
+	}
+	c.table.Refresh()
+}
+
+// prediction is customer id's prediction, if a fit has run and scored them.
+func (c *customers) prediction(id string) (app.CustomerCLV, bool) {
+	p, ok := c.preds[id]
+	return p, ok
 }
 
 func (c *customers) onSelected(id widget.TableCellID) {

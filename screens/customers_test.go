@@ -332,3 +332,41 @@ func TestCustomersInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestCustomersPredictionColumns: the Prediction tab is built only when
+// opened, and its fit fills the table's P(alive), expected purchases and CLV
+// columns, which then sort.
+func TestCustomersPredictionColumns(t *testing.T) {
+	_, c := openCustomers(t, customersWorkspace(customerStats(3), &mock.CustomerStore{}))
+	cell := widget.NewLabel("")
+	row := func(id string) int {
+		for i, idx := range c.shown {
+			if c.tiering.Scored[idx].ID == id {
+				return i
+			}
+		}
+		t.Fatalf("customer %s not shown", id)
+		return -1
+	}
+	c.updateCell(widget.TableCellID{Row: row("C000001"), Col: colCLV}, cell)
+	if cell.Text != "–" {
+		t.Fatalf("CLV before any fit = %q, want a dash", cell.Text)
+	}
+	if c.predict != nil {
+		t.Fatal("the model was set up before anyone opened the Prediction tab")
+	}
+	c.onPredicted(map[string]app.CustomerCLV{
+		"C000001": {PAlive: 0.873, ExpectedPurchases: 1.5, CLV: decimal.RequireFromString("42.5")},
+		"C000002": {PAlive: 0.2, ExpectedPurchases: 0.3, CLV: decimal.RequireFromString("7")},
+	})
+	for col, want := range map[int]string{colPAlive: "87 %", colExpected: "1.50", colCLV: "42.50"} {
+		c.updateCell(widget.TableCellID{Row: row("C000001"), Col: col}, cell)
+		if cell.Text != want {
+			t.Errorf("column %d = %q, want %q", col, cell.Text, want)
+		}
+	}
+	c.onSort(colCLV) // descending first
+	if got := c.tiering.Scored[c.shown[0]].ID; got != "C000001" {
+		t.Fatalf("sorted by CLV, first is %s", got)
+	}
+}

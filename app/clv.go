@@ -1,0 +1,656 @@
+package app
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Predictive customer lifetime value (issue 8). The rules, as the guide
+// states them:
+//
+//   - A purchase is a purchase day: a customer's non-cancelled lines on one
+//     calendar day (UTC) are one purchase, worth the sum of all that day's
+//     lines (cancellations that day net it down; IsCancellation). A day with
+//     only cancellations is not a purchase and its value is not counted.
+//   - Only days on or before the as-of date count (default: the newest
+//     purchase day). Per customer, in weeks:
+//     x = purchase days - 1, t_x = (last day - first day)/7,
+//     T = (as-of - first day)/7, zbar = mean value of the repeat days (0
+//     when x = 0).
+//   - BG/NBD (r, alpha, a, b) is fitted on all customers; Gamma-Gamma (p, q,
+//     v) on those with x > 0 and zbar > 0. Fewer than MinRepeatCustomers
+//     repeat customers, or a fit that does not converge to usable values, is
+//     refused (EInvalid) rather than shown.
+//   - P(alive) = 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))
+//   - E[Y(t) | x, t_x, T] = (a+b+x-1)/(a-1)
+//     * (1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t)))
+//     * P(alive)
+//   - E[value] = p (v + x zbar) / (p x + q - 1)
+//   - CLV = E[Y(H)] x E[value] x margin; with an annual discount rate d each
+//     week k of the horizon is worth (E[Y(k)] - E[Y(k-1)]) / (1+d)^(k/52).
+
+// MinRepeatCustomers is the fewest customers with a repeat purchase the fit
+// accepts; below it the parameters are noise.
+const MinRepeatCustomers = 20
+
+// PurchaseDay is one customer's purchase on one calendar day.
+type PurchaseDay struct {
+	Day   time.Time // midnight UTC
+	Cents int64     // the day's lines net of cancellations, minor units
+}
+
+// CustomerPurchases is one customer's purchase days, oldest first.
+type CustomerPurchases struct {
+	ID   string
+	Days []PurchaseDay
+}
+
+// CLVStore is what the prediction needs from a workspace.
+type CLVStore interface {
+	// PurchaseDays lists every customer's purchase days (see the rules
+	// above), customers by id, days oldest first.
+	PurchaseDays(ctx context.Context) ([]CustomerPurchases, error)
+}
+
+// CLVInput is one customer's summary at an as-of date. Days are kept
+// as integers so equal summaries group exactly.
+type CLVInput struct {
+	ID     string
+	X      int     // repeat purchases
+	TxDays int     // first to last purchase day
+	TDays  int     // first purchase day to as-of
+	Zbar   float64 // mean repeat purchase value, currency units; 0 when X = 0
+	First  time.Time
+}
+
+// Tx is t_x in weeks.
+func (c CLVInput) Tx() float64 { return float64(c.TxDays) / 7 }
+
+// T is T in weeks.
+func (c CLVInput) T() float64 { return float64(c.TDays) / 7 }
+
+// NewestPurchase is the newest purchase day of cs; zero when there is none.
+func NewestPurchase(cs []CustomerPurchases) time.Time {
+	var t time.Time
+	for _, c := range cs {
+		if n := len(c.Days); n > 0 && c.Days[n-1].Day.After(t) {
+			t = c.Days[n-1].Day
+		}
+	}
+	return t
+}
+
+// SummarizePurchases turns purchase days into CLVInputs at asOf, keeping the
+// customers with a purchase on or before it.
+func SummarizePurchases(cs []CustomerPurchases, asOf time.Time) []CLVInput {
+	asOf = Day(asOf)
+	out := make([]CLVInput, 0, len(cs))
+	for _, c := range cs {
+		n := 0
+		for n < len(c.Days) && !c.Days[n].Day.After(asOf) {
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		first, last := c.Days[0].Day, c.Days[n-1].Day
+		in := CLVInput{ID: c.ID, X: n - 1, TxDays: DaysBetween(first, last), TDays: DaysBetween(first, asOf), First: first}
+		if n > 1 {
+			var sum int64
+			for _, d := range c.Days[1:n] {
+				sum += d.Cents
+			}
+			in.Zbar = float64(sum) / 100 / float64(n-1)
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// CLVOptions are the user's settings for a prediction.
+type CLVOptions struct {
+	AsOf         time.Time       // end of the calibration; zero: the newest purchase day
+	HorizonWeeks int             // weeks ahead; 0: 52
+	Margin       decimal.Decimal // gross margin as a rate; zero value: 1 (100 %)
+	DiscountRate decimal.Decimal // annual rate, e.g. 0.1; zero: no discounting
+}
+
+func (o CLVOptions) withDefaults(cs []CustomerPurchases) CLVOptions {
+	if o.AsOf.IsZero() {
+		o.AsOf = NewestPurchase(cs)
+	}
+	o.AsOf = Day(o.AsOf)
+	if o.HorizonWeeks <= 0 {
+		o.HorizonWeeks = 52
+	}
+	if o.Margin.IsZero() {
+		o.Margin = decimal.NewFromInt(1)
+	}
+	return o
+}
+
+// Validate checks the settings a person typed.
+func (o CLVOptions) Validate() error {
+	if o.HorizonWeeks < 0 || o.HorizonWeeks > 520 {
+		return Errorf(EInvalid, "clv.err.horizon", o.HorizonWeeks)
+	}
+	if o.Margin.IsNegative() || o.Margin.GreaterThan(decimal.NewFromInt(1)) {
+		return Errorf(EInvalid, "clv.err.margin", o.Margin.String())
+	}
+	if o.DiscountRate.IsNegative() || o.DiscountRate.GreaterThan(decimal.NewFromInt(1)) {
+		return Errorf(EInvalid, "clv.err.discount", o.DiscountRate.String())
+	}
+	return nil
+}
+
+// CLVModel is a fitted model.
+type CLVModel struct {
+	BGNBD           BGNBD
+	LogLikelihood   float64 // BG/NBD, summed over all customers
+	GammaGamma      GammaGamma
+	GGLogLikelihood float64
+	Customers       int
+	RepeatCustomers int
+	AsOf            time.Time
+}
+
+// CustomerCLV is one customer's prediction. ExpectedValue and CLV are model
+// expectations in currency units, rounded to 4 places.
+type CustomerCLV struct {
+	CLVInput
+	PAlive            float64
+	ExpectedPurchases float64 // in the horizon
+	ExpectedValue     decimal.Decimal
+	CLV               decimal.Decimal
+}
+
+// CLVResult is a model and every customer's prediction.
+type CLVResult struct {
+	Model     CLVModel
+	Options   CLVOptions // with defaults filled in
+	Customers []CustomerCLV
+}
+
+// ByID indexes the predictions by customer id, for the customers table.
+func (r CLVResult) ByID() map[string]CustomerCLV {
+	m := make(map[string]CustomerCLV, len(r.Customers))
+	for _, c := range r.Customers {
+		m[c.ID] = c
+	}
+	return m
+}
+
+// FitCLV fits both models on the summaries. It refuses (EInvalid) data that
+// cannot support a fit.
+func FitCLV(ctx context.Context, in []CLVInput, asOf time.Time, progress func(float64)) (CLVModel, error) {
+	m := CLVModel{Customers: len(in), AsOf: asOf}
+	for _, c := range in {
+		if c.X > 0 {
+			m.RepeatCustomers++
+		}
+	}
+	if m.RepeatCustomers < MinRepeatCustomers {
+		return m, Errorf(EInvalid, "clv.err.too_few", m.RepeatCustomers, MinRepeatCustomers)
+	}
+	report := func(f float64) {
+		if progress != nil {
+			progress(f)
+		}
+	}
+	var err error
+	m.BGNBD, m.LogLikelihood, err = fitBGNBD(ctx, in, func(f float64) { report(0.85 * f) })
+	if err != nil {
+		return m, err
+	}
+	b := m.BGNBD
+	// Parameters at the edge of their range are the model's limiting cases
+	// (r, alpha -> infinity: every customer buys at the same rate; a -> 0,
+	// b -> infinity: nobody drops out) and still predict; only a fit that
+	// is not a number, or sits where the expectation divides by a - 1 = 0,
+	// is refused.
+	if !finiteAll(b.R, b.Alpha, b.A, b.B, m.LogLikelihood) || math.Abs(b.A-1) < 1e-6 {
+		return m, Errorf(EInvalid, "clv.err.no_fit")
+	}
+	m.GammaGamma, m.GGLogLikelihood, err = fitGammaGamma(ctx, in)
+	if err != nil {
+		return m, err
+	}
+	g := m.GammaGamma
+	if !finiteAll(g.P, g.Q, g.V, m.GGLogLikelihood) || g.Q <= 1 {
+		return m, Errorf(EInvalid, "clv.err.no_value_fit")
+	}
+	report(1)
+	return m, nil
+}
+
+func finiteAll(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// PAlive is the probability the customer is still buying at T.
+func (p BGNBD) PAlive(x int, tx, T float64) float64 {
+	if x == 0 {
+		return 1
+	}
+	fx := float64(x)
+	l := math.Log(p.A) - math.Log(p.B+fx-1) + (p.R+fx)*(math.Log(p.Alpha+T)-math.Log(p.Alpha+tx))
+	return 1 / (1 + math.Exp(l))
+}
+
+// ExpectedPurchases is E[Y(t) | x, t_x, T]: the purchases expected in the t
+// weeks after T.
+func (p BGNBD) ExpectedPurchases(t float64, x int, tx, T float64) float64 {
+	if t <= 0 {
+		return 0
+	}
+	fx := float64(x)
+	z := t / (p.Alpha + T + t)
+	h := Hyp2F1(p.R+fx, p.B+fx, p.A+p.B+fx-1, z)
+	bracket := 1 - math.Exp((p.R+fx)*math.Log1p(-z))*h
+	return (p.A + p.B + fx - 1) / (p.A - 1) * bracket * p.PAlive(x, tx, T)
+}
+
+// ExpectedRepeat is E[X(t)]: the repeat purchases a new customer is
+// expected to make in the t weeks after their first.
+func (p BGNBD) ExpectedRepeat(t float64) float64 {
+	if t <= 0 {
+		return 0
+	}
+	z := t / (p.Alpha + t)
+	h := Hyp2F1(p.R, p.B, p.A+p.B-1, z)
+	return (p.A + p.B - 1) / (p.A - 1) * (1 - math.Exp(p.R*math.Log1p(-z))*h)
+}
+
+// ExpectedValue is E[Z | x, zbar], the expected value of a future purchase.
+func (g GammaGamma) ExpectedValue(x int, zbar float64) float64 {
+	if x == 0 || zbar <= 0 {
+		return g.P * g.V / (g.Q - 1)
+	}
+	fx := float64(x)
+	return g.P * (g.V + fx*zbar) / (g.P*fx + g.Q - 1)
+}
+
+// Predict applies the model to each customer.
+func (m CLVModel) Predict(ctx context.Context, in []CLVInput, o CLVOptions, progress func(float64)) ([]CustomerCLV, error) {
+	margin, _ := o.Margin.Float64()
+	disc, _ := o.DiscountRate.Float64()
+	h := float64(o.HorizonWeeks)
+	out := make([]CustomerCLV, len(in))
+	for i, c := range in {
+		if i%2000 == 0 {
+			if ctx.Err() != nil {
+				return nil, Wrap(ctx.Err(), ECanceled, "clv.err.canceled")
+			}
+			if progress != nil {
+				progress(float64(i) / float64(len(in)))
+			}
+		}
+		tx, T := c.Tx(), c.T()
+		ey := m.BGNBD.ExpectedPurchases(h, c.X, tx, T)
+		ev := m.GammaGamma.ExpectedValue(c.X, c.Zbar)
+		purchases := ey
+		if disc > 0 {
+			// Discounted purchases: each week's increment at its present value.
+			purchases = 0
+			prev := 0.0
+			for k := 1; k <= o.HorizonWeeks; k++ {
+				cur := m.BGNBD.ExpectedPurchases(float64(k), c.X, tx, T)
+				purchases += (cur - prev) / math.Pow(1+disc, float64(k)/52)
+				prev = cur
+			}
+		}
+		out[i].CLV = round4(purchases * ev * margin)
+		out[i].CLVInput = c
+		out[i].PAlive = m.BGNBD.PAlive(c.X, tx, T)
+		out[i].ExpectedPurchases = ey
+		out[i].ExpectedValue = round4(ev)
+	}
+	return out, nil
+}
+
+func round4(v float64) decimal.Decimal {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return decimal.Zero
+	}
+	return decimal.NewFromFloat(v).Round(4)
+}
+
+// PredictCLV fits the models on the purchases up to the as-of date and
+// predicts every customer with a purchase by then. progress gets 0..1.
+func PredictCLV(ctx context.Context, cs []CustomerPurchases, o CLVOptions, progress func(float64)) (CLVResult, error) {
+	if err := o.Validate(); err != nil {
+		return CLVResult{}, err
+	}
+	o = o.withDefaults(cs)
+	report := func(f float64) {
+		if progress != nil {
+			progress(f)
+		}
+	}
+	in := SummarizePurchases(cs, o.AsOf)
+	model, err := FitCLV(ctx, in, o.AsOf, func(f float64) { report(0.8 * f) })
+	if err != nil {
+		return CLVResult{Model: model, Options: o}, err
+	}
+	preds, err := model.Predict(ctx, in, o, func(f float64) { report(0.8 + 0.2*f) })
+	if err != nil {
+		return CLVResult{}, err
+	}
+	report(1)
+	return CLVResult{Model: model, Options: o, Customers: preds}, nil
+}
+
+// Holdout compares a model fitted up to CalibrationEnd with what happened
+// after it, up to End.
+type Holdout struct {
+	CLVResult           // the fit on the calibration period
+	CalibrationEnd, End time.Time
+	Weeks               []time.Time // end day of each week from the first purchase
+	PredictedCumulative []float64   // repeat purchases up to each week end, sum of E[X(t)] per customer
+	ActualCumulative    []float64
+	XLabels             []string  // "0".."6", "7+"
+	PredictedMeanByX    []float64 // mean E[Y(holdout) | x, t_x, T] per x
+	ActualMeanByX       []float64 // mean purchase days in the holdout per x
+	CustomersByX        []int
+	Predicted, Actual   float64 // repeat purchases in the holdout, all calibration customers
+	HoldoutWeeks        float64
+}
+
+// ErrorPercent is (predicted - actual) / actual x 100; 0 when actual is 0.
+func (h Holdout) ErrorPercent() float64 {
+	if h.Actual == 0 {
+		return 0
+	}
+	return (h.Predicted - h.Actual) / h.Actual * 100
+}
+
+const holdoutMaxX = 7
+
+// HoldoutCheck fits on the purchases on or before calEnd and compares the
+// predictions with the purchases after it, up to end (zero: the newest
+// purchase day).
+func HoldoutCheck(ctx context.Context, cs []CustomerPurchases, calEnd, end time.Time, o CLVOptions, progress func(float64)) (Holdout, error) {
+	calEnd = Day(calEnd)
+	if end.IsZero() {
+		end = NewestPurchase(cs)
+	}
+	end = Day(end)
+	if !end.After(calEnd) {
+		return Holdout{}, Errorf(EInvalid, "clv.err.holdout_dates", calEnd.Format(time.DateOnly), end.Format(time.DateOnly))
+	}
+	o.AsOf = calEnd
+	res, err := PredictCLV(ctx, cs, o, func(f float64) {
+		if progress != nil {
+			progress(0.9 * f)
+		}
+	})
+	h := Holdout{CLVResult: res, CalibrationEnd: calEnd, End: end, HoldoutWeeks: float64(DaysBetween(calEnd, end)) / 7}
+	if err != nil {
+		return h, err
+	}
+	p := res.Model.BGNBD
+	ids := make(map[string]int, len(res.Customers))
+	for i, c := range res.Customers {
+		ids[c.ID] = i
+	}
+	// Actual purchases per week and per customer in the holdout.
+	first := calEnd
+	for _, c := range res.Customers {
+		if c.First.Before(first) {
+			first = c.First
+		}
+	}
+	nWeeks := (DaysBetween(first, end) + 6) / 7
+	actualWeek := make([]float64, nWeeks+1)
+	holdoutCount := make([]int, len(res.Customers))
+	for _, c := range cs {
+		i, ok := ids[c.ID]
+		if !ok {
+			continue
+		}
+		for _, d := range c.Days[1:] {
+			if d.Day.After(end) {
+				break
+			}
+			w := (DaysBetween(first, d.Day) + 6) / 7
+			actualWeek[w]++
+			if d.Day.After(calEnd) {
+				holdoutCount[i]++
+			}
+		}
+	}
+	// Predicted: customers grouped by first day, each week E[X(t)].
+	cohorts := map[time.Time]int{}
+	for _, c := range res.Customers {
+		cohorts[c.First]++
+	}
+	days := make([]time.Time, 0, len(cohorts))
+	for d := range cohorts {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	cum := 0.0
+	for w := 1; w <= nWeeks; w++ {
+		if w%10 == 0 && ctx.Err() != nil {
+			return h, Wrap(ctx.Err(), ECanceled, "clv.err.canceled")
+		}
+		weekEnd := first.AddDate(0, 0, 7*w)
+		if weekEnd.After(end) {
+			weekEnd = end
+		}
+		pred := 0.0
+		for _, d := range days {
+			if t := float64(DaysBetween(d, weekEnd)) / 7; t > 0 {
+				pred += float64(cohorts[d]) * p.ExpectedRepeat(t)
+			}
+		}
+		cum += actualWeek[w]
+		h.Weeks = append(h.Weeks, weekEnd)
+		h.PredictedCumulative = append(h.PredictedCumulative, pred)
+		h.ActualCumulative = append(h.ActualCumulative, cum)
+	}
+	// Conditional expectations over the holdout, by x.
+	n := holdoutMaxX + 1
+	h.PredictedMeanByX, h.ActualMeanByX, h.CustomersByX = make([]float64, n), make([]float64, n), make([]int, n)
+	for i := 0; i < n; i++ {
+		label := strconv.Itoa(i)
+		if i == holdoutMaxX {
+			label += "+"
+		}
+		h.XLabels = append(h.XLabels, label)
+	}
+	for i, c := range res.Customers {
+		e := p.ExpectedPurchases(h.HoldoutWeeks, c.X, c.Tx(), c.T())
+		k := min(c.X, holdoutMaxX)
+		h.PredictedMeanByX[k] += e
+		h.ActualMeanByX[k] += float64(holdoutCount[i])
+		h.CustomersByX[k]++
+		h.Predicted += e
+		h.Actual += float64(holdoutCount[i])
+	}
+	for k := range n {
+		if c := h.CustomersByX[k]; c > 0 {
+			h.PredictedMeanByX[k] /= float64(c)
+			h.ActualMeanByX[k] /= float64(c)
+		}
+	}
+	if progress != nil {
+		progress(1)
+	}
+	return h, nil
+}
+
+// CLVCharts are the charts of a prediction, built here so the window and the
+// HTML report draw the same ones.
+
+// PAliveChart plots P(alive) against weeks since the last purchase
+// (T - t_x), at most limit customers (evenly sampled) so the chart stays
+// readable.
+func PAliveChart(l *Localizer, r CLVResult, limit int) Chart {
+	c := Chart{ID: "clv_palive", Title: l.T("clv.chart.palive"), Kind: ChartScatter,
+		XLabel: l.T("clv.chart.palive.x"), YLabel: l.T("clv.chart.palive.y"), Unit: "%", XUnit: l.T("clv.unit.weeks"),
+		Note: l.T("clv.chart.palive.note")}
+	if len(r.Customers) == 0 {
+		return c
+	}
+	s := Series{Name: l.T("clv.chart.palive.series")}
+	step := max(1, len(r.Customers)/max(1, limit))
+	for i := 0; i < len(r.Customers); i += step {
+		cu := r.Customers[i]
+		s.Points = append(s.Points, Point{X: math.Round((cu.T()-cu.Tx())*10) / 10, Y: math.Round(cu.PAlive*1000) / 10, Label: cu.ID})
+	}
+	c.Series = []Series{s}
+	return c
+}
+
+// CLVDistributionChart counts customers by CLV band (bands of nice width).
+func CLVDistributionChart(l *Localizer, r CLVResult, currency string) Chart {
+	c := Chart{ID: "clv_distribution", Title: l.T("clv.chart.dist"), Kind: ChartBar,
+		XLabel: l.T("clv.chart.dist.x", currency), YLabel: l.T("clv.chart.dist.y"), Note: l.T("clv.chart.dist.note")}
+	if len(r.Customers) == 0 {
+		return c
+	}
+	vals := make([]float64, len(r.Customers))
+	for i, cu := range r.Customers {
+		vals[i], _ = cu.CLV.Float64()
+	}
+	slices.Sort(vals)
+	// The top 5 % would stretch the axis: they share the last band.
+	top := vals[int(0.95*float64(len(vals)-1))]
+	const bands = 10
+	width := niceStep(math.Max(top, 1) / bands)
+	counts := make([]float64, bands+1)
+	for _, v := range vals {
+		counts[min(bands, max(0, int(v/width)))]++
+	}
+	for i := range bands {
+		c.Categories = append(c.Categories, strconv.FormatFloat(float64(i)*width, 'f', -1, 64)+"–"+strconv.FormatFloat(float64(i+1)*width, 'f', -1, 64))
+	}
+	c.Categories = append(c.Categories, "≥ "+strconv.FormatFloat(bands*width, 'f', -1, 64))
+	c.Series = []Series{{Name: l.T("clv.chart.dist.series"), Values: counts}}
+	return c
+}
+
+// niceStep rounds v up to 1, 2 or 5 times a power of ten.
+func niceStep(v float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= v {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+// HoldoutCumulativeChart is the cumulative repeat purchases per week,
+// predicted vs actual, with the holdout weeks shaded.
+func HoldoutCumulativeChart(l *Localizer, h Holdout) Chart {
+	c := Chart{ID: "clv_holdout_cumulative", Title: l.T("clv.chart.cum"), Kind: ChartLine,
+		XLabel: l.T("clv.chart.cum.x"), YLabel: l.T("clv.chart.cum.y"), Note: l.T("clv.chart.cum.note")}
+	if len(h.Weeks) == 0 {
+		return c
+	}
+	from := -1
+	for i, w := range h.Weeks {
+		c.Categories = append(c.Categories, w.Format("2006-01-02"))
+		if from < 0 && w.After(h.CalibrationEnd) {
+			from = i
+		}
+	}
+	round1 := func(vs []float64) []float64 {
+		out := make([]float64, len(vs))
+		for i, v := range vs {
+			out[i] = math.Round(v*10) / 10
+		}
+		return out
+	}
+	c.Series = []Series{{Name: l.T("clv.chart.predicted"), Values: round1(h.PredictedCumulative)},
+		{Name: l.T("clv.chart.actual"), Values: h.ActualCumulative}}
+	if from >= 0 {
+		c.Shade = &ChartRange{From: from, To: len(h.Weeks) - 1, Label: l.T("clv.chart.holdout")}
+	}
+	return c
+}
+
+// HoldoutByXChart is the mean holdout purchases per calibration x.
+func HoldoutByXChart(l *Localizer, h Holdout) Chart {
+	c := Chart{ID: "clv_holdout_by_x", Title: l.T("clv.chart.byx"), Kind: ChartBar,
+		XLabel: l.T("clv.chart.byx.x"), YLabel: l.T("clv.chart.byx.y"), Note: l.T("clv.chart.byx.note")}
+	if len(h.XLabels) == 0 || h.Actual+h.Predicted == 0 && len(h.Customers) == 0 {
+		return c
+	}
+	round2 := func(vs []float64) []float64 {
+		out := make([]float64, len(vs))
+		for i, v := range vs {
+			out[i] = math.Round(v*100) / 100
+		}
+		return out
+	}
+	c.Categories = h.XLabels
+	c.Series = []Series{{Name: l.T("clv.chart.predicted"), Values: round2(h.PredictedMeanByX)},
+		{Name: l.T("clv.chart.actual"), Values: round2(h.ActualMeanByX)}}
+	return c
+}
+
+// HoldoutSummary is the error in words, e.g. "predicted 412, actual 398
+// repeat purchases: 3.5 % over".
+func HoldoutSummary(l *Localizer, h Holdout) string {
+	pct := h.ErrorPercent()
+	key := "clv.holdout.over"
+	if pct < 0 {
+		key = "clv.holdout.under"
+	}
+	return l.T(key, h.Predicted, h.Actual, math.Abs(pct), h.HoldoutWeeks)
+}
+
+// ParamsReading is the fitted parameters in plain language.
+func ParamsReading(l *Localizer, m CLVModel) []string {
+	b, g := m.BGNBD, m.GammaGamma
+	// Mean purchase rate r/alpha per week; mean drop-out chance a/(a+b).
+	out := []string{
+		l.T("clv.read.rate", b.R/b.Alpha*52, b.R/b.Alpha),
+		l.T("clv.read.dropout", b.A/(b.A+b.B)*100),
+		l.T("clv.read.spread", b.R),
+	}
+	if b.A/(b.A+b.B) < 0.005 {
+		out = append(out, l.T("clv.read.no_dropout"))
+	}
+	if g.Q > 1 {
+		out = append(out, l.T("clv.read.value", g.P*g.V/(g.Q-1)))
+	}
+	return out
+}
+
+// CLVHeader is the columns of the CLV export (CLI and window).
+var CLVHeader = []string{"customer_id", "x", "t_x", "T", "zbar", "p_alive", "expected_purchases", "expected_value", "clv"}
+
+// WriteCLVCSV writes one row per customer: t_x and T in weeks to 2 places,
+// the rest to 4; ids escaped against formula injection (EscapeCell).
+func WriteCLVCSV(w io.Writer, cs []CustomerCLV) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CLVHeader); err != nil {
+		return err
+	}
+	f := func(v float64, places int) string { return strconv.FormatFloat(v, 'f', places, 64) }
+	for _, c := range cs {
+		if err := cw.Write([]string{EscapeCell(c.ID), strconv.Itoa(c.X), f(c.Tx(), 2), f(c.T(), 2), f(c.Zbar, 4),
+			f(c.PAlive, 4), f(c.ExpectedPurchases, 4), c.ExpectedValue.StringFixed(4), c.CLV.StringFixed(4)}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,382 @@
+package app
+
+import (
+	"context"
+	"math"
+	"sort"
+)
+
+// BGNBD holds the parameters of the BG/NBD model (Fader, Hardie & Lee 2005)
+// with weeks as the time unit: while alive a customer buys at rate lambda ~
+// Gamma(shape R, rate Alpha); after each purchase they drop out with
+// probability p ~ Beta(A, B).
+type BGNBD struct{ R, Alpha, A, B float64 }
+
+// GammaGamma holds the parameters of the Gamma-Gamma spend model (Fader &
+// Hardie 2013): each purchase's value z ~ Gamma(shape P, rate nu), nu ~
+// Gamma(shape Q, rate V) per customer. The mean value of a purchase across
+// customers is P*V/(Q-1).
+type GammaGamma struct{ P, Q, V float64 }
+
+// BGNBDLogLikelihood is the log-likelihood of one customer with x repeat
+// purchases, the last t_x weeks after the first, observed for T weeks
+// (FHL 2005, equation 6, in log space):
+//
+//	A1 = lnG(r+x) - lnG(r) + r ln(alpha)
+//	A2 = lnG(a+b) + lnG(b+x) - lnG(b) - lnG(a+b+x)
+//	A3 = -(r+x) ln(alpha+T)
+//	A4 = ln(a) - ln(b+x-1) - (r+x) ln(alpha+t_x)   (only when x > 0)
+//	LL = A1 + A2 + ln(e^A3 + [x>0] e^A4)
+func BGNBDLogLikelihood(p BGNBD, x int, tx, T float64) float64 {
+	fx := float64(x)
+	lr, _ := math.Lgamma(p.R + fx)
+	lr0, _ := math.Lgamma(p.R)
+	lab, _ := math.Lgamma(p.A + p.B)
+	lbx, _ := math.Lgamma(p.B + fx)
+	lb, _ := math.Lgamma(p.B)
+	labx, _ := math.Lgamma(p.A + p.B + fx)
+	a1 := lr - lr0 + p.R*math.Log(p.Alpha)
+	a2 := lab + lbx - lb - labx
+	a3 := -(p.R + fx) * math.Log(p.Alpha+T)
+	if x == 0 {
+		return a1 + a2 + a3
+	}
+	a4 := math.Log(p.A) - math.Log(p.B+fx-1) - (p.R+fx)*math.Log(p.Alpha+tx)
+	return a1 + a2 + logAddExp(a3, a4)
+}
+
+func logAddExp(u, v float64) float64 {
+	if u < v {
+		u, v = v, u
+	}
+	return u + math.Log1p(math.Exp(v-u))
+}
+
+// bgnbdData is the fit's input grouped by equal (x, t_x, T), with the
+// distinct x, t_x and T kept apart so each likelihood evaluation takes the
+// Lgamma and Log of each distinct value once instead of once per customer.
+type bgnbdData struct {
+	xs, txs, ts []float64 // distinct values; t_x and T in weeks
+	groups      []bgGroup
+}
+
+type bgGroup struct {
+	xi, txi, ti int32
+	n           float64 // customers in the group
+}
+
+func newBGNBDData(in []CLVInput) *bgnbdData {
+	type key struct{ x, tx, t int }
+	count := map[key]int{}
+	xset, txset, tset := map[int]int{}, map[int]int{}, map[int]int{}
+	for _, c := range in {
+		count[key{c.X, c.TxDays, c.TDays}]++
+		xset[c.X], txset[c.TxDays], tset[c.TDays] = 0, 0, 0
+	}
+	index := func(set map[int]int, scale float64) []float64 {
+		vals := make([]int, 0, len(set))
+		for v := range set {
+			vals = append(vals, v)
+		}
+		sort.Ints(vals)
+		out := make([]float64, len(vals))
+		for i, v := range vals {
+			set[v] = i
+			out[i] = float64(v) / scale
+		}
+		return out
+	}
+	d := &bgnbdData{xs: index(xset, 1), txs: index(txset, 7), ts: index(tset, 7)}
+	d.groups = make([]bgGroup, 0, len(count))
+	for k, n := range count {
+		d.groups = append(d.groups, bgGroup{int32(xset[k.x]), int32(txset[k.tx]), int32(tset[k.t]), float64(n)})
+	}
+	// A fixed order makes the sum, and so the fit, repeatable.
+	sort.Slice(d.groups, func(i, j int) bool {
+		gi, gj := d.groups[i], d.groups[j]
+		if gi.xi != gj.xi {
+			return gi.xi < gj.xi
+		}
+		if gi.txi != gj.txi {
+			return gi.txi < gj.txi
+		}
+		return gi.ti < gj.ti
+	})
+	return d
+}
+
+// logLik sums BGNBDLogLikelihood over all customers.
+func (d *bgnbdData) logLik(p BGNBD) float64 {
+	lr0, _ := math.Lgamma(p.R)
+	lab, _ := math.Lgamma(p.A + p.B)
+	lb, _ := math.Lgamma(p.B)
+	la, lalpha := math.Log(p.A), math.Log(p.Alpha)
+	base := make([]float64, len(d.xs)) // A1 + A2
+	drop := make([]float64, len(d.xs)) // ln(a) - ln(b+x-1)
+	for i, x := range d.xs {
+		lr, _ := math.Lgamma(p.R + x)
+		lbx, _ := math.Lgamma(p.B + x)
+		labx, _ := math.Lgamma(p.A + p.B + x)
+		base[i] = lr - lr0 + p.R*lalpha + lab + lbx - lb - labx
+		if x > 0 {
+			drop[i] = la - math.Log(p.B+x-1)
+		}
+	}
+	ltx := make([]float64, len(d.txs))
+	for i, v := range d.txs {
+		ltx[i] = math.Log(p.Alpha + v)
+	}
+	lt := make([]float64, len(d.ts))
+	for i, v := range d.ts {
+		lt[i] = math.Log(p.Alpha + v)
+	}
+	sum := 0.0
+	for _, g := range d.groups {
+		x := d.xs[g.xi]
+		a3 := -(p.R + x) * lt[g.ti]
+		ll := base[g.xi] + a3
+		if x > 0 {
+			ll = base[g.xi] + logAddExp(a3, drop[g.xi]-(p.R+x)*ltx[g.txi])
+		}
+		sum += g.n * ll
+	}
+	return sum
+}
+
+// GammaGammaLogLikelihood is the log-likelihood of one customer's mean
+// repeat purchase value zbar over x > 0 purchases (Fader & Hardie 2013):
+//
+//	lnG(px+q) - lnG(px) - lnG(q) + q ln v + (px-1) ln zbar + px ln x - (px+q) ln(x zbar + v)
+func GammaGammaLogLikelihood(g GammaGamma, x int, zbar float64) float64 {
+	px := g.P * float64(x)
+	l1, _ := math.Lgamma(px + g.Q)
+	l2, _ := math.Lgamma(px)
+	l3, _ := math.Lgamma(g.Q)
+	return l1 - l2 - l3 + g.Q*math.Log(g.V) + (px-1)*math.Log(zbar) + px*math.Log(float64(x)) -
+		(px+g.Q)*math.Log(float64(x)*zbar+g.V)
+}
+
+// fitBGNBD maximises the BG/NBD likelihood over log-parameters, so every
+// step keeps r, alpha, a, b positive.
+func fitBGNBD(ctx context.Context, in []CLVInput, progress func(float64)) (BGNBD, float64, error) {
+	d := newBGNBDData(in)
+	fromLog := func(v []float64) BGNBD {
+		return BGNBD{math.Exp(v[0]), math.Exp(v[1]), math.Exp(v[2]), math.Exp(v[3])}
+	}
+	f := func(v []float64) float64 {
+		for _, e := range v {
+			if e < -15 || e > 15 { // e^15 ≈ 3.3 million: past it the model is degenerate
+				return math.Inf(1)
+			}
+		}
+		ll := d.logLik(fromLog(v))
+		if math.IsNaN(ll) {
+			return math.Inf(1)
+		}
+		return -ll
+	}
+	// Start at a scale fitting the data: alpha near the mean observation
+	// time, so the first simplex is not far off.
+	meanT := 0.0
+	for _, g := range d.groups {
+		meanT += g.n * d.ts[g.ti]
+	}
+	meanT = max(1, meanT/float64(len(in)))
+	x0 := []float64{0, math.Log(meanT / 4), 0, 0}
+	v, fv, err := nelderMead(ctx, f, x0, 1, progress)
+	if err != nil {
+		return BGNBD{}, 0, err
+	}
+	return fromLog(v), -fv, nil
+}
+
+// fitGammaGamma maximises the Gamma-Gamma likelihood over the customers with
+// x > 0 and a positive mean value, grouped by equal (x, zbar), with the
+// Lgamma terms taken once per distinct x.
+func fitGammaGamma(ctx context.Context, in []CLVInput) (GammaGamma, float64, error) {
+	type key struct {
+		x    int
+		zbar float64
+	}
+	count := map[key]float64{}
+	mean, n := 0.0, 0.0
+	for _, c := range in {
+		if c.X > 0 && c.Zbar > 0 {
+			count[key{c.X, c.Zbar}]++
+			mean += c.Zbar
+			n++
+		}
+	}
+	keys := make([]key, 0, len(count))
+	for k := range count {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].x != keys[j].x {
+			return keys[i].x < keys[j].x
+		}
+		return keys[i].zbar < keys[j].zbar
+	})
+	type group struct{ xi, n, x, zbar, lzbar float64 }
+	var xs []float64
+	groups := make([]group, len(keys))
+	for i, k := range keys {
+		if len(xs) == 0 || xs[len(xs)-1] != float64(k.x) {
+			xs = append(xs, float64(k.x))
+		}
+		groups[i] = group{float64(len(xs) - 1), count[k], float64(k.x), k.zbar, math.Log(k.zbar)}
+	}
+	lx := make([]float64, len(xs))
+	for i, x := range xs {
+		lx[i] = math.Log(x)
+	}
+	perX := make([]float64, len(xs))
+	fromLog := func(v []float64) GammaGamma { return GammaGamma{math.Exp(v[0]), math.Exp(v[1]), math.Exp(v[2])} }
+	f := func(v []float64) float64 {
+		for _, e := range v {
+			if e < -15 || e > 20 {
+				return math.Inf(1)
+			}
+		}
+		g := fromLog(v)
+		lq, _ := math.Lgamma(g.Q)
+		lv := math.Log(g.V)
+		for i, x := range xs {
+			l1, _ := math.Lgamma(g.P*x + g.Q)
+			l2, _ := math.Lgamma(g.P * x)
+			perX[i] = l1 - l2 - lq + g.Q*lv + g.P*x*lx[i]
+		}
+		sum := 0.0
+		for _, gr := range groups {
+			px := g.P * gr.x
+			sum += gr.n * (perX[int(gr.xi)] + (px-1)*gr.lzbar - (px+g.Q)*math.Log(gr.x*gr.zbar+g.V))
+		}
+		if math.IsNaN(sum) {
+			return math.Inf(1)
+		}
+		return -sum
+	}
+	mean /= math.Max(1, n)
+	// Start where the population mean p*v/(q-1) equals the data's mean.
+	x0 := []float64{0, math.Log(2), math.Log(max(mean, 1e-6))}
+	v, fv, err := nelderMead(ctx, f, x0, 1, nil)
+	if err != nil {
+		return GammaGamma{}, 0, err
+	}
+	return fromLog(v), -fv, nil
+}
+
+// nelderMead minimises f from x0 with the Nelder-Mead simplex method,
+// restarted once from its own answer (the usual guard against a simplex
+// that collapsed early). A short one of our own rather than
+// gonum/optimize: the problems have 3 or 4 parameters and no cheap
+// gradient, and it keeps a new module out of the go.mod everyone shares.
+// progress, if set, gets a rough fraction done.
+func nelderMead(ctx context.Context, f func([]float64) float64, x0 []float64, step float64, progress func(float64)) ([]float64, float64, error) {
+	const maxIter = 4000
+	best, fbest := x0, f(x0)
+	for round := 0; round < 2; round++ {
+		var err error
+		best, fbest, err = nelderMeadOnce(ctx, f, best, step, maxIter, func(i int) {
+			if progress != nil && i%20 == 0 {
+				progress(math.Min(1, (float64(round)+float64(i)/600)/2))
+			}
+		})
+		if err != nil {
+			return nil, 0, err
+		}
+		step /= 4
+	}
+	if progress != nil {
+		progress(1)
+	}
+	return best, fbest, nil
+}
+
+func nelderMeadOnce(ctx context.Context, f func([]float64) float64, x0 []float64, step float64, maxIter int, iter func(int)) ([]float64, float64, error) {
+	n := len(x0)
+	pts := make([][]float64, n+1)
+	fs := make([]float64, n+1)
+	for i := range pts {
+		pts[i] = append([]float64(nil), x0...)
+		if i > 0 {
+			pts[i][i-1] += step
+		}
+		fs[i] = f(pts[i])
+	}
+	at := func(c []float64, w []float64, t float64) []float64 { // c + t (w - c)
+		out := make([]float64, n)
+		for j := range out {
+			out[j] = c[j] + t*(w[j]-c[j])
+		}
+		return out
+	}
+	order := make([]int, n+1)
+	for it := 0; it < maxIter; it++ {
+		if it%50 == 0 && ctx.Err() != nil {
+			return nil, 0, Wrap(ctx.Err(), ECanceled, "clv.err.canceled")
+		}
+		iter(it)
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(i, j int) bool { return fs[order[i]] < fs[order[j]] })
+		lo, hi, nh := order[0], order[n], order[n-1]
+		// Converged when the values and the simplex have both shrunk.
+		spread := 0.0
+		for _, p := range pts {
+			for j := range p {
+				spread = math.Max(spread, math.Abs(p[j]-pts[lo][j]))
+			}
+		}
+		if math.Abs(fs[hi]-fs[lo]) <= 1e-10*(math.Abs(fs[lo])+1e-10) && spread < 1e-7 {
+			break
+		}
+		centroid := make([]float64, n)
+		for i, p := range pts {
+			if i == hi {
+				continue
+			}
+			for j := range p {
+				centroid[j] += p[j] / float64(n)
+			}
+		}
+		xr := at(centroid, pts[hi], -1)
+		fr := f(xr)
+		switch {
+		case fr < fs[lo]:
+			xe := at(centroid, pts[hi], -2)
+			if fe := f(xe); fe < fr {
+				pts[hi], fs[hi] = xe, fe
+			} else {
+				pts[hi], fs[hi] = xr, fr
+			}
+		case fr < fs[nh]:
+			pts[hi], fs[hi] = xr, fr
+		default:
+			var xc []float64
+			if fr < fs[hi] {
+				xc = at(centroid, xr, 0.5)
+			} else {
+				xc = at(centroid, pts[hi], 0.5)
+			}
+			if fc := f(xc); fc < math.Min(fr, fs[hi]) {
+				pts[hi], fs[hi] = xc, fc
+				continue
+			}
+			for i := range pts { // shrink towards the best point
+				if i != lo {
+					pts[i] = at(pts[lo], pts[i], 0.5)
+					fs[i] = f(pts[i])
+				}
+			}
+		}
+	}
+	lo := 0
+	for i := range fs {
+		if fs[i] < fs[lo] {
+			lo = i
+		}
+	}
+	return pts[lo], fs[lo], nil
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/data"
+)
+
+// clvCmd fits BG/NBD + Gamma-Gamma and writes every customer's prediction:
+// `seller-assistant --db FILE clv [--as-of YYYY-MM-DD] [--horizon-weeks N]
+// [--margin F] [--discount-rate F] --out FILE.csv`. It prints the fitted
+// parameters as one JSON object; an unfittable data set exits 2 and writes
+// nothing.
+type clvCmd struct{}
+
+func init() { commands["clv"] = clvCmd{} }
+
+// clvJSON is the stdout contract of the command.
+type clvJSON struct {
+	BGNBD struct {
+		R             float64 `json:"r"`
+		Alpha         float64 `json:"alpha"`
+		A             float64 `json:"a"`
+		B             float64 `json:"b"`
+		LogLikelihood float64 `json:"log_likelihood"`
+		TimeUnit      string  `json:"time_unit"`
+	} `json:"bgnbd"`
+	GammaGamma struct {
+		P float64 `json:"p"`
+		Q float64 `json:"q"`
+		V float64 `json:"v"`
+	} `json:"gamma_gamma"`
+	Customers       int `json:"customers"`
+	RepeatCustomers int `json:"repeat_customers"`
+}
+
+func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	fs := newFlags("clv")
+	out := fs.String("out", "", "CSV file to write")
+	asOfText := fs.String("as-of", "", "end of the calibration YYYY-MM-DD (default: the newest order's date)")
+	horizon := fs.Int("horizon-weeks", 52, "weeks to predict")
+	marginText := fs.String("margin", "1", "gross margin as a rate, e.g. 0.35")
+	discountText := fs.String("discount-rate", "0", "annual discount rate, e.g. 0.1")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := needDB(db); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("--out FILE.csv is required")
+	}
+	if *horizon <= 0 {
+		return usagef("--horizon-weeks must be a positive number of weeks, got %d", *horizon)
+	}
+	opts := app.CLVOptions{HorizonWeeks: *horizon}
+	var err error
+	if *asOfText != "" {
+		if opts.AsOf, err = time.Parse(time.DateOnly, *asOfText); err != nil {
+			return usagef("--as-of %q: want YYYY-MM-DD", *asOfText)
+		}
+	}
+	if opts.Margin, err = decimal.NewFromString(*marginText); err != nil || !opts.Margin.IsPositive() {
+		return usagef("--margin %q: want a rate above 0 and at most 1, e.g. 0.35", *marginText)
+	}
+	if opts.DiscountRate, err = decimal.NewFromString(*discountText); err != nil {
+		return usagef("--discount-rate %q: want a rate, e.g. 0.1", *discountText)
+	}
+	if err := opts.Validate(); err != nil {
+		return err
+	}
+	s, err := data.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cs, err := s.PurchaseDays(ctx)
+	if err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		return app.Errorf(app.EInvalid, "clv.err.no_orders")
+	}
+	res, err := app.PredictCLV(ctx, cs, opts, nil)
+	if err != nil {
+		return err
+	}
+	if err := writeCLV(*out, res.Customers); err != nil {
+		return err
+	}
+	var j clvJSON
+	b, g := res.Model.BGNBD, res.Model.GammaGamma
+	j.BGNBD.R, j.BGNBD.Alpha, j.BGNBD.A, j.BGNBD.B = b.R, b.Alpha, b.A, b.B
+	j.BGNBD.LogLikelihood, j.BGNBD.TimeUnit = res.Model.LogLikelihood, "week"
+	j.GammaGamma.P, j.GammaGamma.Q, j.GammaGamma.V = g.P, g.Q, g.V
+	j.Customers, j.RepeatCustomers = res.Model.Customers, res.Model.RepeatCustomers
+	return json.NewEncoder(stdout).Encode(j)
+}
+
+// writeCLV writes the CSV beside path and renames it into place, so a
+// failure leaves no half-written file.
+func writeCLV(path string, cs []app.CustomerCLV) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".clv-*.csv")
+	if err != nil {
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	defer os.Remove(f.Name()) // after a successful rename this finds nothing
+	w := bufio.NewWriterSize(f, 1<<16)
+	if err := app.WriteCLVCSV(w, cs); err != nil {
+		f.Close()
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	if err := f.Close(); err != nil {
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	return nil
+}

@@ -1,0 +1,378 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// predictionView is the Customers screen's Prediction view (issue 8): it
+// fits BG/NBD + Gamma-Gamma on all orders for every customer's P(alive),
+// expected purchases and CLV, and, when a holdout end is set, fits again on
+// the orders up to the calibration date to check the predictions against
+// what happened after it. Fits run off the UI goroutine with a progress bar
+// and Cancel. The Customers screen reads Predictions (or sets OnPredicted)
+// for its table columns.
+type predictionView struct {
+	s *Shell
+
+	// OnPredicted, if set, gets every customer's prediction after each fit,
+	// on the UI goroutine.
+	OnPredicted func(map[string]app.CustomerCLV)
+
+	purchases []app.CustomerPurchases
+	result    app.CLVResult
+	holdout   *app.Holdout
+	currency  string
+	cancel    context.CancelFunc
+
+	calEnd, holdEnd, horizon, margin, discount *widget.Entry
+
+	runBtn, cancelBtn *widget.Button
+	progress          *widget.ProgressBar
+	status            *widget.Label
+	params            *widget.Label
+	reading           *widget.Label
+	holdoutText       *widget.Label
+	totals            *widget.Label
+	cumChart, byX     *ChartView
+	alive, dist       *ChartView
+}
+
+func newPredictionView(s *Shell) *predictionView {
+	return &predictionView{s: s}
+}
+
+func (p *predictionView) buildUI() fyne.CanvasObject {
+	t := p.s.l.T
+	wrapLabel := func(text string) *widget.Label {
+		l := widget.NewLabel(text)
+		l.Wrapping = p.s.wrap()
+		return l
+	}
+	intro := wrapLabel(t("clv.view.intro"))
+	p.calEnd = &widget.Entry{PlaceHolder: t("clv.hint.calibration"), Validator: p.validDate("clv.field.calibration"), OnSubmitted: p.onSubmit}
+	p.holdEnd = &widget.Entry{PlaceHolder: t("clv.hint.holdout_end"), Validator: p.validDate("clv.field.holdout_end"), OnSubmitted: p.onSubmit}
+	p.horizon = &widget.Entry{Text: "52", Validator: p.validNumber("clv.field.horizon"), OnSubmitted: p.onSubmit}
+	p.margin = &widget.Entry{Text: "100", Validator: p.validNumber("clv.field.margin"), OnSubmitted: p.onSubmit}
+	p.discount = &widget.Entry{Text: "0", Validator: p.validNumber("clv.field.discount"), OnSubmitted: p.onSubmit}
+	form := widget.NewForm(
+		widget.NewFormItem(t("clv.field.calibration"), p.calEnd),
+		widget.NewFormItem(t("clv.field.holdout_end"), p.holdEnd),
+	)
+	form2 := widget.NewForm(
+		widget.NewFormItem(t("clv.field.horizon"), p.horizon),
+		widget.NewFormItem(t("clv.field.margin"), p.margin),
+		widget.NewFormItem(t("clv.field.discount"), p.discount),
+	)
+	p.runBtn = &widget.Button{Text: t("clv.run"), Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: p.onRun}
+	p.cancelBtn = &widget.Button{Text: t("clv.cancel"), Icon: theme.CancelIcon(), OnTapped: p.onCancel}
+	p.cancelBtn.Disable()
+	p.progress = widget.NewProgressBar()
+	p.progress.Hide()
+	p.status = wrapLabel("")
+	p.params = wrapLabel("")
+	p.reading = wrapLabel("")
+	p.holdoutText = wrapLabel(t("clv.holdout.none"))
+	p.holdoutText.TextStyle.Bold = true
+	p.totals = wrapLabel("")
+	empty := t("clv.empty")
+	l := p.s.l
+	p.cumChart = NewChartView(app.HoldoutCumulativeChart(l, app.Holdout{}), empty)
+	p.byX = NewChartView(app.HoldoutByXChart(l, app.Holdout{}), empty)
+	p.alive = NewChartView(app.PAliveChart(l, app.CLVResult{}, 0), empty)
+	p.dist = NewChartView(app.CLVDistributionChart(l, app.CLVResult{}, ""), empty)
+
+	if p.s.ws == nil {
+		return container.NewVBox(intro, widget.NewLabel(t("workspace.none_hint")))
+	}
+	p.load()
+	return container.NewVScroll(container.NewVBox(
+		intro,
+		container.NewGridWithColumns(2, form, form2),
+		container.NewHBox(p.runBtn, p.cancelBtn),
+		p.progress, p.status,
+		heading(t("clv.params.title")), p.params, p.reading,
+		heading(t("clv.holdout.title")), p.holdoutText,
+		container.NewGridWithColumns(2, tall(p.cumChart), tall(p.byX)),
+		heading(t("clv.charts.title")), p.totals,
+		container.NewGridWithColumns(2, tall(p.alive), tall(p.dist)),
+	))
+}
+
+// tall gives a chart room for its axes and the note under it; a VBox would
+// leave it at its minimum height.
+func tall(c *ChartView) fyne.CanvasObject {
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(0, 340))
+	return container.NewStack(space, c)
+}
+
+// Predictions is every customer's prediction from the last fit on all
+// orders, keyed by customer id; nil before the first fit.
+func (p *predictionView) Predictions() map[string]app.CustomerCLV {
+	if p.result.Customers == nil {
+		return nil
+	}
+	return p.result.ByID()
+}
+
+// load reads the purchase days once, proposes the last third of the
+// history as the holdout, and fits.
+func (p *predictionView) load() {
+	ws := p.s.ws
+	p.status.SetText(p.s.l.T("clv.loading"))
+	p.setBusy(true)
+	go func() {
+		cs, err := ws.PurchaseDays(context.Background())
+		p.s.env.Post(func() {
+			p.setBusy(false)
+			p.status.SetText("")
+			if err != nil {
+				p.s.ShowError(err)
+				return
+			}
+			p.purchases, p.currency = cs, p.s.info.Currency
+			if len(cs) == 0 {
+				p.status.SetText(p.s.l.T("clv.err.no_orders"))
+				return
+			}
+			first, last := firstPurchase(cs), app.NewestPurchase(cs)
+			span := app.DaysBetween(first, last)
+			if span >= 84 { // a holdout shorter than four weeks says little
+				p.calEnd.SetText(first.AddDate(0, 0, span*2/3).Format(time.DateOnly))
+				p.holdEnd.SetText(last.Format(time.DateOnly))
+			}
+			p.onRun()
+		})
+	}()
+}
+
+func firstPurchase(cs []app.CustomerPurchases) time.Time {
+	var t time.Time
+	for _, c := range cs {
+		if len(c.Days) > 0 && (t.IsZero() || c.Days[0].Day.Before(t)) {
+			t = c.Days[0].Day
+		}
+	}
+	return t
+}
+
+// validDate and validNumber mark a bad field as the person types, in their
+// language (a Form shows the text under the field).
+func (p *predictionView) validDate(field string) fyne.StringValidator {
+	return func(s string) error {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return errors.New(p.s.l.T("clv.err.date", p.s.l.T(field)))
+		}
+		return nil
+	}
+}
+
+func (p *predictionView) validNumber(field string) fyne.StringValidator {
+	return func(s string) error {
+		if _, err := decimal.NewFromString(strings.TrimSpace(s)); err != nil {
+			return errors.New(p.s.l.T("clv.err.number", p.s.l.T(field)))
+		}
+		return nil
+	}
+}
+
+func (p *predictionView) onSubmit(string) { p.onRun() }
+
+// fitJob is what the form asked for.
+type fitJob struct {
+	opts        app.CLVOptions
+	calEnd, end time.Time
+	withHoldout bool
+	purchases   []app.CustomerPurchases
+}
+
+// readForm checks every field and names the first bad one; nothing is fitted
+// on bad input.
+func (p *predictionView) readForm() (fitJob, error) {
+	t := p.s.l.T
+	date := func(e *widget.Entry, field string) (time.Time, error) {
+		s := strings.TrimSpace(e.Text)
+		if s == "" {
+			return time.Time{}, nil
+		}
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return d, app.Errorf(app.EInvalid, "clv.err.date", t(field))
+		}
+		return d, nil
+	}
+	number := func(e *widget.Entry, field string) (decimal.Decimal, error) {
+		d, err := decimal.NewFromString(strings.TrimSpace(e.Text))
+		if err != nil {
+			return d, app.Errorf(app.EInvalid, "clv.err.number", t(field))
+		}
+		return d, nil
+	}
+	var job fitJob
+	var err error
+	if job.calEnd, err = date(p.calEnd, "clv.field.calibration"); err != nil {
+		return job, err
+	}
+	if job.end, err = date(p.holdEnd, "clv.field.holdout_end"); err != nil {
+		return job, err
+	}
+	h, err := number(p.horizon, "clv.field.horizon")
+	if err != nil {
+		return job, err
+	}
+	if !h.IsInteger() || h.Sign() <= 0 || h.GreaterThan(decimal.NewFromInt(520)) {
+		return job, app.Errorf(app.EInvalid, "clv.err.horizon", int(h.IntPart()))
+	}
+	m, err := number(p.margin, "clv.field.margin")
+	if err != nil {
+		return job, err
+	}
+	d, err := number(p.discount, "clv.field.discount")
+	if err != nil {
+		return job, err
+	}
+	hundred := decimal.NewFromInt(100)
+	job.opts = app.CLVOptions{HorizonWeeks: int(h.IntPart()), Margin: m.Div(hundred), DiscountRate: d.Div(hundred)}
+	if m.IsZero() {
+		return job, app.Errorf(app.EInvalid, "clv.err.margin", "0")
+	}
+	if err := job.opts.Validate(); err != nil {
+		return job, err
+	}
+	job.withHoldout = !job.end.IsZero()
+	if job.withHoldout && !job.calEnd.IsZero() && !job.end.After(job.calEnd) {
+		return job, app.Errorf(app.EInvalid, "clv.err.holdout_dates", job.calEnd.Format(time.DateOnly), job.end.Format(time.DateOnly))
+	}
+	job.purchases = p.purchases
+	return job, nil
+}
+
+func (p *predictionView) onRun() {
+	if p.cancel != nil {
+		return // a fit is running
+	}
+	if len(p.purchases) == 0 {
+		p.s.ShowError(app.Errorf(app.EInvalid, "clv.err.no_orders"))
+		return
+	}
+	job, err := p.readForm()
+	if err != nil {
+		p.s.ShowError(err)
+		return
+	}
+	if job.withHoldout && job.calEnd.IsZero() {
+		p.s.ShowError(app.Errorf(app.EInvalid, "clv.err.date", p.s.l.T("clv.field.calibration")))
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	p.setBusy(true)
+	p.progress.SetValue(0)
+	n := len(job.purchases)
+	p.status.SetText(p.s.l.T("clv.fitting", n))
+	started := time.Now()
+	go func() {
+		// Progress is throttled to whole percents so a fast fit does not
+		// flood the UI goroutine.
+		last := -1
+		report := func(from, width float64) func(float64) {
+			return func(f float64) {
+				if pct := int(100 * (from + width*f)); pct != last {
+					last = pct
+					p.s.env.Post(func() { p.progress.SetValue(float64(pct) / 100) })
+				}
+			}
+		}
+		share := 1.0
+		if job.withHoldout {
+			share = 0.5
+		}
+		res, err := app.PredictCLV(ctx, job.purchases, job.opts, report(0, share))
+		var hold *app.Holdout
+		if err == nil && job.withHoldout {
+			var h app.Holdout
+			h, err = app.HoldoutCheck(ctx, job.purchases, job.calEnd, job.end, job.opts, report(0.5, 0.5))
+			hold = &h
+		}
+		elapsed := time.Since(started)
+		p.s.env.Post(func() { p.onFitted(res, hold, err, elapsed) })
+	}()
+}
+
+func (p *predictionView) onCancel() {
+	if p.cancel != nil {
+		p.cancel()
+	}
+}
+
+func (p *predictionView) setBusy(busy bool) {
+	if busy {
+		p.runBtn.Disable()
+		p.cancelBtn.Enable()
+		p.progress.Show()
+		return
+	}
+	p.runBtn.Enable()
+	p.cancelBtn.Disable()
+	p.progress.Hide()
+}
+
+// onFitted shows a finished fit; a refused or cancelled fit leaves the last
+// good results on screen.
+func (p *predictionView) onFitted(res app.CLVResult, hold *app.Holdout, err error, elapsed time.Duration) {
+	p.cancel = nil
+	p.setBusy(false)
+	l := p.s.l
+	if err != nil {
+		p.status.SetText(l.Message(err))
+		if app.ErrorCode(err) != app.ECanceled {
+			p.s.ShowError(err)
+		}
+		return
+	}
+	p.status.SetText(l.T("clv.done", elapsed.Seconds()))
+	p.result, p.holdout = res, hold
+	m := res.Model
+	b, g := m.BGNBD, m.GammaGamma
+	p.params.SetText(l.T("clv.params.bgnbd", b.R, b.Alpha, b.A, b.B, m.LogLikelihood) + "\n" +
+		l.T("clv.params.gg", g.P, g.Q, g.V) + "\n" +
+		l.T("clv.params.counts", m.Customers, m.RepeatCustomers, m.AsOf.Format(time.DateOnly)))
+	p.reading.SetText("• " + strings.Join(app.ParamsReading(l, m), "\n• "))
+	var purchases float64
+	total := decimal.Zero
+	for _, c := range res.Customers {
+		purchases += c.ExpectedPurchases
+		total = total.Add(c.CLV)
+	}
+	p.totals.SetText(l.T("clv.totals", res.Options.HorizonWeeks, purchases, total.StringFixed(2), p.currency))
+	p.alive.SetChart(app.PAliveChart(l, res, 1500))
+	p.dist.SetChart(app.CLVDistributionChart(l, res, p.currency))
+	if hold != nil {
+		p.holdoutText.SetText(app.HoldoutSummary(l, *hold))
+		p.cumChart.SetChart(app.HoldoutCumulativeChart(l, *hold))
+		p.byX.SetChart(app.HoldoutByXChart(l, *hold))
+	} else {
+		p.holdoutText.SetText(l.T("clv.holdout.none"))
+		p.cumChart.SetChart(app.HoldoutCumulativeChart(l, app.Holdout{}))
+		p.byX.SetChart(app.HoldoutByXChart(l, app.Holdout{}))
+	}
+	if p.OnPredicted != nil {
+		p.OnPredicted(res.ByID())
+	}
+}
