@@ -12,7 +12,7 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 FONT_SRC := /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 FONT_DST := assets/fonts/DroidSansFallbackFull.ttf
 
-.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench-tiers bench clean
+.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench-tiers bench-clv bench clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -68,6 +68,10 @@ bench-startup: build
 # .import + GROUP BY on the same file (ARGS="--lines 200000 --runs 5").
 bench-tiers: build
 	./$(BIN) bench tiers $(ARGS)
+
+# BG/NBD + Gamma-Gamma fit on 100,000 simulated customers.
+bench-clv:
+	CGO_ENABLED=0 $(GO) test ./app/ -run '^$$' -bench FitBGNBD100k -benchtime 3x
 
 bench:
 	CGO_ENABLED=0 $(GO) test -run XXX -bench . -benchmem ./app/... ./data/... ./screens/...
