@@ -25,6 +25,7 @@ Commands:
   bench tiers          time import + tiers against the sqlite3 shell [--lines N]
   campaigns export --out F.csv  campaigns with budget lines, plan and evaluation (lift, ROI)
   risks export --out F.csv      the risk register with scores and overdue reviews
+  cases export --out F.csv      service cases with business-hour response times [--from D --to D]
   quote FILE.json|-    price one unit from a JSON file of inputs (no --db needed)
   notes search QUERY   print matching research notes, best first [--market CC --method M --tag T --limit N]
   version              print the version and the workspace schema version

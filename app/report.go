@@ -46,6 +46,7 @@ var reportSections = []sectionBuilder{
 	channelsSection,
 	promotionsSection,
 	customersSection,
+	careSection,
 	risksSection,
 }
 

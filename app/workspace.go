@@ -70,6 +70,7 @@ type Workspace interface {
 	RiskStore
 	QuoteStore
 	ChannelStore
+	CareStore
 	CLVStore
 }
 

@@ -25,6 +25,7 @@ type dashboard struct {
 	notes   *fyne.Container
 	risks   *fyne.Container
 	upcom   *fyne.Container
+	follow  *fyne.Container // customer care's follow-ups due (care_dashboard.go)
 	loaded  bool
 }
 
@@ -53,10 +54,12 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	d.notes = container.NewVBox()
 	d.risks = container.NewVBox()
 	d.upcom = container.NewVBox()
+	d.follow = container.NewVBox()
 	lists := container.NewAdaptiveGrid(3,
 		titled(t("dash.recent_notes"), d.notes),
 		titled(t("dash.top_risks"), d.risks),
-		titled(t("dash.upcoming"), d.upcom))
+		titled(t("dash.upcoming"), d.upcom),
+		titled(t("care.dash_followups"), d.follow))
 	head := heading(t("module.dashboard.title"))
 	body := container.NewVBox(head, d.loading, grid, chartGrid, lists)
 	if d.s.ws == nil {
@@ -76,6 +79,7 @@ func (d *dashboard) load() {
 	}
 	go func() {
 		o, err := app.LoadOverview(context.Background(), ws, now)
+		due, dueErr := loadDueFollowUps(ws, now)
 		d.s.env.Post(func() {
 			d.loading.Stop()
 			d.loading.Hide()
@@ -85,6 +89,7 @@ func (d *dashboard) load() {
 				return
 			}
 			d.fill(o, l)
+			d.fillFollowUps(due, dueErr)
 		})
 	}()
 }

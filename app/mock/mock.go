@@ -35,6 +35,7 @@ type Workspace struct {
 	*CompetitorStore    // nil: empty results, see research.go
 	*ScoringStore       // nil: empty results, see research.go
 	*ProductStore       // nil: empty results, see research.go
+	*CareStore          // nil: no cases, default hours, see care.go
 	*CLVStore           // nil: no purchases, see clv.go
 
 	mu     sync.Mutex
