@@ -73,7 +73,7 @@ func (ts testShell) next(t *testing.T) {
 	select {
 	case f := <-ts.posted:
 		f()
-	case <-time.After(5 * time.Second):
+	case <-time.After(60 * time.Second): // a hang guard, not a speed check: -race slows fits ~10x
 		t.Fatal("no UI update was posted")
 	}
 }
