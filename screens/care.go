@@ -271,7 +271,7 @@ func (k *careKPIs) buildUI() fyne.CanvasObject {
 	for _, d := range carePeriods {
 		opts = append(opts, l.T("care.last_days", d))
 	}
-	k.period = widget.NewSelect(opts, func(string) { k.loadOrders() })
+	k.period = newSelect(opts, func(string) { k.loadOrders() })
 	k.line = formulaLabel(k.c.s)
 	grid := container.NewGridWithColumns(2)
 	for range 8 {

@@ -94,7 +94,7 @@ func withBlank(first string, items []string) []string { return append([]string{f
 func (v *careCases) buildUI() fyne.CanvasObject {
 	l := v.c.s.l
 	t := l.T
-	v.filter = widget.NewSelect([]string{t("care.filter_open"), t("care.filter_late"), t("care.filter_all")}, func(string) { v.applyFilter() })
+	v.filter = newSelect([]string{t("care.filter_open"), t("care.filter_late"), t("care.filter_all")}, func(string) { v.applyFilter() })
 	v.list = widget.NewList(func() int { return len(v.shown) }, func() fyne.CanvasObject { return newCareRow() }, v.listUpdate)
 	v.list.OnSelected = v.onSelected
 	newBtn := widget.NewButtonWithIcon(t("care.new_case"), theme.ContentAddIcon(), v.onNew)
@@ -108,17 +108,17 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 		e.OnSubmitted = submit
 		return e
 	}
-	v.customer = widget.NewSelect(nil, v.onCustomer)
-	v.typ = widget.NewSelect(promoTranslated(l, "care.type.", app.CaseTypes), nil)
-	v.channel = widget.NewSelect(promoTranslated(l, "care.channel.", app.CaseChannels), nil)
+	v.customer = newSelect(nil, v.onCustomer)
+	v.typ = newSelect(promoTranslated(l, "care.type.", app.CaseTypes), nil)
+	v.channel = newSelect(promoTranslated(l, "care.channel.", app.CaseChannels), nil)
 	v.platform = widget.NewSelectEntry(nil)
 	v.platform.OnSubmitted = submit
 	v.order = entry("113-4471982")
 	v.tracking = entry("9400111…")
-	v.priority = widget.NewSelect(promoTranslated(l, "care.priority.", app.CasePriorities), nil)
-	v.status = widget.NewSelect(promoTranslated(l, "care.status.", app.CaseStatuses), nil)
+	v.priority = newSelect(promoTranslated(l, "care.priority.", app.CasePriorities), nil)
+	v.status = newSelect(promoTranslated(l, "care.status.", app.CaseStatuses), nil)
 	v.subject = entry("")
-	v.reason = widget.NewSelect(withBlank(t("care.none"), promoTranslated(l, "care.reason.", app.CaseReasons)), nil)
+	v.reason = newSelect(withBlank(t("care.none"), promoTranslated(l, "care.reason.", app.CaseReasons)), nil)
 	v.escalated = widget.NewCheck(t("care.escalated"), nil)
 	v.zone = widget.NewSelectEntry(nil)
 	v.zone.OnSubmitted = submit
@@ -128,9 +128,9 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	for _, e := range []*widget.Entry{v.opened, v.answered, v.resolved} {
 		e.Validator = v.timeValidator
 	}
-	v.csat = widget.NewSelect(withBlank(t("care.none"), []string{"1", "2", "3", "4", "5"}), nil)
-	v.nps = widget.NewSelect(withBlank(t("care.none"), []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}), nil)
-	v.fbReason = widget.NewSelect(withBlank(t("care.none"), promoTranslated(l, "care.reason.", app.CaseReasons)), nil)
+	v.csat = newSelect(withBlank(t("care.none"), []string{"1", "2", "3", "4", "5"}), nil)
+	v.nps = newSelect(withBlank(t("care.none"), []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}), nil)
+	v.fbReason = newSelect(withBlank(t("care.none"), promoTranslated(l, "care.reason.", app.CaseReasons)), nil)
 	v.timing = formulaLabel(v.c.s)
 	v.flag = widget.NewLabel("")
 	v.flag.Importance = widget.DangerImportance
@@ -164,8 +164,8 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	v.resolve = widget.NewButtonWithIcon(t("care.resolve"), theme.ConfirmIcon(), v.onResolve)
 	v.del = widget.NewButtonWithIcon(t("care.delete"), theme.DeleteIcon(), v.onDelete)
 
-	v.situation = widget.NewSelect(promoTranslated(l, "care.situation.", app.TemplateSituations), func(string) { v.updateReply() })
-	v.language = widget.NewSelect(promoTranslated(l, "care.lang.", app.CareLanguages), func(string) { v.updateReply() })
+	v.situation = newSelect(promoTranslated(l, "care.situation.", app.TemplateSituations), func(string) { v.updateReply() })
+	v.language = newSelect(promoTranslated(l, "care.lang.", app.CareLanguages), func(string) { v.updateReply() })
 	v.preview = widget.NewMultiLineEntry()
 	v.preview.Wrapping = fyne.TextWrapWord
 	v.preview.SetMinRowsVisible(6)

@@ -77,7 +77,7 @@ func (v *careContacts) buildUI() fyne.CanvasObject {
 	v.id, v.name, v.email, v.handle, v.chat, v.phone, v.country = entry(), entry(), entry(), entry(), entry(), entry(), entry()
 	v.id.PlaceHolder = "HL10002"
 	v.country.PlaceHolder = "DE"
-	v.language = widget.NewSelect(promoTranslated(l, "care.lang.", app.CareLanguages), nil)
+	v.language = newSelect(promoTranslated(l, "care.lang.", app.CareLanguages), nil)
 	v.zone = widget.NewSelectEntry(nil)
 	v.zone.OnSubmitted = func(string) { v.onSave() }
 	form := widget.NewForm(

@@ -88,7 +88,7 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 		c.marketCodes = append(c.marketCodes, m.Market)
 		opts = append(opts, m.Market+" · "+app.CountryName(c.s.l, m.Market))
 	}
-	c.market = &widget.Select{Options: opts, OnChanged: func(string) { c.rank() }}
+	c.market = &widget.Select{PlaceHolder: selectPlaceholder, Options: opts, OnChanged: func(string) { c.rank() }}
 	c.market.SetSelectedIndex(1) // GB: the demo has most channels there
 	form.Append(t("channels.parcel.market"), c.market)
 	c.battery = &widget.Check{Text: t("channels.parcel.battery"), OnChanged: func(bool) { c.rank() }}

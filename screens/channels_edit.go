@@ -61,8 +61,8 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 	for _, ty := range app.ChannelTypes {
 		types = append(types, t("channel.type."+ty))
 	}
-	e.typ = &widget.Select{Options: types}
-	e.stability = &widget.Select{Options: []string{"1", "2", "3", "4", "5"}}
+	e.typ = &widget.Select{PlaceHolder: selectPlaceholder, Options: types}
+	e.stability = &widget.Select{PlaceHolder: selectPlaceholder, Options: []string{"1", "2", "3", "4", "5"}}
 	e.tracking = &widget.Check{Text: t("channels.field.tracking")}
 	e.battery = &widget.Check{Text: t("channels.field.battery")}
 	e.liquid = &widget.Check{Text: t("channels.field.liquid")}

@@ -95,7 +95,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	c.search = widget.NewEntry()
 	c.search.SetPlaceHolder(t("customers.search"))
 	c.search.OnChanged = func(string) { c.applyFilter() }
-	c.filter = widget.NewSelect(c.filterOptions(), func(string) { c.applyFilter() })
+	c.filter = newSelect(c.filterOptions(), func(string) { c.applyFilter() })
 	c.filter.SetSelectedIndex(0)
 	c.asOf = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: func(string) { c.load() }}
 	c.asOf.Validator = func(s string) error {

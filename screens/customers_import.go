@@ -78,7 +78,7 @@ func (c *customers) showMapping(opts app.ImportOptions, pv app.ImportPreview) {
 	// Two forms side by side keep the dialog short enough for a laptop.
 	forms := [2]*widget.Form{widget.NewForm(), widget.NewForm()}
 	for i, f := range app.MappingFields {
-		sel := widget.NewSelect(choices, nil)
+		sel := newSelect(choices, nil)
 		if col := *pv.Mapping.Field(f); col >= 0 && col < len(pv.Header) {
 			sel.SetSelectedIndex(col + 1)
 		} else {

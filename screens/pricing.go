@@ -90,7 +90,7 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 		p.marketCodes = append(p.marketCodes, m.Market)
 		markets = append(markets, m.Market+" · "+app.CountryName(p.s.l, m.Market))
 	}
-	p.marketSel = &widget.Select{Options: markets, OnChanged: p.onMarket}
+	p.marketSel = &widget.Select{PlaceHolder: selectPlaceholder, Options: markets, OnChanged: p.onMarket}
 	p.platformSel = &widget.Select{PlaceHolder: t("pricing.pick_platform"), OnChanged: p.onPickDefaults}
 	p.channelSel = &widget.Select{PlaceHolder: t("pricing.pick_channel"), OnChanged: p.onPickDefaults}
 	p.currency = widget.NewLabel("")

@@ -94,7 +94,7 @@ func (p *products) catalogUI() fyne.CanvasObject {
 		for _, v := range vals {
 			opts = append(opts, t(prefix+v))
 		}
-		return &widget.Select{Options: opts}
+		return &widget.Select{PlaceHolder: selectPlaceholder, Options: opts}
 	}
 	p.band = sel("product.band.", app.PriceBands)
 	p.role = sel("products.role.", app.ProductRoles)

@@ -67,7 +67,7 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	for _, m := range calendarMarkets {
 		options = append(options, app.CountryName(p.s.l, m))
 	}
-	p.market = widget.NewSelect(options, nil)
+	p.market = newSelect(options, nil)
 	p.market.SetSelectedIndex(0)
 	p.market.OnChanged = p.onMarket
 	toolbar := container.NewHBox(p.market, p.prevYear, p.yearLabel, p.nextYear, widget.NewSeparator(), newBtn, addEvent)

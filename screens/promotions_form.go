@@ -39,8 +39,8 @@ func newCampaignForm(p *promotions) *campaignForm {
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(3)
-	f.goal = widget.NewSelect(promoTranslated(p.s.l, "promotions.goal.", app.CampaignGoals), nil)
-	f.ctype = widget.NewSelect(promoTranslated(p.s.l, "campaign.type.", app.CampaignTypes), nil)
+	f.goal = newSelect(promoTranslated(p.s.l, "promotions.goal.", app.CampaignGoals), nil)
+	f.ctype = newSelect(promoTranslated(p.s.l, "campaign.type.", app.CampaignTypes), nil)
 	for range app.BudgetLineNames {
 		e := entry()
 		e.OnChanged = f.onNumbersChanged

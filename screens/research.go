@@ -132,9 +132,9 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.search = &widget.Entry{PlaceHolder: t("research.search_hint"), OnChanged: p.onSearchChanged}
 	p.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	anyText := t("research.any")
-	p.market = &widget.Select{Options: append([]string{anyText}, rsCountryOptions(p.s.l)...), Selected: anyText, OnChanged: p.onFilterChanged}
-	p.method = &widget.Select{Options: append([]string{anyText}, rsMethodOptions(p.s.l)...), Selected: anyText, OnChanged: p.onFilterChanged}
-	p.tag = &widget.Select{Options: []string{anyText}, Selected: anyText, OnChanged: p.onFilterChanged}
+	p.market = &widget.Select{PlaceHolder: selectPlaceholder, Options: append([]string{anyText}, rsCountryOptions(p.s.l)...), Selected: anyText, OnChanged: p.onFilterChanged}
+	p.method = &widget.Select{PlaceHolder: selectPlaceholder, Options: append([]string{anyText}, rsMethodOptions(p.s.l)...), Selected: anyText, OnChanged: p.onFilterChanged}
+	p.tag = &widget.Select{PlaceHolder: selectPlaceholder, Options: []string{anyText}, Selected: anyText, OnChanged: p.onFilterChanged}
 	p.count = widget.NewLabel("")
 	p.list = widget.NewList(func() int { return len(p.notes) },
 		func() fyne.CanvasObject { return newRsRow() },
@@ -147,7 +147,7 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 
 	p.title = &widget.Entry{OnSubmitted: p.onSubmit}
 	p.noteMarket = &widget.Entry{PlaceHolder: "US", OnSubmitted: p.onSubmit}
-	p.noteMethod = &widget.Select{Options: rsMethodOptions(p.s.l)}
+	p.noteMethod = &widget.Select{PlaceHolder: selectPlaceholder, Options: rsMethodOptions(p.s.l)}
 	p.source = &widget.Entry{OnSubmitted: p.onSubmit}
 	p.tags = &widget.Entry{PlaceHolder: t("research.tags_hint"), OnSubmitted: p.onSubmit}
 	p.date = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: p.onSubmit, Validator: rsValidDay(p.s.l)}

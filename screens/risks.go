@@ -64,7 +64,7 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	}
 	r.counts = widget.NewLabel("")
 	r.loading = widget.NewProgressBarInfinite()
-	r.filter = widget.NewSelect(append([]string{t("risks.filter_all")}, promoTranslated(r.s.l, "risk.category.", app.RiskCategories)...), r.onFilter)
+	r.filter = newSelect(append([]string{t("risks.filter_all")}, promoTranslated(r.s.l, "risk.category.", app.RiskCategories)...), r.onFilter)
 	r.filter.SetSelectedIndex(0)
 	r.closed = widget.NewCheck(t("risks.show_closed"), nil)
 	r.closed.SetChecked(true)
@@ -77,7 +77,7 @@ func (r *risks) buildUI() fyne.CanvasObject {
 
 	r.title = widget.NewEntry()
 	r.title.OnSubmitted = func(string) { r.onSave() }
-	r.category = widget.NewSelect(promoTranslated(r.s.l, "risk.category.", app.RiskCategories), nil)
+	r.category = newSelect(promoTranslated(r.s.l, "risk.category.", app.RiskCategories), nil)
 	r.like = widget.NewRadioGroup(riskScale, r.onScale)
 	r.like.Horizontal, r.like.Required = true, true
 	r.impact = widget.NewRadioGroup(riskScale, r.onScale)
@@ -88,7 +88,7 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	r.mitig = widget.NewMultiLineEntry()
 	r.mitig.Wrapping = fyne.TextWrapWord
 	r.mitig.SetMinRowsVisible(3)
-	r.status = widget.NewSelect(promoTranslated(r.s.l, "risk.status.", app.RiskStatuses), nil)
+	r.status = newSelect(promoTranslated(r.s.l, "risk.status.", app.RiskStatuses), nil)
 	r.review = widget.NewEntry()
 	r.review.PlaceHolder = "2026-12-31"
 	r.review.OnSubmitted = func(string) { r.onSave() }

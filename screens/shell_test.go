@@ -123,6 +123,9 @@ func TestNavigationShowsEveryModule(t *testing.T) {
 			if !strings.Contains(shown, en.T("module."+m.ID+".title")) {
 				t.Fatalf("%s screen does not show its title; it shows:\n%s", m.ID, shown)
 			}
+			if strings.Contains(shown, "(Select one)") {
+				t.Errorf("%s shows Fyne's untranslated \"(Select one)\"", m.ID)
+			}
 			_, built := moduleScreens[m.ID]
 			if !built && m.ID != "dashboard" && !strings.Contains(shown, en.T("coming.title")) {
 				t.Fatalf("%s is not built yet but does not say so", m.ID)
