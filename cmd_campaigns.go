@@ -18,21 +18,7 @@ type campaignsCmd struct{}
 func init() { commands["campaigns"] = campaignsCmd{} }
 
 func (campaignsCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
-	if len(args) == 0 || args[0] != "export" {
-		return usagef("usage: campaigns export --out FILE.csv")
-	}
-	fs := newFlags("campaigns export")
-	out := fs.String("out", "", "CSV file to write")
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	if err := needDB(db); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usagef("--out FILE.csv is required")
-	}
-	s, err := data.Open(ctx, db)
+	s, out, err := openExport(ctx, db, "campaigns", args)
 	if err != nil {
 		return err
 	}
@@ -41,9 +27,33 @@ func (campaignsCmd) run(ctx context.Context, db string, args []string, stdout io
 	if err != nil {
 		return err
 	}
-	return writeExport(*out, func(w io.Writer) error {
+	return writeExport(out, func(w io.Writer) error {
 		return app.WriteCampaignsCSV(ctx, w, s, cs, time.Now())
-	}, func() { fmt.Fprintf(stdout, "%d campaigns written to %s\n", len(cs), *out) })
+	}, func() { fmt.Fprintf(stdout, "%d campaigns written to %s\n", len(cs), out) })
+}
+
+// openExport parses `NAME export --out FILE.csv` and opens the workspace
+// for the export commands that take nothing else; the caller closes it.
+func openExport(ctx context.Context, db, name string, args []string) (*data.Store, string, error) {
+	if len(args) == 0 || args[0] != "export" {
+		return nil, "", usagef("usage: %s export --out FILE.csv", name)
+	}
+	fs := newFlags(name + " export")
+	out := fs.String("out", "", "CSV file to write")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return nil, "", err
+	}
+	if err := needDB(db); err != nil {
+		return nil, "", err
+	}
+	if *out == "" {
+		return nil, "", usagef("--out FILE.csv is required")
+	}
+	s, err := data.Open(ctx, db)
+	if err != nil {
+		return nil, "", err
+	}
+	return s, *out, nil
 }
 
 // writeExport writes path through fill into a temporary file renamed into
