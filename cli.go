@@ -81,16 +81,21 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	err := cmd.run(context.Background(), db, args[1:], stdout)
-	switch {
-	case err == nil:
+	if err == nil {
 		return 0
-	case errors.Is(err, errUsage) || app.ErrorCode(err) == app.EInvalid:
-		fmt.Fprintf(stderr, "seller-assistant %s: %v\n", args[0], err)
-		return 2
-	default:
-		fmt.Fprintf(stderr, "seller-assistant %s: %v\n", args[0], err)
-		return 1
 	}
+	// A person's error reads as its message; the cause behind it (an EOF, a
+	// driver error) goes only into internal errors, where it is the clue.
+	msg := err.Error()
+	var ae *app.Error
+	if errors.As(err, &ae) && ae.Code != app.EInternal {
+		msg = app.English().Message(err)
+	}
+	fmt.Fprintf(stderr, "seller-assistant %s: %s\n", args[0], msg)
+	if errors.Is(err, errUsage) || app.ErrorCode(err) == app.EInvalid {
+		return 2
+	}
+	return 1
 }
 
 // newFlags is a subcommand's flag set that reports errors instead of exiting.

@@ -80,7 +80,13 @@ func English() *Localizer { return NewLocalizer(LangEnglish) }
 // Lang is the localizer's language.
 func (l *Localizer) Lang() Lang { return l.lang }
 
-// T returns the message for key, with args filling its %-verbs. A key missing
+// Key is an argument that is itself a translation key, such as a field's
+// name inside an error message; T translates it before filling it in, so
+// the error can be made without a localizer and still read in any language.
+type Key string
+
+// T returns the message for key, with args filling its %-verbs; Key
+// arguments are translated first. A key missing
 // from every catalogue comes back as the key itself, so a gap is visible on
 // screen and caught by the catalogue tests rather than shown as blank.
 func (l *Localizer) T(key string, args ...any) string {
@@ -93,6 +99,15 @@ func (l *Localizer) T(key string, args ...any) string {
 	}
 	if len(args) == 0 {
 		return msg
+	}
+	copied := false
+	for i, a := range args {
+		if k, ok := a.(Key); ok {
+			if !copied {
+				args, copied = append([]any(nil), args...), true // never change the caller's slice
+			}
+			args[i] = l.T(string(k))
+		}
 	}
 	return fmt.Sprintf(msg, args...)
 }

@@ -149,6 +149,16 @@ func TestLocalizer(t *testing.T) {
 	if got := zh.T("error.file_exists", "/tmp/a.sellerdb"); got != "/tmp/a.sellerdb 已存在，请换一个名称。" {
 		t.Fatalf("zh with argument = %q", got)
 	}
+	args := []any{"x", app.Key("module.risks.title")}
+	if got := zh.T("learn.open_screen", args[1]); got != "打开“风险管理”" {
+		t.Fatalf("a Key argument is not translated: %q", got)
+	}
+	if got := app.English().T("error.newer_workspace", "x", app.Key("module.risks.title"), 1); !strings.Contains(got, "Risks") {
+		t.Fatalf("a Key in second place is not translated: %q", got)
+	}
+	if args[1] != app.Key("module.risks.title") {
+		t.Fatal("T changed the caller's arguments")
+	}
 	if got := zh.T("no.such.key"); got != "no.such.key" {
 		t.Fatalf("missing key = %q, want the key itself", got)
 	}

@@ -72,7 +72,7 @@ func EmptyMapping() ColumnMapping {
 func (m ColumnMapping) Validate() error {
 	for _, f := range []string{"invoice", "date", "quantity"} {
 		if *m.Field(f) < 0 {
-			return Errorf(EInvalid, "customers.err.unmapped", "customers.field."+f)
+			return Errorf(EInvalid, "customers.err.unmapped", Key("customers.field."+f))
 		}
 	}
 	if m.UnitPrice < 0 && m.LineTotal < 0 {
