@@ -148,3 +148,29 @@ func TestBuildReport(t *testing.T) {
 		t.Fatalf("a failing store: %v, want its error passed on", err)
 	}
 }
+
+func TestWriteCustomersCSVWithPredictions(t *testing.T) {
+	rows := []app.CustomerScore{{CustomerStat: app.CustomerStat{ID: "=1+1", Country: "DE", Orders: 2, Monetary: decimal.RequireFromString("10")}, R: 5, F: 4, M: 3, Segment: app.SegChampions, Tier: app.Tiers[0]},
+		{CustomerStat: app.CustomerStat{ID: "C2", Country: "US", Orders: 1, Monetary: decimal.RequireFromString("5")}, R: 1, F: 1, M: 1}}
+	var plain, with strings.Builder
+	if err := app.WriteTiersCSV(&plain, rows); err != nil {
+		t.Fatal(err)
+	}
+	if head, _, _ := strings.Cut(plain.String(), "\n"); head != strings.Join(app.TiersHeader, ",") {
+		t.Fatalf("the tiers format changed: %q", head)
+	}
+	preds := map[string]app.CustomerCLV{"=1+1": {PAlive: 0.5, ExpectedPurchases: 1.25, CLV: decimal.RequireFromString("30.456")}}
+	if err := app.WriteCustomersCSV(&with, rows, preds); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(with.String()), "\n")
+	if !strings.HasSuffix(lines[0], ",p_alive,expected_purchases,clv") {
+		t.Fatalf("header %q", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], "'=1+1,") || !strings.HasSuffix(lines[1], ",0.5000,1.2500,30.46") {
+		t.Fatalf("row with a prediction %q", lines[1])
+	}
+	if !strings.HasSuffix(lines[2], ",,,") {
+		t.Fatalf("a customer the fit did not cover should have empty cells: %q", lines[2])
+	}
+}

@@ -33,14 +33,43 @@ func EscapeCell(s string) string {
 	return s
 }
 
-// WriteTiersCSV writes TiersHeader and one row per customer.
+// WriteTiersCSV writes TiersHeader and one row per customer: the format of
+// the CLI's `tiers`, which scripts rely on.
 func WriteTiersCSV(w io.Writer, customers []CustomerScore) error {
+	return WriteCustomersCSV(w, customers, nil)
+}
+
+// PredictionHeader are the columns a customer export gains once the CLV
+// model has been fitted.
+var PredictionHeader = []string{"p_alive", "expected_purchases", "clv"}
+
+// PredictionRow is a customer's prediction as exported (rates and counts to
+// 4 places, CLV to 2), or empty cells for a customer the fit did not cover.
+func PredictionRow(p CustomerCLV, ok bool) []string {
+	if !ok {
+		return []string{"", "", ""}
+	}
+	return []string{strconv.FormatFloat(p.PAlive, 'f', 4, 64), strconv.FormatFloat(p.ExpectedPurchases, 'f', 4, 64), p.CLV.StringFixed(2)}
+}
+
+// WriteCustomersCSV writes TiersHeader and one row per customer; with preds
+// (not nil) each row also carries PredictionHeader's columns.
+func WriteCustomersCSV(w io.Writer, customers []CustomerScore, preds map[string]CustomerCLV) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(TiersHeader); err != nil {
+	header := TiersHeader
+	if preds != nil {
+		header = append(append([]string(nil), TiersHeader...), PredictionHeader...)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, c := range customers {
-		if err := cw.Write(TierRow(c)); err != nil {
+		row := TierRow(c)
+		if preds != nil {
+			p, ok := preds[c.ID]
+			row = append(row, PredictionRow(p, ok)...)
+		}
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}

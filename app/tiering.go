@@ -397,7 +397,8 @@ type CustomerStore interface {
 	// ExportCustomers writes customers (TiersHeader columns) to path, as
 	// XLSX when it ends in .xlsx and CSV otherwise, text cells escaped
 	// against formula injection (EscapeCell).
-	ExportCustomers(ctx context.Context, path string, customers []CustomerScore) error
+	// preds, when not nil, adds PredictionHeader columns from a CLV fit.
+	ExportCustomers(ctx context.Context, path string, customers []CustomerScore, preds map[string]CustomerCLV) error
 	// ImportOrders reads an order export into the workspace in one
 	// transaction; see OrderImporter.
 	OrderImporter

@@ -312,7 +312,7 @@ func TestExportCustomersCSVAndXLSX(t *testing.T) {
 		RecencyDays: 4, R: 5, F: 4, M: 1, Segment: app.SegChampions, Tier: app.TierHighValue}}
 	dir := t.TempDir()
 	csvPath := filepath.Join(dir, "c.csv")
-	if err := s.ExportCustomers(ctx, csvPath, rows); err != nil {
+	if err := s.ExportCustomers(ctx, csvPath, rows, nil); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(csvPath)
@@ -321,7 +321,7 @@ func TestExportCustomersCSVAndXLSX(t *testing.T) {
 		t.Errorf("CSV:\n%q\nwant\n%q", b, want)
 	}
 	xlsxPath := filepath.Join(dir, "c.xlsx")
-	if err := s.ExportCustomers(ctx, xlsxPath, rows); err != nil {
+	if err := s.ExportCustomers(ctx, xlsxPath, rows, nil); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(xlsxPath)

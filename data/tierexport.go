@@ -16,15 +16,19 @@ import (
 // ExportTiersXLSX writes customers to a new spreadsheet at path with
 // excelize's stream writer (flat memory at 100k rows). Numbers are stored as
 // numbers; text cells go through app.EscapeCell like the CSV export.
-func ExportTiersXLSX(path string, customers []app.CustomerScore) error {
+func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[string]app.CustomerCLV) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")
 	if err != nil {
 		return app.Wrap(err, app.EInternal, "customers.err.export", path)
 	}
-	header := make([]any, len(app.TiersHeader))
-	for i, h := range app.TiersHeader {
+	names := app.TiersHeader
+	if preds != nil {
+		names = append(append([]string(nil), names...), app.PredictionHeader...)
+	}
+	header := make([]any, len(names))
+	for i, h := range names {
 		header[i] = h
 	}
 	if err := sw.SetRow("A1", header); err != nil {
@@ -33,6 +37,14 @@ func ExportTiersXLSX(path string, customers []app.CustomerScore) error {
 	for i, c := range customers {
 		money, _ := c.Monetary.Round(2).Float64() // a display copy; the CSV keeps the exact decimal
 		row := []any{app.EscapeCell(c.ID), app.EscapeCell(c.Country), c.RecencyDays, c.Orders, money, c.R, c.F, c.M, string(c.Segment), string(c.Tier)}
+		if preds != nil {
+			if p, ok := preds[c.ID]; ok {
+				clv, _ := p.CLV.Round(2).Float64()
+				row = append(row, p.PAlive, p.ExpectedPurchases, clv)
+			} else {
+				row = append(row, nil, nil, nil)
+			}
+		}
 		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
 			return app.Wrap(err, app.EInternal, "customers.err.export", path)
 		}
@@ -49,9 +61,9 @@ func ExportTiersXLSX(path string, customers []app.CustomerScore) error {
 
 // ExportCustomers implements app.CustomerStore: XLSX for a .xlsx path, CSV
 // (UTF-8 with a BOM, so Excel reads names in any script) otherwise.
-func (s *Store) ExportCustomers(_ context.Context, path string, customers []app.CustomerScore) error {
+func (s *Store) ExportCustomers(_ context.Context, path string, customers []app.CustomerScore, preds map[string]app.CustomerCLV) error {
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return ExportTiersXLSX(path, customers)
+		return ExportTiersXLSX(path, customers, preds)
 	}
 	f, err := os.Create(path)
 	if err != nil {
@@ -59,7 +71,7 @@ func (s *Store) ExportCustomers(_ context.Context, path string, customers []app.
 	}
 	w := bufio.NewWriter(f)
 	w.WriteString("\ufeff")
-	err = app.WriteTiersCSV(w, customers)
+	err = app.WriteCustomersCSV(w, customers, preds)
 	if err == nil {
 		err = w.Flush()
 	}

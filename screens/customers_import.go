@@ -323,7 +323,7 @@ func (c *customers) onExport() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		c.exportTo(path, rows)
+		c.exportTo(path, rows, c.preds)
 	}, c.s.win)
 	name := "customers"
 	if sel := c.filter.SelectedIndex(); sel >= 1 && sel <= len(app.Tiers) {
@@ -336,10 +336,12 @@ func (c *customers) onExport() {
 	showFileDialog(d, c.s.win)
 }
 
-func (c *customers) exportTo(path string, rows []app.CustomerScore) {
+// exportTo writes rows, with the prediction columns once the model has
+// been fitted in the Prediction tab.
+func (c *customers) exportTo(path string, rows []app.CustomerScore, preds map[string]app.CustomerCLV) {
 	ws, l := c.s.ws, c.s.l
 	c.s.run(l.T("customers.export_title"), func(ctx context.Context) error {
-		return ws.ExportCustomers(ctx, path, rows)
+		return ws.ExportCustomers(ctx, path, rows, preds)
 	}, func(err error) {
 		if err != nil {
 			c.s.ShowError(err)

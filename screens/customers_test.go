@@ -273,14 +273,14 @@ func TestCustomersMappingDialogNamesMissingField(t *testing.T) {
 func TestCustomersExportOneTier(t *testing.T) {
 	var path string
 	var exported []app.CustomerScore
-	cs := &mock.CustomerStore{ExportCustomersFn: func(p string, rows []app.CustomerScore) error {
+	cs := &mock.CustomerStore{ExportCustomersFn: func(p string, rows []app.CustomerScore, _ map[string]app.CustomerCLV) error {
 		path, exported = p, rows
 		return nil
 	}}
 	ts, c := openCustomers(t, customersWorkspace(customerStats(500), cs))
 	c.filter.SetSelectedIndex(4) // the lost tier
 	want := len(c.shown)
-	c.exportTo("/tmp/lost.xlsx", c.exportRows())
+	c.exportTo("/tmp/lost.xlsx", c.exportRows(), nil)
 	ts.next(t)
 	if path != "/tmp/lost.xlsx" || len(exported) != want || want == 0 {
 		t.Fatalf("exported %d rows to %q, want %d", len(exported), path, want)
@@ -337,7 +337,12 @@ func TestCustomersInChinese(t *testing.T) {
 // opened, and its fit fills the table's P(alive), expected purchases and CLV
 // columns, which then sort.
 func TestCustomersPredictionColumns(t *testing.T) {
-	_, c := openCustomers(t, customersWorkspace(customerStats(3), &mock.CustomerStore{}))
+	var exported map[string]app.CustomerCLV
+	store := &mock.CustomerStore{ExportCustomersFn: func(_ string, _ []app.CustomerScore, p map[string]app.CustomerCLV) error {
+		exported = p
+		return nil
+	}}
+	ts, c := openCustomers(t, customersWorkspace(customerStats(3), store))
 	cell := widget.NewLabel("")
 	row := func(id string) int {
 		for i, idx := range c.shown {
@@ -368,5 +373,10 @@ func TestCustomersPredictionColumns(t *testing.T) {
 	c.onSort(colCLV) // descending first
 	if got := c.tiering.Scored[c.shown[0]].ID; got != "C000001" {
 		t.Fatalf("sorted by CLV, first is %s", got)
+	}
+	c.exportTo("/tmp/segment.csv", c.exportRows(), c.preds)
+	ts.next(t)
+	if exported["C000001"].CLV.String() != "42.5" {
+		t.Fatalf("the export did not carry the predictions: %v", exported)
 	}
 }

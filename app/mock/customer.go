@@ -13,7 +13,7 @@ type CustomerStore struct {
 	CustomerOrdersFn      func(id string) ([]app.OrderLine, error)
 	NewCustomersByMonthFn func() ([]app.MonthValue, error)
 	PreviewOrdersFn       func(opts app.ImportOptions) (app.ImportPreview, error)
-	ExportCustomersFn     func(path string, customers []app.CustomerScore) error
+	ExportCustomersFn     func(path string, customers []app.CustomerScore, preds map[string]app.CustomerCLV) error
 	UndoImportFn          func(id int64) error
 	// ImportOrdersFn gets the context so a test can cancel through it.
 	ImportOrdersFn func(ctx context.Context, opts app.ImportOptions, progress func(app.ImportProgress)) (app.ImportResult, error)
@@ -56,11 +56,11 @@ func (c *CustomerStore) ImportOrders(ctx context.Context, opts app.ImportOptions
 	return c.ImportOrdersFn(ctx, opts, progress)
 }
 
-func (c *CustomerStore) ExportCustomers(_ context.Context, path string, customers []app.CustomerScore) error {
+func (c *CustomerStore) ExportCustomers(_ context.Context, path string, customers []app.CustomerScore, preds map[string]app.CustomerCLV) error {
 	if c == nil || c.ExportCustomersFn == nil {
 		return nil
 	}
-	return c.ExportCustomersFn(path, customers)
+	return c.ExportCustomersFn(path, customers, preds)
 }
 
 func (c *CustomerStore) UndoImport(_ context.Context, id int64) error {
