@@ -69,7 +69,11 @@ func (c *care) buildUI() fyne.CanvasObject {
 		container.NewTabItemWithIcon(t("care.tab_kpis"), theme.GridIcon(), c.kp.buildUI()),
 		container.NewTabItemWithIcon(t("care.tab_settings"), theme.SettingsIcon(), c.st.buildUI()),
 	)
-	c.load(0, "")
+	focus := c.s.takeCareFocus()
+	if focus != "" {
+		c.tabs.SelectIndex(1)
+	}
+	c.load(0, focus)
 	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, head, c.counts), c.loading), nil, nil, nil, c.tabs)
 }
 

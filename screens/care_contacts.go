@@ -147,13 +147,22 @@ func (v *careContacts) listUpdate(i widget.ListItemID, o fyne.CanvasObject) {
 	o.(*careRow).set(name, strings.Join(meta, " · "), false)
 }
 
-// selectContact shows customer id on the card, when given.
+// selectContact shows customer id on the card, when given; a customer
+// with no card yet gets a new one with the id filled in.
 func (v *careContacts) selectContact(id string) {
+	if id == "" {
+		return
+	}
 	for i, ct := range v.c.contacts {
-		if ct.CustomerID == id && id != "" {
+		if ct.CustomerID == id {
 			v.list.Select(i)
+			return
 		}
 	}
+	v.list.UnselectAll()
+	v.fill(app.Contact{CustomerID: id, Language: "en", TimeZone: "UTC"})
+	v.id.Enable() // not saved yet: the card is made on Save
+	v.c.s.win.Canvas().Focus(v.name)
 }
 
 func (v *careContacts) onNew() {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -22,6 +23,7 @@ type customerDetail struct {
 	ltv     *widget.Label
 	action  *widget.Label
 	history *widget.Label
+	card    *widget.Button // opens the customer's card in Customer care
 	orders  *widget.Table
 	lines   []app.OrderLine
 	current string // the customer whose orders are (being) loaded
@@ -41,6 +43,8 @@ func (d *customerDetail) buildUI() fyne.CanvasObject {
 	d.action = widget.NewLabel("")
 	d.action.Wrapping = d.s.wrap()
 	d.history = widget.NewLabel("")
+	d.card = widget.NewButtonWithIcon(d.s.l.T("customers.open_card"), theme.AccountIcon(), d.onOpenCard)
+	d.card.Disable()
 	d.orders = &widget.Table{
 		Length:     func() (int, int) { return len(d.lines), len(orderColumns) },
 		CreateCell: func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -59,7 +63,7 @@ func (d *customerDetail) buildUI() fyne.CanvasObject {
 	for i, w := range []float32{100, 90, 220, 50, 80, 80} {
 		d.orders.SetColumnWidth(i, w)
 	}
-	return container.NewBorder(container.NewVBox(d.title, d.info, d.ltv, d.action, d.history), nil, nil, nil, d.orders)
+	return container.NewBorder(container.NewVBox(d.title, d.info, d.ltv, d.action, container.NewBorder(nil, nil, nil, d.card, d.history)), nil, nil, nil, d.orders)
 }
 
 // show fills the figures at once and loads the order history.
@@ -75,6 +79,7 @@ func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string)
 	d.history.SetText("")
 	d.orders.Refresh()
 	d.current = c.ID
+	d.card.Enable()
 	ws, id := d.s.ws, c.ID
 	go func() {
 		lines, err := ws.CustomerOrders(context.Background(), id)
@@ -125,5 +130,11 @@ func (d *customerDetail) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	case 5:
 		lb.Alignment = fyne.TextAlignTrailing
 		lb.SetText(ol.Amount().StringFixed(2))
+	}
+}
+
+func (d *customerDetail) onOpenCard() {
+	if d.current != "" {
+		d.s.OpenCustomerCard(d.current)
 	}
 }

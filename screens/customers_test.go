@@ -380,3 +380,26 @@ func TestCustomersPredictionColumns(t *testing.T) {
 		t.Fatalf("the export did not carry the predictions: %v", exported)
 	}
 }
+
+// TestCustomersOpenCardInCare: the detail's "Customer card" button opens
+// Customer care on that customer, with a new card when they have none yet.
+func TestCustomersOpenCardInCare(t *testing.T) {
+	ts, c := openCustomers(t, customersWorkspace(customerStats(3), &mock.CustomerStore{}))
+	c.onSelected(widget.TableCellID{Row: 0, Col: 0})
+	id := c.tiering.Scored[c.selected].ID
+	test.Tap(c.detail.card)
+	if ts.Current() != "care" {
+		t.Fatalf("the card button opened %s", ts.Current())
+	}
+	// The order history and the care screen load in the background, in
+	// either order.
+	for i := 0; i < 4 && !strings.Contains(texts(ts.body), id); i++ {
+		ts.next(t)
+	}
+	if !strings.Contains(texts(ts.body), id) {
+		t.Fatalf("care does not show customer %s:\n%s", id, texts(ts.body))
+	}
+	if ts.careFocus != "" {
+		t.Fatal("the focus was not used up: the next visit to care would jump again")
+	}
+}

@@ -48,6 +48,8 @@ type Shell struct {
 	theme   *appTheme
 
 	dash *dashboard // the dashboard keeps its state between visits
+
+	careFocus string // a customer id the care screen opens on, once
 }
 
 // NewShell makes the shell for win with ws open (it may be nil: the shell
@@ -137,6 +139,20 @@ func (s *Shell) Navigate(id string) {
 	if s.nav != nil {
 		s.nav.Select(moduleIndex(id))
 	}
+}
+
+// OpenCustomerCard shows customer id's card in Customer care: from the
+// customers table to the place where the shop looks after them.
+func (s *Shell) OpenCustomerCard(id string) {
+	s.careFocus = id
+	s.Navigate("care")
+}
+
+// takeCareFocus is the customer the care screen should open on, then none.
+func (s *Shell) takeCareFocus() string {
+	id := s.careFocus
+	s.careFocus = ""
+	return id
 }
 
 // Current is the module on screen.
