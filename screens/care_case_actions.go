@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -171,14 +170,10 @@ func (v *careCases) deleteCase(x app.Case) {
 			}
 			v.onNew()
 			v.c.load(0, "")
-			v.undo = widget.NewButtonWithIcon(l.T("care.undo"), theme.ContentUndoIcon(), nil)
-			d := dialog.NewCustom(l.T("care.case_deleted", x.ID), l.T("button.ok"), v.undo, v.c.s.win)
-			v.undo.OnTapped = func() {
-				d.Hide()
+			v.undo = v.c.s.offerUndo(l.T("care.case_deleted", x.ID), l.T("care.undo"), func() {
 				x.ID = 0
 				v.store(x, "")
-			}
-			d.Show()
+			})
 		})
 	}()
 }

@@ -21,20 +21,7 @@ import (
 // or "abort".
 
 func (c *customers) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			c.s.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		c.importPath(path)
-	}, c.s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx"}))
-	showFileDialog(d, c.s.win)
+	c.s.pickFile([]string{".csv", ".tsv", ".txt", ".xlsx"}, c.importPath)
 }
 
 // importPath previews path and then imports it, asking for the mapping or

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -155,6 +156,13 @@ func (s *Shell) onNew() {
 }
 
 func (s *Shell) onOpen() {
+	s.pickFile([]string{workspaceExt, ".sqlite", ".db"}, s.openPath)
+}
+
+// pickFile asks for a file to read, showing only names ending in exts (all
+// files when none), and calls open with its path; cancelling calls nothing.
+// The work on the path is open's: the dialog's reader is closed at once.
+func (s *Shell) pickFile(exts []string, open func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			s.ShowError(err)
@@ -165,9 +173,11 @@ func (s *Shell) onOpen() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		s.openPath(path)
+		open(path)
 	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt, ".sqlite", ".db"}))
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
 	showFileDialog(d, s.win)
 }
 
@@ -370,6 +380,19 @@ func showFileDialog(d interface {
 	size := w.Canvas().Size()
 	d.Resize(fyne.NewSize(min(900, size.Width*0.85), min(620, size.Height*0.85)))
 	d.Show()
+}
+
+// offerUndo tells the person what was deleted and offers to put it back:
+// a dialog with an Undo button (returned, for tests) that runs undo once.
+func (s *Shell) offerUndo(message, undoLabel string, undo func()) *widget.Button {
+	b := widget.NewButtonWithIcon(undoLabel, theme.ContentUndoIcon(), nil)
+	d := dialog.NewCustom(message, s.l.T("button.ok"), b, s.win)
+	b.OnTapped = func() {
+		d.Hide()
+		undo()
+	}
+	d.Show()
+	return b
 }
 
 // fyneShortcut is Ctrl (Cmd on macOS) plus key and extra modifiers.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -165,20 +164,7 @@ func (p *products) moveTo(stage string) {
 // ---------------------------------------------------------------- import / export
 
 func (p *products) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.s.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		p.importFile(path)
-	}, p.s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx"}))
-	showFileDialog(d, p.s.win)
+	p.s.pickFile([]string{".csv", ".xlsx"}, p.importFile)
 }
 
 // importFile reads the file off the UI goroutine behind a progress dialog

@@ -339,13 +339,7 @@ func (p *promotions) deleteCampaign(c app.Campaign) {
 			p.eval.show(p.current)
 			p.status.SetText(l.T("promotions.deleted", c.Name))
 			p.load(0)
-			p.undo = widget.NewButtonWithIcon(l.T("promotions.undo"), theme.ContentUndoIcon(), nil)
-			d := dialog.NewCustom(l.T("promotions.deleted", c.Name), l.T("button.ok"), p.undo, p.s.win)
-			p.undo.OnTapped = func() {
-				d.Hide()
-				p.restoreCampaign(c)
-			}
-			d.Show()
+			p.undo = p.s.offerUndo(l.T("promotions.deleted", c.Name), l.T("promotions.undo"), func() { p.restoreCampaign(c) })
 		})
 	}()
 }

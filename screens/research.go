@@ -384,19 +384,7 @@ func (p *notesPane) deleteNote(n app.Note) {
 }
 
 func (p *notesPane) onAttach() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.s.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		p.addAttachment(path)
-	}, p.s.win)
-	showFileDialog(d, p.s.win)
+	p.s.pickFile(nil, p.addAttachment)
 }
 
 // onOpenAttachments opens each attached file with the program the system

@@ -343,10 +343,7 @@ func (r *risks) deleteRisk(x app.Risk) {
 			}
 			r.onNew()
 			r.load(0)
-			r.undo = widget.NewButtonWithIcon(l.T("risks.undo"), theme.ContentUndoIcon(), nil)
-			d := dialog.NewCustom(l.T("risks.deleted", x.Title), l.T("button.ok"), r.undo, r.s.win)
-			r.undo.OnTapped = func() {
-				d.Hide()
+			r.undo = r.s.offerUndo(l.T("risks.deleted", x.Title), l.T("risks.undo"), func() {
 				x.ID = 0
 				go func() {
 					id, err := ws.SaveRisk(context.Background(), x)
@@ -358,8 +355,7 @@ func (r *risks) deleteRisk(x app.Risk) {
 						r.load(id)
 					})
 				}()
-			}
-			d.Show()
+			})
 		})
 	}()
 }
