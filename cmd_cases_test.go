@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,20 +45,6 @@ func casesDB(t *testing.T) string {
 	return db
 }
 
-func readCasesCSV(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
-
 func TestCasesExport(t *testing.T) {
 	db := casesDB(t)
 	out := filepath.Join(t.TempDir(), "cases.csv")
@@ -70,7 +55,7 @@ func TestCasesExport(t *testing.T) {
 	if !strings.Contains(stdout.String(), "2 cases written to") {
 		t.Fatalf("stdout %q", stdout.String())
 	}
-	rows := readCasesCSV(t, out)
+	rows := readCSV(t, out)
 	want := [][]string{
 		{"case_id", "customer_id", "type", "channel", "platform", "status", "opened_at", "first_response_at", "resolved_at",
 			"first_response_business_hours", "resolution_business_hours", "within_target", "csat"},
@@ -91,7 +76,7 @@ func TestCasesExport(t *testing.T) {
 	if code := runCommand(db, []string{"cases", "export", "--from", "2026-11-22", "--to", "2026-11-23", "--out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if rows := readCasesCSV(t, out); len(rows) != 2 || rows[1][0] != "1" {
+	if rows := readCSV(t, out); len(rows) != 2 || rows[1][0] != "1" {
 		t.Fatalf("filtered rows %v", rows)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -63,15 +62,7 @@ func TestCLIClvUCISample(t *testing.T) {
 	if res.Customers < 1000 || res.RepeatCustomers < 20 || res.RepeatCustomers > res.Customers || res.BGNBD.R <= 0 || res.BGNBD.LogLikelihood >= 0 {
 		t.Errorf("result %+v", res)
 	}
-	f, err := os.Open(csvPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, csvPath)
 	if strings.Join(rows[0], ",") != "customer_id,x,t_x,T,zbar,p_alive,expected_purchases,expected_value,clv" {
 		t.Errorf("header %v", rows[0])
 	}

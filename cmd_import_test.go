@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,12 +59,7 @@ func TestCLIImportOrdersAndTiers(t *testing.T) {
 	if code := runCommand(db, []string{"tiers", "--as-of", "2024-03-10", "--out", tiers}, &out, &errOut); code != 0 {
 		t.Fatalf("tiers: exit %d, %s", code, errOut.String())
 	}
-	f, _ := os.Open(tiers)
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, tiers)
 	// Hand-computed: customer 1 frequency 2 (C102 is a cancellation),
 	// monetary 10 + 10 - 10 = 10.00, last order 2024-03-01: recency 9.
 	// Customer 2: frequency 1, monetary 5.00, recency 5. N = 2:
