@@ -64,10 +64,11 @@ func TestCLIImportOrdersAndTiers(t *testing.T) {
 	// monetary 10 + 10 - 10 = 10.00, last order 2024-03-01: recency 9.
 	// Customer 2: frequency 1, monetary 5.00, recency 5. N = 2:
 	// R: 1 has W=0 -> 1, 2 has W=1 -> 3; F: 1 -> 3, 2 -> 1; M: 1 -> 3, 2 -> 1.
+	// FM = floor((F+M+1)/2): 1 -> 3, 2 -> 1.
 	want := [][]string{
-		{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "segment", "tier"},
-		{"1", "United Kingdom", "9", "2", "10.00", "1", "3", "3", "At Risk", "lost"},
-		{"2", "'=cmd", "5", "1", "5.00", "3", "1", "1", "About to Sleep", "lost"},
+		{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "fm_score", "segment", "tier"},
+		{"1", "United Kingdom", "9", "2", "10.00", "1", "3", "3", "3", "At Risk", "lost"},
+		{"2", "'=cmd", "5", "1", "5.00", "3", "1", "1", "1", "About to Sleep", "lost"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("tiers.csv rows: %v", rows)

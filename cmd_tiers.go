@@ -52,9 +52,10 @@ func (tiersCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	return nil
 }
 
-// writeTiers scores the workspace's customers and writes the CSV.
+// writeTiers scores the workspace's customers and writes the CSV. With an
+// as-of date only the lines dated before it count (CustomerStatsAsOf).
 func writeTiers(ctx context.Context, s app.CustomerStore, asOf time.Time, path string) (scored, unscored int, err error) {
-	stats, err := s.CustomerStats(ctx)
+	stats, err := s.CustomerStatsAsOf(ctx, asOf)
 	if err != nil {
 		return 0, 0, err
 	}

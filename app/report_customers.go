@@ -68,7 +68,7 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		l.T("customers.col.segment"), l.T("customers.col.tier")}, Numeric: []bool{false, false, true, true, true, false, false, false}}
 	for _, c := range top {
 		pt.Rows = append(pt.Rows, []string{c.ID, CountryName(l, c.Country), fmt.Sprint(c.RecencyDays), fmt.Sprint(c.Orders),
-			c.Monetary.StringFixed(2), fmt.Sprintf("%d %d %d", c.R, c.F, c.M), SegmentName(l, c.Segment), TierName(l, c.Tier)})
+			c.Monetary.StringFixed(2), fmt.Sprintf("%d %d %d · %d", c.R, c.F, c.M, c.FM), SegmentName(l, c.Segment), TierName(l, c.Tier)})
 	}
 	sec.Tables = []Table{tt, ct, pt}
 	return sec, nil

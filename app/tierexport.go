@@ -7,15 +7,16 @@ import (
 )
 
 // TiersHeader is the header of the tiers CSV (CLI `tiers`) and of segment
-// and tier exports for email marketing.
-var TiersHeader = []string{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "segment", "tier"}
+// and tier exports for email marketing. fm_score (FMScore) sits right after
+// m_score: it is the score the segment is read from, beside r_score.
+var TiersHeader = []string{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "fm_score", "segment", "tier"}
 
 // TierRow is one scored customer as the export writes it: monetary to two
 // places, segment by its English name, tier by its id. Text cells are
 // escaped with EscapeCell; numbers are written as they are.
 func TierRow(c CustomerScore) []string {
 	return []string{EscapeCell(c.ID), EscapeCell(c.Country), strconv.Itoa(c.RecencyDays), strconv.Itoa(c.Orders),
-		c.Monetary.StringFixed(2), strconv.Itoa(c.R), strconv.Itoa(c.F), strconv.Itoa(c.M), string(c.Segment), string(c.Tier)}
+		c.Monetary.StringFixed(2), strconv.Itoa(c.R), strconv.Itoa(c.F), strconv.Itoa(c.M), strconv.Itoa(c.FM), string(c.Segment), string(c.Tier)}
 }
 
 // EscapeCell defuses spreadsheet formula injection: a text cell starting

@@ -36,7 +36,7 @@ func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[strin
 	}
 	for i, c := range customers {
 		money, _ := c.Monetary.Round(2).Float64() // a display copy; the CSV keeps the exact decimal
-		row := []any{app.EscapeCell(c.ID), app.EscapeCell(c.Country), c.RecencyDays, c.Orders, money, c.R, c.F, c.M, string(c.Segment), string(c.Tier)}
+		row := []any{app.EscapeCell(c.ID), app.EscapeCell(c.Country), c.RecencyDays, c.Orders, money, c.R, c.F, c.M, c.FM, string(c.Segment), string(c.Tier)}
 		if preds != nil {
 			if p, ok := preds[c.ID]; ok {
 				clv, _ := p.CLV.Round(2).Float64()

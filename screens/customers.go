@@ -78,7 +78,7 @@ const (
 )
 
 var customerColumns = []string{"id", "country", "recency", "frequency", "monetary", "rfm", "segment", "tier", "p_alive", "expected", "clv"}
-var customerColWidths = []float32{80, 105, 100, 65, 95, 55, 125, 88, 80, 90, 90}
+var customerColWidths = []float32{80, 105, 100, 65, 95, 80, 125, 88, 80, 90, 90}
 
 func (c *customers) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
@@ -178,7 +178,7 @@ func (c *customers) filterOptions() []string {
 		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.tier"), app.TierName(c.s.l, tr)))
 	}
 	for _, sg := range app.Segments {
-		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.segment"), app.SegmentName(c.s.l, sg)))
+		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.segment"), app.SegmentLabel(c.s.l, sg)))
 	}
 	return opts
 }
@@ -203,7 +203,7 @@ func (c *customers) load() {
 	c.loading.Start()
 	go func() {
 		ctx := context.Background()
-		stats, err := ws.CustomerStats(ctx)
+		stats, err := ws.CustomerStatsAsOf(ctx, asOf)
 		var months, newCusts []app.MonthValue
 		var info app.WorkspaceInfo
 		if err == nil {
@@ -300,7 +300,7 @@ func (c *customers) sortShown() {
 		case colMonetary:
 			return a.Monetary.Cmp(b.Monetary)
 		case colRFM:
-			return (a.R*100 + a.F*10 + a.M) - (b.R*100 + b.F*10 + b.M)
+			return (a.R*1000 + a.FM*100 + a.F*10 + a.M) - (b.R*1000 + b.FM*100 + b.F*10 + b.M)
 		case colSegment:
 			return strings.Compare(string(a.Segment), string(b.Segment))
 		case colTier:
@@ -413,7 +413,7 @@ func (c *customers) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colMonetary:
 		text, l.Alignment = cs.Monetary.StringFixed(2), fyne.TextAlignTrailing
 	case colRFM:
-		text = fmt.Sprintf("%d %d %d", cs.R, cs.F, cs.M)
+		text = fmt.Sprintf("%d %d %d · %d", cs.R, cs.F, cs.M, cs.FM)
 	case colSegment:
 		text = app.SegmentName(c.s.l, cs.Segment)
 	case colTier:

@@ -71,7 +71,7 @@ func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string)
 	l := d.s.l
 	d.title.SetText(l.T("customers.detail_title", c.ID, app.CountryName(l, c.Country)))
 	d.info.SetText(l.T("customers.detail_line", c.RecencyDays, c.Orders, c.Monetary.StringFixed(2)+" "+currency,
-		c.R, c.F, c.M, app.SegmentName(l, c.Segment), app.TierName(l, c.Tier)))
+		c.R, c.F, c.M, c.FM, app.SegmentLabel(l, c.Segment), app.TierName(l, c.Tier)))
 	d.ltv.SetText(l.T("customers.ltv_line", ltv.Value.StringFixed(2)+" "+currency, ltv.AvgOrderValue.StringFixed(2),
 		ltv.PurchasesPerYear.StringFixed(2), ltv.LifetimeYears.String()))
 	d.action.SetText(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(c.Tier))))

@@ -27,7 +27,7 @@ func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigu
 		var segs []string
 		for _, sg := range app.Segments {
 			if app.TierOf(sg) == f.Tier {
-				segs = append(segs, app.SegmentName(l, sg))
+				segs = append(segs, app.SegmentLabel(l, sg))
 			}
 		}
 		action := widget.NewLabel(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(f.Tier))) +
