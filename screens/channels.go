@@ -125,16 +125,16 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 // nonNegative validates a typed number that may not be negative, naming
 // the field by its label key.
 func nonNegative(l *app.Localizer, labelKey string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		d, err := parseNumber(s)
 		if err != nil {
-			return app.Errorf(app.EInvalid, "pricing.error.not_number", l.T(labelKey))
+			return app.Errorf(app.EInvalid, "pricing.error.not_number", app.Key(labelKey))
 		}
 		if d.IsNegative() {
-			return app.Errorf(app.EInvalid, "pricing.error.negative", l.T(labelKey))
+			return app.Errorf(app.EInvalid, "pricing.error.negative", app.Key(labelKey))
 		}
 		return nil
-	}
+	})
 }
 
 // load reads channels and platforms off the UI goroutine.

@@ -98,7 +98,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	c.filter = newSelect(c.filterOptions(), func(string) { c.applyFilter() })
 	c.filter.SetSelectedIndex(0)
 	c.asOf = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: func(string) { c.load() }}
-	c.asOf.Validator = func(s string) error {
+	c.asOf.Validator = localizedValidator(c.s.l, func(s string) error {
 		if s == "" {
 			return nil
 		}
@@ -106,14 +106,14 @@ func (c *customers) buildUI() fyne.CanvasObject {
 			return app.Errorf(app.EInvalid, "customers.err.bad_as_of", s)
 		}
 		return nil
-	}
+	})
 	c.lifetime = &widget.Entry{Text: app.DefaultLifetimeYears.String(), OnSubmitted: func(string) { c.recompute() }}
-	c.lifetime.Validator = func(s string) error {
+	c.lifetime.Validator = localizedValidator(c.s.l, func(s string) error {
 		if d, err := decimal.NewFromString(strings.TrimSpace(s)); err != nil || !d.IsPositive() {
 			return app.Errorf(app.EInvalid, "customers.err.bad_lifetime", s)
 		}
 		return nil
-	}
+	})
 	recompute := widget.NewButtonWithIcon(t("customers.recompute"), theme.ViewRefreshIcon(), c.load)
 	params := container.NewHBox(widget.NewLabel(t("customers.as_of")), sized(c.asOf, 140),
 		widget.NewLabel(t("customers.lifetime")), sized(c.lifetime, 60), recompute)

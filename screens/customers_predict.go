@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"image/color"
 	"strings"
 	"time"
@@ -172,24 +171,24 @@ func firstPurchase(cs []app.CustomerPurchases) time.Time {
 // validDate and validNumber mark a bad field as the person types, in their
 // language (a Form shows the text under the field).
 func (p *predictionView) validDate(field string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(p.s.l, func(s string) error {
 		if s = strings.TrimSpace(s); s == "" {
 			return nil
 		}
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return errors.New(p.s.l.T("clv.err.date", p.s.l.T(field)))
+			return app.Errorf(app.EInvalid, "clv.err.date", app.Key(field))
 		}
 		return nil
-	}
+	})
 }
 
 func (p *predictionView) validNumber(field string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(p.s.l, func(s string) error {
 		if _, err := decimal.NewFromString(strings.TrimSpace(s)); err != nil {
-			return errors.New(p.s.l.T("clv.err.number", p.s.l.T(field)))
+			return app.Errorf(app.EInvalid, "clv.err.number", app.Key(field))
 		}
 		return nil
-	}
+	})
 }
 
 func (p *predictionView) onSubmit(string) { p.onRun() }

@@ -140,19 +140,19 @@ func (p *pricing) newEntry(name string) *widget.Entry {
 // validator rejects what is not a number, or is negative, as it is typed;
 // the Form shows the message under the field and disables saving.
 func (p *pricing) validator(name string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(p.s.l, func(s string) error {
 		if name == "price" && strings.TrimSpace(s) == "" {
 			return nil
 		}
 		d, err := parseNumber(s)
 		if err != nil {
-			return app.Errorf(app.EInvalid, "pricing.error.not_number", p.s.l.T("pricing.field."+name))
+			return app.Errorf(app.EInvalid, "pricing.error.not_number", app.Key("pricing.field."+name))
 		}
 		if d.IsNegative() {
-			return app.Errorf(app.EInvalid, "pricing.error.negative", p.s.l.T("pricing.field."+name))
+			return app.Errorf(app.EInvalid, "pricing.error.negative", app.Key("pricing.field."+name))
 		}
 		return nil
-	}
+	})
 }
 
 // parseNumber reads a typed number: spaces and a trailing % are ignored,

@@ -246,13 +246,13 @@ func (p *pricing) buildDiscount() fyne.CanvasObject {
 	t := p.s.l.T
 	intro := widget.NewLabel(t("pricing.disc.intro"))
 	intro.Wrapping = p.s.wrap()
-	p.discount = &widget.Entry{Text: "10", Validator: func(s string) error {
+	p.discount = &widget.Entry{Text: "10", Validator: localizedValidator(p.s.l, func(s string) error {
 		d, err := parseNumber(s)
 		if err != nil || d.IsNegative() || d.GreaterThanOrEqual(decimal.NewFromInt(100)) {
 			return app.Errorf(app.EInvalid, "pricing.error.discount")
 		}
 		return nil
-	}}
+	})}
 	p.discount.OnChanged = func(string) { p.showDiscount() }
 	p.discountRs = &widget.Label{Wrapping: p.s.wrap()}
 	form := widget.NewForm(widget.NewFormItem(t("pricing.disc.field"), p.discount))
