@@ -72,6 +72,22 @@ func parseGlobal(args []string) (g globals, rest []string, err error) {
 	return g, fs.Args(), nil
 }
 
+// notesKey carries where a command writes notes for the person: stderr,
+// because stdout holds data a script reads (clv's one JSON object).
+type notesKey struct{}
+
+func withNotes(ctx context.Context, w io.Writer) context.Context {
+	return context.WithValue(ctx, notesKey{}, w)
+}
+
+// notes is where a command writes notes; nowhere when none was set.
+func notes(ctx context.Context) io.Writer {
+	if w, ok := ctx.Value(notesKey{}).(io.Writer); ok {
+		return w
+	}
+	return io.Discard
+}
+
 // runCommand runs one subcommand and returns the exit status: 0 done, 2 bad
 // use (with the usage text), 1 anything else.
 func runCommand(db string, args []string, stdout, stderr io.Writer) int {
@@ -80,7 +96,7 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seller-assistant: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
-	err := cmd.run(context.Background(), db, args[1:], stdout)
+	err := cmd.run(withNotes(context.Background(), stderr), db, args[1:], stdout)
 	if err == nil {
 		return 0
 	}

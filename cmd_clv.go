@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,7 +20,8 @@ import (
 // `seller-assistant --db FILE clv [--as-of YYYY-MM-DD] [--horizon-weeks N]
 // [--margin F] [--discount-rate F] --out FILE.csv`. It prints the fitted
 // parameters as one JSON object; an unfittable data set exits 2 and writes
-// nothing.
+// nothing. Without --margin the CLV uses the shop's margin from its saved
+// quotes and product sales (app.ShopMargin), and the JSON says which.
 type clvCmd struct{}
 
 func init() { commands["clv"] = clvCmd{} }
@@ -48,7 +50,7 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	out := fs.String("out", "", "CSV file to write")
 	asOfText := fs.String("as-of", "", "end of the calibration YYYY-MM-DD (default: the newest order's date)")
 	horizon := fs.Int("horizon-weeks", 52, "weeks to predict")
-	marginText := fs.String("margin", "1", "gross margin as a rate, e.g. 0.35")
+	marginText := fs.String("margin", "", "gross margin as a rate, e.g. 0.35 (default: the shop's, from saved quotes and sales)")
 	discountText := fs.String("discount-rate", "0", "annual discount rate, e.g. 0.1")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -69,8 +71,10 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 			return usagef("--as-of %q: want YYYY-MM-DD", *asOfText)
 		}
 	}
-	if opts.Margin, err = decimal.NewFromString(*marginText); err != nil || !opts.Margin.IsPositive() {
-		return usagef("--margin %q: want a rate above 0 and at most 1, e.g. 0.35", *marginText)
+	if *marginText != "" {
+		if opts.Margin, err = decimal.NewFromString(*marginText); err != nil || !opts.Margin.IsPositive() {
+			return usagef("--margin %q: want a rate above 0 and at most 1, e.g. 0.35", *marginText)
+		}
 	}
 	if opts.DiscountRate, err = decimal.NewFromString(*discountText); err != nil {
 		return usagef("--discount-rate %q: want a rate, e.g. 0.1", *discountText)
@@ -90,6 +94,13 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	if len(cs) == 0 {
 		return app.Errorf(app.EInvalid, "clv.err.no_orders")
 	}
+	margin := app.TypedMargin(opts.Margin)
+	if *marginText == "" {
+		if margin, err = app.ShopMarginOf(ctx, s); err != nil {
+			return err
+		}
+		opts.Margin = margin.Rate
+	}
 	res, err := app.PredictCLV(ctx, cs, opts, nil)
 	if err != nil {
 		return err
@@ -103,7 +114,18 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	j.BGNBD.LogLikelihood, j.BGNBD.TimeUnit = res.Model.LogLikelihood, "week"
 	j.GammaGamma.P, j.GammaGamma.Q, j.GammaGamma.V = g.P, g.Q, g.V
 	j.Customers, j.RepeatCustomers = res.Model.Customers, res.Model.RepeatCustomers
-	return json.NewEncoder(stdout).Encode(j)
+	if err := json.NewEncoder(stdout).Encode(j); err != nil {
+		return err
+	}
+	// The JSON keeps issue 8's shape for scripts; what a person must know
+	// to read the CSV goes to stderr: the margin the clv column uses and
+	// where it came from, the horizon, and a spend model that does not fit.
+	en, w := app.English(), notes(ctx)
+	fmt.Fprintln(w, en.T("clv.cli.note", res.Options.HorizonWeeks, margin.Describe(en)))
+	if !res.Model.SpendFits {
+		fmt.Fprintln(w, en.T("clv.cli.no_spend_fit", res.Model.MeanRepeatValue))
+	}
+	return nil
 }
 
 // writeCLV writes the CSV beside path and renames it into place, so a

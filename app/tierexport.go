@@ -41,8 +41,24 @@ func WriteTiersCSV(w io.Writer, customers []CustomerScore) error {
 }
 
 // PredictionHeader are the columns a customer export gains once the CLV
-// model has been fitted.
-var PredictionHeader = []string{"p_alive", "expected_purchases", "clv"}
+// model has been fitted, named with the horizon they cover so a predicted
+// CLV is never read as the historic monetary column beside it:
+// p_alive, expected_purchases_52w, predicted_clv_52w.
+func PredictionHeader(horizonWeeks int) []string {
+	w := strconv.Itoa(horizonWeeks) + "w"
+	return []string{"p_alive", "expected_purchases_" + w, "predicted_clv_" + w}
+}
+
+// PredictionsHorizon is the horizon of preds (every prediction of one fit
+// shares it); 52 when preds is empty.
+func PredictionsHorizon(preds map[string]CustomerCLV) int {
+	for _, p := range preds {
+		if p.HorizonWeeks > 0 {
+			return p.HorizonWeeks
+		}
+	}
+	return 52
+}
 
 // PredictionRow is a customer's prediction as exported (rates and counts to
 // 4 places, CLV to 2), or empty cells for a customer the fit did not cover.
@@ -59,7 +75,7 @@ func WriteCustomersCSV(w io.Writer, customers []CustomerScore, preds map[string]
 	cw := csv.NewWriter(w)
 	header := TiersHeader
 	if preds != nil {
-		header = append(append([]string(nil), TiersHeader...), PredictionHeader...)
+		header = append(append([]string(nil), TiersHeader...), PredictionHeader(PredictionsHorizon(preds))...)
 	}
 	if err := cw.Write(header); err != nil {
 		return err

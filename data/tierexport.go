@@ -25,7 +25,7 @@ func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[strin
 	}
 	names := app.TiersHeader
 	if preds != nil {
-		names = append(append([]string(nil), names...), app.PredictionHeader...)
+		names = append(append([]string(nil), names...), app.PredictionHeader(app.PredictionsHorizon(preds))...)
 	}
 	header := make([]any, len(names))
 	for i, h := range names {

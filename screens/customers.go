@@ -78,7 +78,11 @@ const (
 )
 
 var customerColumns = []string{"id", "country", "recency", "frequency", "monetary", "rfm", "segment", "tier", "p_alive", "expected", "clv"}
-var customerColWidths = []float32{80, 105, 100, 65, 95, 80, 125, 88, 80, 90, 90}
+
+// The value columns are wide because their names carry their horizon:
+// "Historic value (all orders to date)" beside "Predicted CLV (next 52
+// weeks)", so the two are never read as the same kind of figure.
+var customerColWidths = []float32{80, 105, 100, 65, 250, 80, 125, 88, 80, 235, 215}
 
 func (c *customers) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
@@ -369,6 +373,9 @@ func (c *customers) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	text := c.s.l.T("customers.col." + customerColumns[id.Col])
+	if id.Col == colExpected || id.Col == colCLV {
+		text = c.s.l.T("customers.col."+customerColumns[id.Col], app.PredictionsHorizon(c.preds))
+	}
 	b.Icon = nil
 	if id.Col == c.sortCol {
 		b.Icon = theme.MenuDropUpIcon()
@@ -442,6 +449,11 @@ func (c *customers) onPredicted(p map[string]app.CustomerCLV) {
 		c.sortShown()
 	}
 	c.table.Refresh()
+	if c.selected >= 0 && c.selected < len(c.tiering.Scored) {
+		cs := c.tiering.Scored[c.selected]
+		pred, ok := c.prediction(cs.ID)
+		c.detail.showValues(cs, pred, ok, c.currency)
+	}
 }
 
 // prediction is customer id's prediction, if a fit has run and scored them.
@@ -457,6 +469,8 @@ func (c *customers) onSelected(id widget.TableCellID) {
 	c.selected = c.shown[id.Row]
 	cs := c.tiering.Scored[c.selected]
 	c.detail.show(cs, c.tiering.CustomerLTV(cs, c.lifetimeYears()), c.currency)
+	pred, ok := c.prediction(cs.ID)
+	c.detail.showValues(cs, pred, ok, c.currency)
 }
 
 // exportRows are the customers the current filter and search show, in

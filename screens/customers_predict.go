@@ -31,6 +31,7 @@ type predictionView struct {
 	OnPredicted func(map[string]app.CustomerCLV)
 
 	purchases []app.CustomerPurchases
+	shop      app.ShopMargin // the shop's margin, the margin field's default
 	result    app.CLVResult
 	holdout   *app.Holdout
 	currency  string
@@ -41,6 +42,7 @@ type predictionView struct {
 	runBtn, cancelBtn *widget.Button
 	progress          *widget.ProgressBar
 	status            *widget.Label
+	marginNote        *widget.Label // which margin the CLV uses and where it came from
 	params            *widget.Label
 	reading           *widget.Label
 	holdoutText       *widget.Label
@@ -64,7 +66,8 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 	p.calEnd = &widget.Entry{PlaceHolder: t("clv.hint.calibration"), Validator: p.validDate("clv.field.calibration"), OnSubmitted: p.onSubmit}
 	p.holdEnd = &widget.Entry{PlaceHolder: t("clv.hint.holdout_end"), Validator: p.validDate("clv.field.holdout_end"), OnSubmitted: p.onSubmit}
 	p.horizon = &widget.Entry{Text: "52", Validator: p.validNumber("clv.field.horizon"), OnSubmitted: p.onSubmit}
-	p.margin = &widget.Entry{Text: "100", Validator: p.validNumber("clv.field.margin"), OnSubmitted: p.onSubmit}
+	// The margin is filled with the shop's own (ShopMargin) once loaded.
+	p.margin = &widget.Entry{Validator: p.validNumber("clv.field.margin"), OnSubmitted: p.onSubmit}
 	p.discount = &widget.Entry{Text: "0", Validator: p.validNumber("clv.field.discount"), OnSubmitted: p.onSubmit}
 	form := widget.NewForm(
 		widget.NewFormItem(t("clv.field.calibration"), p.calEnd),
@@ -81,6 +84,7 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
 	p.status = wrapLabel("")
+	p.marginNote = wrapLabel("")
 	p.params = wrapLabel("")
 	p.reading = wrapLabel("")
 	p.holdoutText = wrapLabel(t("clv.holdout.none"))
@@ -100,6 +104,7 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(
 		intro,
 		container.NewGridWithColumns(2, form, form2),
+		p.marginNote,
 		container.NewHBox(p.runBtn, p.cancelBtn),
 		p.progress, p.status,
 		heading(t("clv.params.title")), p.params, p.reading,
@@ -134,7 +139,12 @@ func (p *predictionView) load() {
 	p.status.SetText(p.s.l.T("clv.loading"))
 	p.setBusy(true)
 	go func() {
-		cs, err := ws.PurchaseDays(context.Background())
+		ctx := context.Background()
+		cs, err := ws.PurchaseDays(ctx)
+		var shop app.ShopMargin
+		if err == nil {
+			shop, err = app.ShopMarginOf(ctx, ws)
+		}
 		p.s.env.Post(func() {
 			p.setBusy(false)
 			p.status.SetText("")
@@ -142,7 +152,11 @@ func (p *predictionView) load() {
 				p.s.ShowError(err)
 				return
 			}
-			p.purchases, p.currency = cs, p.s.info.Currency
+			p.purchases, p.currency, p.shop = cs, p.s.info.Currency, shop
+			if strings.TrimSpace(p.margin.Text) == "" {
+				p.margin.SetText(shop.Rate.Shift(2).String())
+			}
+			p.marginNote.SetText(shop.Describe(p.s.l))
 			if len(cs) == 0 {
 				p.status.SetText(p.s.l.T("clv.err.no_orders"))
 				return
@@ -349,9 +363,19 @@ func (p *predictionView) onFitted(res app.CLVResult, hold *app.Holdout, err erro
 	p.result, p.holdout = res, hold
 	m := res.Model
 	b, g := m.BGNBD, m.GammaGamma
-	p.params.SetText(l.T("clv.params.bgnbd", b.R, b.Alpha, b.A, b.B, m.LogLikelihood) + "\n" +
-		l.T("clv.params.gg", g.P, g.Q, g.V) + "\n" +
+	// A degenerate spend model's parameters (q = 1.458e+07) mean nothing
+	// to anyone: say that it does not fit instead.
+	spend := l.T("clv.spend.no_fit", m.MeanRepeatValue, p.currency)
+	if m.SpendFits {
+		spend = l.T("clv.params.gg", g.P, g.Q, g.V)
+	}
+	p.params.SetText(l.T("clv.params.bgnbd", b.R, b.Alpha, b.A, b.B, m.LogLikelihood) + "\n" + spend + "\n" +
 		l.T("clv.params.counts", m.Customers, m.RepeatCustomers, m.AsOf.Format(time.DateOnly)))
+	used := app.TypedMargin(res.Options.Margin)
+	if res.Options.Margin.Equal(p.shop.Rate) {
+		used = p.shop
+	}
+	p.marginNote.SetText(used.Describe(l) + "\n" + l.T("clv.historic_vs_predicted", res.Options.HorizonWeeks))
 	p.reading.SetText("• " + strings.Join(app.ParamsReading(l, m), "\n• "))
 	var purchases float64
 	total := decimal.Zero
