@@ -29,7 +29,7 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		asOf = t.AsOf.Format("2006-01-02")
 	}
 	sec := ReportSection{ID: "customers", Title: l.T("module.customers.title"),
-		Intro: l.T("customers.report.intro", len(t.Scored), asOf, l.T("customers.rfm_how")),
+		Intro: l.T("customers.report.intro", len(t.Scored), asOf, t.RepeatRateText(l)+" "+l.T("customers.rfm_how")),
 		Charts: []Chart{SegmentGridChart(l, t), TierDonutChart(l, byTier), RevenueByTierChart(l, byTier, cur),
 			CountryTierChart(l, countries, cur, 10), RevenueByMonthChart(l, o.Monthly, cur), NewCustomersChart(l, newByMonth)}}
 

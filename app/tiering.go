@@ -362,6 +362,28 @@ func (t Tiering) ByCountry(lifetimeYears decimal.Decimal) []CountryFigures {
 	return out
 }
 
+// RepeatRate is the repeat-purchase rate (复购率), a CRM KPI of the
+// customer-service handbook: the scored customers with more than one
+// non-cancelled order, out of all scored customers.
+func (t Tiering) RepeatRate() (repeat, customers int) {
+	for _, c := range t.Scored {
+		if c.Orders > 1 {
+			repeat++
+		}
+	}
+	return repeat, len(t.Scored)
+}
+
+// RepeatRateText is RepeatRate in words, with its inputs.
+func (t Tiering) RepeatRateText(l *Localizer) string {
+	repeat, n := t.RepeatRate()
+	pct := 0.0
+	if n > 0 {
+		pct = float64(repeat) * 100 / float64(n)
+	}
+	return l.T("customers.repeat_rate", pct, repeat, n)
+}
+
 // SegmentGrid counts scored customers per (R, FM), the pair the segment
 // comes from: grid[r-1][fm-1].
 func (t Tiering) SegmentGrid() [5][5]int {

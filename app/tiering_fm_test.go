@@ -152,3 +152,27 @@ func TestGuideWorkedTiersExample(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatRate: the guide's example, by hand: Q (6 orders), R (2) and T
+// (3) ordered more than once, P and S once: 3 of 5, 60.0 %.
+func TestRepeatRate(t *testing.T) {
+	d := decimal.RequireFromString
+	var stats []app.CustomerStat
+	for id, orders := range map[string]int{"P": 1, "Q": 6, "R": 2, "S": 1, "T": 3} {
+		stats = append(stats, app.CustomerStat{ID: id, Orders: orders, Monetary: d("10"), FirstOrder: day("2024-01-01"), LastOrder: day("2024-06-01")})
+	}
+	stats = append(stats, app.CustomerStat{ID: "U", Orders: 0, Monetary: d("-5")}) // only cancellations: not scored, not counted
+	tr := app.ScoreCustomers(stats, day("2024-07-01"))
+	if r, n := tr.RepeatRate(); r != 3 || n != 5 {
+		t.Fatalf("repeat %d of %d, want 3 of 5", r, n)
+	}
+	if got := tr.RepeatRateText(app.English()); got != "Repeat-purchase rate 60.0 %: 3 of 5 scored customers ordered more than once." {
+		t.Errorf("%q", got)
+	}
+	if got := tr.RepeatRateText(app.NewLocalizer(app.LangChinese)); !strings.HasPrefix(got, "复购率 60.0%") {
+		t.Errorf("%q", got)
+	}
+	if r, n := app.ScoreCustomers(nil, time.Time{}).RepeatRate(); r != 0 || n != 0 {
+		t.Errorf("no customers: %d of %d", r, n)
+	}
+}

@@ -16,7 +16,7 @@ import (
 func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigures) {
 	l := c.s.l
 	c.tiers.Objects = nil
-	how := widget.NewLabel(l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
+	how := widget.NewLabel(c.tiering.RepeatRateText(l) + "\n" + l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
 	how.Wrapping = c.s.wrap()
 	c.tiers.Add(how)
 	for _, f := range c.byTier {
