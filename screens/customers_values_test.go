@@ -3,6 +3,7 @@ package screens
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -87,5 +88,38 @@ func TestPredictionViewSaysSpendModelDoesNotFit(t *testing.T) {
 	}
 	if !strings.Contains(v.reading.Text, "does not fit this shop") {
 		t.Errorf("reading %q", v.reading.Text)
+	}
+}
+
+// TestCustomersAsOfReadsOnlyEarlierLines: the window's as-of field asks the
+// store for the figures of the lines before that date (issue 12 item 8), so
+// a later order cannot make recency negative in the table either.
+func TestCustomersAsOfReadsOnlyEarlierLines(t *testing.T) {
+	all := customerStats(5)
+	var asked []string
+	store := &mock.CustomerStore{CustomerStatsAsOfFn: func(asOf time.Time) ([]app.CustomerStat, error) {
+		asked = append(asked, asOf.Format(time.DateOnly))
+		if asOf.IsZero() {
+			return all, nil
+		}
+		// What the lines before the date hold: two customers, last seen in May.
+		early := append([]app.CustomerStat(nil), all[:2]...)
+		for i := range early {
+			early[i].LastOrder = time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+		}
+		return early, nil
+	}}
+	ts, c := openCustomers(t, customersWorkspace(all, store))
+	if len(c.tiering.Scored) != 5 || len(asked) != 1 || asked[0] != "0001-01-01" {
+		t.Fatalf("first load: %d scored, asked %v", len(c.tiering.Scored), asked)
+	}
+	c.asOf.SetText("2026-06-01")
+	c.load()
+	ts.next(t)
+	if len(asked) != 2 || asked[1] != "2026-06-01" {
+		t.Fatalf("asked %v", asked)
+	}
+	if len(c.tiering.Scored) != 2 || !c.tiering.AsOf.Equal(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)) || c.tiering.Scored[0].RecencyDays != 31 {
+		t.Errorf("scored %d as of %v: %+v", len(c.tiering.Scored), c.tiering.AsOf, c.tiering.Scored)
 	}
 }
