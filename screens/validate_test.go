@@ -190,7 +190,6 @@ func TestEveryValidatorSpeaksTheWindowsLanguage(t *testing.T) {
 						t.Errorf("%s: the Chinese window shows %q", id, msg)
 					}
 				}
-				ts.win.Canvas().Overlays().Top()
 				for ts.win.Canvas().Overlays().Top() != nil {
 					ts.win.Canvas().Overlays().Remove(ts.win.Canvas().Overlays().Top())
 				}
