@@ -28,8 +28,8 @@ func baseInput() app.QuoteInput {
 func TestQuoteFormulas(t *testing.T) {
 	type want struct {
 		chargeable, freight, duty, landed, unitCost string
-		breakEven, recommended, charm     string // "" = no price reaches it
-		profit, margin, roi, beACoS       string // with a test price
+		breakEven, recommended, charm               string // "" = no price reaches it
+		profit, margin, roi, beACoS                 string // with a test price
 	}
 	tests := []struct {
 		name string
