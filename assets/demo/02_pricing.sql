@@ -87,4 +87,4 @@ UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divis
 UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 1000, per_kg_fen = 250,
 	storage_cents = 20 WHERE name LIKE '海运 + 美国海外仓%';
 UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 6000,
-	min_charge_fen = 45 * per_kg_fen, carton_units = 100, storage_cents = 15 WHERE name LIKE '空运 + 德国海外仓%';
+	min_charge_fen = 21 * per_kg_fen, carton_units = 100, storage_cents = 15 WHERE name LIKE '空运 + 德国海外仓%';
