@@ -92,3 +92,25 @@ func TestChannelValidateHeadHaul(t *testing.T) {
 		t.Errorf("negative storage: %v", err)
 	}
 }
+
+// Fees are in the currency of the market the channel serves: a JP channel
+// listed (ineligible) for a US parcel keeps its yen fee in yen.
+func TestFeeFXFollowsTheChannelsMarket(t *testing.T) {
+	jp := app.LogisticsChannel{Type: "fba", Market: "JP", FulfilmentFee: d("318")}
+	de := app.LogisticsChannel{Type: "overseas_warehouse", Market: "DE,FR"}
+	anyMarket := app.LogisticsChannel{Type: "overseas_warehouse"}
+	for _, tt := range []struct {
+		ch     app.LogisticsChannel
+		market string
+		want   string
+	}{
+		{jp, "US", "0.048"}, {jp, "JP", "0.048"}, {de, "FR", "7.75"}, {de, "GB", "7.75"}, {anyMarket, "GB", "9.1"}, {anyMarket, "", "7.2"},
+	} {
+		if got := app.FeeFX(tt.ch, tt.market); got.String() != tt.want {
+			t.Errorf("FeeFX(%s, %q) = %s, want %s", tt.ch.Market, tt.market, got, tt.want)
+		}
+	}
+	if u := app.ChannelUnitCost(jp, app.Parcel{WeightKg: d("0.1"), Market: "US"}); u.Fulfilment.StringFixed(3) != "15.264" {
+		t.Errorf("JP fee for a US parcel: %s CNY, want 318 * 0.048 = 15.264", u.Fulfilment)
+	}
+}

@@ -161,13 +161,16 @@ type UnitCost struct {
 var fallbackFeeFX = decimal.RequireFromString("7.20")
 
 // FeeFX is the CNY per unit of the currency a channel's fulfilment and
-// storage fees are in: the destination market's (the parcel's market, else
-// the channel's first market), from MarketDefaults.
+// storage fees are in, from MarketDefaults: the parcel's market when the
+// channel serves it (or serves every market), else the channel's first
+// market with defaults, so a Japanese channel's yen fee stays in yen even
+// when it is listed, ineligible, for a US parcel.
 func FeeFX(ch LogisticsChannel, market string) decimal.Decimal {
-	if md, ok := DefaultsFor(market); ok {
+	ms := ChannelMarkets(ch)
+	if md, ok := DefaultsFor(market); ok && (len(ms) == 0 || contains(ms, strings.ToUpper(market))) {
 		return md.FXRate
 	}
-	for _, m := range ChannelMarkets(ch) {
+	for _, m := range ms {
 		if md, ok := DefaultsFor(m); ok {
 			return md.FXRate
 		}
