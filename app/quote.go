@@ -783,8 +783,10 @@ func (p Platform) ServesMarket(market string) bool {
 // channel, each optional (nil), with the seller's standing assumptions for
 // what no table holds: 10 % ads, 3 % return reserve, 25 % target margin.
 // Freight per kg is the channel's effective rate for the product's
-// chargeable weight (first weight price plus per-kg above it, spread over
-// the weight), in the selling currency.
+// chargeable weight (ChannelCost: a parcel channel's first-weight price plus
+// per-kg above it, or a head haul's bulk rate with its carton minimum,
+// spread over the weight), in the selling currency; fulfilment and storage
+// are the channel's. The currency is the market's.
 func QuoteDefaults(p *Product, market string, pl *Platform, ch *LogisticsChannel) QuoteInput {
 	in := QuoteInput{
 		FXRate: decimal.RequireFromString("7.20"), VolDivisor: decimal.NewFromInt(6000),
