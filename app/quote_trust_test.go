@@ -181,6 +181,11 @@ func TestMarketDefaultsDutyBasis(t *testing.T) {
 		if !md.FXRate.IsPositive() || md.VATRate.IsNegative() || md.VATRate.GreaterThanOrEqual(d("1")) {
 			t.Errorf("%s: fx %s vat %s", md.Market, md.FXRate, md.VATRate)
 		}
+		for _, lang := range app.Langs {
+			if name := app.CountryName(app.NewLocalizer(lang), md.Market); name == md.Market {
+				t.Errorf("%s: no country name in %s for the market selector", md.Market, lang)
+			}
+		}
 	}
 	if md, _ := app.DefaultsFor("JP"); !md.DutyOnCIF {
 		t.Error("Japan values imports on CIF")
