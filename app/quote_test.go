@@ -330,6 +330,9 @@ func FuzzParseQuoteJSON(f *testing.F) {
 	f.Add(`{"price": 1e400}`)
 	f.Add(strings.Replace(goodQuoteJSON, `"price": 25`, `"price": "1e-30"`, 1))
 	f.Add(strings.Replace(goodQuoteJSON, `"target_margin": 0.2`, `"target_margin": 0.99`, 1))
+	f.Add(marketQuote)
+	f.Add("\uFEFF" + goodQuoteJSON)
+	f.Add(strings.Replace(goodQuoteJSON, `{`, `{"currency": "JPY", "clearance_per_unit": "0.5", "storage_per_unit": 1e-3, `, 1))
 	f.Fuzz(func(t *testing.T, s string) {
 		in, err := app.ParseQuoteJSON(strings.NewReader(s))
 		if err != nil {
