@@ -71,3 +71,34 @@ func TestDemoHeadHaulChannels(t *testing.T) {
 		t.Errorf("%d head-haul channels, want 6", n)
 	}
 }
+
+// Migration 0007 drops fulfilment and the per-order fee from the landed
+// cost kept beside each saved quote, as a quote saved from now on stores it.
+func TestHeadHaulMigrationMovesFeesOutOfLanded(t *testing.T) {
+	s, _ := newWorkspace(t)
+	body, err := migrationFS.ReadFile("migrations/0007_head_haul.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, update, ok := strings.Cut(string(body), "UPDATE quotes")
+	if !ok {
+		t.Fatal("the migration no longer updates quotes")
+	}
+	in := pricingInput() // fulfilment 2.5, per-order 0
+	in.PerOrderFee = decimal.RequireFromString("0.3")
+	// landed under the old meaning: goods 5 + freight 2 + duty 0.5 + 2.5 + 0.3 = 10.30
+	if _, err := s.db.Exec(`INSERT INTO quotes (product_sku, market, inputs, landed_cents) VALUES ('X', 'US', ?, 1030)`,
+		string(in.QuoteJSON())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("UPDATE quotes" + update); err != nil {
+		t.Fatal(err)
+	}
+	var landed int64
+	if err := s.db.QueryRow("SELECT landed_cents FROM quotes WHERE product_sku = 'X'").Scan(&landed); err != nil {
+		t.Fatal(err)
+	}
+	if want := in.Compute().Landed.Shift(2).IntPart(); landed != want || landed != 750 {
+		t.Errorf("landed_cents = %d, want %d (7.50)", landed, want)
+	}
+}
