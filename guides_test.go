@@ -9,26 +9,14 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 	"github.com/seller-assistant/seller-assistant/assets"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
-// grouped writes d with places decimals and thousands separators: 1924.1 -> "1,924.10".
-func grouped(d decimal.Decimal, places int32) string {
-	s := d.StringFixed(places)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		return b.String() + "." + frac
-	}
-	return b.String()
-}
+// grouped writes d with places decimals and thousands separators, as the
+// guides print money: 1924.1 -> "1,924.10".
+func grouped(d decimal.Decimal, places int32) string { return format.Fixed(d, places) }
 
 // guideMustShow fails for every figure the module's guide, in either
 // language, does not print.

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // QuoteInput is everything the price of one unit depends on. Money is in the
@@ -179,18 +181,9 @@ func CharmPrice(p decimal.Decimal) decimal.Decimal {
 	return c
 }
 
-// zeroDecimalCurrencies are the ISO 4217 currencies with no minor unit
-// (table A.1, minor unit 0) that sellers meet. Kept here rather than taken
-// from golang.org/x/text/currency so app/ keeps to the standard library and
-// decimal; a code not listed is treated as having cents.
-var zeroDecimalCurrencies = map[string]bool{
-	"BIF": true, "CLP": true, "DJF": true, "GNF": true, "ISK": true, "JPY": true, "KMF": true, "KRW": true,
-	"PYG": true, "RWF": true, "UGX": true, "UYI": true, "VND": true, "VUV": true, "XAF": true, "XOF": true, "XPF": true,
-}
-
 // ZeroDecimalCurrency reports whether prices in the ISO 4217 currency code
-// are whole units (JPY, KRW, VND …).
-func ZeroDecimalCurrency(code string) bool { return zeroDecimalCurrencies[strings.ToUpper(code)] }
+// are whole units (JPY, KRW, VND …), as app/format writes them.
+func ZeroDecimalCurrency(code string) bool { return format.Decimals(code) == 0 }
 
 // CharmPriceFor is the psychological price at or above p (p >= 0) in the
 // selling currency, following how each market writes prices:

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 func init() {
@@ -404,11 +405,7 @@ func (p *pricing) changeMarket(m string) {
 			delete(p.typed, name)
 			lines = append(lines, t("pricing.market_note.cleared", label, oldCur, newCur))
 		default:
-			places := int32(2)
-			if app.ZeroDecimalCurrency(newCur) {
-				places = 0
-			}
-			conv := v.Mul(oldFX).Div(newFX).Round(places)
+			conv := v.Mul(oldFX).Div(newFX).Round(format.Decimals(newCur))
 			p.entries[name].SetText(conv.String())
 			lines = append(lines, t("pricing.market_note.converted", label, v.String(), oldCur, conv.String(), newCur,
 				oldFX.String(), newFX.String()))
