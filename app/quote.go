@@ -722,12 +722,13 @@ var marketDefaults = []MarketDefaults{
 	// JP: Customs Tariff Act (関税定率法) art. 4(1): freight and insurance
 	// to the port of import are part of the value: CIF.
 	mdRow("JP", "JPY", "0.10", "0.03", true, "0.048"),
-	// CA: Customs Act s. 48(5)(c): transport and insurance from the place
-	// of direct shipment to Canada are deducted: FOB.
+	// CA: Customs Act s. 48 (transaction value): transport and insurance
+	// from the place of direct shipment to Canada are left out: FOB.
 	mdRow("CA", "CAD", "0", "0.065", false, "5.15"),
-	// AU: Customs Act 1901 s. 161 (transaction value) excludes overseas
-	// freight and insurance: duty on FOB (GST is then on CIF + duty, but it
-	// is collected in the GST-inclusive price, the vat_rate here).
+	// AU: Customs Act 1901 Part VIII Div. 2 (ss. 159-161, transaction
+	// value) leaves out overseas freight and insurance: duty on FOB. GST is
+	// on CIF + duty at import, but marketplaces collect it in the
+	// GST-inclusive price, which is the vat_rate here.
 	mdRow("AU", "AUD", "0.10", "0.05", false, "4.70"),
 }
 
