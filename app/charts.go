@@ -226,14 +226,3 @@ func ChannelRadarChart(l *Localizer, channels []LogisticsChannel) Chart {
 	return c
 }
 
-// CampaignBudgetChart: each campaign's budget.
-func CampaignBudgetChart(l *Localizer, campaigns []Campaign, currency string) Chart {
-	c := Chart{ID: "campaign_budget", Title: l.T("chart.campaign_budget"), Kind: ChartBar, YLabel: l.T("chart.budget"), Unit: currency}
-	s := Series{Name: l.T("chart.budget")}
-	for _, cp := range campaigns {
-		c.Categories = append(c.Categories, cp.Name)
-		s.Values = append(s.Values, money(cp.Budget))
-	}
-	c.Series = []Series{s}
-	return c
-}

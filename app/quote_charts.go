@@ -61,7 +61,7 @@ func CostBreakdownChart(l *Localizer, q Quote, currency string) Chart {
 func ProfitCurveChart(l *Localizer, q Quote, currency string) Chart {
 	c := Chart{ID: "quote_profit_curve", Title: l.T("pricing.chart.curve"), Kind: ChartLine,
 		XLabel: l.T("pricing.chart.price", currency), YLabel: l.T("pricing.chart.profit"), Unit: currency}
-	lo, hi := decimal.Zero, decimal.Zero
+	var lo, hi decimal.Decimal
 	switch {
 	case q.RecommendedOK:
 		lo, hi = q.BreakEven.Mul(decimal.RequireFromString("0.6")), q.Recommended.Mul(decimal.RequireFromString("1.5"))

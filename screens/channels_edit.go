@@ -164,11 +164,7 @@ func (e *channelEditor) showHeadHaul() {
 func (e *channelEditor) read() (app.LogisticsChannel, error) {
 	ch := app.LogisticsChannel{ID: e.editing, Name: strings.TrimSpace(e.name.Text), Tracking: e.tracking.Checked,
 		BatteryOK: e.battery.Checked, LiquidOK: e.liquid.Checked, Restrictions: strings.TrimSpace(e.restrictions.Text)}
-	var ms []string
-	for _, m := range strings.FieldsFunc(strings.ToUpper(e.markets.Text), func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		ms = append(ms, m)
-	}
-	ch.Market = strings.Join(ms, ",")
+	ch.Market = strings.Join(marketCodes(e.markets.Text), ",")
 	if i := e.typ.SelectedIndex(); i >= 0 {
 		ch.Type = app.ChannelTypes[i]
 	}
@@ -388,9 +384,7 @@ func (e *platformEditor) read() (app.Platform, error) {
 		}
 		*f.dst = v.Shift(f.shift)
 	}
-	for _, m := range strings.FieldsFunc(strings.ToUpper(e.mkts.Text), func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		p.Markets = append(p.Markets, m)
-	}
+	p.Markets = append(p.Markets, marketCodes(e.mkts.Text)...)
 	cats, err := app.ParseCategoryRates(e.cats.Text)
 	if err != nil {
 		return p, err
@@ -458,4 +452,9 @@ func (e *platformEditor) onUndo() {
 		p.ID = id
 		return err
 	}, func() { e.undoBar.Hide(); e.selectID(p.ID) })
+}
+
+// marketCodes reads a typed list of country codes ("us, gb;DE") as codes.
+func marketCodes(text string) []string {
+	return strings.FieldsFunc(strings.ToUpper(text), func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
 }
