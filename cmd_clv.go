@@ -108,24 +108,32 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	if err := writeCLV(*out, res.Customers); err != nil {
 		return err
 	}
-	var j clvJSON
-	b, g := res.Model.BGNBD, res.Model.GammaGamma
-	j.BGNBD.R, j.BGNBD.Alpha, j.BGNBD.A, j.BGNBD.B = b.R, b.Alpha, b.A, b.B
-	j.BGNBD.LogLikelihood, j.BGNBD.TimeUnit = res.Model.LogLikelihood, "week"
-	j.GammaGamma.P, j.GammaGamma.Q, j.GammaGamma.V = g.P, g.Q, g.V
-	j.Customers, j.RepeatCustomers = res.Model.Customers, res.Model.RepeatCustomers
-	if err := json.NewEncoder(stdout).Encode(j); err != nil {
+	if err := json.NewEncoder(stdout).Encode(newCLVJSON(res.Model)); err != nil {
 		return err
 	}
-	// The JSON keeps issue 8's shape for scripts; what a person must know
-	// to read the CSV goes to stderr: the margin the clv column uses and
-	// where it came from, the horizon, and a spend model that does not fit.
-	en, w := app.English(), notes(ctx)
+	writeCLVNotes(notes(ctx), res, margin)
+	return nil
+}
+
+func newCLVJSON(m app.CLVModel) clvJSON {
+	var j clvJSON
+	b, g := m.BGNBD, m.GammaGamma
+	j.BGNBD.R, j.BGNBD.Alpha, j.BGNBD.A, j.BGNBD.B = b.R, b.Alpha, b.A, b.B
+	j.BGNBD.LogLikelihood, j.BGNBD.TimeUnit = m.LogLikelihood, "week"
+	j.GammaGamma.P, j.GammaGamma.Q, j.GammaGamma.V = g.P, g.Q, g.V
+	j.Customers, j.RepeatCustomers = m.Customers, m.RepeatCustomers
+	return j
+}
+
+// writeCLVNotes tells the person what the JSON, which keeps issue 8's shape
+// for scripts, does not: the margin the clv column uses and where it came
+// from, the horizon, and a spend model that does not fit the shop.
+func writeCLVNotes(w io.Writer, res app.CLVResult, margin app.ShopMargin) {
+	en := app.English()
 	fmt.Fprintln(w, en.T("clv.cli.note", res.Options.HorizonWeeks, margin.Describe(en)))
 	if !res.Model.SpendFits {
 		fmt.Fprintln(w, en.T("clv.cli.no_spend_fit", res.Model.MeanRepeatValue))
 	}
-	return nil
 }
 
 // writeCLV writes the CSV beside path and renames it into place, so a
