@@ -225,4 +225,3 @@ func ChannelRadarChart(l *Localizer, channels []LogisticsChannel) Chart {
 	}
 	return c
 }
-
