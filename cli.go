@@ -84,6 +84,9 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
+	// A locked workspace, a read-only folder, a full disk: say that, not
+	// "internal error".
+	err = app.Explain(err, db)
 	// A person's error reads as its message; the cause behind it (an EOF, a
 	// driver error) goes only into internal errors, where it is the clue.
 	msg := err.Error()
@@ -92,6 +95,17 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		msg = app.English().Message(err)
 	}
 	fmt.Fprintf(stderr, "seller-assistant %s: %s\n", args[0], msg)
+	return exitCode(err)
+}
+
+// exitCode is the README's contract: 2 for bad use — the command line is
+// wrong (unknown command or flag, a missing or malformed value, an --out
+// that names the workspace or another database) or the input given cannot
+// be used as it is (app.EInvalid: a bad row without --skip-bad, a bad quote
+// file); 1 for a workspace or output file that is refused or fails (not a
+// workspace, damaged, newer, locked, read-only, disk full, not a demo) and
+// for internal errors.
+func exitCode(err error) int {
 	if errors.Is(err, errUsage) || app.ErrorCode(err) == app.EInvalid {
 		return 2
 	}
@@ -105,14 +119,37 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses a command's flags; it takes no positional arguments.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return usagef("%v", err)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", strings.Join(fs.Args(), " "))
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", strings.Join(pos, " "))
 	}
 	return nil
+}
+
+// parseArgs parses flags wherever they stand — before, between or after
+// the positional arguments, as in `import orders f.csv --skip-bad` — and
+// returns the positional arguments in order. The flag package alone stops
+// at the first positional one. After "--" everything is positional.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%v", err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
 }
 
 func needDB(db string) error {

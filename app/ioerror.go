@@ -21,6 +21,10 @@ const (
 	sqliteReadOnly = 8
 	sqliteFull     = 13
 	sqliteCantOpen = 14
+	// SQLITE_IOERR_SHMSIZE: the shared-memory file beside a WAL database
+	// could not grow — on a full disk this, not SQLITE_FULL, is what
+	// SQLite reports.
+	sqliteIOErrShmSize = 10 | 19<<8
 )
 
 // sqliteCoder is the part of a SQLite driver error Explain reads.
@@ -43,6 +47,8 @@ func ExplainFile(err error, path string) *Error {
 		key = "error.read_only"
 	case errors.Is(err, os.ErrPermission):
 		key = "error.permission"
+	case errors.As(err, &sc) && sc.Code() == sqliteIOErrShmSize:
+		key = "error.disk_full"
 	case errors.As(err, &sc):
 		switch sc.Code() & 0xff {
 		case sqliteBusy, sqliteLocked:

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,6 +129,12 @@ func Write(path string, fill func(w io.Writer) error, protect ...string) error {
 	return WriteWith(path, func(tmp *os.File) error {
 		w := bufio.NewWriterSize(tmp, 1<<16)
 		if err := fill(w); err != nil {
+			// A write to the temporary file failed (disk full, …): say so
+			// about the target. Anything else (a query) is the caller's.
+			var pe *fs.PathError
+			if errors.As(err, &pe) && pe.Path == tmp.Name() {
+				return FileError(err, path)
+			}
 			return err
 		}
 		if err := w.Flush(); err != nil {
