@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -32,7 +33,7 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	fs := newFlags("bench tiers")
 	lines := fs.Int("lines", 1_000_000, "order lines to generate")
 	runs := fs.Int("runs", 3, "timed runs of each side")
-	dir := fs.String("dir", "", "work directory (default: a new temporary one, removed after)")
+	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
 	sqlite := fs.String("sqlite3", "sqlite3", "the sqlite3 command line shell")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -53,6 +54,16 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 			return err
 		}
 		defer os.RemoveAll(d)
+		*dir = d
+	} else {
+		// A folder of our own inside DIR (0700, kept for a look
+		// afterwards): the runs below remove and rewrite their files,
+		// and must never touch a file of the user's that has the same
+		// name.
+		d, err := os.MkdirTemp(*dir, "seller-bench-")
+		if err != nil {
+			return atomicfile.FileError(err, *dir)
+		}
 		*dir = d
 	}
 	csvPath := filepath.Join(*dir, "orders.csv")
@@ -147,7 +158,7 @@ type genStats struct{ customers, countries, cancelled, noCustomer int }
 // without a customer id, over one year in time order. Seeded, so runs
 // compare.
 func generateOrders(path string, n int) (genStats, error) {
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, atomicfile.Mode) // a new file in our own folder
 	if err != nil {
 		return genStats{}, err
 	}

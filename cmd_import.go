@@ -48,6 +48,10 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	default:
 		return usagef("--date-order is mdy or dmy, not %q", *order)
 	}
+	// A file that is not there fails before a new workspace is made for it.
+	if _, err := os.Stat(opts.Path); errors.Is(err, os.ErrNotExist) {
+		return app.Wrap(err, app.ENotFound, "error.file_not_found", opts.Path)
+	}
 	s, err := openOrCreate(ctx, db)
 	if err != nil {
 		return err

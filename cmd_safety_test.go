@@ -217,6 +217,9 @@ func TestFailedImportPrintsNoTotals(t *testing.T) {
 	if strings.Count(errOut.String(), "import:") != 1 {
 		t.Errorf("stderr %q", errOut.String())
 	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a failed first import left a new workspace: %v", err)
+	}
 }
 
 // TestExitCodes pins the README's contract: 2 for bad use, 1 for a file

@@ -157,7 +157,7 @@ func buildPage(r app.Report, l *app.Localizer, js []byte) (*page, error) {
 			n++
 			cv, err := buildChart(c, n)
 			if err != nil {
-				return nil, fmt.Errorf("report: section %q: chart %q: %w", s.ID, c.ID, err)
+				return nil, fmt.Errorf("section %q: chart %q: %w", s.ID, c.ID, err)
 			}
 			cv.Anchor = anchors.take(c.ID, "chart-"+strconv.Itoa(n))
 			sv.Charts = append(sv.Charts, cv)
@@ -175,11 +175,11 @@ func buildPage(r app.Report, l *app.Localizer, js []byte) (*page, error) {
 // parser into a state where a later "</script>" no longer closes it.
 func inlineScript(js []byte) (template.JS, error) {
 	if len(bytes.TrimSpace(js)) == 0 {
-		return "", fmt.Errorf("report: the echarts script is empty; run `make assets` and rebuild")
+		return "", fmt.Errorf("the echarts script is empty; run `make assets` and rebuild")
 	}
 	lower := bytes.ToLower(js)
 	if bytes.Contains(lower, []byte("<!--")) {
-		return "", fmt.Errorf("report: the echarts script contains \"<!--\" and cannot be inlined safely")
+		return "", fmt.Errorf("the echarts script contains \"<!--\" and cannot be inlined safely")
 	}
 	if i := bytes.Index(lower, []byte("</script")); i >= 0 {
 		// "<\/script" means the same inside JS strings, regexps and comments,
