@@ -33,6 +33,10 @@ Commands:
 Options:
   --db FILE            the workspace file
   --startup-probe      open the window, print the time to the first frame, quit
+
+A command's flags may come before or after its arguments (import orders f.csv --skip-bad).
+--out never overwrites the workspace or any other database; it replaces an earlier export
+only once the new file is complete. Exit status: 0 done, 2 bad use, 1 a file refused or failed.
 `
 
 // command is one CLI subcommand: a small type per file (cmd_*.go), each

@@ -82,7 +82,9 @@ func readHeader(path string) (header, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return header{}, app.Wrap(err, app.ENotFound, "error.file_not_found", path)
 		}
-		return header{}, app.Wrap(err, app.EInvalid, "error.file_unreadable", path)
+		// A workspace the system will not let us read is a refused file
+		// (exit 1), not bad use.
+		return header{}, app.Wrap(err, app.EFile, "error.file_unreadable", path)
 	}
 	defer f.Close()
 	buf := make([]byte, 100)
