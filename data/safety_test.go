@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	sqlite3 "modernc.org/sqlite/lib"
+
 	"github.com/seller-assistant/seller-assistant/app"
 )
 
@@ -296,3 +298,22 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 	}
 }
+
+// TestExplainUsesTheDriverCodes checks app's copy of SQLite's result codes
+// against the driver's own constants.
+func TestExplainUsesTheDriverCodes(t *testing.T) {
+	for code, key := range map[int]string{
+		sqlite3.SQLITE_BUSY: "error.busy", sqlite3.SQLITE_LOCKED: "error.busy", sqlite3.SQLITE_READONLY: "error.read_only",
+		sqlite3.SQLITE_FULL: "error.disk_full", sqlite3.SQLITE_CANTOPEN: "error.cant_open", sqlite3.SQLITE_IOERR_SHMSIZE: "error.disk_full",
+		sqlite3.SQLITE_BUSY_TIMEOUT: "error.busy", sqlite3.SQLITE_READONLY_DIRECTORY: "error.read_only",
+	} {
+		if got := app.ExplainFile(driverCode(code), "w"); got == nil || got.Key != key {
+			t.Errorf("code %d: %v, want %s", code, got, key)
+		}
+	}
+}
+
+type driverCode int
+
+func (c driverCode) Error() string { return "sqlite" }
+func (c driverCode) Code() int     { return int(c) }
