@@ -317,3 +317,42 @@ type driverCode int
 
 func (c driverCode) Error() string { return "sqlite" }
 func (c driverCode) Code() int     { return int(c) }
+
+// TestModuleExportsRefuseTheWorkspace: the Customers and Products exports
+// of the window refuse the open workspace, also behind a name that looks
+// like a spreadsheet, and write 0600 files otherwise.
+func TestModuleExportsRefuseTheWorkspace(t *testing.T) {
+	ctx := context.Background()
+	s, path := newWorkspace(t)
+	dir := filepath.Dir(path)
+	csvLink, xlsxLink := filepath.Join(dir, "ws.csv"), filepath.Join(dir, "ws.xlsx")
+	os.Symlink(path, csvLink)
+	os.Symlink(path, xlsxLink)
+	before := fileSum(t, path)
+	for _, p := range []string{path, csvLink, xlsxLink} {
+		if err := s.ExportCustomers(ctx, p, nil, nil); app.ErrorCode(err) != app.EInvalid {
+			t.Errorf("ExportCustomers(%s) = %v", filepath.Base(p), err)
+		}
+	}
+	for _, p := range []string{csvLink, xlsxLink} {
+		if err := s.ExportProducts(ctx, p); app.ErrorCode(err) != app.EInvalid {
+			t.Errorf("ExportProducts(%s) = %v", filepath.Base(p), err)
+		}
+	}
+	if fileSum(t, path) != before {
+		t.Fatal("the workspace changed")
+	}
+	for _, name := range []string{"c.csv", "c.xlsx"} {
+		if err := s.ExportCustomers(ctx, filepath.Join(dir, name), nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		assertMode(t, filepath.Join(dir, name), 0o600)
+	}
+	for _, name := range []string{"p.csv", "p.xlsx"} {
+		if err := s.ExportProducts(ctx, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+		assertMode(t, filepath.Join(dir, name), 0o600)
+	}
+	assertNoTemp(t, dir)
+}
