@@ -347,3 +347,51 @@ func TestKilledTiersKeepsTheEarlierFile(t *testing.T) {
 		os.WriteFile(out, earlier, 0o600)
 	}
 }
+
+// TestConcurrentFirstImports: four processes import four files into the
+// same new path at once. Before, a loser's clean-up deleted the winner's
+// new workspace; now each loser imports into the winner's, so every
+// process succeeds and every file's lines are there.
+func TestConcurrentFirstImports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts 20 processes")
+	}
+	dir := t.TempDir()
+	var files []string
+	for i := 0; i < 4; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("orders%d.csv", i))
+		os.WriteFile(p, []byte(fmt.Sprintf("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"+
+			"%d00,A,Cup,2,2024-01-10 10:00:00,5.00,%d,GB\n%d01,B,Plate,1,2024-02-10 10:00:00,7.00,%d,GB\n", i+1, i, i+1, i)), 0o600)
+		files = append(files, p)
+	}
+	for round := 0; round < 5; round++ {
+		db := filepath.Join(dir, fmt.Sprintf("shop%d.sellerdb", round))
+		cmds := make([]*exec.Cmd, len(files))
+		outs := make([]*bytes.Buffer, len(files))
+		for i, f := range files {
+			cmds[i] = exec.Command(os.Args[0], "-test.run=^TestCrashHelper$")
+			cmds[i].Env = append(os.Environ(), "SELLER_CRASH_DB="+db, "SELLER_CRASH_ARGS="+strings.Join([]string{"import", "orders", f}, "\x1f"))
+			outs[i] = &bytes.Buffer{}
+			cmds[i].Stdout, cmds[i].Stderr = outs[i], outs[i]
+		}
+		for _, c := range cmds {
+			if err := c.Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, c := range cmds {
+			if err := c.Wait(); err != nil {
+				t.Fatalf("round %d, import %d: %v\n%s", round, i, err, outs[i].String())
+			}
+		}
+		s, err := data.Open(context.Background(), db)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		sum, err := s.Summary(context.Background())
+		s.Close()
+		if err != nil || sum.OrderLines != 8 || sum.Customers != 4 {
+			t.Fatalf("round %d: %+v %v, want 8 lines of 4 customers", round, sum, err)
+		}
+	}
+}

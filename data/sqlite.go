@@ -54,17 +54,26 @@ var _ app.Opener = Opener{}
 // dsn builds the connection string. WAL lets the UI read while an import
 // writes and survives a crash mid-write; foreign keys are off by default in
 // SQLite and the schema relies on them; busy_timeout turns a brief lock into
-// a wait instead of an error.
+// a wait instead of an error. The pragmas run in this order, so
+// busy_timeout comes first: setting journal_mode needs a lock, and without
+// the timeout a second process opening the file while another writes
+// failed at once with SQLITE_BUSY.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
+		// Every write transaction takes the write lock when it begins
+		// (BEGIN IMMEDIATE; the driver leaves read-only ones alone). A
+		// deferred one that reads first and then writes cannot wait when
+		// another process wrote in between: SQLite fails it at once with
+		// SQLITE_BUSY, ignoring busy_timeout. Immediate, it waits its turn.
+		q.Set("_txlock", "immediate")
 	}
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(5000)")
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
 }
 
