@@ -104,7 +104,7 @@ func TestLockedWorkspaceMessage(t *testing.T) {
 	ts.SetLanguage(app.LangChinese)
 	ts.ShowError(codeErr(5))
 	top := ts.win.Canvas().Overlays().Top()
-	if top == nil || !strings.Contains(texts(top), "正被另一个程序使用") || strings.Contains(texts(top), "内部错误") {
+	if top == nil || !strings.Contains(texts(top), "正被占用") || strings.Contains(texts(top), "内部错误") {
 		t.Fatalf("dialog: %q", texts(top))
 	}
 }
