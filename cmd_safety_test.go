@@ -220,6 +220,22 @@ func TestFailedImportPrintsNoTotals(t *testing.T) {
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("a failed first import left a new workspace: %v", err)
 	}
+	// With the date order given, the file is opened by the import itself.
+	out.Reset()
+	errOut.Reset()
+	code = runCommand(db, []string{"import", "orders", "--date-order", "dmy", filepath.Join(dir, "missing.csv")}, &out, &errOut)
+	if code == 0 || out.Len() != 0 || strings.Count(errOut.String(), "import:") != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+	// Refused for a bad row: the rows are reported, the totals are not.
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"+
+		"100,A,Cup,x,2024-01-10 10:00:00,5.00,1,GB\n"), 0o600)
+	out.Reset()
+	if code := runCommand(db, []string{"import", "orders", bad}, &out, &errOut); code == 0 ||
+		!strings.Contains(out.String(), "skipped: 1") || strings.Contains(out.String(), "customers:") {
+		t.Errorf("bad row: exit %d, stdout %q", code, out.String())
+	}
 }
 
 // TestExitCodes pins the README's contract: 2 for bad use, 1 for a file
