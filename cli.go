@@ -103,17 +103,41 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 }
 
 // exitCode is the README's contract: 2 for bad use — the command line is
-// wrong (unknown command or flag, a missing or malformed value, an --out
-// that names the workspace or another database) or the input given cannot
-// be used as it is (app.EInvalid: a bad row without --skip-bad, a bad quote
-// file); 1 for a workspace or output file that is refused or fails (not a
-// workspace, damaged, newer, locked, read-only, disk full, not a demo) and
-// for internal errors.
+// wrong: an unknown command or flag, a missing or malformed value
+// (app.EInvalid from a flag), an --out that names the workspace or another
+// database; 1 for a file that is refused or fails: an import file refused
+// for its rows or dates, a workspace that is missing, not a workspace,
+// damaged, newer, not a demo, locked or read-only, a full disk, an output
+// that cannot be written — and for internal errors.
 func exitCode(err error) int {
-	if errors.Is(err, errUsage) || app.ErrorCode(err) == app.EInvalid {
+	switch {
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errRefusedFile):
+		return 1
+	case app.ErrorCode(err) == app.EInvalid:
 		return 2
 	}
 	return 1
+}
+
+// errRefusedFile marks an input file refused for what it holds — bad rows
+// without --skip-bad, dates that need --date-order —: the README's "a
+// refused file exits with 1", though the person's message is app.EInvalid.
+var errRefusedFile = errors.New("refused file")
+
+type refusedFileError struct{ err error }
+
+func (e refusedFileError) Error() string   { return e.err.Error() }
+func (e refusedFileError) Unwrap() error   { return e.err }
+func (e refusedFileError) Is(t error) bool { return t == errRefusedFile }
+
+// refusedFile marks err, an input file's refusal, for exit status 1.
+func refusedFile(err error) error {
+	if err == nil {
+		return nil
+	}
+	return refusedFileError{err}
 }
 
 // newFlags is a subcommand's flag set that reports errors instead of exiting.

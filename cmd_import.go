@@ -48,6 +48,11 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	default:
 		return usagef("--date-order is mdy or dmy, not %q", *order)
 	}
+	switch *encoding {
+	case "auto", "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk":
+	default:
+		return usagef("--encoding is auto, utf-8, utf-16le, utf-16be or gb18030, not %q", *encoding)
+	}
 	// A file that is not there fails before a new workspace is made for it.
 	if _, err := os.Stat(opts.Path); errors.Is(err, os.ErrNotExist) {
 		return app.Wrap(err, app.ENotFound, "error.file_not_found", opts.Path)
@@ -60,10 +65,10 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	if opts.DateOrder == app.DateAuto {
 		pv, err := s.PreviewOrders(ctx, opts)
 		if err != nil {
-			return err
+			return refusedFile(err)
 		}
 		if pv.DateAmbiguous {
-			return app.Errorf(app.EInvalid, "customers.err.ambiguous_dates")
+			return refusedFile(app.Errorf(app.EInvalid, "customers.err.ambiguous_dates"))
 		}
 		opts.DateOrder = pv.DateOrder
 	}
@@ -74,7 +79,7 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 		if res.RowsRead > 0 {
 			printRows(stdout, res)
 		}
-		return err
+		return refusedFile(err)
 	}
 	printImport(stdout, res)
 	return nil

@@ -179,6 +179,9 @@ func TestFlagsAfterArguments(t *testing.T) {
 	if code := runCommand(db, []string{"import", "orders", orders, "extra"}, &out, &errOut); code != 2 {
 		t.Errorf("two paths: exit %d, want 2", code)
 	}
+	if code := runCommand(db, []string{"import", "orders", orders, "--encoding", "latin1"}, &out, &errOut); code != 2 {
+		t.Errorf("an unknown --encoding: exit %d, want 2", code)
+	}
 
 	demo := filepath.Join(dir, "demo.sellerdb")
 	s, err := data.CreateDemo(context.Background(), demo, time.Now())
@@ -232,7 +235,7 @@ func TestFailedImportPrintsNoTotals(t *testing.T) {
 	os.WriteFile(bad, []byte("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"+
 		"100,A,Cup,x,2024-01-10 10:00:00,5.00,1,GB\n"), 0o600)
 	out.Reset()
-	if code := runCommand(db, []string{"import", "orders", bad}, &out, &errOut); code == 0 ||
+	if code := runCommand(db, []string{"import", "orders", bad}, &out, &errOut); code != 1 ||
 		!strings.Contains(out.String(), "skipped: 1") || strings.Contains(out.String(), "customers:") {
 		t.Errorf("bad row: exit %d, stdout %q", code, out.String())
 	}
@@ -250,6 +253,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad value", app.Errorf(app.EInvalid, "customers.err.bad_as_of", "x"), 2},
 		{"out is the workspace", app.Errorf(app.EInvalid, "error.out_is_workspace", "w"), 2},
 		{"not a workspace", app.Errorf(app.ENotWorkspace, "error.not_workspace", "w"), 1},
+		{"bad rows in an import file", refusedFile(app.Errorf(app.EInvalid, "customers.err.bad_rows", 1)), 1},
+		{"a missing import file", app.Errorf(app.ENotFound, "error.file_not_found", "f.csv"), 1},
 		{"not a demo", app.Errorf(app.EConflict, "error.not_demo", "w"), 1},
 		{"locked", app.Errorf(app.EFile, "error.busy", "w"), 1},
 		{"disk full", app.Errorf(app.EFile, "error.disk_full", "w"), 1},
