@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -157,12 +156,17 @@ type genStats struct{ customers, countries, cancelled, noCustomer int }
 // market), 1-8 lines per order, about 2% cancelled lines and 10% of lines
 // without a customer id, over one year in time order. Seeded, so runs
 // compare.
-func generateOrders(path string, n int) (genStats, error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, atomicfile.Mode) // a new file in our own folder
-	if err != nil {
-		return genStats{}, err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
+func generateOrders(path string, n int) (st genStats, err error) {
+	err = atomicfile.Write(path, func(w io.Writer) error {
+		st = writeOrders(w, n)
+		return nil
+	})
+	return st, err
+}
+
+// writeOrders writes the lines of generateOrders to w (whose errors
+// atomicfile reports when it flushes).
+func writeOrders(w io.Writer, n int) genStats {
 	r := rand.New(rand.NewPCG(4, 2026))
 	countries := []string{"United Kingdom", "Germany", "France", "EIRE", "Spain", "Netherlands", "Belgium", "Switzerland",
 		"Portugal", "Australia", "Norway", "Italy", "Channel Islands", "Finland", "Cyprus", "Sweden", "Austria", "Denmark",
@@ -230,9 +234,5 @@ func generateOrders(path string, n int) (genStats, error) {
 		}
 	}
 	st.countries = len(usedCountry)
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return st, err
-	}
-	return st, f.Close()
+	return st
 }
