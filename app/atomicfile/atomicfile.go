@@ -146,7 +146,7 @@ func Write(path string, fill func(w io.Writer) error, protect ...string) error {
 
 // WriteWith is Write for writers that need a file, not a stream: produce
 // gets the open, empty temporary file and may write it through its name
-// (VACUUM INTO accepts an empty file; excelize's SaveAs keeps its mode).
+// (SQLite's VACUUM INTO accepts an empty file and keeps its 0600).
 func WriteWith(path string, produce func(tmp *os.File) error, protect ...string) (err error) {
 	if err := Check(path, protect...); err != nil {
 		return err
