@@ -267,3 +267,18 @@ func TestExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigFolderIsPrivate: the folder the app makes for the demo
+// workspace holds customer data: 0700.
+func TestConfigFolderIsPrivate(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", home)
+	p, err := demoPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(filepath.Dir(p))
+	if err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("%s: %v %v, want 0700", filepath.Dir(p), fi.Mode().Perm(), err)
+	}
+}
