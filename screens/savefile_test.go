@@ -1,12 +1,15 @@
 package screens
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
 )
@@ -106,5 +109,49 @@ func TestLockedWorkspaceMessage(t *testing.T) {
 	top := ts.win.Canvas().Overlays().Top()
 	if top == nil || !strings.Contains(texts(top), "正被占用") || strings.Contains(texts(top), "内部错误") {
 		t.Fatalf("dialog: %q", texts(top))
+	}
+}
+
+// TestExportReportDialogOverTheWorkspace drives Fyne's own save dialog as a
+// person would: Export report, type the workspace's file name, confirm
+// "Overwrite?". Before, the dialog emptied the workspace with os.Create
+// before the app saw the path; now the workspace keeps every byte and a
+// dialog says why nothing was written.
+func TestExportReportDialogOverTheWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("HOME", dir) // the dialog starts in the home folder
+	path := filepath.Join(dir, "shop.sellerdb")
+	body := append([]byte("SQLite format 3\x00"), make([]byte, 4080)...)
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestShell(t, demoWorkspace(path))
+	ts.onExportReport()
+	popup := ts.win.Canvas().Overlays().Top()
+	if popup == nil {
+		t.Fatal("no save dialog")
+	}
+	var name *widget.Entry
+	for _, o := range test.LaidOutObjects(popup) {
+		if e, ok := o.(*widget.Entry); ok && e.Visible() {
+			name = e
+		}
+	}
+	if name == nil {
+		t.Fatalf("no file name entry in:\n%s", texts(popup))
+	}
+	name.SetText("shop.sellerdb")
+	test.Tap(findButton(t, popup, "Save"))
+	confirm := ts.win.Canvas().Overlays().Top()
+	if confirm == nil || !strings.Contains(texts(confirm), "overwrite") {
+		t.Fatalf("no overwrite question: %v", confirm)
+	}
+	test.Tap(findButton(t, confirm, "Yes"))
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, body) {
+		t.Fatalf("the workspace changed: %d bytes left", len(got))
+	}
+	top := ts.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(texts(top), "is the open workspace") {
+		t.Fatalf("no dialog saying why; top overlay: %v", top)
 	}
 }
