@@ -34,6 +34,10 @@ Commands:
 Options:
   --db FILE            the workspace file
   --startup-probe      open the window, print the time to the first frame, quit
+
+A command's flags may come before or after its arguments (import orders f.csv --skip-bad).
+--out never overwrites the workspace or any other database; it replaces an earlier export
+only once the new file is complete. Exit status: 0 done, 2 bad use, 1 a file refused or failed.
 `
 
 // command is one CLI subcommand: a small type per file (cmd_*.go), each
@@ -101,6 +105,9 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
+	// A locked workspace, a read-only folder, a full disk: say that, not
+	// "internal error".
+	err = app.Explain(err, db)
 	// A person's error reads as its message; the cause behind it (an EOF, a
 	// driver error) goes only into internal errors, where it is the clue.
 	msg := err.Error()
@@ -109,10 +116,45 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		msg = app.English().Message(err)
 	}
 	fmt.Fprintf(stderr, "seller-assistant %s: %s\n", args[0], msg)
-	if errors.Is(err, errUsage) || app.ErrorCode(err) == app.EInvalid {
+	return exitCode(err)
+}
+
+// exitCode is the README's contract: 2 for bad use — the command line is
+// wrong: an unknown command or flag, a missing or malformed value
+// (app.EInvalid from a flag), an --out that names the workspace or another
+// database; 1 for a file that is refused or fails: an import file refused
+// for its rows or dates, a workspace that is missing, not a workspace,
+// damaged, newer, not a demo, locked or read-only, a full disk, an output
+// that cannot be written — and for internal errors.
+func exitCode(err error) int {
+	switch {
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errRefusedFile):
+		return 1
+	case app.ErrorCode(err) == app.EInvalid:
 		return 2
 	}
 	return 1
+}
+
+// errRefusedFile marks an input file refused for what it holds — bad rows
+// without --skip-bad, dates that need --date-order —: the README's "a
+// refused file exits with 1", though the person's message is app.EInvalid.
+var errRefusedFile = errors.New("refused file")
+
+type refusedFileError struct{ err error }
+
+func (e refusedFileError) Error() string   { return e.err.Error() }
+func (e refusedFileError) Unwrap() error   { return e.err }
+func (e refusedFileError) Is(t error) bool { return t == errRefusedFile }
+
+// refusedFile marks err, an input file's refusal, for exit status 1.
+func refusedFile(err error) error {
+	if err == nil {
+		return nil
+	}
+	return refusedFileError{err}
 }
 
 // newFlags is a subcommand's flag set that reports errors instead of exiting.
@@ -122,14 +164,37 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses a command's flags; it takes no positional arguments.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return usagef("%v", err)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", strings.Join(fs.Args(), " "))
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", strings.Join(pos, " "))
 	}
 	return nil
+}
+
+// parseArgs parses flags wherever they stand — before, between or after
+// the positional arguments, as in `import orders f.csv --skip-bad` — and
+// returns the positional arguments in order. The flag package alone stops
+// at the first positional one. After "--" everything is positional.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%v", err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
 }
 
 func needDB(db string) error {

@@ -1,18 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -60,6 +58,9 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	}
 	if *out == "" {
 		return usagef("--out FILE.csv is required")
+	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
 	}
 	if *horizon <= 0 {
 		return usagef("--horizon-weeks must be a positive number of weeks, got %d", *horizon)
@@ -136,28 +137,8 @@ func writeCLVNotes(w io.Writer, res app.CLVResult, margin app.ShopMargin) {
 	}
 }
 
-// writeCLV writes the CSV beside path and renames it into place, so a
-// failure leaves no half-written file.
+// writeCLV writes the CSV through atomicfile, so a failure leaves no
+// half-written file.
 func writeCLV(path string, cs []app.CustomerCLV) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".clv-*.csv")
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	defer os.Remove(f.Name()) // after a successful rename this finds nothing
-	w := bufio.NewWriterSize(f, 1<<16)
-	if err := app.WriteCLVCSV(w, cs); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := f.Close(); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	return nil
+	return atomicfile.Write(path, func(w io.Writer) error { return app.WriteCLVCSV(w, cs) })
 }

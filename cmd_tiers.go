@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -30,6 +29,9 @@ func (tiersCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	}
 	if *out == "" {
 		return usagef("--out FILE.csv is required")
+	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
 	}
 	var asOf time.Time
 	if *asOfText != "" {
@@ -60,21 +62,8 @@ func writeTiers(ctx context.Context, s app.CustomerStore, asOf time.Time, path s
 		return 0, 0, err
 	}
 	t := app.ScoreCustomers(stats, asOf)
-	f, err := os.Create(path)
-	if err != nil {
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	if err := app.WriteTiersCSV(w, t.Scored); err != nil {
-		f.Close()
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	if err := f.Close(); err != nil {
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
+	if err := atomicfile.Write(path, func(w io.Writer) error { return app.WriteTiersCSV(w, t.Scored) }); err != nil {
+		return 0, 0, err
 	}
 	return len(t.Scored), len(t.Unscored), nil
 }

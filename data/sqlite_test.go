@@ -250,8 +250,9 @@ func TestSaveCopy(t *testing.T) {
 	if err := s.SaveCopy(ctx, dst); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveCopy(ctx, dst); app.ErrorCode(err) != app.EConflict {
-		t.Fatalf("second copy over the first: %v, want conflict", err)
+	// An earlier copy is a database: refused as bad use (issue 12), kept.
+	if err := s.SaveCopy(ctx, dst); app.ErrorCode(err) != app.EInvalid {
+		t.Fatalf("second copy over the first: %v, want refused", err)
 	}
 	c, err := Open(ctx, dst)
 	if err != nil {
