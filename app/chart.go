@@ -230,6 +230,9 @@ func (c Chart) ValueRange() (lo, hi float64) {
 	if math.IsInf(lo, 1) {
 		return 0, 1
 	}
+	if c.Kind == ChartScatter && c.Quadrants != nil && len(c.YRefs) > 0 {
+		lo, hi = roomAround(lo, hi, c.YRefs[0].Value)
+	}
 	if c.Kind == ChartBar || c.Kind == ChartStackedBar || c.Kind == ChartRadar {
 		lo = math.Min(lo, 0)
 		hi = math.Max(hi, 0)
@@ -286,11 +289,44 @@ func (c Chart) XRange() (lo, hi float64) {
 	if math.IsInf(lo, 1) {
 		return 0, 1
 	}
+	if c.Quadrants != nil && len(c.XRefs) > 0 {
+		if c.XLog {
+			ll, lh := math.Log10(lo), math.Log10(hi)
+			l, h := roomAround(ll, lh, math.Log10(c.XRefs[0].Value))
+			// Only a bound that moved is recomputed, so 0.2 stays 0.2.
+			if l != ll {
+				lo = math.Pow(10, l)
+			}
+			if h != lh {
+				hi = math.Pow(10, h)
+			}
+		} else {
+			lo, hi = roomAround(lo, hi, c.XRefs[0].Value)
+		}
+	}
 	if lo == hi {
 		if c.XLog {
 			return lo / 2, hi * 2
 		}
 		hi = lo + 1
+	}
+	return lo, hi
+}
+
+// roomAround widens lo..hi so that the split at ref leaves each side at
+// least a fifth of the axis: a quadrant squeezed to a sliver would have no
+// room for its name or its points.
+func roomAround(lo, hi, ref float64) (float64, float64) {
+	lo, hi = math.Min(lo, ref), math.Max(hi, ref)
+	span := hi - lo
+	if span == 0 {
+		return lo - 1, hi + 1
+	}
+	if ref-lo < span/5 {
+		lo = ref - (hi-ref)/4
+	}
+	if hi-ref < span/5 {
+		hi = ref + (ref-lo)/4
 	}
 	return lo, hi
 }

@@ -145,23 +145,32 @@ func (l *chartLayout) layoutScatter(c app.Chart, area rect, mt chartMetrics) {
 }
 
 // referenceLines draws c's XRefs and YRefs across the plot, stronger than
-// the grid, each labelled at its end, and the quadrant names in the corners.
+// the grid, and the quadrant names in the plot's outer corners. The names
+// take the corners; a vertical line's label goes one text line below the
+// top names, right of the line, and a horizontal line's label sits above
+// the line at its left end (below it when the line is near the top), so
+// neither runs into a quadrant name.
 func (l *chartLayout) referenceLines(c app.Chart, plot rect, xs, ys valueScale, mt chartMetrics) {
 	st := textStyle{font: mt.small, role: roleFg}
+	lineH := lineHeight(mt)
 	for _, r := range c.XRefs {
 		x := xs.at(r.Value)
 		l.guides = append(l.guides, lineMark{p1: fyne.NewPos(x, plot.y), p2: fyne.NewPos(x, plot.bottom()), width: 2, role: roleAxis})
 		if r.Label != "" {
-			s := truncateText(r.Label, plot.right()-x-6, mt.small, false, mt.measure)
-			l.text(s, fyne.NewPos(x+4, plot.bottom()-2), alignLeft, alignBottom, st, mt.measure)
+			s := truncateText(r.Label, plot.right()-x-8, mt.small, false, mt.measure)
+			l.text(s, fyne.NewPos(x+4, plot.y+4+lineH+2), alignLeft, alignTop, st, mt.measure)
 		}
 	}
 	for _, r := range c.YRefs {
 		y := ys.at(r.Value)
 		l.guides = append(l.guides, lineMark{p1: fyne.NewPos(plot.x, y), p2: fyne.NewPos(plot.right(), y), width: 2, role: roleAxis})
 		if r.Label != "" {
-			s := truncateText(r.Label, plot.w/2, mt.small, false, mt.measure)
-			l.text(s, fyne.NewPos(plot.right()-4, y-2), alignRight, alignBottom, st, mt.measure)
+			s := truncateText(r.Label, plot.w/2-8, mt.small, false, mt.measure)
+			if y-2-lineH < plot.y+4+lineH {
+				l.text(s, fyne.NewPos(plot.x+4, y+2), alignLeft, alignTop, st, mt.measure)
+			} else {
+				l.text(s, fyne.NewPos(plot.x+4, y-2), alignLeft, alignBottom, st, mt.measure)
+			}
 		}
 	}
 	if q := c.Quadrants; q != nil {
@@ -174,8 +183,8 @@ func (l *chartLayout) referenceLines(c app.Chart, plot rect, xs, ys valueScale, 
 		}
 		put(q.TopLeft, fyne.NewPos(plot.x+6, plot.y+4), alignLeft, alignTop)
 		put(q.TopRight, fyne.NewPos(plot.right()-6, plot.y+4), alignRight, alignTop)
-		put(q.BottomLeft, fyne.NewPos(plot.x+6, plot.bottom()-4-lineHeight(mt)), alignLeft, alignBottom)
-		put(q.BottomRight, fyne.NewPos(plot.right()-6, plot.bottom()-4-lineHeight(mt)), alignRight, alignBottom)
+		put(q.BottomLeft, fyne.NewPos(plot.x+6, plot.bottom()-4), alignLeft, alignBottom)
+		put(q.BottomRight, fyne.NewPos(plot.right()-6, plot.bottom()-4), alignRight, alignBottom)
 	}
 }
 

@@ -237,10 +237,12 @@ func evalText(l *app.Localizer, ev app.Evaluation, cur string) string {
 			ev.CampaignGrossProfit.StringFixed(2), ev.Baseline.Revenue.StringFixed(2), app.Percent(ev.MarginRate),
 			ev.BaselineGrossProfit.StringFixed(2), ev.IncrementalProfit.StringFixed(2), cur))
 	} else {
+		costing := l.T("promotions.eval_costing", ev.UnitsBySource[app.CostQuote], ev.UnitsBySource[app.CostPurchase])
+		if n := ev.UnitsBySource[app.CostEstimate]; n != 0 {
+			costing += " " + l.T("promotions.eval_costing_estimate", n, app.Percent(ev.MarginRate))
+		}
 		out = append(out, l.T("promotions.eval_profit", ev.CampaignGrossProfit.StringFixed(2), ev.BaselineGrossProfit.StringFixed(2),
-			ev.CampaignGrossProfit.StringFixed(2), ev.BaselineGrossProfit.StringFixed(2), ev.IncrementalProfit.StringFixed(2), cur),
-			l.T("promotions.eval_costing", ev.UnitsBySource[app.CostQuote], ev.UnitsBySource[app.CostPurchase],
-				ev.UnitsBySource[app.CostEstimate], app.Percent(ev.MarginRate)))
+			ev.CampaignGrossProfit.StringFixed(2), ev.BaselineGrossProfit.StringFixed(2), ev.IncrementalProfit.StringFixed(2), cur), costing)
 	}
 	if ev.HasROI {
 		out = append(out, l.T("promotions.eval_roi", ev.IncrementalProfit.StringFixed(2), ev.Cost.StringFixed(2), ev.Cost.StringFixed(2),
