@@ -510,3 +510,52 @@ func TestReportSectionsOfPromotionsAndRisks(t *testing.T) {
 		t.Fatalf("risks tables %+v", risks.Tables)
 	}
 }
+
+// TestReportLeavesRunningCampaignOutOfFinished: on 24 Nov a campaign of
+// 20 Nov – 1 Dec is running. The report evaluates it to date in its own
+// table, labelled partial, and neither the finished campaigns' table nor
+// the ROI chart holds it.
+func TestReportLeavesRunningCampaignOutOfFinished(t *testing.T) {
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	ws := &mock.Workspace{
+		InfoFn: func() (app.WorkspaceInfo, error) { return app.WorkspaceInfo{Currency: "USD"}, nil },
+		CampaignsFn: func() ([]app.Campaign, error) {
+			return []app.Campaign{
+				{Name: "Prime Day", Goal: "sales", Type: "discount", Start: ymd(2026, 7, 14), End: ymd(2026, 7, 15), Lines: app.BudgetLines{Ads: promoDec("50")}},
+				{Name: "Black Friday", Goal: "sales", Type: "discount", Start: ymd(2026, 11, 20), End: ymd(2026, 12, 1), Lines: app.BudgetLines{Ads: promoDec("500")}},
+			}, nil
+		},
+		CampaignStore: &mock.CampaignStore{PeriodFiguresFn: func(from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
+			return app.PeriodFigures{From: from, To: to, Revenue: promoDec("100")}, nil
+		}},
+	}
+	r, err := app.BuildReport(context.Background(), ws, app.English(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var promo *app.ReportSection
+	for i := range r.Sections {
+		if r.Sections[i].ID == "promotions" {
+			promo = &r.Sections[i]
+		}
+	}
+	if promo == nil || len(promo.Tables) < 3 {
+		t.Fatalf("promotions section %+v", promo)
+	}
+	finished, running := promo.Tables[1], promo.Tables[2]
+	if len(finished.Rows) != 1 || finished.Rows[0][0] != "Prime Day" {
+		t.Fatalf("finished campaigns %v", finished.Rows)
+	}
+	if running.Title != app.English().T("promotions.report_running") || len(running.Rows) != 1 ||
+		running.Rows[0][0] != "Black Friday (to 2026-11-24, day 5 of 12)" {
+		t.Fatalf("running table %q %v", running.Title, running.Rows)
+	}
+	for _, c := range promo.Charts {
+		if c.ID == "campaign_roi" && (len(c.Categories) != 1 || c.Categories[0] != "Prime Day") {
+			t.Fatalf("ROI chart of finished campaigns: %v", c.Categories)
+		}
+	}
+	if got := promo.Tables[0].Rows[1][5]; got != "running" {
+		t.Errorf("status column %q", got)
+	}
+}
