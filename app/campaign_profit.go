@@ -115,7 +115,7 @@ func NewUnitCosts(currency string, products []Product, quotes []SavedQuote) Unit
 			}
 			cost = cost.Mul(q.Input.FXRate).Div(u.rate)
 		}
-		u.quoted[key] = cost.Round(4)
+		u.quoted[key] = cost // unrounded: only the gross profit is rounded, to the cent
 	}
 	return u
 }
@@ -127,7 +127,7 @@ func (u UnitCosts) Cost(sku, market string) (cost decimal.Decimal, src CostSourc
 		return c, CostQuote, true
 	}
 	if c, found := u.purchase[sku]; found && u.rate.IsPositive() {
-		return c.Div(u.rate).Round(4), CostPurchase, true
+		return c.Div(u.rate), CostPurchase, true
 	}
 	return decimal.Zero, CostEstimate, false
 }
