@@ -386,8 +386,8 @@ func optionJSON(v any) ([]byte, error) {
 
 func withUnit(label, unit string) string {
 	switch {
-	case unit == "":
-		return label
+	case unit == "" || strings.Contains(label, unit):
+		return label // no unit, or a label that already names it ("share (× largest competitor)")
 	case label == "":
 		return unit
 	}
