@@ -48,7 +48,8 @@ func newCampaignForm(p *promotions) *campaignForm {
 	}
 	f.budgetTotal = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.price, f.unitCost, f.discount, f.baseUnits, f.marginRate = entry(), entry(), entry(), entry(), entry()
-	for _, e := range []*widget.Entry{f.price, f.unitCost, f.discount, f.baseUnits, f.lift} {
+	// Products and markets pick the unit cost from Pricing when none is typed.
+	for _, e := range []*widget.Entry{f.price, f.unitCost, f.discount, f.baseUnits, f.lift, f.products, f.markets} {
 		e.OnChanged = f.onNumbersChanged
 	}
 	f.planOut = formulaLabel(p.s)

@@ -381,3 +381,29 @@ func TestPromotionsMarketFilter(t *testing.T) {
 		t.Fatal("all markets after resetting the filter")
 	}
 }
+
+// TestPlanningTakesTheUnitCostFromPricing: with no unit cost typed, the plan
+// uses the products' unit cost from Pricing (here HL-KT-002's purchase cost,
+// 36 CNY ÷ 7.20 = 5.00 USD), says so, and computes the margin with it; a
+// typed cost wins.
+func TestPlanningTakesTheUnitCostFromPricing(t *testing.T) {
+	var saved []app.Campaign
+	ts, p := openPromotions(t, promoWorkspace(&saved))
+	ts.next(t)
+	p.onNew()
+	test.Type(p.form.price, "10")
+	test.Type(p.form.discount, "20")
+	test.Type(p.form.baseUnits, "10")
+	test.Type(p.form.markets, "US")
+	test.Type(p.form.products, "HL-KT-002") // typed last: the plan follows the products
+	plan := p.form.planOut.Text
+	for _, want := range []string{"Unit cost from Pricing: 5.00 USD", "= 8.00 − 5.00 = 3.00 per unit"} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("plan lacks %q:\n%s", want, plan)
+		}
+	}
+	test.Type(p.form.unitCost, "6")
+	if plan := p.form.planOut.Text; strings.Contains(plan, "from Pricing") || !strings.Contains(plan, "= 8.00 − 6.00 = 2.00 per unit") {
+		t.Errorf("a typed unit cost must win:\n%s", plan)
+	}
+}
