@@ -140,7 +140,7 @@ func (u UnitCosts) PlanUnitCost(skus, markets []string) (decimal.Decimal, bool) 
 	for _, sku := range skus {
 		ms := markets
 		if len(ms) == 0 {
-			ms = nil
+			ms = nil // never append into the caller's slice
 			for k := range u.quoted {
 				if k[0] == sku {
 					ms = append(ms, k[1])
