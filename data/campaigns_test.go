@@ -104,6 +104,18 @@ func TestPeriodFigures(t *testing.T) {
 		!pf.Daily[0].Value.Equal(promoDec("40")) || !pf.Daily[1].Value.Equal(promoDec("5")) {
 		t.Fatalf("all: %+v", pf)
 	}
+	// By SKU and market, units and revenue net of the cancellation: B sold
+	// one and had one cancelled, so it is 0 units for 0.
+	want := []app.LineSales{{SKU: "A", Market: "DE", Units: 1, Revenue: promoDec("10")}, {SKU: "A", Market: "US", Units: 3, Revenue: promoDec("35")},
+		{SKU: "B", Market: "US", Units: 0, Revenue: promoDec("0")}}
+	if len(pf.Sales) != len(want) {
+		t.Fatalf("sales %+v", pf.Sales)
+	}
+	for i, w := range want {
+		if g := pf.Sales[i]; g.SKU != w.SKU || g.Market != w.Market || g.Units != w.Units || !g.Revenue.Equal(w.Revenue) {
+			t.Errorf("sales[%d] = %+v, want %+v", i, g, w)
+		}
+	}
 	us, err := s.PeriodFigures(ctx, utcDay(2026, 7, 14), utcDay(2026, 7, 15), app.OrderFilter{Markets: []string{"US"}, SKUs: []string{"A"}})
 	if err != nil {
 		t.Fatal(err)
