@@ -27,6 +27,7 @@ Commands:
   risks export --out F.csv      the risk register with scores and overdue reviews
   cases export --out F.csv      service cases with business-hour response times [--from D --to D]
   quote FILE.json|-    price one unit from a JSON file of inputs (no --db needed)
+  channels rank --dest CC --weight-kg W --dims LxWxH  rank channels door to door for one unit, JSON [--battery] [--liquid]
   notes search QUERY   print matching research notes, best first [--market CC --method M --tag T --limit N]
   version              print the version and the workspace schema version
 

@@ -35,7 +35,7 @@ type CostSource string
 
 const (
 	// CostQuote: Pricing's unit cost from a quote saved for the SKU and the
-	// market: goods + freight + duty + fulfilment fee + per-order fee.
+	// market (QuoteUnitCost): landed + fulfilment + per-order fee + storage.
 	CostQuote CostSource = "quote"
 	// CostPurchase: no quote for that market; the product's purchase cost
 	// (CNY) converted to the workspace currency. Freight and fees are not in
@@ -87,13 +87,11 @@ func CurrencyRate(currency string) (decimal.Decimal, bool) {
 	return decimal.Zero, false
 }
 
-// QuoteUnitCost is the full cost of one unit in a quote, in its selling
-// currency: goods + freight + duty + fulfilment fee + per-order fee. It is
-// summed from the parts rather than read from Quote.Landed so that it keeps
-// meaning "everything paid per unit sold" whatever Pricing calls landed.
-func QuoteUnitCost(q Quote) decimal.Decimal {
-	return q.Goods.Add(q.Freight).Add(q.Duty).Add(q.In.FulfilmentFee).Add(q.In.PerOrderFee)
-}
+// QuoteUnitCost is the full cost of one unit sold in a quote, in its
+// selling currency: Pricing's unit_cost, landed (goods + freight + duty +
+// clearance) + fulfilment fee + per-order fee + storage. Price-linked fees
+// (referral, payment, ads, returns) are not in it: they follow the price.
+func QuoteUnitCost(q Quote) decimal.Decimal { return q.UnitCost }
 
 // NewUnitCosts indexes the catalogue and the saved quotes (newest first, as
 // QuoteStore.Quotes lists them) for a workspace in currency.

@@ -271,7 +271,8 @@ func TestUnitCosts(t *testing.T) {
 		src         app.CostSource
 		ok          bool
 	}{
-		// goods 18/7.2 = 2.5, freight 0.5 × 2 = 1, duty 0.1 × 2.5 = 0.25, + 3 + 0.5
+		// goods 18/7.2 = 2.5, freight 0.5 × 2 = 1, duty 0.1 × 2.5 = 0.25 (on goods:
+		// duty_on_cif false), + fulfilment 3 + per-order 0.5
 		{"A", "US", "7.25", app.CostQuote, true},
 		{"A", "DE", "4.3056", app.CostQuote, true},
 		{"A", "GB", "2.5", app.CostPurchase, true}, // 18 CNY ÷ 7.20
@@ -284,8 +285,14 @@ func TestUnitCosts(t *testing.T) {
 		}
 	}
 	// A workspace in a currency with no CNY rate cannot convert purchase costs.
-	if _, src, ok := app.NewUnitCosts("AUD", products, nil).Cost("B", "US"); ok || src != app.CostEstimate {
-		t.Errorf("AUD workspace: %s %v", src, ok)
+	if _, src, ok := app.NewUnitCosts("CHF", products, nil).Cost("B", "US"); ok || src != app.CostEstimate {
+		t.Errorf("CHF workspace: %s %v", src, ok)
+	}
+	// Pricing's unit cost includes clearance and storage: 2.5 + 0.3 + 0.2.
+	withExtras := app.SavedQuote{ProductSKU: "B", Market: "GB", Currency: "USD", Input: app.QuoteInput{FXRate: promoDec("7.2"),
+		VolDivisor: promoDec("6000"), PurchaseCost: promoDec("18"), ClearancePerUnit: promoDec("0.3"), StoragePerUnit: promoDec("0.2")}}
+	if got, src, _ := app.NewUnitCosts("USD", products, []app.SavedQuote{withExtras}).Cost("B", "GB"); !got.Equal(promoDec("3")) || src != app.CostQuote {
+		t.Errorf("quote with clearance and storage: %s %s", got, src)
 	}
 	if got, _, _ := app.NewUnitCosts("CNY", products, nil).Cost("B", "US"); !got.Equal(promoDec("36")) {
 		t.Errorf("CNY workspace: %s", got)

@@ -328,8 +328,9 @@ func BenchmarkPeriodFigures(b *testing.B) {
 // TestDemoPrimeDayROI recomputes the demo's Prime Day evaluation from the
 // order lines and saved quotes with SQL alone: gross profit per SKU ×
 // market = revenue − units × unit cost, the unit cost from a quote saved for
-// that SKU and market (its landed figure, converted through CNY at the
-// quote's fx_rate and 7.20 CNY per USD), else purchase cost ÷ 7.20. Cost is
+// that SKU and market (landed + fulfilment + per-order fee + storage,
+// converted through CNY at the quote's fx_rate and 7.20 CNY per USD), else
+// purchase cost ÷ 7.20. Cost is
 // ads 80 + samples 20 = 100; the 150 discount is in the revenue. The old
 // formula (budget 250 as cost, revenue change × plan margin rate) gave 27.5 %.
 func TestDemoPrimeDayROI(t *testing.T) {
@@ -357,7 +358,9 @@ func TestDemoPrimeDayROI(t *testing.T) {
 	}
 	gp := func(from, to time.Time) float64 {
 		var v float64
-		err := s.db.QueryRow(`WITH q AS (SELECT product_sku, market, landed_cents / 100.0 * json_extract(inputs, '$.fx_rate') / 7.2 AS cost
+		err := s.db.QueryRow(`WITH q AS (SELECT product_sku, market, (landed_cents / 100.0 + coalesce(json_extract(inputs, '$.fulfilment_fee'), 0)
+					+ coalesce(json_extract(inputs, '$.per_order_fee'), 0) + coalesce(json_extract(inputs, '$.storage_per_unit'), 0))
+					* json_extract(inputs, '$.fx_rate') / 7.2 AS cost
 				FROM quotes WHERE id IN (SELECT max(id) FROM quotes GROUP BY product_sku, market))
 			SELECT sum(rev - units * coalesce(q.cost, p.cost_fen / 100.0 / 7.2)) FROM (
 				SELECT stock_code, country, sum(quantity) AS units, sum(quantity * unit_price_cents) / 100.0 AS rev FROM order_lines

@@ -99,17 +99,27 @@ func readHeader(path string) (header, error) {
 
 // Open implements app.Opener.
 func (Opener) Open(ctx context.Context, path string) (app.Workspace, error) {
-	return Open(ctx, path)
+	return workspace(Open(ctx, path))
 }
 
 // Create implements app.Opener.
 func (Opener) Create(ctx context.Context, path, name string) (app.Workspace, error) {
-	return Create(ctx, path, name)
+	return workspace(Create(ctx, path, name))
 }
 
 // CreateDemo implements app.Opener.
 func (Opener) CreateDemo(ctx context.Context, path string) (app.Workspace, error) {
-	return CreateDemo(ctx, path, time.Now())
+	return workspace(CreateDemo(ctx, path, time.Now()))
+}
+
+// workspace turns a failed open's nil *Store into a nil app.Workspace: an
+// interface holding a nil pointer is not nil, and the window then crashed
+// reading a workspace that was never opened (--db naming a missing file).
+func workspace(s *Store, err error) (app.Workspace, error) {
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Open opens an existing workspace file. Files that are not workspaces, are

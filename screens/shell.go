@@ -50,6 +50,8 @@ type Shell struct {
 	dash *dashboard // the dashboard keeps its state between visits
 
 	careFocus string // a customer id the care screen opens on, once
+
+	scope scope // what is on screen; its background work ends with it
 }
 
 // NewShell makes the shell for win with ws open (it may be nil: the shell
@@ -163,6 +165,7 @@ func (s *Shell) Localizer() *app.Localizer { return s.l }
 
 func (s *Shell) show(id string) {
 	s.current = id
+	s.newScope()
 	var view fyne.CanvasObject
 	switch id {
 	case "dashboard":
@@ -257,6 +260,7 @@ func (s *Shell) setWorkspace(ws app.Workspace) {
 		}
 	}
 	s.ws, s.info, s.dash = ws, app.WorkspaceInfo{}, nil
+	s.newScope()
 	if ws != nil {
 		info, err := ws.Info(context.Background())
 		if err != nil {
