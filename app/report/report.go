@@ -616,16 +616,18 @@ func scatterChart(c app.Chart) *charts.Scatter {
 func referenceMarks(c app.Chart, xlo, xhi, ylo, yhi float64) charts.SeriesOpts {
 	return func(s *charts.SingleSeries) {
 		var lines []any
+		// A vertical line's label goes above its top end, level; a
+		// horizontal one's sits on the line at its right end.
 		for _, r := range c.XRefs {
-			lines = append(lines, map[string]any{"name": r.Label, "xAxis": r.Value})
+			lines = append(lines, map[string]any{"name": r.Label, "xAxis": r.Value, "label": map[string]any{"position": "end"}})
 		}
 		for _, r := range c.YRefs {
-			lines = append(lines, map[string]any{"name": r.Label, "yAxis": r.Value})
+			lines = append(lines, map[string]any{"name": r.Label, "yAxis": r.Value, "label": map[string]any{"position": "insideEndTop"}})
 		}
 		if len(lines) > 0 {
 			s.MarkLines = &opts.MarkLines{Data: lines, MarkLineStyle: opts.MarkLineStyle{
 				Symbol:    []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
+				Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}"},
 				LineStyle: &opts.LineStyle{Color: "#475569", Width: 1.5, Type: "dashed"},
 			}}
 		}
