@@ -27,8 +27,14 @@ func (campaignsCmd) run(ctx context.Context, db string, args []string, stdout io
 	if err != nil {
 		return err
 	}
+	// Unit costs for the gross-profit columns: saved quotes, else purchase
+	// cost (see app.UnitCosts for which cost and which currency).
+	costs, err := app.LoadUnitCosts(ctx, s)
+	if err != nil {
+		return err
+	}
 	return writeExport(out, func(w io.Writer) error {
-		return app.WriteCampaignsCSV(ctx, w, s, cs, time.Now())
+		return app.WriteCampaignsCSV(ctx, w, s, cs, costs, time.Now())
 	}, func() { fmt.Fprintf(stdout, "%d campaigns written to %s\n", len(cs), out) })
 }
 

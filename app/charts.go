@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -32,6 +33,27 @@ func RevenueByMonthChart(l *Localizer, months []MonthValue, currency string) Cha
 		s.Values = append(s.Values, money(m.Value))
 	}
 	c.Series = []Series{s}
+	return c
+}
+
+// MarkPartialMonth labels the category of now's month, when c has one (a
+// chart by month, categories "2006-01"), as partial: its figures are the
+// month to date, so a dip there is not a fall in sales.
+func MarkPartialMonth(l *Localizer, c Chart, now time.Time) Chart {
+	cur := now.UTC().Format("2006-01")
+	for i, cat := range c.Categories {
+		if cat == cur {
+			cats := append([]string(nil), c.Categories...)
+			cats[i] = l.T("chart.partial_month", cat)
+			c.Categories = cats
+			note := l.T("chart.partial_month_note", cat, now.UTC().Format("2006-01-02"))
+			if c.Note != "" {
+				note = c.Note + " " + note
+			}
+			c.Note = note
+			break
+		}
+	}
 	return c
 }
 

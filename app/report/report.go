@@ -360,8 +360,8 @@ func optionJSON(v any) ([]byte, error) {
 
 func withUnit(label, unit string) string {
 	switch {
-	case unit == "":
-		return label
+	case unit == "" || strings.Contains(label, unit):
+		return label // no unit, or a label that already names it ("share (× largest competitor)")
 	case label == "":
 		return unit
 	}
@@ -522,27 +522,113 @@ func pieChart(c app.Chart) *charts.Pie {
 func scatterChart(c app.Chart) *charts.Scatter {
 	multi := len(c.Series) > 1
 	sc := charts.NewScatter()
+	// Both axes fit the data rather than start at 0, and stay on the frame's
+	// edge instead of crossing the plot at 0 when data is negative. With
+	// reference lines or quadrants the ends are fixed here, as the window
+	// does, so the lines are inside the plot and the quadrant areas have
+	// corners to sit in.
+	xa := opts.XAxis{Type: "value", Scale: opts.Bool(true),
+		Name: withUnit(c.XLabel, c.XUnit), NameLocation: "middle", NameGap: 30,
+		AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}
+	ya := opts.YAxis{Type: "value", Scale: opts.Bool(true),
+		Name: withUnit(c.YLabel, c.Unit), AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}
+	fixed := len(c.XRefs) > 0 || len(c.YRefs) > 0 || c.Quadrants != nil
+	xlo, xhi := c.XRange()
+	ylo, yhi := c.ValueRange()
+	if c.XLog {
+		// A ratio: echarts' log axis (base 10), from the round tick at or
+		// below the smallest value to the one at or above the largest.
+		t := app.LogTicks(xlo, xhi)
+		xlo, xhi = t[0], t[len(t)-1]
+		xa.Type, xa.Scale, xa.Min, xa.Max = "log", nil, xlo, xhi
+	} else if fixed {
+		t := app.NiceTicks(xlo, xhi, 6)
+		xlo, xhi = math.Min(xlo, t[0]), math.Max(xhi, t[len(t)-1])
+		xa.Min, xa.Max = xlo, xhi
+	}
+	if fixed {
+		t := app.NiceTicks(ylo, yhi, 6)
+		ylo, yhi = math.Min(ylo, t[0]), math.Max(yhi, t[len(t)-1])
+		ya.Min, ya.Max = ylo, yhi
+	}
 	sc.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(legend(multi)),
 		charts.WithToolboxOpts(toolbox(c)),
 		charts.WithGridOpts(grid(c, multi)),
-		// Both axes fit the data rather than start at 0, and stay on the
-		// frame's edge instead of crossing the plot at 0 when data is negative.
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Scale: opts.Bool(true),
-			Name: withUnit(c.XLabel, c.XUnit), NameLocation: "middle", NameGap: 30,
-			AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Scale: opts.Bool(true),
-			Name: withUnit(c.YLabel, c.Unit), AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}),
+		charts.WithXAxisOpts(xa),
+		charts.WithYAxisOpts(ya),
 	)
-	for _, s := range c.Series {
+	for i, s := range c.Series {
+		tagged := false
+		for _, pt := range s.Points {
+			tagged = tagged || pt.Tag != ""
+		}
 		data := make([]opts.ScatterData, len(s.Points))
 		for i, pt := range s.Points {
 			data[i] = opts.ScatterData{Name: pt.Label, Value: []float64{pt.X, pt.Y}}
+			if tagged {
+				// The tag rides as a third value, so the label template can
+				// read it ({@[2]}) without a JS function in the option.
+				data[i].Value = []any{pt.X, pt.Y, pt.Tag}
+			}
 		}
-		sc.AddSeries(s.Name, data, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 11}))
+		so := []charts.SeriesOpts{charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 11})}
+		if tagged {
+			so = append(so, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{@[2]}"}))
+		}
+		if i == 0 {
+			so = append(so, referenceMarks(c, xlo, xhi, ylo, yhi))
+		}
+		sc.AddSeries(s.Name, data, so...)
 	}
 	return sc
+}
+
+// referenceMarks draws c's reference lines as an echarts markLine and its
+// quadrant names as four unfilled markAreas labelled in their outer corners.
+func referenceMarks(c app.Chart, xlo, xhi, ylo, yhi float64) charts.SeriesOpts {
+	return func(s *charts.SingleSeries) {
+		var lines []any
+		// A vertical line's label goes above its top end, level; a
+		// horizontal one's sits on the line at its right end.
+		for _, r := range c.XRefs {
+			lines = append(lines, map[string]any{"name": r.Label, "xAxis": r.Value, "label": map[string]any{"position": "end"}})
+		}
+		for _, r := range c.YRefs {
+			lines = append(lines, map[string]any{"name": r.Label, "yAxis": r.Value, "label": map[string]any{"position": "insideEndTop"}})
+		}
+		if len(lines) > 0 {
+			s.MarkLines = &opts.MarkLines{Data: lines, MarkLineStyle: opts.MarkLineStyle{
+				Symbol:    []string{"none", "none"},
+				Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}"},
+				LineStyle: &opts.LineStyle{Color: "#475569", Width: 1.5, Type: "dashed"},
+			}}
+		}
+		q := c.Quadrants
+		if q == nil || len(c.XRefs) == 0 || len(c.YRefs) == 0 {
+			return
+		}
+		xm, ym := c.XRefs[0].Value, c.YRefs[0].Value
+		area := func(name, pos string, x0, y0, x1, y1 float64) any {
+			return []map[string]any{
+				{"name": name, "xAxis": x0, "yAxis": y0, "label": map[string]any{"position": pos}},
+				{"xAxis": x1, "yAxis": y1},
+			}
+		}
+		s.MarkAreas = &opts.MarkAreas{
+			Data: []any{
+				area(q.TopLeft, "insideTopLeft", xlo, ym, xm, yhi),
+				area(q.TopRight, "insideTopRight", xm, ym, xhi, yhi),
+				area(q.BottomLeft, "insideBottomLeft", xlo, ylo, xm, ym),
+				area(q.BottomRight, "insideBottomRight", xm, ylo, xhi, ym),
+			},
+			MarkAreaStyle: opts.MarkAreaStyle{
+				ItemStyle: &opts.ItemStyle{Color: "rgba(0, 0, 0, 0)"},
+				Label:     &opts.Label{Show: opts.Bool(true), Color: "#64748b", FontWeight: "bold"},
+			},
+		}
+	}
 }
 
 func heatmapChart(c app.Chart) *charts.HeatMap {
