@@ -91,82 +91,108 @@ type Point struct {
 // Validate reports a chart whose shape does not match its kind, so a bug in a
 // builder shows up in tests rather than as a blank or crashing widget.
 func (c Chart) Validate() error {
-	bad := func(format string, a ...any) error {
-		return fmt.Errorf("chart %q (%s): %s", c.ID, c.Kind, fmt.Sprintf(format, a...))
-	}
-	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 	switch c.Kind {
 	case ChartBar, ChartStackedBar, ChartLine, ChartPie, ChartDonut, ChartRadar, ChartScatter, ChartHeatmap:
 		if c.Empty() {
 			return nil // nothing to draw is a valid chart: screens say "no data yet"
 		}
 	}
+	var msg string
 	switch c.Kind {
 	case ChartBar, ChartStackedBar, ChartLine, ChartPie, ChartDonut, ChartRadar:
-		if len(c.Series) == 0 {
-			return bad("no series")
-		}
-		if (c.Kind == ChartPie || c.Kind == ChartDonut) && len(c.Series) != 1 {
-			return bad("a pie has exactly one series, got %d", len(c.Series))
-		}
-		for _, s := range c.Series {
-			if len(s.Values) != len(c.Categories) {
-				return bad("series %q has %d values for %d categories", s.Name, len(s.Values), len(c.Categories))
-			}
-			for _, v := range s.Values {
-				if !finite(v) {
-					return bad("series %q has a value that is not a finite number", s.Name)
-				}
-				if v < 0 && (c.Kind == ChartPie || c.Kind == ChartDonut || c.Kind == ChartStackedBar || c.Kind == ChartRadar) {
-					return bad("series %q has a negative value, which %s cannot show", s.Name, c.Kind)
-				}
-			}
-		}
+		msg = c.seriesProblem()
 	case ChartScatter:
-		if len(c.Series) == 0 {
-			return bad("no series")
-		}
-		for _, s := range c.Series {
-			for _, p := range s.Points {
-				if !finite(p.X) || !finite(p.Y) {
-					return bad("series %q has a point that is not finite", s.Name)
-				}
-				if c.XLog && p.X <= 0 {
-					return bad("series %q has x = %g on a log axis, which shows only values above 0", s.Name, p.X)
-				}
-			}
-		}
-		for _, r := range append(append([]RefLine(nil), c.XRefs...), c.YRefs...) {
-			if !finite(r.Value) {
-				return bad("reference line %q is not finite", r.Label)
-			}
-		}
-		for _, r := range c.XRefs {
-			if c.XLog && r.Value <= 0 {
-				return bad("reference line %q at x = %g on a log axis", r.Label, r.Value)
-			}
-		}
+		msg = c.scatterProblem()
 	case ChartHeatmap:
-		if len(c.Matrix) != len(c.YCategories) {
-			return bad("%d rows for %d row labels", len(c.Matrix), len(c.YCategories))
-		}
-		for i, row := range c.Matrix {
-			if len(row) != len(c.Categories) {
-				return bad("row %d has %d cells for %d columns", i, len(row), len(c.Categories))
-			}
-			for _, v := range row {
-				if !finite(v) {
-					return bad("row %d has a cell that is not finite", i)
-				}
-			}
-		}
+		msg = c.heatmapProblem()
 	default:
-		return bad("unknown kind")
+		msg = "unknown kind"
 	}
-	if sh := c.Shade; sh != nil && (sh.From < 0 || sh.To < sh.From || sh.To >= len(c.Categories)) {
-		return bad("shade %d..%d outside the %d categories", sh.From, sh.To, len(c.Categories))
+	if msg == "" {
+		if sh := c.Shade; sh != nil && (sh.From < 0 || sh.To < sh.From || sh.To >= len(c.Categories)) {
+			msg = fmt.Sprintf("shade %d..%d outside the %d categories", sh.From, sh.To, len(c.Categories))
+		}
+	}
+	if msg != "" {
+		return fmt.Errorf("chart %q (%s): %s", c.ID, c.Kind, msg)
 	}
 	return nil
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// seriesProblem checks a category chart: one value per category in every
+// series, finite, and not negative where the kind cannot show it.
+func (c Chart) seriesProblem() string {
+	if len(c.Series) == 0 {
+		return "no series"
+	}
+	pie := c.Kind == ChartPie || c.Kind == ChartDonut
+	if pie && len(c.Series) != 1 {
+		return fmt.Sprintf("a pie has exactly one series, got %d", len(c.Series))
+	}
+	noNegatives := pie || c.Kind == ChartStackedBar || c.Kind == ChartRadar
+	for _, s := range c.Series {
+		if len(s.Values) != len(c.Categories) {
+			return fmt.Sprintf("series %q has %d values for %d categories", s.Name, len(s.Values), len(c.Categories))
+		}
+		for _, v := range s.Values {
+			if !finite(v) {
+				return fmt.Sprintf("series %q has a value that is not a finite number", s.Name)
+			}
+			if v < 0 && noNegatives {
+				return fmt.Sprintf("series %q has a negative value, which %s cannot show", s.Name, c.Kind)
+			}
+		}
+	}
+	return ""
+}
+
+// scatterProblem checks points and reference lines: finite, and above 0 on
+// a log axis.
+func (c Chart) scatterProblem() string {
+	if len(c.Series) == 0 {
+		return "no series"
+	}
+	for _, s := range c.Series {
+		for _, p := range s.Points {
+			if !finite(p.X) || !finite(p.Y) {
+				return fmt.Sprintf("series %q has a point that is not finite", s.Name)
+			}
+			if c.XLog && p.X <= 0 {
+				return fmt.Sprintf("series %q has x = %g on a log axis, which shows only values above 0", s.Name, p.X)
+			}
+		}
+	}
+	for _, r := range append(append([]RefLine(nil), c.XRefs...), c.YRefs...) {
+		if !finite(r.Value) {
+			return fmt.Sprintf("reference line %q is not finite", r.Label)
+		}
+	}
+	for _, r := range c.XRefs {
+		if c.XLog && r.Value <= 0 {
+			return fmt.Sprintf("reference line %q at x = %g on a log axis", r.Label, r.Value)
+		}
+	}
+	return ""
+}
+
+// heatmapProblem checks that the matrix matches its row and column labels.
+func (c Chart) heatmapProblem() string {
+	if len(c.Matrix) != len(c.YCategories) {
+		return fmt.Sprintf("%d rows for %d row labels", len(c.Matrix), len(c.YCategories))
+	}
+	for i, row := range c.Matrix {
+		if len(row) != len(c.Categories) {
+			return fmt.Sprintf("row %d has %d cells for %d columns", i, len(row), len(c.Categories))
+		}
+		for _, v := range row {
+			if !finite(v) {
+				return fmt.Sprintf("row %d has a cell that is not finite", i)
+			}
+		}
+	}
+	return ""
 }
 
 // Empty reports whether the chart has nothing to draw; screens then show a

@@ -324,76 +324,27 @@ var marketFilled = []string{"currency", "vat_rate", "duty_on_cif", "fx_rate"}
 // order mark before the object is skipped.
 func ParseQuoteJSON(r io.Reader) (QuoteInput, error) {
 	var in QuoteInput
-	b, err := io.ReadAll(io.LimitReader(r, maxQuoteJSON+1))
+	raw, err := decodeQuoteObject(r)
 	if err != nil {
-		return in, Wrap(err, EInvalid, "pricing.error.json", err.Error())
+		return in, err
 	}
-	if len(b) > maxQuoteJSON {
-		return in, Errorf(EInvalid, "pricing.error.json", "input larger than 1 MiB")
+	md, hasMarket, err := quoteMarket(raw)
+	if err != nil {
+		return in, err
 	}
-	b = bytes.TrimPrefix(b, utf8BOM)
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var raw map[string]json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return in, Errorf(EInvalid, "pricing.error.json", err.Error())
-	}
-	if raw == nil {
-		return in, Errorf(EInvalid, "pricing.error.json", "expected a JSON object")
-	}
-	if dec.More() {
-		return in, Errorf(EInvalid, "pricing.error.json", "more than one JSON value")
-	}
-	known := map[string]bool{"price": true, "currency": true, "market": true}
-
-	var md MarketDefaults
-	hasMarket := false
-	if msg, ok := raw["market"]; ok && string(bytes.TrimSpace(msg)) != "null" {
-		var code string
-		if json.Unmarshal(msg, &code) != nil {
-			return in, Errorf(EInvalid, "pricing.error.market", "market", string(msg), marketCodes())
-		}
-		if md, hasMarket = DefaultsFor(code); !hasMarket {
-			return in, Errorf(EInvalid, "pricing.error.market", "market", code, marketCodes())
-		}
-	}
+	// filled: a field the file leaves out that the market's defaults supply.
 	filled := func(name string) bool {
 		_, present := raw[name]
 		return !present && hasMarket && contains(marketFilled, name)
 	}
-
+	known := map[string]bool{"price": true, "currency": true, "market": true}
 	for _, f := range in.fields() {
 		known[f.name] = true
-		msg, ok := raw[f.name]
-		switch {
-		case !ok && filled(f.name):
-			switch f.name {
-			case "vat_rate":
-				in.VATRate = md.VATRate
-			case "duty_on_cif":
-				in.DutyOnCIF = md.DutyOnCIF
-			case "fx_rate":
-				in.FXRate = md.FXRate
-			}
-			continue
-		case !ok && f.optional:
-			continue
-		case !ok:
-			return in, Errorf(EInvalid, "pricing.error.missing", f.name)
+		if err := readQuoteField(f, raw, filled(f.name), md, &in); err != nil {
+			return in, err
 		}
-		if f.flag != nil {
-			if err := json.Unmarshal(msg, f.flag); err != nil {
-				return in, Errorf(EInvalid, "pricing.error.bool", f.name)
-			}
-			continue
-		}
-		d, err := jsonDecimal(msg)
-		if err != nil {
-			return in, numberError(err, f.name)
-		}
-		*f.dec = d
 	}
-	if msg, ok := raw["price"]; ok && string(bytes.TrimSpace(msg)) != "null" {
+	if msg, ok := raw["price"]; ok && !isJSONNull(msg) {
 		d, err := jsonDecimal(msg)
 		if err != nil {
 			return in, numberError(err, "price")
@@ -401,7 +352,7 @@ func ParseQuoteJSON(r io.Reader) (QuoteInput, error) {
 		in.Price, in.HasPrice = d, true
 	}
 	switch msg, ok := raw["currency"]; {
-	case ok && string(bytes.TrimSpace(msg)) != "null":
+	case ok && !isJSONNull(msg):
 		var code string
 		if json.Unmarshal(msg, &code) != nil || !isCurrencyCode(strings.TrimSpace(code)) {
 			return in, Errorf(EInvalid, "pricing.error.currency", "currency", string(msg))
@@ -421,6 +372,85 @@ func ParseQuoteJSON(r io.Reader) (QuoteInput, error) {
 		return in, Errorf(EInvalid, "pricing.error.unknown", strings.Join(unknown, ", "))
 	}
 	return in, in.Validate()
+}
+
+// decodeQuoteObject reads one JSON object of at most 1 MiB, skipping the
+// byte-order mark Windows Notepad writes.
+func decodeQuoteObject(r io.Reader) (map[string]json.RawMessage, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxQuoteJSON+1))
+	if err != nil {
+		return nil, Wrap(err, EInvalid, "pricing.error.json", err.Error())
+	}
+	if len(b) > maxQuoteJSON {
+		return nil, Errorf(EInvalid, "pricing.error.json", "input larger than 1 MiB")
+	}
+	b = bytes.TrimPrefix(b, utf8BOM)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var raw map[string]json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, Errorf(EInvalid, "pricing.error.json", err.Error())
+	}
+	if raw == nil {
+		return nil, Errorf(EInvalid, "pricing.error.json", "expected a JSON object")
+	}
+	if dec.More() {
+		return nil, Errorf(EInvalid, "pricing.error.json", "more than one JSON value")
+	}
+	return raw, nil
+}
+
+func isJSONNull(msg json.RawMessage) bool { return string(bytes.TrimSpace(msg)) == "null" }
+
+// quoteMarket is the market the file names, if any, with its defaults.
+func quoteMarket(raw map[string]json.RawMessage) (md MarketDefaults, ok bool, err error) {
+	msg, present := raw["market"]
+	if !present || isJSONNull(msg) {
+		return md, false, nil
+	}
+	var code string
+	if json.Unmarshal(msg, &code) != nil {
+		return md, false, Errorf(EInvalid, "pricing.error.market", "market", string(msg), marketCodes())
+	}
+	if md, ok = DefaultsFor(code); !ok {
+		return md, false, Errorf(EInvalid, "pricing.error.market", "market", code, marketCodes())
+	}
+	return md, true, nil
+}
+
+// readQuoteField sets one input field from the file, or from the market's
+// defaults when the file leaves it out; a required field left out is an
+// error naming it.
+func readQuoteField(f quoteField, raw map[string]json.RawMessage, filled bool, md MarketDefaults, in *QuoteInput) error {
+	msg, ok := raw[f.name]
+	switch {
+	case !ok && filled:
+		switch f.name {
+		case "vat_rate":
+			in.VATRate = md.VATRate
+		case "duty_on_cif":
+			in.DutyOnCIF = md.DutyOnCIF
+		case "fx_rate":
+			in.FXRate = md.FXRate
+		}
+		return nil
+	case !ok && f.optional:
+		return nil
+	case !ok:
+		return Errorf(EInvalid, "pricing.error.missing", f.name)
+	}
+	if f.flag != nil {
+		if err := json.Unmarshal(msg, f.flag); err != nil {
+			return Errorf(EInvalid, "pricing.error.bool", f.name)
+		}
+		return nil
+	}
+	d, err := jsonDecimal(msg)
+	if err != nil {
+		return numberError(err, f.name)
+	}
+	*f.dec = d
+	return nil
 }
 
 // iso4217 are the active ISO 4217 currency codes for money (list one,
