@@ -223,10 +223,10 @@ func TestRunningCampaignIsNotFinished(t *testing.T) {
 
 func TestPromotionsInChinese(t *testing.T) {
 	var saved []app.Campaign
-	ts, p := openPromotions(t, promoWorkspace(&saved))
+	ts, _ := openPromotions(t, promoWorkspace(&saved))
 	ts.next(t)
 	ts.SetLanguage(app.LangChinese)
-	p = newPromotions(ts.Shell)
+	p := newPromotions(ts.Shell)
 	ts.body.Objects[0] = p.buildUI()
 	ts.next(t)
 	ts.next(t)
