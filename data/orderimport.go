@@ -4,18 +4,19 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/seller-assistant/seller-assistant/app"
 )
@@ -55,6 +56,10 @@ func (s *Store) PreviewOrders(ctx context.Context, opts app.ImportOptions) (app.
 		rec, err := f.Read()
 		if err == io.EOF {
 			break
+		}
+		var bad *badRecordError
+		if errors.As(err, &bad) {
+			continue // listed by the import; the preview shows the readable rows
 		}
 		if err != nil {
 			return p, app.Wrap(err, app.EInvalid, "customers.err.open_file", opts.Path)
@@ -116,6 +121,7 @@ const importGCPercent = 50
 // cancel, a failure or a killed process leaves the workspace as it was.
 func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progress func(app.ImportProgress)) (res app.ImportResult, err error) {
 	start := time.Now()
+	app.SetDateWindow(start)
 	res.Skipped = map[string]int{}
 	// A million-line import makes garbage fast (one record per row): a
 	// tighter GC target keeps the peak well under 200 MB for a few percent
@@ -153,6 +159,21 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		return res, err
 	}
 	res.Format = m.Format
+	format := m.Format
+	if !map[string]bool{"generic": true, "uci": true, "shopify": true, "amazon": true}[format] {
+		format = "custom"
+	}
+	// The source an order id is unique within: the one the person named, or
+	// the export's format (two Shopify shops imported without a name share
+	// "shopify").
+	source := strings.TrimSpace(opts.Source)
+	if source == "" {
+		source = format
+	}
+	if utf8.RuneCountInString(source) > 40 {
+		return res, app.Errorf(app.EInvalid, "customers.err.bad_source", opts.Source)
+	}
+	res.Source = source
 
 	// One connection for the whole import, tuned for a bulk load: a larger
 	// page cache and an in-memory statement journal keep SQLite from
@@ -186,20 +207,19 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		return res, s.fail(err)
 	}
 	defer tx.Rollback()
+	// maxBefore: this import's lines get larger ids, which is how the
+	// replace step below tells them from the lines already there.
 	var before int
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines)`).Scan(&before); err != nil {
+	var maxBefore int64
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines), coalesce(max(id), 0) FROM order_lines`).Scan(&before, &maxBefore); err != nil {
 		return res, s.fail(err)
 	}
 	// The real hash is known only at the end of the file; a unique
 	// placeholder holds the row until then.
 	placeholder := make([]byte, 32)
 	rand.Read(placeholder)
-	format := m.Format
-	if !map[string]bool{"generic": true, "uci": true, "shopify": true, "amazon": true}[format] {
-		format = "custom"
-	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO order_imports (file_sha256, file_name, format) VALUES (?, ?, ?)`,
-		hex.EncodeToString(placeholder), filepath.Base(opts.Path), format)
+	r, err := tx.ExecContext(ctx, `INSERT INTO order_imports (file_sha256, file_name, format, source) VALUES (?, ?, ?, ?)`,
+		hex.EncodeToString(placeholder), filepath.Base(opts.Path), format, source)
 	if err != nil {
 		return res, s.fail(err)
 	}
@@ -234,38 +254,54 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		var prev *app.ParsedLine
 		var last app.ParsedLine
 		b := <-free
-		row := 1 // the header
+		bad := func(br app.BadRow) {
+			sawBad.Store(true)
+			pr.skipped[br.Reason]++
+			if len(pr.bad) < app.MaxBadRowsListed {
+				pr.bad = append(pr.bad, br)
+			}
+		}
 		for {
 			rec, err := f.Read()
 			if err == io.EOF {
 				break
 			}
-			row++
 			if err != nil {
-				var pe *csv.ParseError
-				if errors.As(err, &pe) {
-					sawBad.Store(true)
-					pr.skipped[app.ReasonShortRow]++
-					if len(pr.bad) < app.MaxBadRowsListed {
-						pr.bad = append(pr.bad, app.BadRow{Row: row, Reason: app.ReasonShortRow, Value: err.Error()})
-					}
+				// A record that cannot be read (a quote that does not close
+				// where its field ends, a line too long) is one bad row: the
+				// reader goes on at the next line.
+				var be *badRecordError
+				if errors.As(err, &be) {
+					pr.rows++
+					bad(app.BadRow{Row: be.Line, Value: be.Text, Reason: be.Reason})
 					continue
 				}
-				pr.err = app.Wrap(err, app.EInvalid, "customers.err.open_file", opts.Path)
+				if app.ErrorCode(err) == app.EInvalid {
+					pr.err = err
+				} else {
+					pr.err = app.Wrap(err, app.EInvalid, "customers.err.open_file", opts.Path)
+				}
 				return
 			}
+			// Rows are named by the line they start on (the header is 1).
+			row := f.Line()
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-				row-- // a blank line is not a row
-				continue
+				continue // a blank line is not a row
 			}
 			pr.rows++
 			p, rerr := app.ParseRow(rec, m, opts.DateOrder, prev)
-			if rerr != nil {
-				sawBad.Store(true)
-				pr.skipped[rerr.Reason]++
-				if len(pr.bad) < app.MaxBadRowsListed {
-					pr.bad = append(pr.bad, app.BadRow{Row: row, Field: rerr.Field, Value: rerr.Value, Reason: rerr.Reason})
+			if f.Unterminated() && (rerr != nil || len(rec) < len(header) || hasBrokenText(rec)) {
+				// The last line has no line end and is incomplete: a file cut
+				// off or still being written. Never stored.
+				br := app.BadRow{Row: row, Value: strings.Join(rec, string(f.delimiter)), Reason: app.ReasonTruncated}
+				if rerr != nil {
+					br.Field, br.Value = rerr.Field, rerr.Value
 				}
+				bad(br)
+				continue
+			}
+			if rerr != nil {
+				bad(app.BadRow{Row: row, Field: rerr.Field, Value: rerr.Value, Reason: rerr.Reason})
 				continue
 			}
 			if p.Customer == "" {
@@ -360,19 +396,42 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	if err := w.flush(ctx); err != nil {
 		return res, s.fail(err)
 	}
-	sum := f.sum()
-	var dup int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM order_imports WHERE file_sha256 = ?`, sum).Scan(&dup); err != nil {
+	if agg != nil && agg.overflow {
+		res.Imported = 0
+		return res, app.Errorf(app.EInvalid, "customers.err.sum_overflow")
+	}
+	// The sorts of the replace step and of the summary rebuild may spill to
+	// temporary files, which must be real files to keep memory flat.
+	if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = DEFAULT`); err != nil {
 		return res, s.fail(err)
 	}
-	if dup > 0 {
-		// Rolled back by the deferred Rollback: nothing added twice.
-		res.Imported, res.Duplicate = 0, true
+	if agg != nil {
+		// Nothing was there: every order of the file is new.
+		res.OrdersNew = agg.orderCount()
+	} else {
+		oc, err := replaceOrders(ctx, tx, importID, maxBefore, source)
+		if err != nil {
+			return res, s.fail(err)
+		}
+		res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged = oc.added, oc.replaced, oc.unchanged
+		res.Imported -= oc.unchangedLines
+	}
+	sum := f.sum()
+	if res.OrdersNew == 0 && res.OrdersReplaced == 0 {
+		// Nothing changes (the same export again, re-saved, re-sorted):
+		// rolled back by the deferred Rollback, so no empty import is kept.
+		var dup int
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_imports WHERE file_sha256 = ? AND id <> ?)`, sum, importID).Scan(&dup); err != nil {
+			return res, s.fail(err)
+		}
+		res.Imported, res.Duplicate = 0, dup == 1
+		tx.Rollback()
 		res.Customers, _ = s.customerCount(ctx)
 		return res, nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE order_imports SET file_sha256 = ?, rows_read = ?, imported = ?, skipped = ? WHERE id = ?`,
-		sum, res.RowsRead, res.Imported, res.SkippedTotal(), importID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE order_imports SET file_sha256 = ?, rows_read = ?, imported = ?, skipped = ?,
+		orders_new = ?, orders_replaced = ?, orders_unchanged = ? WHERE id = ?`,
+		sum, res.RowsRead, res.Imported, res.SkippedTotal(), res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged, importID); err != nil {
 		return res, s.fail(err)
 	}
 	if remember {
@@ -385,11 +444,6 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	if agg != nil {
 		err = agg.write(ctx, tx)
 	} else {
-		// The SQL rebuild sorts every line: its sorter may spill to temp
-		// files, which must be real files to keep memory flat.
-		if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = DEFAULT`); err != nil {
-			return res, s.fail(err)
-		}
 		err = refreshOrderSummaries(ctx, tx)
 	}
 	if err != nil {
@@ -422,7 +476,7 @@ type lineWriter struct {
 	args          []any
 }
 
-const lineCols = `(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, import_id)`
+const lineCols = `(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id, import_id)`
 
 func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter, error) {
 	// OR FAIL: a failing row stops the statement without undoing its
@@ -430,7 +484,7 @@ func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter
 	// INSERT (measured ~8% of the load). Any error rolls back the whole
 	// import transaction anyway. The import id is the same on every line:
 	// written into the statement, it is one bind fewer per line.
-	row := "(?,?,?,?,?,?,?,?," + strconv.FormatInt(importID, 10) + ")"
+	row := "(?,?,?,?,?,?,?,?,?," + strconv.FormatInt(importID, 10) + ")"
 	multi, err := tx.PrepareContext(ctx, `INSERT OR FAIL INTO order_lines `+lineCols+` VALUES `+
 		strings.Repeat(row+",", insertRows-1)+row)
 	if err != nil {
@@ -445,7 +499,7 @@ func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter
 }
 
 // lineParams is the number of bound values per line.
-const lineParams = 8
+const lineParams = 9
 
 func (w *lineWriter) write(ctx context.Context, lines []app.ParsedLine) error {
 	for len(w.pending) > 0 && len(lines) > 0 {
@@ -483,11 +537,14 @@ func (w *lineWriter) exec(ctx context.Context, stmt *sql.Stmt, lines []app.Parse
 	w.args = w.args[:0]
 	for i := range lines {
 		p := &lines[i]
-		var customer any
+		var customer, order any
 		if p.Customer != "" {
 			customer = p.Customer
 		}
-		w.args = append(w.args, p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, customer, p.Country)
+		if p.OrderID != "" {
+			order = p.OrderID
+		}
+		w.args = append(w.args, p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, customer, p.Country, order)
 	}
 	_, err := stmt.ExecContext(ctx, w.args...)
 	return err
@@ -516,6 +573,38 @@ type orderAggregates struct {
 	custRows    []custAgg
 	custNames   []string
 	first, last string
+
+	// Order ids: an interned invoice seen on a line that is its own order
+	// id, and the order ids of status-marked cancellations ("C"+id stored).
+	plainOrder  []bool
+	markedOrder map[string]struct{}
+	// overflow is set when a sum would pass int64 (see app.MaxLineCents).
+	overflow bool
+}
+
+// orderCount is the number of distinct order ids added.
+func (a *orderAggregates) orderCount() int {
+	n := 0
+	for _, plain := range a.plainOrder {
+		if plain {
+			n++
+		}
+	}
+	for k := range a.markedOrder {
+		if id, ok := a.invoices[k]; !ok || !a.plainOrder[id] {
+			n++
+		}
+	}
+	return n
+}
+
+// addChecked adds v to *sum unless that would overflow, which it reports.
+func addChecked(sum *int64, v int64) bool {
+	if (v > 0 && *sum > math.MaxInt64-v) || (v < 0 && *sum < math.MinInt64-v) {
+		return false
+	}
+	*sum += v
+	return true
 }
 
 type monthAgg struct {
@@ -554,7 +643,7 @@ func (c *custAgg) addCountry(id uint32) {
 func newOrderAggregates() *orderAggregates {
 	return &orderAggregates{invoices: map[string]uint32{}, customers: map[string]uint32{}, countries: map[string]uint32{},
 		months: map[string]uint32{}, monthInv: map[uint64]struct{}{}, countryInv: map[uint64]struct{}{},
-		countryCust: map[uint64]struct{}{}, custInv: map[uint64]struct{}{}}
+		countryCust: map[uint64]struct{}{}, custInv: map[uint64]struct{}{}, markedOrder: map[string]struct{}{}}
 }
 
 func intern(m map[string]uint32, s string) (uint32, bool) {
@@ -569,14 +658,24 @@ func intern(m map[string]uint32, s string) (uint32, bool) {
 func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func (a *orderAggregates) add(p *app.ParsedLine) {
-	amount := p.Quantity * p.PriceCents
-	inv, _ := intern(a.invoices, p.Invoice)
+	amount := p.Quantity * p.PriceCents // bounded by app.MaxLineCents
+	inv, isNew := intern(a.invoices, p.Invoice)
+	if isNew {
+		a.plainOrder = append(a.plainOrder, false)
+	}
+	if p.OrderID == "" {
+		a.plainOrder[inv] = true
+	} else if _, seen := a.markedOrder[p.OrderID]; !seen {
+		a.markedOrder[strings.Clone(p.OrderID)] = struct{}{}
+	}
 	mid, isNew := intern(a.months, p.At[:7])
 	if isNew {
 		a.monthRows = append(a.monthRows, monthAgg{month: p.At[:7]})
 	}
 	mr := &a.monthRows[mid]
-	mr.revenue += amount
+	if !addChecked(&mr.revenue, amount) {
+		a.overflow = true
+	}
 	mr.lines++
 	if _, seen := a.monthInv[pair(mid, inv)]; !seen {
 		a.monthInv[pair(mid, inv)] = struct{}{}
@@ -587,7 +686,9 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 		a.countryRows = append(a.countryRows, countryAgg{country: strings.Clone(p.Country)})
 	}
 	cr := &a.countryRows[cid]
-	cr.revenue += amount
+	if !addChecked(&cr.revenue, amount) {
+		a.overflow = true
+	}
 	if _, seen := a.countryInv[pair(cid, inv)]; !seen {
 		a.countryInv[pair(cid, inv)] = struct{}{}
 		cr.orders++
@@ -613,7 +714,9 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 	}
 	c := &a.custRows[uid]
 	c.lines++
-	c.monetary += amount
+	if !addChecked(&c.monetary, amount) {
+		a.overflow = true
+	}
 	c.addCountry(cid)
 	if app.IsCancellation(p.Invoice, p.Quantity) {
 		return
@@ -712,26 +815,136 @@ func (a *orderAggregates) write(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// UndoImport implements app.OrderImporter.
+// UndoImport implements app.OrderImporter: the import's lines go and the
+// lines it replaced come back, with their ids. An import whose own lines a
+// later import replaced cannot be undone before that later one (the orders
+// would be left with neither version).
 func (s *Store) UndoImport(ctx context.Context, importID int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fail(err)
 	}
 	defer tx.Rollback()
-	// The lines first: they reference the import.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE import_id = ?`, importID); err != nil {
+	var exists, replacedLater int
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_imports WHERE id = ?1),
+		EXISTS (SELECT 1 FROM order_lines_replaced WHERE import_id = ?1)`, importID).Scan(&exists, &replacedLater); err != nil {
 		return s.fail(err)
 	}
-	r, err := tx.ExecContext(ctx, `DELETE FROM order_imports WHERE id = ?`, importID)
-	if err != nil {
-		return s.fail(err)
-	}
-	if n, _ := r.RowsAffected(); n == 0 {
+	if exists == 0 {
 		return app.Errorf(app.ENotFound, "error.not_found")
+	}
+	if replacedLater == 1 {
+		return app.Errorf(app.EConflict, "customers.err.undo_later_import")
+	}
+	for _, q := range []string{
+		// The lines first: they reference the import.
+		`DELETE FROM order_lines WHERE import_id = ?1`,
+		`INSERT INTO order_lines (id, ` + lineColsBare + `, import_id)
+			SELECT id, ` + lineColsBare + `, import_id FROM order_lines_replaced WHERE replaced_by = ?1`,
+		`DELETE FROM order_lines_replaced WHERE replaced_by = ?1`,
+		`DELETE FROM order_imports WHERE id = ?1`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, importID); err != nil {
+			return s.fail(err)
+		}
 	}
 	if err := refreshOrderSummaries(ctx, tx); err != nil {
 		return s.fail(err)
 	}
 	return s.fail(tx.Commit())
+}
+
+// lineColsBare are the columns of a line that an import writes, the order
+// id of lineCols' import_id aside.
+const lineColsBare = `invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id`
+
+// orderCounts is what replaceOrders found.
+type orderCounts struct {
+	added, replaced, unchanged int
+	unchangedLines             int // lines of this import dropped as already there
+}
+
+// lineText is one line as text for comparing orders: every stored value,
+// quoted, so two lines give the same text only when they are the same.
+const lineText = `quote(invoice_no) || '|' || quote(stock_code) || '|' || quote(description) || '|' || quantity || '|' ||
+	quote(invoiced_at) || '|' || unit_price_cents || '|' || quote(customer_id) || '|' || quote(country)`
+
+// replaceOrders applies "an order is identified by its order id within its
+// source" to the lines just written by import importID (those with ids
+// above maxBefore): an order id of the same source already present with
+// the very same lines (as a multiset: order of lines, CRLF, re-saving and
+// re-sorting do not matter) is unchanged, and this import's copy of it is
+// dropped; one present with other lines is replaced, its old lines moved to
+// order_lines_replaced (for UndoImport); the rest are new. It runs in SQL
+// with temporary tables, so memory stays flat whatever the sizes.
+func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, source string) (orderCounts, error) {
+	var oc orderCounts
+	steps := []string{
+		`DROP TABLE IF EXISTS temp.imp_keys`,
+		`DROP TABLE IF EXISTS temp.old_lines`,
+		`DROP TABLE IF EXISTS temp.old_sig`,
+		`DROP TABLE IF EXISTS temp.same_keys`,
+		`CREATE TEMP TABLE imp_keys (k TEXT PRIMARY KEY) WITHOUT ROWID`,
+		`INSERT OR IGNORE INTO imp_keys SELECT coalesce(order_id, invoice_no) FROM order_lines WHERE id > ?1`,
+		// The lines already there for those order ids, from the same source.
+		`CREATE TEMP TABLE old_lines (id INTEGER PRIMARY KEY, k TEXT NOT NULL)`,
+		`INSERT INTO old_lines SELECT o.id, coalesce(o.order_id, o.invoice_no) FROM order_lines o JOIN order_imports i ON i.id = o.import_id
+			WHERE o.id <= ?2 AND i.source = ?3 AND coalesce(o.order_id, o.invoice_no) IN imp_keys`,
+		`CREATE TEMP TABLE old_sig (k TEXT PRIMARY KEY, n INTEGER NOT NULL, sig TEXT NOT NULL) WITHOUT ROWID`,
+		`INSERT INTO old_sig SELECT ol.k, count(*), group_concat(` + lineText + `, char(30) ORDER BY ` + lineText + `)
+			FROM old_lines ol JOIN order_lines USING (id) GROUP BY ol.k`,
+		`CREATE TEMP TABLE same_keys (k TEXT PRIMARY KEY) WITHOUT ROWID`,
+		`INSERT INTO same_keys SELECT n.k FROM (
+			SELECT coalesce(order_id, invoice_no) AS k, count(*) AS n, group_concat(` + lineText + `, char(30) ORDER BY ` + lineText + `) AS sig
+			FROM order_lines WHERE id > ?1 AND coalesce(order_id, invoice_no) IN (SELECT k FROM old_sig) GROUP BY 1) n
+			JOIN old_sig o ON o.k = n.k AND o.n = n.n AND o.sig = n.sig`,
+	}
+	for _, q := range steps {
+		if _, err := tx.ExecContext(ctx, q, maxBefore, maxBefore, source); err != nil {
+			return oc, err
+		}
+	}
+	var keys, present int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM imp_keys), (SELECT count(*) FROM old_sig), (SELECT count(*) FROM same_keys)`).
+		Scan(&keys, &present, &oc.unchanged); err != nil {
+		return oc, err
+	}
+	oc.added, oc.replaced = keys-present, present-oc.unchanged
+	if oc.unchanged > 0 {
+		r, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE id > ? AND coalesce(order_id, invoice_no) IN same_keys`, maxBefore)
+		if err != nil {
+			return oc, err
+		}
+		n, _ := r.RowsAffected()
+		oc.unchangedLines = int(n)
+	}
+	if oc.replaced > 0 {
+		for _, q := range []string{
+			`INSERT INTO order_lines_replaced (id, ` + lineColsBare + `, import_id, replaced_by)
+				SELECT id, ` + lineColsBare + `, import_id, ?1 FROM order_lines
+				WHERE id IN (SELECT id FROM old_lines WHERE k NOT IN same_keys)`,
+			`DELETE FROM order_lines WHERE id IN (SELECT id FROM old_lines WHERE k NOT IN same_keys)`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, importID); err != nil {
+				return oc, err
+			}
+		}
+	}
+	for _, q := range []string{`DROP TABLE temp.imp_keys`, `DROP TABLE temp.old_lines`, `DROP TABLE temp.old_sig`, `DROP TABLE temp.same_keys`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return oc, err
+		}
+	}
+	return oc, nil
+}
+
+// hasBrokenText says whether a record holds text that is not whole UTF-8
+// (the decoders give U+FFFD for a character cut in two).
+func hasBrokenText(rec []string) bool {
+	for _, f := range rec {
+		if strings.ContainsRune(f, utf8.RuneError) || !utf8.ValidString(f) {
+			return true
+		}
+	}
+	return false
 }

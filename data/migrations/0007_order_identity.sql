@@ -1,0 +1,58 @@
+-- Schema 7: an order is identified by its order id within its source
+-- (issue 12). Importing an order that is already present replaces its lines
+-- (the newest export wins); undoing that import brings them back.
+
+-- order_imports again, with the source the import's orders belong to and
+-- how many orders it added, replaced and left unchanged. The file hash is no
+-- longer unique: an older export imported again after a newer one replaced
+-- its orders is an import of its own. The table is rebuilt (SQLite cannot
+-- drop a UNIQUE constraint); order_lines references it, so the check of
+-- that reference waits for the end of this migration's transaction.
+PRAGMA defer_foreign_keys = ON;
+CREATE TABLE order_imports_7 (
+	id               INTEGER PRIMARY KEY,
+	file_sha256      TEXT NOT NULL CHECK (length(file_sha256) = 64),
+	file_name        TEXT NOT NULL DEFAULT '',
+	format           TEXT NOT NULL DEFAULT 'generic' CHECK (format IN ('generic','uci','shopify','amazon','custom')),
+	-- The platform or shop the orders come from: the detected export format
+	-- (uci, shopify, amazon, generic, custom) unless the person named one.
+	source           TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 40),
+	rows_read        INTEGER NOT NULL DEFAULT 0 CHECK (rows_read >= 0),
+	imported         INTEGER NOT NULL DEFAULT 0 CHECK (imported >= 0),
+	skipped          INTEGER NOT NULL DEFAULT 0 CHECK (skipped >= 0),
+	orders_new       INTEGER NOT NULL DEFAULT 0 CHECK (orders_new >= 0),
+	orders_replaced  INTEGER NOT NULL DEFAULT 0 CHECK (orders_replaced >= 0),
+	orders_unchanged INTEGER NOT NULL DEFAULT 0 CHECK (orders_unchanged >= 0),
+	imported_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) STRICT;
+INSERT INTO order_imports_7 (id, file_sha256, file_name, format, source, rows_read, imported, skipped, imported_at)
+	SELECT id, file_sha256, file_name, format, format, rows_read, imported, skipped, imported_at FROM order_imports;
+DROP TABLE order_imports;
+ALTER TABLE order_imports_7 RENAME TO order_imports;
+CREATE INDEX order_imports_by_sha256 ON order_imports (file_sha256);
+
+-- The platform's order id of a line when it differs from invoice_no: a
+-- cancellation marked by a status column is stored as 'C' || order id (the
+-- way tiering recognises one) and is still that order. NULL otherwise, so
+-- the order id of a line is coalesce(order_id, invoice_no).
+ALTER TABLE order_lines ADD COLUMN order_id TEXT;
+
+-- Lines an import replaced, kept so undoing that import puts them back
+-- (with their ids). import_id is the import they came from, replaced_by the
+-- one that replaced them.
+CREATE TABLE order_lines_replaced (
+	id               INTEGER PRIMARY KEY,
+	invoice_no       TEXT NOT NULL,
+	stock_code       TEXT NOT NULL DEFAULT '',
+	description      TEXT NOT NULL DEFAULT '',
+	quantity         INTEGER NOT NULL,
+	invoiced_at      TEXT NOT NULL,
+	unit_price_cents INTEGER NOT NULL,
+	customer_id      TEXT,
+	country          TEXT NOT NULL DEFAULT '',
+	import_id        INTEGER REFERENCES order_imports (id),
+	order_id         TEXT,
+	replaced_by      INTEGER NOT NULL REFERENCES order_imports (id)
+) STRICT;
+CREATE INDEX order_lines_replaced_by ON order_lines_replaced (replaced_by);
+CREATE INDEX order_lines_replaced_import ON order_lines_replaced (import_id);
