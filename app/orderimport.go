@@ -287,7 +287,7 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 	p.StockCode, p.Description = cell(m.StockCode), cell(m.Description)
 	q, err := ParseQuantity(cell(m.Quantity))
 	if err != nil {
-		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: ReasonBadQuantity}
+		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: reasonOf(err, ReasonBadQuantity)}
 	}
 	if q > MaxQuantity || q < -MaxQuantity {
 		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: ReasonQtyRange}
@@ -306,7 +306,7 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 	if m.UnitPrice >= 0 {
 		c, err := ParseCents(cell(m.UnitPrice))
 		if err != nil {
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonBadPrice}
+			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: reasonOf(err, ReasonBadPrice)}
 		}
 		if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
 			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonPriceRange}
@@ -318,7 +318,11 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 	} else {
 		c, err := ParseCents(cell(m.LineTotal))
 		if err != nil {
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonBadPrice}
+			reason := reasonOf(err, ReasonBadPrice)
+			if reason == ReasonPriceRange {
+				reason = ReasonTotalRange
+			}
+			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: reason}
 		}
 		if c > MaxLineCents || c < -MaxLineCents {
 			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonTotalRange}
@@ -353,6 +357,15 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 		p.Invoice = "C" + p.Invoice
 	}
 	return p, nil
+}
+
+// reasonOf is the bad-row reason a parse error carries in its key
+// (customers.reason.<reason>), or def.
+func reasonOf(err error, def string) string {
+	if e, ok := err.(*Error); ok && strings.HasPrefix(e.Key, "customers.reason.") {
+		return strings.TrimPrefix(e.Key, "customers.reason.")
+	}
+	return def
 }
 
 // NormalizeCustomerID trims an id and drops a spreadsheet's ".0" from

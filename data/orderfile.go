@@ -222,9 +222,11 @@ type xlsxRecords struct {
 const (
 	xlsxMaxUnpacked  = 256 << 20
 	xlsxPartInMemory = 16 << 20
-	xlsxMaxCells     = 10_000_000
 	xlsxMaxColumns   = 16_384
 )
+
+// xlsxMaxCells is a variable so a test can lower it.
+var xlsxMaxCells = 10_000_000
 
 func openXLSX(path string, size int64) (*orderFile, error) {
 	// The zip is read by excelize, not through a counting reader: hash it
