@@ -86,7 +86,11 @@ func printImport(w io.Writer, res app.ImportResult) {
 			fmt.Fprintf(w, "  … %d more\n", res.SkippedTotal()-20)
 			break
 		}
-		fmt.Fprintf(w, "  row %d: %s %q: %s\n", b.Row, b.Field, b.Value, l.T("customers.reason."+b.Reason))
+		field := b.Field
+		if field != "" {
+			field += " "
+		}
+		fmt.Fprintf(w, "  row %d: %s%q: %s\n", b.Row, field, b.Value, l.T("customers.reason."+b.Reason))
 	}
 	if res.Source != "" {
 		fmt.Fprintf(w, "source: %s\n%s\n", res.Source, l.T("customers.report_orders", res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged))

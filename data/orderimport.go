@@ -253,6 +253,7 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		defer func() { close(full); done <- pr }()
 		var prev *app.ParsedLine
 		var last app.ParsedLine
+		var recent lastFields
 		b := <-free
 		bad := func(br app.BadRow) {
 			sawBad.Store(true)
@@ -290,7 +291,7 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 			}
 			pr.rows++
 			p, rerr := app.ParseRow(rec, m, opts.DateOrder, prev)
-			if f.Unterminated() && (rerr != nil || len(rec) < len(header) || hasBrokenText(rec)) {
+			if f.Unterminated() && (rerr != nil || len(rec) < len(header) || hasBrokenText(rec) || recent.cut(rec[len(rec)-1])) {
 				// The last line has no line end and is incomplete: a file cut
 				// off or still being written. Never stored.
 				br := app.BadRow{Row: row, Value: strings.Join(rec, string(f.delimiter)), Reason: app.ReasonTruncated}
@@ -300,6 +301,7 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 				bad(br)
 				continue
 			}
+			recent.add(rec[len(rec)-1])
 			if rerr != nil {
 				bad(app.BadRow{Row: row, Field: rerr.Field, Value: rerr.Value, Reason: rerr.Reason})
 				continue
@@ -936,6 +938,51 @@ func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, s
 		}
 	}
 	return oc, nil
+}
+
+// lastFields keeps values of the rows' last field, to tell a last line cut
+// inside its last field ("United K" of "United Kingdom", or cut right after
+// the delimiter) from a complete one: the distinct values up to a bound (all
+// of them for a column like the country) and those of the most recent rows.
+// Only the end of the file asks, and only about a line without a line end.
+type lastFields struct {
+	recent   [256]string
+	n        int
+	distinct map[string]struct{}
+}
+
+const lastFieldsDistinct = 4096
+
+func (l *lastFields) add(v string) {
+	l.recent[l.n%len(l.recent)] = v
+	l.n++
+	if l.distinct == nil {
+		l.distinct = map[string]struct{}{}
+	}
+	if len(l.distinct) < lastFieldsDistinct {
+		if _, seen := l.distinct[v]; !seen {
+			l.distinct[strings.Clone(v)] = struct{}{}
+		}
+	}
+}
+
+// cut says whether v is a strict beginning of an earlier row's last field
+// and not itself one.
+func (l *lastFields) cut(v string) bool {
+	if _, seen := l.distinct[v]; seen {
+		return false
+	}
+	for i := 0; i < min(l.n, len(l.recent)); i++ {
+		if w := l.recent[i]; len(w) > len(v) && strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	for w := range l.distinct {
+		if len(w) > len(v) && strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBrokenText says whether a record holds text that is not whole UTF-8

@@ -313,7 +313,10 @@ func TestImportTruncatedLastLine(t *testing.T) {
 		{"cut in the date", "2,A,x,1,2024-01-0", true},
 		{"cut inside a quoted field", `2,A,"BIG, RED`, true},
 		{"cut in a multi-byte character", "2,A,x,1,2024-01-06 10:00:00,2.00,101,Deutschl\xc3", true},
-		{"complete without a line end", "2,A,x,1,2024-01-06 10:00:00,2.00,101,DE", false},
+		{"cut in the last field", "2,A,x,1,2024-01-06 10:00:00,2.00,101,U", true},
+		{"cut after the last delimiter", "2,A,x,1,2024-01-06 10:00:00,2.00,101,", true},
+		{"complete, a country not seen before", "2,A,x,1,2024-01-06 10:00:00,2.00,101,DE", false},
+		{"complete without a line end", "2,A,x,1,2024-01-06 10:00:00,2.00,101,US", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -331,6 +334,33 @@ func TestImportTruncatedLastLine(t *testing.T) {
 				t.Errorf("complete last line: %+v", res)
 			}
 		})
+	}
+}
+
+// TestImportCutSampleStoresOnlyWholeLines (item 5) cuts the real sample
+// at every byte of one line (a file still being written) and imports it:
+// the lines before the cut are stored, the cut one never is, unless it is
+// whole (cut just before its line end).
+func TestImportCutSampleStoresOnlyWholeLines(t *testing.T) {
+	header, lines := readSample(t)
+	ctx := context.Background()
+	body := header + strings.Join(lines[:300], "\n") + "\n"
+	last := lines[300]
+	for cut := 1; cut <= len(last); cut++ {
+		s, _ := newWorkspace(t)
+		p := writeOrderFile(t, "cut.csv", []byte(body+last[:cut]))
+		res, err := s.ImportOrders(ctx, app.ImportOptions{Path: p, SkipBad: true}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 300
+		if cut == len(last) {
+			want = 301
+		}
+		if res.Imported != want || res.Imported+res.SkippedTotal() != 301 {
+			t.Errorf("cut %q: imported %d, skipped %d; want %d", last[:cut], res.Imported, res.SkippedTotal(), want)
+		}
+		s.Close()
 	}
 }
 
