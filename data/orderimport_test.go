@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -561,4 +562,76 @@ func copyZipWithBigSheet(zr *zipReadCloser, w io.Writer, size int) (int, error) 
 		}
 	}
 	return n, zw.Close()
+}
+
+// TestMigration7KeepsOrdersAndTheirSource: a workspace of schema 6 (as
+// today's main writes it) with imported orders opens at schema 7 with its
+// lines kept and its imports' source taken from their format, so a newer
+// export of the same orders replaces them.
+func TestMigration7KeepsOrdersAndTheirSource(t *testing.T) {
+	ctx := context.Background()
+	path := t.TempDir() + "/six" + app.WorkspaceExt
+	ms, err := migrations()
+	if err != nil || len(ms) < 7 {
+		t.Fatal(len(ms), err)
+	}
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := migrate(ctx, db, ms[:6]); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO meta (key, value) VALUES ('app', 'seller-assistant'), ('name', 'six'), ('demo', '0'), ('currency', 'USD')`,
+		`INSERT INTO order_imports (id, file_sha256, file_name, format, rows_read, imported) VALUES (1, '` + strings.Repeat("a", 64) + `', 'old.csv', 'uci', 2, 2)`,
+		`INSERT INTO order_lines (invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, import_id) VALUES
+			('1', 'A', 'cup', 2, '2024-01-05 10:00:00', 150, '100', 'US', 1),
+			('2', 'A', 'cup', 1, '2024-01-06 10:00:00', 150, '200', 'US', 1),
+			('1', 'D', 'demo line', 1, '2024-01-01 10:00:00', 999, '300', 'US', NULL)`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v int
+	var source string
+	s.db.QueryRow(`PRAGMA user_version`).Scan(&v)
+	s.db.QueryRow(`SELECT source FROM order_imports WHERE id = 1`).Scan(&source)
+	if v != len(ms) || source != "uci" {
+		t.Fatalf("schema %d, source %q", v, source)
+	}
+	var check string
+	if err := s.db.QueryRow(`PRAGMA foreign_key_check`).Scan(&check); err == nil {
+		t.Errorf("foreign key check after the migration: %q", check)
+	}
+	p := writeOrderFile(t, "new.csv", []byte(uciHeader+"1,A,cup,3,2024-01-05 10:00:00,1.50,100,US\n"))
+	res, err := s.ImportOrders(ctx, app.ImportOptions{Path: p}, nil)
+	if err != nil || res.OrdersReplaced != 1 || res.OrdersNew != 0 {
+		t.Fatalf("newer export: %+v %v", res, err)
+	}
+	var lines int
+	var qty int64
+	s.db.QueryRow(`SELECT count(*), sum(quantity) FROM order_lines`).Scan(&lines, &qty)
+	if lines != 3 || qty != 5 { // order 1 now 3 units, order 2, the line with no import
+		t.Errorf("%d lines, %d units", lines, qty)
+	}
+	if err := s.UndoImport(ctx, res.ImportID); err != nil {
+		t.Fatal(err)
+	}
+	s.db.QueryRow(`SELECT count(*), sum(quantity) FROM order_lines`).Scan(&lines, &qty)
+	if lines != 3 || qty != 4 {
+		t.Errorf("after undo: %d lines, %d units", lines, qty)
+	}
 }

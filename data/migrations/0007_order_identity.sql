@@ -5,11 +5,17 @@
 -- order_imports again, with the source the import's orders belong to and
 -- how many orders it added, replaced and left unchanged. The file hash is no
 -- longer unique: an older export imported again after a newer one replaced
--- its orders is an import of its own. The table is rebuilt (SQLite cannot
--- drop a UNIQUE constraint); order_lines references it, so the check of
--- that reference waits for the end of this migration's transaction.
+-- its orders is an import of its own. SQLite cannot drop a UNIQUE
+-- constraint, so the table is made anew. order_lines references it, and
+-- foreign keys cannot be turned off inside the migration's transaction:
+-- with the check deferred, dropping the table counts the lines that refer to
+-- it as violations, and inserting the rows again into the new table under the
+-- same name counts them back, so the check at commit passes, and nothing
+-- else is ever left dangling.
 PRAGMA defer_foreign_keys = ON;
-CREATE TABLE order_imports_7 (
+CREATE TEMP TABLE order_imports_6 AS SELECT * FROM order_imports;
+DROP TABLE order_imports;
+CREATE TABLE order_imports (
 	id               INTEGER PRIMARY KEY,
 	file_sha256      TEXT NOT NULL CHECK (length(file_sha256) = 64),
 	file_name        TEXT NOT NULL DEFAULT '',
@@ -25,10 +31,9 @@ CREATE TABLE order_imports_7 (
 	orders_unchanged INTEGER NOT NULL DEFAULT 0 CHECK (orders_unchanged >= 0),
 	imported_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 ) STRICT;
-INSERT INTO order_imports_7 (id, file_sha256, file_name, format, source, rows_read, imported, skipped, imported_at)
-	SELECT id, file_sha256, file_name, format, format, rows_read, imported, skipped, imported_at FROM order_imports;
-DROP TABLE order_imports;
-ALTER TABLE order_imports_7 RENAME TO order_imports;
+INSERT INTO order_imports (id, file_sha256, file_name, format, source, rows_read, imported, skipped, imported_at)
+	SELECT id, file_sha256, file_name, format, format, rows_read, imported, skipped, imported_at FROM temp.order_imports_6;
+DROP TABLE temp.order_imports_6;
 CREATE INDEX order_imports_by_sha256 ON order_imports (file_sha256);
 
 -- The platform's order id of a line when it differs from invoice_no: a
