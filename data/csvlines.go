@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -189,7 +190,7 @@ func (c *lineCSV) plain() []string {
 	s := string(line)
 	c.rec = c.rec[:0]
 	for {
-		i := indexByteString(s, c.comma)
+		i := strings.IndexByte(s, c.comma)
 		if i < 0 {
 			c.rec = append(c.rec, s)
 			return c.rec
@@ -197,15 +198,6 @@ func (c *lineCSV) plain() []string {
 		c.rec = append(c.rec, s[:i])
 		s = s[i+1:]
 	}
-}
-
-func indexByteString(s string, b byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == b {
-			return i
-		}
-	}
-	return -1
 }
 
 // quoted parses a record with quotes in it, reading more lines while a
