@@ -283,7 +283,9 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 	if p.Invoice == "" {
 		return p, &RowError{Field: "invoice", Reason: ReasonNoInvoice}
 	}
-	same := prev != nil && prev.Invoice == p.Invoice
+	// prev's Invoice may carry the "C" of a status-marked cancellation:
+	// its OrderID is then the id the file uses.
+	same := prev != nil && (prev.Invoice == p.Invoice || prev.OrderID == p.Invoice)
 	p.StockCode, p.Description = cell(m.StockCode), cell(m.Description)
 	q, err := ParseQuantity(cell(m.Quantity))
 	if err != nil {

@@ -248,6 +248,24 @@ func TestImportOrderIdentityBySource(t *testing.T) {
 		t.Errorf("a 41-character source: %v", err)
 	}
 
+	// A cancelled Shopify order of two lines: the second line's blank
+	// order cells are the first's, and a later export with the order
+	// cancelled replaces it.
+	s3, _ := newWorkspace(t)
+	shopHead := "Name,Email,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Shipping Country,Cancelled at\n"
+	open := writeOrderFile(t, "open.csv", []byte(shopHead+"#1001,b@x.com,2024-03-01 10:00:00 +0800,1,Cup,5.00,C1,GB,\n#1001,,,2,Plate,4.00,P1,,\n"))
+	gone := writeOrderFile(t, "gone.csv", []byte(shopHead+"#1001,b@x.com,2024-03-01 10:00:00 +0800,1,Cup,5.00,C1,GB,2024-03-02 09:00:00 +0800\n"+
+		"#1001,,,2,Plate,4.00,P1,,2024-03-02 09:00:00 +0800\n"))
+	if res, err := s3.ImportOrders(ctx, app.ImportOptions{Path: open}, nil); err != nil || res.OrdersNew != 1 || res.Source != "shopify" {
+		t.Fatalf("open order: %+v %v", res, err)
+	}
+	if res, err := s3.ImportOrders(ctx, app.ImportOptions{Path: gone}, nil); err != nil || res.OrdersReplaced != 1 || res.Imported != 2 {
+		t.Fatalf("cancelled order: %+v %v", res, err)
+	}
+	if stats, _ := s3.CustomerStats(ctx); len(stats) != 1 || stats[0].Orders != 0 || stats[0].Lines != 2 {
+		t.Errorf("after the cancellation: %+v", stats)
+	}
+
 	s2, _ := newWorkspace(t)
 	head := "amazon-order-id\tpurchase-date\torder-status\tproduct-name\tsku\tquantity\titem-price\tship-country\tbuyer-email\n"
 	shipped := writeOrderFile(t, "s.txt", []byte(head+"111-1\t2024-03-01T10:00:00+00:00\tShipped\tLamp\tL1\t2\t20.00\tUS\ta@x.com\n"+
