@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"path/filepath"
@@ -234,9 +236,15 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	for range 6 {
 		free <- &importBatch{lines: make([]app.ParsedLine, 0, batchSize)}
 	}
+	// The workspace had no orders: the summaries are computed while
+	// parsing. Otherwise each order of the file gets a signature of its
+	// lines, to compare with the lines already there (replaceOrders).
 	var agg *orderAggregates
+	var sigs *orderSigs
 	if before == 0 {
 		agg = newOrderAggregates()
+	} else {
+		sigs = newOrderSigs()
 	}
 	type parseResult struct {
 		rows, noCustomer int
@@ -311,6 +319,8 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 			}
 			if agg != nil {
 				agg.add(&p)
+			} else {
+				sigs.add(&p)
 			}
 			last = p
 			prev = &last
@@ -411,7 +421,7 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		// Nothing was there: every order of the file is new.
 		res.OrdersNew = agg.orderCount()
 	} else {
-		oc, err := replaceOrders(ctx, tx, importID, maxBefore, source)
+		oc, err := replaceOrders(ctx, tx, importID, maxBefore, source, sigs)
 		if err != nil {
 			return res, s.fail(err)
 		}
@@ -866,78 +876,187 @@ type orderCounts struct {
 	unchangedLines             int // lines of this import dropped as already there
 }
 
-// lineText is one line as text for comparing orders: every stored value,
-// quoted, so two lines give the same text only when they are the same.
-const lineText = `quote(invoice_no) || '|' || quote(stock_code) || '|' || quote(description) || '|' || quantity || '|' ||
-	quote(invoiced_at) || '|' || unit_price_cents || '|' || quote(customer_id) || '|' || quote(country)`
+// orderSig sums the hashes of an order's lines: two orders with the same
+// lines in any order (a multiset) have the same signature, and orders with
+// other lines differ but with a chance of 2^-128 (two independent 64-bit
+// sums of keyed hashes; the keys are random per import, so no file can be
+// made to collide on purpose).
+type orderSig struct {
+	n    int
+	a, b uint64
+}
+
+func (g *orderSig) add(h1, h2 uint64) {
+	g.n++
+	g.a += h1
+	g.b += h2
+}
+
+// orderSigs holds the signature of every order of the file being imported,
+// by order id (a status-marked cancellation's own id, not its "C" id).
+type orderSigs struct {
+	seed1, seed2 maphash.Seed
+	by           map[string]*orderSig
+	buf          []byte
+}
+
+func newOrderSigs() *orderSigs {
+	return &orderSigs{seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), by: map[string]*orderSig{}}
+}
+
+// lineBytes writes the stored values of a line, each length-prefixed so no
+// two lines write the same bytes.
+func lineBytes[T ~string | ~[]byte](buf []byte, invoice, stock, desc T, qty int64, at T, price int64, customer, country T) []byte {
+	for _, f := range [...]T{invoice, stock, desc, at, customer, country} {
+		buf = binary.AppendUvarint(buf, uint64(len(f)))
+		buf = append(buf, f...)
+	}
+	buf = binary.AppendVarint(buf, qty)
+	return binary.AppendVarint(buf, price)
+}
+
+func (o *orderSigs) hash(b []byte) (uint64, uint64) {
+	return maphash.Bytes(o.seed1, b), maphash.Bytes(o.seed2, b)
+}
+
+func (o *orderSigs) add(p *app.ParsedLine) {
+	key := p.Invoice
+	if p.OrderID != "" {
+		key = p.OrderID
+	}
+	g := o.by[key]
+	if g == nil {
+		g = &orderSig{}
+		o.by[strings.Clone(key)] = g
+	}
+	o.buf = lineBytes(o.buf[:0], p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, p.Customer, p.Country)
+	g.add(o.hash(o.buf))
+}
 
 // replaceOrders applies "an order is identified by its order id within its
 // source" to the lines just written by import importID (those with ids
-// above maxBefore): an order id of the same source already present with
-// the very same lines (as a multiset: order of lines, CRLF, re-saving and
-// re-sorting do not matter) is unchanged, and this import's copy of it is
-// dropped; one present with other lines is replaced, its old lines moved to
-// order_lines_replaced (for UndoImport); the rest are new. It runs in SQL
-// with temporary tables, so memory stays flat whatever the sizes.
-func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, source string) (orderCounts, error) {
+// above maxBefore), whose orders' signatures are in sigs: an order id of the
+// same source already present with the very same lines (as a multiset: the
+// order of lines, CRLF, re-saving and re-sorting do not matter) is
+// unchanged, and this import's copy of it is dropped; one present with
+// other lines is replaced, its old lines moved to order_lines_replaced (for
+// UndoImport); the rest are new. One pass over the lines already there of
+// that source; the sets to act on go to temporary tables.
+func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, source string, sigs *orderSigs) (orderCounts, error) {
 	var oc orderCounts
-	steps := []string{
-		`DROP TABLE IF EXISTS temp.imp_keys`,
-		`DROP TABLE IF EXISTS temp.old_lines`,
-		`DROP TABLE IF EXISTS temp.old_sig`,
-		`DROP TABLE IF EXISTS temp.same_keys`,
-		`CREATE TEMP TABLE imp_keys (k TEXT PRIMARY KEY) WITHOUT ROWID`,
-		`INSERT OR IGNORE INTO imp_keys SELECT coalesce(order_id, invoice_no) FROM order_lines WHERE id > ?1`,
-		// The lines already there for those order ids, from the same source.
-		`CREATE TEMP TABLE old_lines (id INTEGER PRIMARY KEY, k TEXT NOT NULL)`,
-		`INSERT INTO old_lines SELECT o.id, coalesce(o.order_id, o.invoice_no) FROM order_lines o JOIN order_imports i ON i.id = o.import_id
-			WHERE o.id <= ?2 AND i.source = ?3 AND coalesce(o.order_id, o.invoice_no) IN imp_keys`,
-		`CREATE TEMP TABLE old_sig (k TEXT PRIMARY KEY, n INTEGER NOT NULL, sig TEXT NOT NULL) WITHOUT ROWID`,
-		`INSERT INTO old_sig SELECT ol.k, count(*), group_concat(` + lineText + `, char(30) ORDER BY ` + lineText + `)
-			FROM old_lines ol JOIN order_lines USING (id) GROUP BY ol.k`,
-		`CREATE TEMP TABLE same_keys (k TEXT PRIMARY KEY) WITHOUT ROWID`,
-		`INSERT INTO same_keys SELECT n.k FROM (
-			SELECT coalesce(order_id, invoice_no) AS k, count(*) AS n, group_concat(` + lineText + `, char(30) ORDER BY ` + lineText + `) AS sig
-			FROM order_lines WHERE id > ?1 AND coalesce(order_id, invoice_no) IN (SELECT k FROM old_sig) GROUP BY 1) n
-			JOIN old_sig o ON o.k = n.k AND o.n = n.n AND o.sig = n.sig`,
-	}
-	for _, q := range steps {
-		if _, err := tx.ExecContext(ctx, q, maxBefore, maxBefore, source); err != nil {
-			return oc, err
-		}
-	}
-	var keys, present int
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM imp_keys), (SELECT count(*) FROM old_sig), (SELECT count(*) FROM same_keys)`).
-		Scan(&keys, &present, &oc.unchanged); err != nil {
+	rows, err := tx.QueryContext(ctx, `SELECT o.id, coalesce(o.order_id, o.invoice_no), o.invoice_no, o.stock_code, o.description,
+		o.quantity, o.invoiced_at, o.unit_price_cents, o.customer_id, o.country
+		FROM order_lines o JOIN order_imports i ON i.id = o.import_id WHERE o.id <= ? AND i.source = ?`, maxBefore, source)
+	if err != nil {
 		return oc, err
 	}
-	oc.added, oc.replaced = keys-present, present-oc.unchanged
-	if oc.unchanged > 0 {
-		r, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE id > ? AND coalesce(order_id, invoice_no) IN same_keys`, maxBefore)
-		if err != nil {
+	old := map[string]*orderSig{}
+	var ids []int64        // the old lines of the orders found, grouped by order below
+	var idKeys []*orderSig // the order of each id, by its new signature
+	var buf []byte
+	for rows.Next() {
+		var id, qty, price int64
+		var key, invoice, stock, desc, at, customer, country sql.RawBytes
+		if err := rows.Scan(&id, &key, &invoice, &stock, &desc, &qty, &at, &price, &customer, &country); err != nil {
+			rows.Close()
 			return oc, err
 		}
-		n, _ := r.RowsAffected()
-		oc.unchangedLines = int(n)
+		nsig := sigs.by[string(key)]
+		if nsig == nil {
+			continue // an order this file does not hold
+		}
+		g := old[string(key)]
+		if g == nil {
+			g = &orderSig{}
+			old[string(key)] = g
+		}
+		buf = lineBytes(buf[:0], invoice, stock, desc, qty, at, price, customer, country)
+		g.add(sigs.hash(buf))
+		ids = append(ids, id)
+		idKeys = append(idKeys, nsig)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return oc, err
+	}
+	var same []string
+	for k, g := range old {
+		if n := sigs.by[k]; *n == *g {
+			same = append(same, k)
+			oc.unchangedLines += n.n
+		}
+	}
+	oc.unchanged = len(same)
+	oc.replaced = len(old) - oc.unchanged
+	oc.added = len(sigs.by) - len(old)
+	if oc.unchanged > 0 {
+		if err := fillTemp(ctx, tx, "same_keys", "k TEXT PRIMARY KEY", toAny(same)); err != nil {
+			return oc, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE id > ? AND coalesce(order_id, invoice_no) IN temp.same_keys`, maxBefore); err != nil {
+			return oc, err
+		}
 	}
 	if oc.replaced > 0 {
+		// The old lines of the orders whose signature differs.
+		sameSig := map[*orderSig]bool{}
+		for _, k := range same {
+			sameSig[sigs.by[k]] = true
+		}
+		var moved []any
+		for i, id := range ids {
+			if !sameSig[idKeys[i]] {
+				moved = append(moved, id)
+			}
+		}
+		if err := fillTemp(ctx, tx, "moved_lines", "id INTEGER PRIMARY KEY", moved); err != nil {
+			return oc, err
+		}
 		for _, q := range []string{
 			`INSERT INTO order_lines_replaced (id, ` + lineColsBare + `, import_id, replaced_by)
-				SELECT id, ` + lineColsBare + `, import_id, ?1 FROM order_lines
-				WHERE id IN (SELECT id FROM old_lines WHERE k NOT IN same_keys)`,
-			`DELETE FROM order_lines WHERE id IN (SELECT id FROM old_lines WHERE k NOT IN same_keys)`,
+				SELECT id, ` + lineColsBare + `, import_id, ? FROM order_lines WHERE id IN temp.moved_lines`,
+			`DELETE FROM order_lines WHERE id IN temp.moved_lines`,
 		} {
 			if _, err := tx.ExecContext(ctx, q, importID); err != nil {
 				return oc, err
 			}
 		}
 	}
-	for _, q := range []string{`DROP TABLE temp.imp_keys`, `DROP TABLE temp.old_lines`, `DROP TABLE temp.old_sig`, `DROP TABLE temp.same_keys`} {
+	for _, q := range []string{`DROP TABLE IF EXISTS temp.same_keys`, `DROP TABLE IF EXISTS temp.moved_lines`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return oc, err
 		}
 	}
 	return oc, nil
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// fillTemp makes a one-column temporary table holding vals, inserted a few
+// hundred per statement.
+func fillTemp(ctx context.Context, tx *sql.Tx, name, col string, vals []any) error {
+	if _, err := tx.ExecContext(ctx, `DROP TABLE IF EXISTS temp.`+name); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE `+name+` (`+col+`) WITHOUT ROWID`); err != nil {
+		return err
+	}
+	const per = 500
+	for len(vals) > 0 {
+		n := min(per, len(vals))
+		q := `INSERT OR IGNORE INTO temp.` + name + ` VALUES ` + strings.Repeat("(?),", n-1) + "(?)"
+		if _, err := tx.ExecContext(ctx, q, vals[:n]...); err != nil {
+			return err
+		}
+		vals = vals[n:]
+	}
+	return nil
 }
 
 // lastFields keeps values of the rows' last field, to tell a last line cut
