@@ -892,16 +892,22 @@ func (g *orderSig) add(h1, h2 uint64) {
 	g.b += h2
 }
 
+// orderPair is one order of the file: its lines' signature, and that of
+// the lines already there under the same order id and source, if any.
+type orderPair struct {
+	file, there orderSig
+}
+
 // orderSigs holds the signature of every order of the file being imported,
 // by order id (a status-marked cancellation's own id, not its "C" id).
 type orderSigs struct {
 	seed1, seed2 maphash.Seed
-	by           map[string]*orderSig
+	by           map[string]*orderPair
 	buf          []byte
 }
 
 func newOrderSigs() *orderSigs {
-	return &orderSigs{seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), by: map[string]*orderSig{}}
+	return &orderSigs{seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), by: map[string]*orderPair{}}
 }
 
 // lineBytes writes the stored values of a line, each length-prefixed so no
@@ -926,12 +932,16 @@ func (o *orderSigs) add(p *app.ParsedLine) {
 	}
 	g := o.by[key]
 	if g == nil {
-		g = &orderSig{}
+		g = &orderPair{}
 		o.by[strings.Clone(key)] = g
 	}
 	o.buf = lineBytes(o.buf[:0], p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, p.Customer, p.Country)
-	g.add(o.hash(o.buf))
+	g.file.add(o.hash(o.buf))
 }
+
+// oldLinesOf selects the lines already there of one source (?1: the
+// largest id before the import, ?2: the source).
+const oldLinesOf = `FROM order_lines o JOIN order_imports i ON i.id = o.import_id WHERE o.id <= ?1 AND i.source = ?2`
 
 // replaceOrders applies "an order is identified by its order id within its
 // source" to the lines just written by import importID (those with ids
@@ -941,88 +951,71 @@ func (o *orderSigs) add(p *app.ParsedLine) {
 // unchanged, and this import's copy of it is dropped; one present with
 // other lines is replaced, its old lines moved to order_lines_replaced (for
 // UndoImport); the rest are new. One pass over the lines already there of
-// that source; the sets to act on go to temporary tables.
+// that source (two when orders are replaced); the sets to act on go to
+// temporary tables, so memory stays at the file's orders.
 func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, source string, sigs *orderSigs) (orderCounts, error) {
 	var oc orderCounts
-	rows, err := tx.QueryContext(ctx, `SELECT o.id, coalesce(o.order_id, o.invoice_no), o.invoice_no, o.stock_code, o.description,
-		o.quantity, o.invoiced_at, o.unit_price_cents, o.customer_id, o.country
-		FROM order_lines o JOIN order_imports i ON i.id = o.import_id WHERE o.id <= ? AND i.source = ?`, maxBefore, source)
+	rows, err := tx.QueryContext(ctx, `SELECT coalesce(o.order_id, o.invoice_no), o.invoice_no, o.stock_code, o.description,
+		o.quantity, o.invoiced_at, o.unit_price_cents, o.customer_id, o.country `+oldLinesOf, maxBefore, source)
 	if err != nil {
 		return oc, err
 	}
-	old := map[string]*orderSig{}
-	var ids []int64        // the old lines of the orders found, grouped by order below
-	var idKeys []*orderSig // the order of each id, by its new signature
 	var buf []byte
 	for rows.Next() {
-		var id, qty, price int64
+		var qty, price int64
 		var key, invoice, stock, desc, at, customer, country sql.RawBytes
-		if err := rows.Scan(&id, &key, &invoice, &stock, &desc, &qty, &at, &price, &customer, &country); err != nil {
+		if err := rows.Scan(&key, &invoice, &stock, &desc, &qty, &at, &price, &customer, &country); err != nil {
 			rows.Close()
 			return oc, err
 		}
-		nsig := sigs.by[string(key)]
-		if nsig == nil {
+		g := sigs.by[string(key)]
+		if g == nil {
 			continue // an order this file does not hold
 		}
-		g := old[string(key)]
-		if g == nil {
-			g = &orderSig{}
-			old[string(key)] = g
-		}
 		buf = lineBytes(buf[:0], invoice, stock, desc, qty, at, price, customer, country)
-		g.add(sigs.hash(buf))
-		ids = append(ids, id)
-		idKeys = append(idKeys, nsig)
+		g.there.add(sigs.hash(buf))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return oc, err
 	}
-	var same []string
-	for k, g := range old {
-		if n := sigs.by[k]; *n == *g {
+	var same, replaced []any
+	for k, g := range sigs.by {
+		switch {
+		case g.there.n == 0:
+			oc.added++
+		case g.there == g.file:
 			same = append(same, k)
-			oc.unchangedLines += n.n
+			oc.unchangedLines += g.file.n
+		default:
+			replaced = append(replaced, k)
 		}
 	}
-	oc.unchanged = len(same)
-	oc.replaced = len(old) - oc.unchanged
-	oc.added = len(sigs.by) - len(old)
-	if oc.unchanged > 0 {
-		if err := fillTemp(ctx, tx, "same_keys", "k TEXT PRIMARY KEY", toAny(same)); err != nil {
+	oc.unchanged, oc.replaced = len(same), len(replaced)
+	if len(same) > 0 {
+		if err := fillTemp(ctx, tx, "same_keys", same); err != nil {
 			return oc, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE id > ? AND coalesce(order_id, invoice_no) IN temp.same_keys`, maxBefore); err != nil {
 			return oc, err
 		}
 	}
-	if oc.replaced > 0 {
-		// The old lines of the orders whose signature differs.
-		sameSig := map[*orderSig]bool{}
-		for _, k := range same {
-			sameSig[sigs.by[k]] = true
-		}
-		var moved []any
-		for i, id := range ids {
-			if !sameSig[idKeys[i]] {
-				moved = append(moved, id)
-			}
-		}
-		if err := fillTemp(ctx, tx, "moved_lines", "id INTEGER PRIMARY KEY", moved); err != nil {
+	if len(replaced) > 0 {
+		if err := fillTemp(ctx, tx, "replaced_keys", replaced); err != nil {
 			return oc, err
 		}
 		for _, q := range []string{
+			`CREATE TEMP TABLE moved_lines AS SELECT o.id ` + oldLinesOf + ` AND coalesce(o.order_id, o.invoice_no) IN temp.replaced_keys`,
 			`INSERT INTO order_lines_replaced (id, ` + lineColsBare + `, import_id, replaced_by)
-				SELECT id, ` + lineColsBare + `, import_id, ? FROM order_lines WHERE id IN temp.moved_lines`,
+				SELECT id, ` + lineColsBare + `, import_id, ?3 FROM order_lines WHERE id IN temp.moved_lines`,
 			`DELETE FROM order_lines WHERE id IN temp.moved_lines`,
 		} {
-			if _, err := tx.ExecContext(ctx, q, importID); err != nil {
+			if _, err := tx.ExecContext(ctx, q, maxBefore, source, importID); err != nil {
 				return oc, err
 			}
 		}
 	}
-	for _, q := range []string{`DROP TABLE IF EXISTS temp.same_keys`, `DROP TABLE IF EXISTS temp.moved_lines`} {
+	for _, q := range []string{`DROP TABLE IF EXISTS temp.same_keys`, `DROP TABLE IF EXISTS temp.replaced_keys`, `DROP TABLE IF EXISTS temp.moved_lines`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return oc, err
 		}
@@ -1030,31 +1023,23 @@ func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, s
 	return oc, nil
 }
 
-func toAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
-
-// fillTemp makes a one-column temporary table holding vals, inserted a few
-// hundred per statement.
-func fillTemp(ctx context.Context, tx *sql.Tx, name, col string, vals []any) error {
+// fillTemp makes a temporary table of one text column k holding keys,
+// inserted a few hundred per statement.
+func fillTemp(ctx context.Context, tx *sql.Tx, name string, keys []any) error {
 	if _, err := tx.ExecContext(ctx, `DROP TABLE IF EXISTS temp.`+name); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE `+name+` (`+col+`) WITHOUT ROWID`); err != nil {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE `+name+` (k TEXT PRIMARY KEY) WITHOUT ROWID`); err != nil {
 		return err
 	}
 	const per = 500
-	for len(vals) > 0 {
-		n := min(per, len(vals))
+	for len(keys) > 0 {
+		n := min(per, len(keys))
 		q := `INSERT OR IGNORE INTO temp.` + name + ` VALUES ` + strings.Repeat("(?),", n-1) + "(?)"
-		if _, err := tx.ExecContext(ctx, q, vals[:n]...); err != nil {
+		if _, err := tx.ExecContext(ctx, q, keys[:n]...); err != nil {
 			return err
 		}
-		vals = vals[n:]
+		keys = keys[n:]
 	}
 	return nil
 }
