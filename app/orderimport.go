@@ -760,10 +760,19 @@ func (r ImportResult) SkippedTotal() int {
 // transaction: cancelled (ctx), failed, or stopped because rows are bad and
 // SkipBad is false, it changes nothing and still returns the report so far
 // (with an *Error: ECanceled, or EInvalid "customers.err.bad_rows").
+//
+// An order is identified by its order id within its source (ImportOptions.
+// Source, by default the export's format): an order of the file already
+// present with the same lines is left as it is (unchanged), one present
+// with other lines gets the file's lines instead (replaced: the newest
+// export wins), the others are added (new). A file that changes nothing
+// stores no import (ImportID 0).
 type OrderImporter interface {
 	PreviewOrders(ctx context.Context, opts ImportOptions) (ImportPreview, error)
 	ImportOrders(ctx context.Context, opts ImportOptions, progress func(ImportProgress)) (ImportResult, error)
-	// UndoImport removes the lines of one import and rebuilds the
-	// summaries, in one transaction; ENotFound if there is no such import.
+	// UndoImport removes the lines of one import, puts back the lines it
+	// replaced and rebuilds the summaries, in one transaction; ENotFound if
+	// there is no such import, EConflict if a later import replaced lines
+	// of this one (undo that one first).
 	UndoImport(ctx context.Context, importID int64) error
 }

@@ -119,8 +119,10 @@ const importGCPercent = 50
 
 // ImportOrders implements app.OrderImporter. The file is parsed in a
 // goroutine beside the writer, and written with multi-row INSERTs inside one
-// transaction; the order summaries are rebuilt in the same transaction, so a
-// cancel, a failure or a killed process leaves the workspace as it was.
+// transaction; orders already present are then replaced or dropped as
+// unchanged (replaceOrders) and the order summaries rebuilt in the same
+// transaction, so a cancel, a failure or a killed process leaves the
+// workspace as it was.
 func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progress func(app.ImportProgress)) (res app.ImportResult, err error) {
 	start := time.Now()
 	app.SetDateWindow(start)
