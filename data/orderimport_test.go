@@ -582,16 +582,25 @@ func copyZipWithBigSheet(zr *zipReadCloser, w io.Writer, size int) (int, error) 
 	return n, zw.Close()
 }
 
-// TestMigration7KeepsOrdersAndTheirSource: a workspace of schema 6 (as
-// today's main writes it) with imported orders opens at schema 7 with its
+// TestMigrationOrderIdentityKeepsOrders: a workspace of the schema before
+// the order-identity migration (as earlier builds write it) with imported orders opens at schema 7 with its
 // lines kept and its imports' source taken from their format, so a newer
 // export of the same orders replaces them.
-func TestMigration7KeepsOrdersAndTheirSource(t *testing.T) {
+func TestMigrationOrderIdentityKeepsOrders(t *testing.T) {
 	ctx := context.Background()
 	path := t.TempDir() + "/six" + app.WorkspaceExt
 	ms, err := migrations()
-	if err != nil || len(ms) < 7 {
-		t.Fatal(len(ms), err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := -1
+	for i, m := range ms {
+		if strings.HasSuffix(m.name, "_order_identity.sql") {
+			step = i
+		}
+	}
+	if step < 0 {
+		t.Fatal("no order identity migration")
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
@@ -602,7 +611,7 @@ func TestMigration7KeepsOrdersAndTheirSource(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := migrate(ctx, db, ms[:6]); err != nil {
+	if err := migrate(ctx, db, ms[:step]); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{

@@ -50,6 +50,8 @@ type Shell struct {
 	dash *dashboard // the dashboard keeps its state between visits
 
 	careFocus string // a customer id the care screen opens on, once
+
+	scope scope // what is on screen; its background work ends with it
 }
 
 // NewShell makes the shell for win with ws open (it may be nil: the shell
@@ -61,6 +63,7 @@ func NewShell(a fyne.App, win fyne.Window, env Env, ws app.Workspace) *Shell {
 	if env.Post == nil {
 		env.Post = fyne.Do
 	}
+	protectSaveDialogs()
 	s := &Shell{app: a, win: win, env: env, current: "dashboard"}
 	s.l = app.NewLocalizer(startLang(a.Preferences()))
 	syncFyneLanguage(s.l.Lang())
@@ -163,6 +166,7 @@ func (s *Shell) Localizer() *app.Localizer { return s.l }
 
 func (s *Shell) show(id string) {
 	s.current = id
+	s.newScope()
 	var view fyne.CanvasObject
 	switch id {
 	case "dashboard":
@@ -257,6 +261,7 @@ func (s *Shell) setWorkspace(ws app.Workspace) {
 		}
 	}
 	s.ws, s.info, s.dash = ws, app.WorkspaceInfo{}, nil
+	s.newScope()
 	if ws != nil {
 		info, err := ws.Info(context.Background())
 		if err != nil {
@@ -322,6 +327,9 @@ func (s *Shell) ShowError(err error) {
 	if err == nil {
 		return
 	}
+	// A locked workspace, a read-only folder, a full disk: say that, not
+	// "internal error".
+	err = app.Explain(err, s.info.Path)
 	if app.ErrorCode(err) == app.EInternal {
 		log.Printf("internal error: %v", err)
 	}

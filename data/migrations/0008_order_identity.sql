@@ -1,4 +1,4 @@
--- Schema 7: an order is identified by its order id within its source
+-- Schema 8: an order is identified by its order id within its source
 -- (issue 12). Importing an order that is already present replaces its lines
 -- (the newest export wins); undoing that import brings them back.
 
@@ -13,7 +13,7 @@
 -- same name counts them back, so the check at commit passes, and nothing
 -- else is ever left dangling.
 PRAGMA defer_foreign_keys = ON;
-CREATE TEMP TABLE order_imports_6 AS SELECT * FROM order_imports;
+CREATE TEMP TABLE order_imports_old AS SELECT * FROM order_imports;
 DROP TABLE order_imports;
 CREATE TABLE order_imports (
 	id               INTEGER PRIMARY KEY,
@@ -32,8 +32,8 @@ CREATE TABLE order_imports (
 	imported_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 ) STRICT;
 INSERT INTO order_imports (id, file_sha256, file_name, format, source, rows_read, imported, skipped, imported_at)
-	SELECT id, file_sha256, file_name, format, format, rows_read, imported, skipped, imported_at FROM temp.order_imports_6;
-DROP TABLE temp.order_imports_6;
+	SELECT id, file_sha256, file_name, format, format, rows_read, imported, skipped, imported_at FROM temp.order_imports_old;
+DROP TABLE temp.order_imports_old;
 CREATE INDEX order_imports_by_sha256 ON order_imports (file_sha256);
 
 -- The platform's order id of a line when it differs from invoice_no: a

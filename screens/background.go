@@ -1,0 +1,123 @@
+package screens
+
+import (
+	"context"
+	"errors"
+)
+
+// Background work: every screen reads and writes the workspace off the UI
+// goroutine and applies the result on it. The rules are the same everywhere,
+// so they live here once:
+//   - the work's context ends when the person leaves the module or the
+//     workspace changes (the shell's scope), so long reads stop early;
+//   - a result that arrives after that is dropped: it belongs to a screen
+//     that is gone, and applying it would write into dead widgets;
+//   - an error is shown in the person's language, except a cancellation,
+//     which is the person's own doing; done is then not called;
+//   - exactly one UI update is posted per call, stale or not, so tests that
+//     step through posted updates (testShell.next) stay deterministic.
+
+// scope is the lifetime of what is on screen: a module shown on one workspace.
+type scope struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// newScope ends the current scope (cancelling its work and marking its
+// results stale) and starts the next one. The shell calls it whenever the
+// module on screen or the open workspace changes.
+func (s *Shell) newScope() {
+	if s.scope.cancel != nil {
+		s.scope.cancel()
+	}
+	s.scope.ctx, s.scope.cancel = context.WithCancel(context.Background())
+}
+
+// scopeCtx is the current scope's context, started on first use.
+func (s *Shell) scopeCtx() context.Context {
+	if s.scope.ctx == nil {
+		s.newScope()
+	}
+	return s.scope.ctx
+}
+
+// background runs work off the UI goroutine and hands its result to done on
+// the UI goroutine, under the rules above. Call it from the UI goroutine.
+// It is a function, not a method, because Go methods cannot be generic.
+func background[T any](s *Shell, work func(ctx context.Context) (T, error), done func(T)) {
+	backgroundIn(s, s.scopeCtx(), work, func(v T, err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		done(v)
+	})
+}
+
+// backgroundErr is background for the few callers that handle the error
+// themselves (a form that marks the field, a button that re-enables): done
+// gets the error too, but still never a stale or cancelled result.
+func backgroundErr[T any](s *Shell, work func(ctx context.Context) (T, error), done func(T, error)) {
+	backgroundIn(s, s.scopeCtx(), work, done)
+}
+
+// latest keeps only the newest of a series of background calls on one
+// screen (a search as the person types, the product they picked): starting
+// a call cancels the one before, whose result is then dropped.
+type latest struct {
+	cancel context.CancelFunc
+}
+
+// backgroundLatest is background through l: only the newest call's result
+// reaches done.
+func backgroundLatest[T any](s *Shell, l *latest, work func(ctx context.Context) (T, error), done func(T)) {
+	if l.cancel != nil {
+		l.cancel()
+	}
+	ctx, cancel := context.WithCancel(s.scopeCtx())
+	l.cancel = cancel
+	// A newer call cancels ctx, so backgroundIn drops this result then.
+	backgroundIn(s, ctx, work, func(v T, err error) {
+		cancel() // release the context's resources; the work is over
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		done(v)
+	})
+}
+
+// write runs a change the person asked for (a save, a delete) off the UI
+// goroutine. Unlike a read it is never cancelled by leaving the screen: what
+// they saved must land. Its error is always shown, even after they left;
+// done runs only while the screen it belongs to is still there.
+func (s *Shell) write(work func(ctx context.Context) error, done func()) {
+	live := s.scopeCtx()
+	go func() {
+		err := work(context.WithoutCancel(live))
+		s.env.Post(func() {
+			if err != nil {
+				s.ShowError(err)
+				return
+			}
+			if live.Err() == nil && done != nil {
+				done()
+			}
+		})
+	}()
+}
+
+func backgroundIn[T any](s *Shell, ctx context.Context, work func(ctx context.Context) (T, error), done func(T, error)) {
+	go func() {
+		v, err := work(ctx)
+		s.env.Post(func() {
+			if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+				return // the screen, workspace or request it was for is gone
+			}
+			done(v, err)
+		})
+	}()
+}
+
+// nothing is the result type of work that only reports an error.
+type nothing = struct{}
