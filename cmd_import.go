@@ -15,19 +15,20 @@ import (
 )
 
 // importCmd imports an order export:
-// `seller-assistant --db FILE import orders [--encoding E] [--date-order mdy|dmy] [--skip-bad] PATH`.
+// `seller-assistant --db FILE import orders [--encoding E] [--date-order mdy|dmy] [--skip-bad] [--source NAME] PATH`.
 type importCmd struct{}
 
 func init() { commands["import"] = importCmd{} }
 
 func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
 	if len(args) == 0 || args[0] != "orders" {
-		return usagef("usage: import orders [--encoding auto|utf-8|utf-16le|utf-16be|gb18030] [--date-order mdy|dmy] [--skip-bad] PATH")
+		return usagef("usage: import orders [--encoding auto|utf-8|utf-16le|utf-16be|gb18030] [--date-order mdy|dmy] [--skip-bad] [--source NAME] PATH")
 	}
 	fs := newFlags("import orders")
 	encoding := fs.String("encoding", "auto", "file encoding")
 	order := fs.String("date-order", "", "mdy or dmy, for dates like 1/2/2011")
 	skipBad := fs.Bool("skip-bad", false, "import the good rows when some are bad")
+	source := fs.String("source", "", "the platform or shop the order ids belong to (default: the detected export format)")
 	pos, err := parseArgs(fs, args[1:])
 	if err != nil {
 		return err
@@ -38,7 +39,7 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	if err := needDB(db); err != nil {
 		return err
 	}
-	opts := app.ImportOptions{Path: pos[0], Encoding: *encoding, SkipBad: *skipBad}
+	opts := app.ImportOptions{Path: pos[0], Encoding: *encoding, SkipBad: *skipBad, Source: *source}
 	switch *order {
 	case "":
 	case "mdy":
@@ -89,6 +90,9 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 // reason with the first bad rows, and customers.
 func printImport(w io.Writer, res app.ImportResult) {
 	printRows(w, res)
+	if res.Source != "" {
+		fmt.Fprintf(w, "source: %s\n%s\n", res.Source, app.English().T("customers.report_orders", res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged))
+	}
 	fmt.Fprintf(w, "lines without customer id: %d\ncustomers: %d\n", res.NoCustomer, res.Customers)
 	if res.Duplicate {
 		fmt.Fprintln(w, app.English().T("customers.duplicate"))
@@ -113,7 +117,11 @@ func printRows(w io.Writer, res app.ImportResult) {
 			fmt.Fprintf(w, "  … %d more\n", res.SkippedTotal()-20)
 			break
 		}
-		fmt.Fprintf(w, "  row %d: %s %q: %s\n", b.Row, b.Field, b.Value, l.T("customers.reason."+b.Reason))
+		field := b.Field
+		if field != "" {
+			field += " "
+		}
+		fmt.Fprintf(w, "  row %d: %s%q: %s\n", b.Row, field, b.Value, l.T("customers.reason."+b.Reason))
 	}
 }
 

@@ -109,3 +109,31 @@ func TestCLIImportAmbiguousDates(t *testing.T) {
 		t.Fatalf("with --date-order: exit %d\n%s", code, out.String())
 	}
 }
+
+// TestCLIImportReportsOrdersBySource: the report says how many orders were
+// new, replaced and unchanged; a CRLF copy with a corrected order replaces
+// only that one; --source keeps two shops' equal order ids apart.
+func TestCLIImportReportsOrdersBySource(t *testing.T) {
+	loadCustomerTranslations(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.sellerdb")
+	head := "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+	first := filepath.Join(dir, "first.csv")
+	second := filepath.Join(dir, "second.csv")
+	os.WriteFile(first, []byte(head+"1,A,Cup,2,2024-01-10 10:00:00,5.00,1,UK\n2,A,Cup,1,2024-01-11 10:00:00,5.00,2,UK\n"), 0o644)
+	os.WriteFile(second, []byte(strings.ReplaceAll(head+"2,A,Cup,3,2024-01-11 10:00:00,5.00,2,UK\n1,A,Cup,2,2024-01-10 10:00:00,5,1.0,UK\n3,B,Bowl,1,2024-02-01 10:00:00,7.00,3,UK\n", "\n", "\r\n")), 0o644)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "orders", first}, "Orders: 2 new, 0 replaced (this file's lines kept), 0 unchanged"},
+		{[]string{"import", "orders", second}, "Orders: 1 new, 1 replaced (this file's lines kept), 1 unchanged"},
+		{[]string{"import", "orders", second}, "Orders: 0 new, 0 replaced (this file's lines kept), 3 unchanged"},
+		{[]string{"import", "orders", "--source", "shop-b", first}, "source: shop-b\nOrders: 2 new, 0 replaced (this file's lines kept), 0 unchanged"},
+	} {
+		var out, errOut bytes.Buffer
+		if code := runCommand(db, tt.args, &out, &errOut); code != 0 || !strings.Contains(out.String(), tt.want) {
+			t.Errorf("%v: exit %d, output lacks %q:\n%s%s", tt.args, code, tt.want, out.String(), errOut.String())
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -193,16 +194,67 @@ const (
 	ReasonShortRow     = "short_row"
 	ReasonNoCustomer   = "no_customer" // not bad: counted, imported, not scored
 	ReasonAlreadyThere = "duplicate_file"
+	ReasonQtyRange     = "quantity_range"
+	ReasonPriceRange   = "price_range"
+	ReasonTotalRange   = "line_total_range"
+	ReasonDateRange    = "date_range"
+	ReasonTruncated    = "truncated_line" // the file's last line, cut off
 )
+
+// Bounds on the numbers of one order line: what money and quantities of a
+// small shop can be, with room to spare, and small enough that stored sums
+// cannot overflow. A value outside is a bad row naming the field.
+//   - |quantity| <= MaxQuantity (a million units on one line);
+//   - |unit price| <= MaxUnitPriceCents minor units (10,000,000.00 in the
+//     file's currency, enough for a price in yen, won or rupiah);
+//   - |quantity x unit price| <= MaxLineCents (10,000,000,000.00), and an
+//     Amazon-style line total likewise.
+//
+// A line's amount then fits in int64 with a factor of 9 million to spare:
+// every sum the workspace keeps (revenue per month, country, customer) stays
+// exact up to 9.2 million lines at the largest allowed amount, far past any
+// shop (the import also checks its sums as it adds them).
+const (
+	MaxQuantity       = 1_000_000
+	MaxUnitPriceCents = 1_000_000_000
+	MaxLineCents      = 1_000_000_000_000
+)
+
+// Order dates are taken from MinOrderDate to ten years after today: a date
+// outside (9999-12-31, 1900-01-01, a mistyped year) is a bad row, since one
+// such line moves every customer's recency.
+const MinOrderDate = "1990-01-01 00:00:00"
+
+// maxOrderDate is the end of the window, as "YYYY-MM-DD 23:59:59"; read per
+// row, so it is kept as a string and refreshed by SetDateWindow.
+var maxOrderDate atomic.Pointer[string]
+
+func init() { SetDateWindow(time.Now()) }
+
+// SetDateWindow sets the end of the accepted order dates to ten years after
+// now; importers call it when they start, so a window open for days moves on.
+func SetDateWindow(now time.Time) {
+	s := now.UTC().AddDate(10, 0, 0).Format("2006-01-02") + " 23:59:59"
+	maxOrderDate.Store(&s)
+}
+
+// OrderDateWindow is the first and last accepted order date, YYYY-MM-DD.
+func OrderDateWindow() (first, last string) {
+	return MinOrderDate[:10], (*maxOrderDate.Load())[:10]
+}
 
 // ParsedLine is one order line ready to store.
 type ParsedLine struct {
 	Invoice, StockCode, Description string
-	Quantity                        int64
-	At                              string // YYYY-MM-DD HH:MM:SS, UTC
-	PriceCents                      int64
-	Customer                        string // "" for none
-	Country                         string
+	// OrderID is the platform's order id when it differs from Invoice: a
+	// status-marked cancellation is stored as "C"+OrderID (the way tiering
+	// recognises one) but is still that order, for replacing it later.
+	OrderID    string
+	Quantity   int64
+	At         string // YYYY-MM-DD HH:MM:SS, UTC
+	PriceCents int64
+	Customer   string // "" for none
+	Country    string
 }
 
 // RowError is why one row cannot be imported.
@@ -231,11 +283,16 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 	if p.Invoice == "" {
 		return p, &RowError{Field: "invoice", Reason: ReasonNoInvoice}
 	}
-	same := prev != nil && prev.Invoice == p.Invoice
+	// prev's Invoice may carry the "C" of a status-marked cancellation:
+	// its OrderID is then the id the file uses.
+	same := prev != nil && (prev.Invoice == p.Invoice || prev.OrderID == p.Invoice)
 	p.StockCode, p.Description = cell(m.StockCode), cell(m.Description)
 	q, err := ParseQuantity(cell(m.Quantity))
 	if err != nil {
-		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: ReasonBadQuantity}
+		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: reasonOf(err, ReasonBadQuantity)}
+	}
+	if q > MaxQuantity || q < -MaxQuantity {
+		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: ReasonQtyRange}
 	}
 	p.Quantity = q
 	raw := cell(m.Date)
@@ -251,17 +308,33 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 	if m.UnitPrice >= 0 {
 		c, err := ParseCents(cell(m.UnitPrice))
 		if err != nil {
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonBadPrice}
+			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: reasonOf(err, ReasonBadPrice)}
+		}
+		if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
+			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonPriceRange}
+		}
+		if a := c * q; a > MaxLineCents || a < -MaxLineCents { // both bounded: no overflow
+			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonTotalRange}
 		}
 		p.PriceCents = c
 	} else {
 		c, err := ParseCents(cell(m.LineTotal))
 		if err != nil {
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonBadPrice}
+			reason := reasonOf(err, ReasonBadPrice)
+			if reason == ReasonPriceRange {
+				reason = ReasonTotalRange
+			}
+			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: reason}
+		}
+		if c > MaxLineCents || c < -MaxLineCents {
+			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonTotalRange}
 		}
 		if q != 0 {
 			// Stored per unit, rounded half away from zero.
 			c = decimal.NewFromInt(c).Div(decimal.NewFromInt(q)).Round(0).IntPart()
+		}
+		if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
+			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonPriceRange}
 		}
 		p.PriceCents = c
 	}
@@ -282,9 +355,19 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 	if cancelled && !IsCancellation(p.Invoice, p.Quantity) {
 		// A status-marked cancellation is stored the way the tiering rule
 		// recognises one: a "C" before the order id.
+		p.OrderID = p.Invoice
 		p.Invoice = "C" + p.Invoice
 	}
 	return p, nil
+}
+
+// reasonOf is the bad-row reason a parse error carries in its key
+// (customers.reason.<reason>), or def.
+func reasonOf(err error, def string) string {
+	if e, ok := err.(*Error); ok && strings.HasPrefix(e.Key, "customers.reason.") {
+		return strings.TrimPrefix(e.Key, "customers.reason.")
+	}
+	return def
 }
 
 // NormalizeCustomerID trims an id and drops a spreadsheet's ".0" from
@@ -321,6 +404,10 @@ func ParseQuantity(s string) (int64, error) {
 	d, err := decimal.NewFromString(s)
 	if err != nil || !d.IsInteger() {
 		return 0, Errorf(EInvalid, "customers.reason.bad_quantity")
+	}
+	if d.Abs().GreaterThan(int64Limit) {
+		// IntPart would wrap: 1e30 must not come back as some other number.
+		return 0, Errorf(EInvalid, "customers.reason.quantity_range")
 	}
 	return d.IntPart(), nil
 }
@@ -362,8 +449,17 @@ func ParseCents(s string) (int64, error) {
 	if err != nil || t == "" {
 		return 0, Errorf(EInvalid, "customers.reason.bad_price")
 	}
-	return d.Shift(2).Round(0).IntPart(), nil
+	d = d.Shift(2).Round(0)
+	if d.Abs().GreaterThan(int64Limit) {
+		// IntPart would wrap: 1e20 must not come back as a negative price.
+		return 0, Errorf(EInvalid, "customers.reason.price_range")
+	}
+	return d.IntPart(), nil
 }
+
+// int64Limit is a little under the largest int64: a parsed number past it
+// is refused before it is converted (the bounds above are far smaller).
+var int64Limit = decimal.New(9, 18)
 
 func fastCents(s string) (int64, bool) {
 	neg := false
@@ -404,12 +500,22 @@ func fastCents(s string) (int64, bool) {
 	return c, true
 }
 
-// ParseOrderDate reads a date to "YYYY-MM-DD HH:MM:SS" in UTC. Accepted:
+// ParseOrderDate reads a date to "YYYY-MM-DD HH:MM:SS" in UTC, and refuses
+// one outside the order-date window (MinOrderDate to ten years ahead) with
+// ReasonDateRange. Accepted:
 // ISO dates (with "-" or "/"), with or without a time, with or without a
 // zone (converted to UTC); slashed or dotted day/month/year dates with an
 // optional H:MM[:SS] time, two-digit years meaning 20YY below 70; and Excel
 // serial day numbers. It returns a reason when the value cannot be read.
 func ParseOrderDate(s string, order DateOrder) (string, string) {
+	at, reason := parseOrderDate(s, order)
+	if reason == "" && (at < MinOrderDate || at > *maxOrderDate.Load()) {
+		return "", ReasonDateRange
+	}
+	return at, reason
+}
+
+func parseOrderDate(s string, order DateOrder) (string, string) {
 	s = strings.TrimSpace(s)
 	// The fast path: "2011-10-06 16:20:00" or "2011-10-06 16:20".
 	if len(s) >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && isDigits(s, 0, 4, 5, 7, 8, 10, 11, 13, 14, 16) {
@@ -568,6 +674,9 @@ type ImportOptions struct {
 	Mapping   *ColumnMapping // nil: a remembered or detected mapping
 	DateOrder DateOrder      // for slashed dates; DateAuto asks when ambiguous
 	SkipBad   bool           // import the good rows when some are bad; false aborts
+	// Source is what the file's order ids are unique within (a platform or
+	// shop, at most 40 characters); "" is the export's detected format.
+	Source string
 }
 
 // ImportPreview is what the mapping dialog shows before importing.
@@ -626,11 +735,16 @@ type ImportResult struct {
 	Skipped    map[string]int // bad rows by reason
 	BadRows    []BadRow       // the first MaxBadRowsListed
 	Customers  int            // distinct customer ids in the workspace after the import
-	Duplicate  bool           // the same file was imported before: nothing added
-	Format     string
-	Encoding   string
-	Elapsed    time.Duration
-	ImportID   int64 // the stored import, for UndoImport; 0 when nothing was stored
+	Duplicate  bool           // the same file was imported before and nothing changed
+	// Orders by order id within Source: new ones added, ones already there
+	// whose lines this file replaced (the newest export wins), and ones
+	// already there with the same lines (left as they were).
+	OrdersNew, OrdersReplaced, OrdersUnchanged int
+	Source                                     string
+	Format                                     string
+	Encoding                                   string
+	Elapsed                                    time.Duration
+	ImportID                                   int64 // the stored import, for UndoImport; 0 when nothing was stored
 }
 
 // SkippedTotal counts all bad rows.
@@ -646,10 +760,19 @@ func (r ImportResult) SkippedTotal() int {
 // transaction: cancelled (ctx), failed, or stopped because rows are bad and
 // SkipBad is false, it changes nothing and still returns the report so far
 // (with an *Error: ECanceled, or EInvalid "customers.err.bad_rows").
+//
+// An order is identified by its order id within its source (ImportOptions.
+// Source, by default the export's format): an order of the file already
+// present with the same lines is left as it is (unchanged), one present
+// with other lines gets the file's lines instead (replaced: the newest
+// export wins), the others are added (new). A file that changes nothing
+// stores no import (ImportID 0).
 type OrderImporter interface {
 	PreviewOrders(ctx context.Context, opts ImportOptions) (ImportPreview, error)
 	ImportOrders(ctx context.Context, opts ImportOptions, progress func(ImportProgress)) (ImportResult, error)
-	// UndoImport removes the lines of one import and rebuilds the
-	// summaries, in one transaction; ENotFound if there is no such import.
+	// UndoImport removes the lines of one import, puts back the lines it
+	// replaced and rebuilds the summaries, in one transaction; ENotFound if
+	// there is no such import, EConflict if a later import replaced lines
+	// of this one (undo that one first).
 	UndoImport(ctx context.Context, importID int64) error
 }

@@ -3,6 +3,7 @@ package app_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
 )
@@ -189,6 +190,9 @@ func FuzzParseOrderDate(f *testing.F) {
 			if got != "" && len(got) != 19 {
 				t.Fatalf("%q: stored date %q is not YYYY-MM-DD HH:MM:SS", s, got)
 			}
+			if lo, hi := app.OrderDateWindow(); got != "" && (got[:10] < lo || got[:10] > hi) {
+				t.Fatalf("%q: date %q outside the window %s..%s", s, got, lo, hi)
+			}
 		}
 	})
 }
@@ -202,6 +206,9 @@ func FuzzParseRow(f *testing.F) {
 		if rerr == nil && (p.Invoice == "" || len(p.At) != 19) {
 			t.Fatalf("%q parsed to %+v", line, p)
 		}
+		if rerr == nil && (abs(p.Quantity) > app.MaxQuantity || abs(p.PriceCents) > app.MaxUnitPriceCents || abs(p.Quantity*p.PriceCents) > app.MaxLineCents) {
+			t.Fatalf("%q parsed past the bounds: %+v", line, p)
+		}
 		_, _ = app.ParseCents(line)
 	})
 }
@@ -210,5 +217,62 @@ func TestDetectMappingPrefillsWhatItKnows(t *testing.T) {
 	m, ok := app.DetectMapping([]string{"单号", "When", "数量", "单价"})
 	if ok || m.Invoice != 0 || m.Quantity != 2 || m.UnitPrice != 3 || m.Date != -1 || m.Format != "custom" {
 		t.Errorf("partial mapping %+v %v", m, ok)
+	}
+}
+
+func abs(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// TestParseRowBounds (issue 12 items 6 and 7): numbers past what money and
+// quantities can be, and dates outside 1990 .. ten years ahead, are bad
+// rows naming the field; the bounds themselves are accepted.
+func TestParseRowBounds(t *testing.T) {
+	uci, _ := app.DetectMapping(strings.Split("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country", ","))
+	amazon, _ := app.DetectMapping(strings.Split("amazon-order-id,purchase-date,order-status,product-name,sku,quantity,item-price,ship-country,buyer-email", ","))
+	ahead := time.Now().AddDate(10, 0, 2).Format("2006-01-02")
+	lastOK := time.Now().AddDate(9, 11, 0).Format("2006-01-02")
+	tests := []struct {
+		name, line    string
+		m             app.ColumnMapping
+		field, reason string
+	}{
+		{"price 1e20", "1,A,x,1,2024-01-01,100000000000000000000,7,US", uci, "unit_price", app.ReasonPriceRange},
+		{"price past 10 million", "1,A,x,1,2024-01-01,10000000.01,7,US", uci, "unit_price", app.ReasonPriceRange},
+		{"price at 10 million", "1,A,x,1,2024-01-01,10000000.00,7,US", uci, "", ""},
+		{"quantity 1e30", "1,A,x,1e30,2024-01-01,1,7,US", uci, "quantity", app.ReasonQtyRange},
+		{"quantity 30 digits", "1,A,x,-100000000000000000000000000000,2024-01-01,1,7,US", uci, "quantity", app.ReasonQtyRange},
+		{"quantity past a million", "1,A,x,1000001,2024-01-01,1,7,US", uci, "quantity", app.ReasonQtyRange},
+		{"quantity at a million", "1,A,x,-1000000,2024-01-01,1,7,US", uci, "", ""},
+		{"line amount past the bound", "1,A,x,1000000,2024-01-01,1000000.01,7,US", uci, "unit_price", app.ReasonTotalRange},
+		{"amazon line total past the bound", "1,2024-01-01,Shipped,x,A,2,20000000000000,US,a@x", amazon, "line_total", app.ReasonTotalRange},
+		{"amazon line total 1e20", "1,2024-01-01,Shipped,x,A,2,100000000000000000000,US,a@x", amazon, "line_total", app.ReasonTotalRange},
+		{"amazon unit price past the bound", "1,2024-01-01,Shipped,x,A,1,10000000.02,US,a@x", amazon, "line_total", app.ReasonPriceRange},
+		{"ISO 9999-12-31", "1,A,x,1,9999-12-31,1,7,US", uci, "date", app.ReasonDateRange},
+		{"ISO with time 9999-12-31", "1,A,x,1,9999-12-31 23:59:59,1,7,US", uci, "date", app.ReasonDateRange},
+		{"1989-12-31", "1,A,x,1,1989-12-31 23:59:59,1,7,US", uci, "date", app.ReasonDateRange},
+		{"slashed 1/1/1900", "1,A,x,1,1/1/1900,1,7,US", uci, "date", app.ReasonDateRange},
+		{"1990-01-01", "1,A,x,1,1990-01-01,1,7,US", uci, "", ""},
+		{"more than ten years ahead", "1,A,x,1," + ahead + ",1,7,US", uci, "date", app.ReasonDateRange},
+		{"under ten years ahead", "1,A,x,1," + lastOK + ",1,7,US", uci, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, rerr := app.ParseRow(strings.Split(tt.line, ","), tt.m, app.DateMDY, nil)
+			switch {
+			case tt.reason == "" && rerr != nil:
+				t.Errorf("refused: %+v", rerr)
+			case tt.reason != "" && (rerr == nil || rerr.Field != tt.field || rerr.Reason != tt.reason):
+				t.Errorf("got %+v, want %s %s", rerr, tt.field, tt.reason)
+			}
+		})
+	}
+	for _, s := range []string{"1e20", "100000000000000000000", "-99999999999999999999.99"} {
+		if c, err := app.ParseCents(s); err == nil {
+			t.Errorf("ParseCents(%q) = %d, want an error, not a wrapped number", s, c)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"hash"
@@ -27,7 +26,15 @@ import (
 // whatever the file type, so an import never holds the file.
 type recordReader interface {
 	// Read returns the next record; the slice may be reused by the next call.
+	// A *badRecordError is one record that cannot be read: Read can be
+	// called again for the next.
 	Read() ([]string, error)
+	// Line is the row number of the record last read: the line it starts
+	// on in a text file, the row in a spreadsheet.
+	Line() int
+	// Unterminated says the record last read is a text file's last line
+	// with no line end (a file cut off, or still being written).
+	Unterminated() bool
 	Close() error
 }
 
@@ -112,21 +119,20 @@ func openOrderFile(path, encoding string, delim rune) (*orderFile, error) {
 		first, _ := tr.Peek(4096)
 		delim = detectDelimiter(first)
 	}
-	cr := csv.NewReader(tr)
-	cr.Comma = delim
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
-	return &orderFile{recordReader: &csvRecords{cr: cr, f: f}, encoding: encoding, delimiter: delim, size: st.Size(), read: read, hash: h}, nil
+	lr, err := newLineCSV(tr, delim)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &orderFile{recordReader: &csvRecords{lineCSV: lr, f: f}, encoding: encoding, delimiter: delim, size: st.Size(), read: read, hash: h}, nil
 }
 
 type csvRecords struct {
-	cr *csv.Reader
-	f  *os.File
+	*lineCSV
+	f *os.File
 }
 
-func (c *csvRecords) Read() ([]string, error) { return c.cr.Read() }
-func (c *csvRecords) Close() error            { return c.f.Close() }
+func (c *csvRecords) Close() error { return c.f.Close() }
 
 // detectEncoding looks at the first bytes: a BOM decides; otherwise many
 // zero bytes mean UTF-16 without BOM, valid UTF-8 means UTF-8, and anything
@@ -194,10 +200,33 @@ func detectDelimiter(text []byte) rune {
 
 // xlsxRecords streams the first sheet with excelize's row iterator.
 type xlsxRecords struct {
-	f    *excelize.File
-	rows *excelize.Rows
-	read *atomic.Int64
+	f     *excelize.File
+	rows  *excelize.Rows
+	read  *atomic.Int64
+	row   int
+	cells int
 }
+
+// Bounds on a spreadsheet, so a small file that unpacks to a huge one (a
+// "zip bomb": 307 KB unpacking to 300 MB once took 2 GB) is refused instead
+// of filling memory, and any import stays under 200 MB:
+//   - xlsxMaxUnpacked: all parts of the workbook together, unpacked. Checked
+//     by excelize against each part's size before it unpacks it (and Go's
+//     zip reader refuses a part that unpacks to more than it declares);
+//   - xlsxMaxCells: cells read from the sheet (Excel's own limit is 1,048,576
+//     rows; an order export of a million lines and ten columns is 10M);
+//   - xlsxMaxColumns: cells in one row (Excel's limit, column XFD).
+//
+// Parts over xlsxPartInMemory (the sheet, the shared strings) are unpacked
+// to a temporary file and streamed from there rather than held in memory.
+const (
+	xlsxMaxUnpacked  = 256 << 20
+	xlsxPartInMemory = 16 << 20
+	xlsxMaxColumns   = 16_384
+)
+
+// xlsxMaxCells is a variable so a test can lower it.
+var xlsxMaxCells = 10_000_000
 
 func openXLSX(path string, size int64) (*orderFile, error) {
 	// The zip is read by excelize, not through a counting reader: hash it
@@ -212,8 +241,12 @@ func openXLSX(path string, size int64) (*orderFile, error) {
 	if err != nil {
 		return nil, app.Wrap(err, app.EInvalid, "customers.err.open_file", path)
 	}
-	f, err := excelize.OpenFile(path)
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxMaxUnpacked, UnzipXMLSizeLimit: xlsxPartInMemory})
 	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			// excelize has no exported error value for this one.
+			return nil, app.Wrap(err, app.EInvalid, "customers.err.xlsx_too_big", path, xlsxMaxUnpacked>>20)
+		}
 		return nil, app.Wrap(err, app.EInvalid, "customers.err.open_file", path)
 	}
 	sheets := f.GetSheetList()
@@ -238,8 +271,20 @@ func (x *xlsxRecords) Read() ([]string, error) {
 		}
 		return nil, io.EOF
 	}
-	return x.rows.Columns()
+	x.row++
+	rec, err := x.rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	x.cells += len(rec)
+	if len(rec) > xlsxMaxColumns || x.cells > xlsxMaxCells {
+		return nil, app.Errorf(app.EInvalid, "customers.err.xlsx_too_many_cells", xlsxMaxCells)
+	}
+	return rec, nil
 }
+
+func (x *xlsxRecords) Line() int          { return x.row }
+func (x *xlsxRecords) Unterminated() bool { return false }
 
 func (x *xlsxRecords) Close() error {
 	x.rows.Close()

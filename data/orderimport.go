@@ -4,18 +4,21 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"encoding/csv"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"math"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/seller-assistant/seller-assistant/app"
 )
@@ -55,6 +58,10 @@ func (s *Store) PreviewOrders(ctx context.Context, opts app.ImportOptions) (app.
 		rec, err := f.Read()
 		if err == io.EOF {
 			break
+		}
+		var bad *badRecordError
+		if errors.As(err, &bad) {
+			continue // listed by the import; the preview shows the readable rows
 		}
 		if err != nil {
 			return p, app.Wrap(err, app.EInvalid, "customers.err.open_file", opts.Path)
@@ -112,10 +119,13 @@ const importGCPercent = 50
 
 // ImportOrders implements app.OrderImporter. The file is parsed in a
 // goroutine beside the writer, and written with multi-row INSERTs inside one
-// transaction; the order summaries are rebuilt in the same transaction, so a
-// cancel, a failure or a killed process leaves the workspace as it was.
+// transaction; orders already present are then replaced or dropped as
+// unchanged (replaceOrders) and the order summaries rebuilt in the same
+// transaction, so a cancel, a failure or a killed process leaves the
+// workspace as it was.
 func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progress func(app.ImportProgress)) (res app.ImportResult, err error) {
 	start := time.Now()
+	app.SetDateWindow(start)
 	res.Skipped = map[string]int{}
 	// A million-line import makes garbage fast (one record per row): a
 	// tighter GC target keeps the peak well under 200 MB for a few percent
@@ -153,6 +163,21 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		return res, err
 	}
 	res.Format = m.Format
+	format := m.Format
+	if !map[string]bool{"generic": true, "uci": true, "shopify": true, "amazon": true}[format] {
+		format = "custom"
+	}
+	// The source an order id is unique within: the one the person named, or
+	// the export's format (two Shopify shops imported without a name share
+	// "shopify").
+	source := strings.TrimSpace(opts.Source)
+	if source == "" {
+		source = format
+	}
+	if utf8.RuneCountInString(source) > 40 {
+		return res, app.Errorf(app.EInvalid, "customers.err.bad_source", opts.Source)
+	}
+	res.Source = source
 
 	// One connection for the whole import, tuned for a bulk load: a larger
 	// page cache and an in-memory statement journal keep SQLite from
@@ -186,20 +211,19 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		return res, s.fail(err)
 	}
 	defer tx.Rollback()
+	// maxBefore: this import's lines get larger ids, which is how the
+	// replace step below tells them from the lines already there.
 	var before int
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines)`).Scan(&before); err != nil {
+	var maxBefore int64
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines), coalesce(max(id), 0) FROM order_lines`).Scan(&before, &maxBefore); err != nil {
 		return res, s.fail(err)
 	}
 	// The real hash is known only at the end of the file; a unique
 	// placeholder holds the row until then.
 	placeholder := make([]byte, 32)
 	rand.Read(placeholder)
-	format := m.Format
-	if !map[string]bool{"generic": true, "uci": true, "shopify": true, "amazon": true}[format] {
-		format = "custom"
-	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO order_imports (file_sha256, file_name, format) VALUES (?, ?, ?)`,
-		hex.EncodeToString(placeholder), filepath.Base(opts.Path), format)
+	r, err := tx.ExecContext(ctx, `INSERT INTO order_imports (file_sha256, file_name, format, source) VALUES (?, ?, ?, ?)`,
+		hex.EncodeToString(placeholder), filepath.Base(opts.Path), format, source)
 	if err != nil {
 		return res, s.fail(err)
 	}
@@ -214,9 +238,15 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	for range 6 {
 		free <- &importBatch{lines: make([]app.ParsedLine, 0, batchSize)}
 	}
+	// The workspace had no orders: the summaries are computed while
+	// parsing. Otherwise each order of the file gets a signature of its
+	// lines, to compare with the lines already there (replaceOrders).
 	var agg *orderAggregates
+	var sigs *orderSigs
 	if before == 0 {
 		agg = newOrderAggregates()
+	} else {
+		sigs = newOrderSigs()
 	}
 	type parseResult struct {
 		rows, noCustomer int
@@ -233,39 +263,57 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		defer func() { close(full); done <- pr }()
 		var prev *app.ParsedLine
 		var last app.ParsedLine
+		var recent lastFields
 		b := <-free
-		row := 1 // the header
+		bad := func(br app.BadRow) {
+			sawBad.Store(true)
+			pr.skipped[br.Reason]++
+			if len(pr.bad) < app.MaxBadRowsListed {
+				pr.bad = append(pr.bad, br)
+			}
+		}
 		for {
 			rec, err := f.Read()
 			if err == io.EOF {
 				break
 			}
-			row++
 			if err != nil {
-				var pe *csv.ParseError
-				if errors.As(err, &pe) {
-					sawBad.Store(true)
-					pr.skipped[app.ReasonShortRow]++
-					if len(pr.bad) < app.MaxBadRowsListed {
-						pr.bad = append(pr.bad, app.BadRow{Row: row, Reason: app.ReasonShortRow, Value: err.Error()})
-					}
+				// A record that cannot be read (a quote that does not close
+				// where its field ends, a line too long) is one bad row: the
+				// reader goes on at the next line.
+				var be *badRecordError
+				if errors.As(err, &be) {
+					pr.rows++
+					bad(app.BadRow{Row: be.Line, Value: be.Text, Reason: be.Reason})
 					continue
 				}
-				pr.err = app.Wrap(err, app.EInvalid, "customers.err.open_file", opts.Path)
+				if app.ErrorCode(err) == app.EInvalid {
+					pr.err = err
+				} else {
+					pr.err = app.Wrap(err, app.EInvalid, "customers.err.open_file", opts.Path)
+				}
 				return
 			}
+			// Rows are named by the line they start on (the header is 1).
+			row := f.Line()
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-				row-- // a blank line is not a row
-				continue
+				continue // a blank line is not a row
 			}
 			pr.rows++
 			p, rerr := app.ParseRow(rec, m, opts.DateOrder, prev)
-			if rerr != nil {
-				sawBad.Store(true)
-				pr.skipped[rerr.Reason]++
-				if len(pr.bad) < app.MaxBadRowsListed {
-					pr.bad = append(pr.bad, app.BadRow{Row: row, Field: rerr.Field, Value: rerr.Value, Reason: rerr.Reason})
+			if f.Unterminated() && (rerr != nil || len(rec) < len(header) || hasBrokenText(rec) || recent.cut(rec[len(rec)-1])) {
+				// The last line has no line end and is incomplete: a file cut
+				// off or still being written. Never stored.
+				br := app.BadRow{Row: row, Value: strings.Join(rec, string(f.delimiter)), Reason: app.ReasonTruncated}
+				if rerr != nil {
+					br.Field, br.Value = rerr.Field, rerr.Value
 				}
+				bad(br)
+				continue
+			}
+			recent.add(rec[len(rec)-1])
+			if rerr != nil {
+				bad(app.BadRow{Row: row, Field: rerr.Field, Value: rerr.Value, Reason: rerr.Reason})
 				continue
 			}
 			if p.Customer == "" {
@@ -273,6 +321,8 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 			}
 			if agg != nil {
 				agg.add(&p)
+			} else {
+				sigs.add(&p)
 			}
 			last = p
 			prev = &last
@@ -360,19 +410,42 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	if err := w.flush(ctx); err != nil {
 		return res, s.fail(err)
 	}
-	sum := f.sum()
-	var dup int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM order_imports WHERE file_sha256 = ?`, sum).Scan(&dup); err != nil {
+	if agg != nil && agg.overflow {
+		res.Imported = 0
+		return res, app.Errorf(app.EInvalid, "customers.err.sum_overflow")
+	}
+	// The sorts of the replace step and of the summary rebuild may spill to
+	// temporary files, which must be real files to keep memory flat.
+	if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = DEFAULT`); err != nil {
 		return res, s.fail(err)
 	}
-	if dup > 0 {
-		// Rolled back by the deferred Rollback: nothing added twice.
-		res.Imported, res.Duplicate = 0, true
+	if agg != nil {
+		// Nothing was there: every order of the file is new.
+		res.OrdersNew = agg.orderCount()
+	} else {
+		oc, err := replaceOrders(ctx, tx, importID, maxBefore, source, sigs)
+		if err != nil {
+			return res, s.fail(err)
+		}
+		res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged = oc.added, oc.replaced, oc.unchanged
+		res.Imported -= oc.unchangedLines
+	}
+	sum := f.sum()
+	if res.OrdersNew == 0 && res.OrdersReplaced == 0 {
+		// Nothing changes (the same export again, re-saved, re-sorted):
+		// rolled back by the deferred Rollback, so no empty import is kept.
+		var dup int
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_imports WHERE file_sha256 = ? AND id <> ?)`, sum, importID).Scan(&dup); err != nil {
+			return res, s.fail(err)
+		}
+		res.Imported, res.Duplicate = 0, dup == 1
+		tx.Rollback()
 		res.Customers, _ = s.customerCount(ctx)
 		return res, nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE order_imports SET file_sha256 = ?, rows_read = ?, imported = ?, skipped = ? WHERE id = ?`,
-		sum, res.RowsRead, res.Imported, res.SkippedTotal(), importID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE order_imports SET file_sha256 = ?, rows_read = ?, imported = ?, skipped = ?,
+		orders_new = ?, orders_replaced = ?, orders_unchanged = ? WHERE id = ?`,
+		sum, res.RowsRead, res.Imported, res.SkippedTotal(), res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged, importID); err != nil {
 		return res, s.fail(err)
 	}
 	if remember {
@@ -385,11 +458,6 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	if agg != nil {
 		err = agg.write(ctx, tx)
 	} else {
-		// The SQL rebuild sorts every line: its sorter may spill to temp
-		// files, which must be real files to keep memory flat.
-		if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = DEFAULT`); err != nil {
-			return res, s.fail(err)
-		}
 		err = refreshOrderSummaries(ctx, tx)
 	}
 	if err != nil {
@@ -422,7 +490,7 @@ type lineWriter struct {
 	args          []any
 }
 
-const lineCols = `(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, import_id)`
+const lineCols = `(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id, import_id)`
 
 func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter, error) {
 	// OR FAIL: a failing row stops the statement without undoing its
@@ -430,7 +498,7 @@ func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter
 	// INSERT (measured ~8% of the load). Any error rolls back the whole
 	// import transaction anyway. The import id is the same on every line:
 	// written into the statement, it is one bind fewer per line.
-	row := "(?,?,?,?,?,?,?,?," + strconv.FormatInt(importID, 10) + ")"
+	row := "(?,?,?,?,?,?,?,?,?," + strconv.FormatInt(importID, 10) + ")"
 	multi, err := tx.PrepareContext(ctx, `INSERT OR FAIL INTO order_lines `+lineCols+` VALUES `+
 		strings.Repeat(row+",", insertRows-1)+row)
 	if err != nil {
@@ -445,7 +513,7 @@ func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter
 }
 
 // lineParams is the number of bound values per line.
-const lineParams = 8
+const lineParams = 9
 
 func (w *lineWriter) write(ctx context.Context, lines []app.ParsedLine) error {
 	for len(w.pending) > 0 && len(lines) > 0 {
@@ -483,11 +551,14 @@ func (w *lineWriter) exec(ctx context.Context, stmt *sql.Stmt, lines []app.Parse
 	w.args = w.args[:0]
 	for i := range lines {
 		p := &lines[i]
-		var customer any
+		var customer, order any
 		if p.Customer != "" {
 			customer = p.Customer
 		}
-		w.args = append(w.args, p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, customer, p.Country)
+		if p.OrderID != "" {
+			order = p.OrderID
+		}
+		w.args = append(w.args, p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, customer, p.Country, order)
 	}
 	_, err := stmt.ExecContext(ctx, w.args...)
 	return err
@@ -516,6 +587,38 @@ type orderAggregates struct {
 	custRows    []custAgg
 	custNames   []string
 	first, last string
+
+	// Order ids: an interned invoice seen on a line that is its own order
+	// id, and the order ids of status-marked cancellations ("C"+id stored).
+	plainOrder  []bool
+	markedOrder map[string]struct{}
+	// overflow is set when a sum would pass int64 (see app.MaxLineCents).
+	overflow bool
+}
+
+// orderCount is the number of distinct order ids added.
+func (a *orderAggregates) orderCount() int {
+	n := 0
+	for _, plain := range a.plainOrder {
+		if plain {
+			n++
+		}
+	}
+	for k := range a.markedOrder {
+		if id, ok := a.invoices[k]; !ok || !a.plainOrder[id] {
+			n++
+		}
+	}
+	return n
+}
+
+// addChecked adds v to *sum unless that would overflow, which it reports.
+func addChecked(sum *int64, v int64) bool {
+	if (v > 0 && *sum > math.MaxInt64-v) || (v < 0 && *sum < math.MinInt64-v) {
+		return false
+	}
+	*sum += v
+	return true
 }
 
 type monthAgg struct {
@@ -554,7 +657,7 @@ func (c *custAgg) addCountry(id uint32) {
 func newOrderAggregates() *orderAggregates {
 	return &orderAggregates{invoices: map[string]uint32{}, customers: map[string]uint32{}, countries: map[string]uint32{},
 		months: map[string]uint32{}, monthInv: map[uint64]struct{}{}, countryInv: map[uint64]struct{}{},
-		countryCust: map[uint64]struct{}{}, custInv: map[uint64]struct{}{}}
+		countryCust: map[uint64]struct{}{}, custInv: map[uint64]struct{}{}, markedOrder: map[string]struct{}{}}
 }
 
 func intern(m map[string]uint32, s string) (uint32, bool) {
@@ -569,14 +672,24 @@ func intern(m map[string]uint32, s string) (uint32, bool) {
 func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func (a *orderAggregates) add(p *app.ParsedLine) {
-	amount := p.Quantity * p.PriceCents
-	inv, _ := intern(a.invoices, p.Invoice)
+	amount := p.Quantity * p.PriceCents // bounded by app.MaxLineCents
+	inv, isNew := intern(a.invoices, p.Invoice)
+	if isNew {
+		a.plainOrder = append(a.plainOrder, false)
+	}
+	if p.OrderID == "" {
+		a.plainOrder[inv] = true
+	} else if _, seen := a.markedOrder[p.OrderID]; !seen {
+		a.markedOrder[strings.Clone(p.OrderID)] = struct{}{}
+	}
 	mid, isNew := intern(a.months, p.At[:7])
 	if isNew {
 		a.monthRows = append(a.monthRows, monthAgg{month: p.At[:7]})
 	}
 	mr := &a.monthRows[mid]
-	mr.revenue += amount
+	if !addChecked(&mr.revenue, amount) {
+		a.overflow = true
+	}
 	mr.lines++
 	if _, seen := a.monthInv[pair(mid, inv)]; !seen {
 		a.monthInv[pair(mid, inv)] = struct{}{}
@@ -587,7 +700,9 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 		a.countryRows = append(a.countryRows, countryAgg{country: strings.Clone(p.Country)})
 	}
 	cr := &a.countryRows[cid]
-	cr.revenue += amount
+	if !addChecked(&cr.revenue, amount) {
+		a.overflow = true
+	}
 	if _, seen := a.countryInv[pair(cid, inv)]; !seen {
 		a.countryInv[pair(cid, inv)] = struct{}{}
 		cr.orders++
@@ -613,7 +728,9 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 	}
 	c := &a.custRows[uid]
 	c.lines++
-	c.monetary += amount
+	if !addChecked(&c.monetary, amount) {
+		a.overflow = true
+	}
 	c.addCountry(cid)
 	if app.IsCancellation(p.Invoice, p.Quantity) {
 		return
@@ -712,26 +829,275 @@ func (a *orderAggregates) write(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// UndoImport implements app.OrderImporter.
+// UndoImport implements app.OrderImporter: the import's lines go and the
+// lines it replaced come back, with their ids. An import whose own lines a
+// later import replaced cannot be undone before that later one (the orders
+// would be left with neither version).
 func (s *Store) UndoImport(ctx context.Context, importID int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fail(err)
 	}
 	defer tx.Rollback()
-	// The lines first: they reference the import.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE import_id = ?`, importID); err != nil {
+	var exists, replacedLater int
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_imports WHERE id = ?1),
+		EXISTS (SELECT 1 FROM order_lines_replaced WHERE import_id = ?1)`, importID).Scan(&exists, &replacedLater); err != nil {
 		return s.fail(err)
 	}
-	r, err := tx.ExecContext(ctx, `DELETE FROM order_imports WHERE id = ?`, importID)
-	if err != nil {
-		return s.fail(err)
-	}
-	if n, _ := r.RowsAffected(); n == 0 {
+	if exists == 0 {
 		return app.Errorf(app.ENotFound, "error.not_found")
+	}
+	if replacedLater == 1 {
+		return app.Errorf(app.EConflict, "customers.err.undo_later_import")
+	}
+	for _, q := range []string{
+		// The lines first: they reference the import.
+		`DELETE FROM order_lines WHERE import_id = ?1`,
+		`INSERT INTO order_lines (id, ` + lineColsBare + `, import_id)
+			SELECT id, ` + lineColsBare + `, import_id FROM order_lines_replaced WHERE replaced_by = ?1`,
+		`DELETE FROM order_lines_replaced WHERE replaced_by = ?1`,
+		`DELETE FROM order_imports WHERE id = ?1`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, importID); err != nil {
+			return s.fail(err)
+		}
 	}
 	if err := refreshOrderSummaries(ctx, tx); err != nil {
 		return s.fail(err)
 	}
 	return s.fail(tx.Commit())
+}
+
+// lineColsBare are the columns of a line that an import writes, the order
+// id of lineCols' import_id aside.
+const lineColsBare = `invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id`
+
+// orderCounts is what replaceOrders found.
+type orderCounts struct {
+	added, replaced, unchanged int
+	unchangedLines             int // lines of this import dropped as already there
+}
+
+// orderSig sums the hashes of an order's lines: two orders with the same
+// lines in any order (a multiset) have the same signature, and orders with
+// other lines differ but with a chance of 2^-128 (two independent 64-bit
+// sums of keyed hashes; the keys are random per import, so no file can be
+// made to collide on purpose).
+type orderSig struct {
+	n    int
+	a, b uint64
+}
+
+func (g *orderSig) add(h1, h2 uint64) {
+	g.n++
+	g.a += h1
+	g.b += h2
+}
+
+// orderPair is one order of the file: its lines' signature, and that of
+// the lines already there under the same order id and source, if any.
+type orderPair struct {
+	file, there orderSig
+}
+
+// orderSigs holds the signature of every order of the file being imported,
+// by order id (a status-marked cancellation's own id, not its "C" id).
+type orderSigs struct {
+	seed1, seed2 maphash.Seed
+	by           map[string]*orderPair
+	buf          []byte
+}
+
+func newOrderSigs() *orderSigs {
+	return &orderSigs{seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), by: map[string]*orderPair{}}
+}
+
+// lineBytes writes the stored values of a line, each length-prefixed so no
+// two lines write the same bytes.
+func lineBytes[T ~string | ~[]byte](buf []byte, invoice, stock, desc T, qty int64, at T, price int64, customer, country T) []byte {
+	for _, f := range [...]T{invoice, stock, desc, at, customer, country} {
+		buf = binary.AppendUvarint(buf, uint64(len(f)))
+		buf = append(buf, f...)
+	}
+	buf = binary.AppendVarint(buf, qty)
+	return binary.AppendVarint(buf, price)
+}
+
+func (o *orderSigs) hash(b []byte) (uint64, uint64) {
+	return maphash.Bytes(o.seed1, b), maphash.Bytes(o.seed2, b)
+}
+
+func (o *orderSigs) add(p *app.ParsedLine) {
+	key := p.Invoice
+	if p.OrderID != "" {
+		key = p.OrderID
+	}
+	g := o.by[key]
+	if g == nil {
+		g = &orderPair{}
+		o.by[strings.Clone(key)] = g
+	}
+	o.buf = lineBytes(o.buf[:0], p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, p.Customer, p.Country)
+	g.file.add(o.hash(o.buf))
+}
+
+// oldLinesOf selects the lines already there of one source (?1: the
+// largest id before the import, ?2: the source).
+const oldLinesOf = `FROM order_lines o JOIN order_imports i ON i.id = o.import_id WHERE o.id <= ?1 AND i.source = ?2`
+
+// replaceOrders applies "an order is identified by its order id within its
+// source" to the lines just written by import importID (those with ids
+// above maxBefore), whose orders' signatures are in sigs: an order id of the
+// same source already present with the very same lines (as a multiset: the
+// order of lines, CRLF, re-saving and re-sorting do not matter) is
+// unchanged, and this import's copy of it is dropped; one present with
+// other lines is replaced, its old lines moved to order_lines_replaced (for
+// UndoImport); the rest are new. One pass over the lines already there of
+// that source (two when orders are replaced); the sets to act on go to
+// temporary tables, so memory stays at the file's orders.
+func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, source string, sigs *orderSigs) (orderCounts, error) {
+	var oc orderCounts
+	rows, err := tx.QueryContext(ctx, `SELECT coalesce(o.order_id, o.invoice_no), o.invoice_no, o.stock_code, o.description,
+		o.quantity, o.invoiced_at, o.unit_price_cents, o.customer_id, o.country `+oldLinesOf, maxBefore, source)
+	if err != nil {
+		return oc, err
+	}
+	var buf []byte
+	for rows.Next() {
+		var qty, price int64
+		var key, invoice, stock, desc, at, customer, country sql.RawBytes
+		if err := rows.Scan(&key, &invoice, &stock, &desc, &qty, &at, &price, &customer, &country); err != nil {
+			rows.Close()
+			return oc, err
+		}
+		g := sigs.by[string(key)]
+		if g == nil {
+			continue // an order this file does not hold
+		}
+		buf = lineBytes(buf[:0], invoice, stock, desc, qty, at, price, customer, country)
+		g.there.add(sigs.hash(buf))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return oc, err
+	}
+	var same, replaced []any
+	for k, g := range sigs.by {
+		switch {
+		case g.there.n == 0:
+			oc.added++
+		case g.there == g.file:
+			same = append(same, k)
+			oc.unchangedLines += g.file.n
+		default:
+			replaced = append(replaced, k)
+		}
+	}
+	oc.unchanged, oc.replaced = len(same), len(replaced)
+	if len(same) > 0 {
+		if err := fillTemp(ctx, tx, "same_keys", same); err != nil {
+			return oc, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE id > ? AND coalesce(order_id, invoice_no) IN temp.same_keys`, maxBefore); err != nil {
+			return oc, err
+		}
+	}
+	if len(replaced) > 0 {
+		if err := fillTemp(ctx, tx, "replaced_keys", replaced); err != nil {
+			return oc, err
+		}
+		for _, q := range []string{
+			`CREATE TEMP TABLE moved_lines AS SELECT o.id ` + oldLinesOf + ` AND coalesce(o.order_id, o.invoice_no) IN temp.replaced_keys`,
+			`INSERT INTO order_lines_replaced (id, ` + lineColsBare + `, import_id, replaced_by)
+				SELECT id, ` + lineColsBare + `, import_id, ?3 FROM order_lines WHERE id IN temp.moved_lines`,
+			`DELETE FROM order_lines WHERE id IN temp.moved_lines`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, maxBefore, source, importID); err != nil {
+				return oc, err
+			}
+		}
+	}
+	for _, q := range []string{`DROP TABLE IF EXISTS temp.same_keys`, `DROP TABLE IF EXISTS temp.replaced_keys`, `DROP TABLE IF EXISTS temp.moved_lines`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return oc, err
+		}
+	}
+	return oc, nil
+}
+
+// fillTemp makes a temporary table of one text column k holding keys,
+// inserted a few hundred per statement.
+func fillTemp(ctx context.Context, tx *sql.Tx, name string, keys []any) error {
+	if _, err := tx.ExecContext(ctx, `DROP TABLE IF EXISTS temp.`+name); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE `+name+` (k TEXT PRIMARY KEY) WITHOUT ROWID`); err != nil {
+		return err
+	}
+	const per = 500
+	for len(keys) > 0 {
+		n := min(per, len(keys))
+		q := `INSERT OR IGNORE INTO temp.` + name + ` VALUES ` + strings.Repeat("(?),", n-1) + "(?)"
+		if _, err := tx.ExecContext(ctx, q, keys[:n]...); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
+}
+
+// lastFields keeps values of the rows' last field, to tell a last line cut
+// inside its last field ("United K" of "United Kingdom", or cut right after
+// the delimiter) from a complete one: the distinct values up to a bound (all
+// of them for a column like the country) and those of the most recent rows.
+// Only the end of the file asks, and only about a line without a line end.
+type lastFields struct {
+	recent   [256]string
+	n        int
+	distinct map[string]struct{}
+}
+
+const lastFieldsDistinct = 4096
+
+func (l *lastFields) add(v string) {
+	l.recent[l.n%len(l.recent)] = v
+	l.n++
+	if l.distinct == nil {
+		l.distinct = map[string]struct{}{}
+	}
+	if len(l.distinct) < lastFieldsDistinct {
+		if _, seen := l.distinct[v]; !seen {
+			l.distinct[strings.Clone(v)] = struct{}{}
+		}
+	}
+}
+
+// cut says whether v is a strict beginning of an earlier row's last field
+// and not itself one.
+func (l *lastFields) cut(v string) bool {
+	if _, seen := l.distinct[v]; seen {
+		return false
+	}
+	for i := 0; i < min(l.n, len(l.recent)); i++ {
+		if w := l.recent[i]; len(w) > len(v) && strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	for w := range l.distinct {
+		if len(w) > len(v) && strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBrokenText says whether a record holds text that is not whole UTF-8
+// (the decoders give U+FFFD for a character cut in two).
+func hasBrokenText(rec []string) bool {
+	for _, f := range rec {
+		if strings.ContainsRune(f, utf8.RuneError) || !utf8.ValidString(f) {
+			return true
+		}
+	}
+	return false
 }

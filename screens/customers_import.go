@@ -260,7 +260,8 @@ func importReport(l *app.Localizer, res app.ImportResult) string {
 	if res.Elapsed > 0 {
 		speed = float64(res.RowsRead) / res.Elapsed.Seconds()
 	}
-	text := l.T("customers.report_text", res.RowsRead, res.Imported, res.SkippedTotal(), res.NoCustomer, res.Customers, speed)
+	text := l.T("customers.report_text", res.RowsRead, res.Imported, res.SkippedTotal(), res.NoCustomer, res.Customers, speed) +
+		"\n" + l.T("customers.report_orders", res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged)
 	for reason, n := range res.Skipped {
 		text += fmt.Sprintf("\n  %s: %d", l.T("customers.reason."+reason), n)
 	}

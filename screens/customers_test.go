@@ -403,3 +403,16 @@ func TestCustomersOpenCardInCare(t *testing.T) {
 		t.Fatal("the focus was not used up: the next visit to care would jump again")
 	}
 }
+
+// TestImportReportCountsOrders: the window's import report says how many
+// orders were new, replaced and unchanged, in both languages.
+func TestImportReportCountsOrders(t *testing.T) {
+	res := app.ImportResult{RowsRead: 9, Imported: 7, OrdersNew: 3, OrdersReplaced: 2, OrdersUnchanged: 4, Elapsed: time.Second}
+	for _, lang := range app.Langs {
+		l := app.NewLocalizer(lang)
+		got := importReport(l, res)
+		if want := l.T("customers.report_orders", 3, 2, 4); !strings.Contains(got, want) || !strings.Contains(want, "3") || !strings.Contains(want, "4") {
+			t.Errorf("%s: report %q lacks %q", lang, got, want)
+		}
+	}
+}
