@@ -1,0 +1,228 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+const stHeader = "Date,Portfolio name,Currency,Campaign Name,Ad Group Name,Retailer,Country,Targeting,Match Type," +
+	"Customer Search Term,Impressions,Clicks,Click-Thru Rate (CTR),Cost Per Click (CPC),Spend,7 Day Total Sales ," +
+	"Total Advertising Cost of Sales (ACOS) ,Total Return on Advertising Spend (ROAS),7 Day Total Orders (#)," +
+	"7 Day Total Units (#),7 Day Conversion Rate,7 Day Advertised SKU Units (#),7 Day Other SKU Units (#)," +
+	"7 Day Advertised SKU Sales ,7 Day Other SKU Sales \n"
+
+func writeAdsFile(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func termByKey(ts []app.TermTotals, campaign, term string) (app.TermTotals, bool) {
+	for _, x := range ts {
+		if x.Campaign == campaign && x.SearchTerm == term {
+			return x, true
+		}
+	}
+	return app.TermTotals{}, false
+}
+
+// Seller Central's CSV cells ("$1,234.50", "12.34%", "Oct 01, 2026", "-"
+// for automatic targeting) are read, the rounded ratio columns ignored,
+// re-importing replaces, and a period filter keeps periods wholly inside.
+func TestImportSearchTermCSV(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	body := stHeader +
+		`"Oct 02, 2026",,USD,SP - Garlic,exact,Amazon,United States,garlic press,EXACT,garlic press,"1,234",12,0.97%,$0.81,$9.72,"$1,234.50",0.79%,127.01,3,4,25.00%,3,1,"$1,000.00",$234.50` + "\n" +
+		`"Oct 01, 2026",,USD,SP - Garlic,exact,Amazon,United States,garlic press,EXACT,garlic press,100,3,3.00%,$1.00,$3.00,$0.00,,0.00,0,0,0.00%,0,0,$0.00,$0.00` + "\n" +
+		`"Oct 01, 2026",,USD,SP - Garlic Auto,auto,Amazon,United States,close-match,-,b0c1234567,50,2,4.00%,$0.50,$1.00,$20.00,5.00%,20.00,1,1,50.00%,1,0,$20.00,$0.00` + "\n" +
+		"\n" // a blank line at the end, as spreadsheets leave
+	path := writeAdsFile(t, "st.csv", body)
+	res, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != app.AdsSearchTerms || res.Rows != 3 || res.Added != 3 || res.Replaced != 0 || res.From != "2026-10-01" || res.To != "2026-10-02" {
+		t.Fatalf("%+v", res)
+	}
+	ts, err := s.SearchTerms(ctx, app.AdsFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ts) != 2 {
+		t.Fatalf("%d rows: %+v", len(ts), ts)
+	}
+	g, _ := termByKey(ts, "SP - Garlic", "garlic press")
+	if g.Impressions != 1334 || g.Clicks != 15 || g.SpendCents != 1272 || g.SalesCents != 123450 || g.Orders != 3 || g.Units != 4 || g.MatchType != "EXACT" {
+		t.Errorf("garlic: %+v", g)
+	}
+	a, _ := termByKey(ts, "SP - Garlic Auto", "b0c1234567")
+	if a.MatchType != "-" || a.Targeting != "close-match" || a.SalesCents != 2000 {
+		t.Errorf("auto: %+v", a)
+	}
+	// The same file again changes nothing.
+	res, err = s.ImportAdsReport(ctx, app.AdsImportOptions{Path: path})
+	if err != nil || res.Added != 0 || res.Replaced != 3 {
+		t.Fatalf("re-import: %+v %v", res, err)
+	}
+	again, _ := s.SearchTerms(ctx, app.AdsFilter{})
+	if len(again) != 2 || again[0] != ts[0] || again[1] != ts[1] {
+		t.Errorf("re-import changed the sums: %+v", again)
+	}
+	// A corrected row replaces the earlier one with its key.
+	fix := stHeader + `"Oct 01, 2026",,USD,SP - Garlic,exact,Amazon,United States,garlic press,EXACT,garlic press,100,5,,,$4.00,$0.00,,,0,0,,0,0,$0.00,$0.00` + "\n"
+	if res, err = s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "fix.csv", fix)}); err != nil || res.Replaced != 1 {
+		t.Fatalf("fix: %+v %v", res, err)
+	}
+	ts, _ = s.SearchTerms(ctx, app.AdsFilter{})
+	if g, _ = termByKey(ts, "SP - Garlic", "garlic press"); g.Clicks != 17 || g.SpendCents != 1372 {
+		t.Errorf("after the fix: %+v", g)
+	}
+	day := time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC)
+	ts, _ = s.SearchTerms(ctx, app.AdsFilter{From: day, To: day})
+	if len(ts) != 1 || ts[0].Clicks != 12 {
+		t.Errorf("Oct 2 only: %+v", ts)
+	}
+	exact, err := s.ExactTargets(ctx)
+	if err != nil || !exact.Has("Garlic Press") || exact.Has("close-match") {
+		t.Errorf("exact targets %v %v", exact, err)
+	}
+}
+
+// A bad cell refuses the whole file, naming the line and the column; the
+// workspace keeps what it had.
+func TestImportSearchTermBadRowChangesNothing(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	body := stHeader +
+		`"Oct 01, 2026",,USD,C,g,Amazon,US,kw,BROAD,term one,10,1,,,$1.00,$0.00,,,0,0,,0,0,$0.00,$0.00` + "\n" +
+		`"Oct 01, 2026",,USD,C,g,Amazon,US,kw,BROAD,term two,10,x,,,$1.00,$0.00,,,0,0,,0,0,$0.00,$0.00` + "\n"
+	_, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "bad.csv", body)})
+	if app.ErrorCode(err) != app.EInvalid || app.English().Message(err) != `Line 3, Clicks: cannot read "x"` {
+		t.Fatalf("bad clicks: %v", err)
+	}
+	badDate := stHeader + `"Oct 41, 2026",,USD,C,g,Amazon,US,kw,BROAD,term one,10,1,,,$1.00,$0.00,,,0,0,,0,0,$0.00,$0.00` + "\n"
+	_, err = s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "date.csv", badDate)})
+	if app.English().Message(err) != `Line 2, Date: cannot read "Oct 41, 2026"` {
+		t.Fatalf("bad date: %v", err)
+	}
+	if ts, _ := s.SearchTerms(ctx, app.AdsFilter{}); len(ts) != 0 {
+		t.Errorf("a refused file left rows: %+v", ts)
+	}
+	if _, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "x.csv", "a,b\n1,2\n")}); app.ErrorCode(err) != app.EInvalid {
+		t.Errorf("unknown report: %v", err)
+	}
+}
+
+// A spreadsheet download with real date cells and numbers under currency and
+// percent formats reads the same as the CSV, whatever the cells display.
+func TestImportSearchTermXLSX(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	x := excelize.NewFile()
+	sh := x.GetSheetName(0)
+	header := strings.Split(strings.TrimSuffix(stHeader, "\n"), ",")
+	for i, h := range header {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		x.SetCellValue(sh, cell, h)
+	}
+	money, _ := x.NewStyle(&excelize.Style{CustomNumFmt: ptr(`"$"#,##0.00`)})
+	pct, _ := x.NewStyle(&excelize.Style{NumFmt: 10})
+	date, _ := x.NewStyle(&excelize.Style{NumFmt: 14}) // shown as 10-01-26
+	row := []any{time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), "", "USD", "SP - Garlic", "exact", "Amazon", "United States",
+		"garlic press", "EXACT", "garlic press", 1234, 12, 0.0097, 0.81, 9.72, 1234.5, 0.0079, 127.01, 3, 4, 0.25, 3, 1, 1000.0, 234.5}
+	for i, v := range row {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		x.SetCellValue(sh, cell, v)
+	}
+	x.SetCellStyle(sh, "A2", "A2", date)
+	x.SetCellStyle(sh, "M2", "M2", pct)
+	x.SetCellStyle(sh, "N2", "P2", money)
+	x.SetCellStyle(sh, "X2", "Y2", money)
+	path := filepath.Join(t.TempDir(), "st.xlsx")
+	if err := x.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: path})
+	if err != nil || res.From != "2026-10-01" || res.Rows != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	ts, _ := s.SearchTerms(ctx, app.AdsFilter{})
+	if len(ts) != 1 || ts[0].SpendCents != 972 || ts[0].SalesCents != 123450 || ts[0].Impressions != 1234 || ts[0].Orders != 3 {
+		t.Errorf("%+v", ts)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// The same targeting text bought under two match types in one ad group is
+// one row of the CSV, with both match types named.
+func TestSearchTermsMergeMatchTypes(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	body := stHeader +
+		`2026-10-01,,USD,C,g,Amazon,US,kw,PHRASE,kw blue,10,2,,,$2.00,$10.00,,,1,1,,1,0,$10.00,$0.00` + "\n" +
+		`2026-10-01,,USD,C,g,Amazon,US,kw,BROAD,kw blue,20,3,,,$3.00,$0.00,,,0,0,,0,0,$0.00,$0.00` + "\n"
+	if _, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "m.csv", body)}); err != nil {
+		t.Fatal(err)
+	}
+	ts, _ := s.SearchTerms(ctx, app.AdsFilter{})
+	if len(ts) != 1 || ts[0].MatchType != "BROAD|PHRASE" || ts[0].Clicks != 5 || ts[0].SpendCents != 500 {
+		t.Errorf("%+v", ts)
+	}
+}
+
+func TestImportCampaignAndBusinessReports(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	camp := "Start Date,End Date,Campaign Name,Campaign Status,Currency,Budget,Impressions,Clicks,Click-Thru Rate (CTR),Spend,Cost Per Click (CPC),7 Day Total Orders (#),Total Advertising Cost of Sales (ACOS) ,7 Day Total Sales \n" +
+		"10/01/2026,10/01/2026,SP - Garlic,ENABLED,USD,$20.00,\"1,000\",20,2.00%,$15.00,$0.75,2,37.50%,$40.00\n" +
+		"10/13/2026,10/13/2026,SP - Garlic,ENABLED,USD,$20.00,500,10,2.00%,$5.00,$0.50,1,25.00%,$20.00\n"
+	res, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "c.csv", camp)})
+	if err != nil || res.Kind != app.AdsCampaigns || res.Rows != 2 || res.From != "2026-10-01" || res.To != "2026-10-13" {
+		t.Fatalf("campaigns: %+v %v", res, err)
+	}
+	biz := "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Total,Page Views - Total,Featured Offer (Buy Box) Percentage,Units Ordered,Unit Session Percentage,Ordered Product Sales,Total Order Items\n" +
+		"B0PARENT,B0CHILD1,Garlic Press,HL-GP-01,\"1,200\",\"1,500\",98.50%,60,5.00%,\"$1,199.40\",58\n"
+	if _, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "b.csv", biz)}); app.ErrorCode(err) != app.EInvalid {
+		t.Fatalf("business report without a period: %v", err)
+	}
+	from, to := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	res, err = s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "b.csv", biz), From: from, To: to})
+	if err != nil || res.Kind != app.AdsBusiness || res.Rows != 1 || res.From != "2026-10-01" || res.To != "2026-10-31" {
+		t.Fatalf("business: %+v %v", res, err)
+	}
+	res, err = s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "b.csv", biz), From: from, To: to})
+	if err != nil || res.Replaced != 1 {
+		t.Fatalf("business again: %+v %v", res, err)
+	}
+}
+
+func TestAdsRulesSaved(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	r := app.CampaignAdsRules{Campaign: "SP - Garlic", AdsRules: app.DefaultAdsRules(), SKU: "HL-GP-01"}
+	r.NegateClicks = 15
+	if err := s.SaveAdsRules(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	r.HarvestOrders = 0
+	if err := s.SaveAdsRules(ctx, r); app.ErrorCode(err) != app.EInvalid {
+		t.Fatalf("harvest 0 saved: %v", err)
+	}
+	got, err := s.AdsRules(ctx)
+	if err != nil || len(got) != 1 || got[0].NegateClicks != 15 || got[0].HarvestOrders != 2 || got[0].SKU != "HL-GP-01" || !got[0].TargetACoS.Equal(app.DefaultAdsRules().TargetACoS) {
+		t.Fatalf("%+v %v", got, err)
+	}
+}
