@@ -312,6 +312,7 @@ type AdsStore interface {
 	// listed.
 	AdsRules(ctx context.Context) ([]CampaignAdsRules, error)
 	SaveAdsRules(ctx context.Context, r CampaignAdsRules) error
+	AdsReadStore
 }
 
 // RulesLookup gives each campaign its saved rules or def, then applies the

@@ -209,3 +209,29 @@ func TestBusinessBuyBox(t *testing.T) {
 		}
 	}
 }
+
+// Keys completed at run time exist in both languages.
+func TestAdsDynamicKeys(t *testing.T) {
+	var keys []string
+	add := func(prefix string, vals []string) {
+		for _, v := range vals {
+			keys = append(keys, prefix+v)
+		}
+	}
+	add("ads.action.", TermActions)
+	add("ads.th.", TermsHeader)
+	add("ads.source.", []string{AdsSearchTerms, AdsCampaigns, AdsBusiness})
+	add("ads.sales_source.", []string{"orders", "business"})
+	add("ads.funnel_col.", []string{"product", "sessions", "page_views", "units", "orders", "conversion", "aov", "repeat", "buy_box"})
+	add("ads.col.", []string{afStart, afEnd, afDate, afPortf, afCurr, afCamp, afGroup, afRet, afCtry, afTarg, afMatch, afTerm, afImp,
+		afClick, afSpend, afSales, afOrd, afUnits, afAdvU, afOthU, afAdvS, afOthS, afPar, afChild, afTitle, afSKU, afSess, afViews,
+		afBuyB, afUOrd, afOSal, afItems})
+	for _, l := range Langs {
+		loc := NewLocalizer(l)
+		for _, k := range keys {
+			if !loc.Has(k) {
+				t.Errorf("%s: missing %s", l, k)
+			}
+		}
+	}
+}

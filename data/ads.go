@@ -542,3 +542,121 @@ func (s *Store) SaveAdsRules(ctx context.Context, r app.CampaignAdsRules) error 
 		r.Campaign, r.TargetACoS.String(), r.NegateClicks, r.HarvestOrders, r.SKU)
 	return s.fail(err)
 }
+
+// AdsDays implements app.AdsStore: the campaign report's rows when it has
+// any in the period (it counts spend on every targeting, including terms
+// below the search term report's threshold), else the search term rows
+// summed per period and campaign.
+func (s *Store) AdsDays(ctx context.Context, f app.AdsFilter) (app.AdsDays, error) {
+	where, args := adsPeriod(f)
+	out := app.AdsDays{Source: app.AdsCampaigns}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM ads_campaign_days`+where, args...).Scan(&n); err != nil {
+		return out, s.fail(err)
+	}
+	q := `SELECT start_date, campaign, impressions, clicks, spend_cents, sales_cents, orders, units FROM ads_campaign_days` + where
+	if n == 0 {
+		out.Source = app.AdsSearchTerms
+		q = `SELECT d.start_date, k.campaign, sum(d.impressions), sum(d.clicks), sum(d.spend_cents), sum(d.sales_cents),
+			sum(d.orders), sum(d.units) FROM ads_term_days d JOIN ads_terms k ON k.id = d.term_id` + where + `
+			GROUP BY d.start_date, k.campaign`
+	}
+	if f.Campaign != "" {
+		q = `SELECT * FROM (` + q + `) WHERE campaign = ?`
+		args = append(args, f.Campaign)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return out, s.fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d app.AdsDay
+		var day string
+		if err := rows.Scan(&day, &d.Campaign, &d.Impressions, &d.Clicks, &d.SpendCents, &d.SalesCents, &d.Orders, &d.Units); err != nil {
+			return out, s.fail(err)
+		}
+		if d.Day, err = time.Parse(time.DateOnly, day); err != nil {
+			return out, s.fail(err)
+		}
+		out.Days = append(out.Days, d)
+	}
+	return out, s.fail(rows.Err())
+}
+
+// Funnel implements app.AdsStore. The Buy Box share of a product over
+// several report periods is weighted by their sessions.
+func (s *Store) Funnel(ctx context.Context, f app.AdsFilter) ([]app.FunnelRow, error) {
+	where, args := adsPeriod(f)
+	rows, err := s.db.QueryContext(ctx, `SELECT child_asin, max(sku), max(title), sum(sessions), sum(page_views), sum(units_ordered),
+		sum(order_items), sum(sales_cents), CASE WHEN sum(sessions) > 0 THEN sum(buy_box_bp * sessions) / sum(sessions) ELSE max(buy_box_bp) END,
+		min(start_date), max(end_date)
+		FROM ads_business`+where+` GROUP BY child_asin ORDER BY sum(sessions) DESC, child_asin`, args...)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	var out []app.FunnelRow
+	lo, hi := "", ""
+	for rows.Next() {
+		var r app.FunnelRow
+		var a, b string
+		if err := rows.Scan(&r.ASIN, &r.SKU, &r.Title, &r.Sessions, &r.PageViews, &r.Units, &r.OrderItems, &r.SalesCents, &r.BuyBoxBP, &a, &b); err != nil {
+			rows.Close()
+			return nil, s.fail(err)
+		}
+		if lo == "" || a < lo {
+			lo = a
+		}
+		hi = max(hi, b)
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, s.fail(err)
+	}
+	// The orders of each SKU over the days the report covers.
+	var skus []any
+	for _, r := range out {
+		if r.SKU != "" {
+			skus = append(skus, r.SKU)
+		}
+	}
+	if len(skus) == 0 {
+		return out, nil
+	}
+	end, err := time.Parse(time.DateOnly, hi)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	in := strings.TrimSuffix(strings.Repeat("?,", len(skus)), ",")
+	oargs := append([]any{lo, end.AddDate(0, 0, 1).Format(time.DateOnly)}, skus...)
+	period := `invoiced_at >= ? AND invoiced_at < ? AND stock_code IN (` + in + `) AND quantity > 0 AND invoice_no NOT LIKE 'C%'`
+	type stats struct{ orders, revenue, customers, repeat int64 }
+	bySKU := map[string]*stats{}
+	orows, err := s.db.QueryContext(ctx, `SELECT stock_code, count(DISTINCT invoice_no), sum(quantity * unit_price_cents),
+		count(DISTINCT customer_id), (SELECT count(*) FROM (SELECT 1 FROM order_lines o WHERE o.stock_code = l.stock_code
+			AND `+strings.ReplaceAll(period, "stock_code IN ("+in+")", "customer_id IS NOT NULL")+`
+			GROUP BY o.customer_id HAVING count(DISTINCT o.invoice_no) >= 2))
+		FROM order_lines l WHERE `+period+` GROUP BY stock_code`, append(append([]any{}, oargs[:2]...), oargs...)...)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	defer orows.Close()
+	for orows.Next() {
+		var sku string
+		var st stats
+		if err := orows.Scan(&sku, &st.orders, &st.revenue, &st.customers, &st.repeat); err != nil {
+			return nil, s.fail(err)
+		}
+		bySKU[sku] = &st
+	}
+	if err := orows.Err(); err != nil {
+		return nil, s.fail(err)
+	}
+	for i := range out {
+		if st := bySKU[out[i].SKU]; st != nil {
+			out[i].Orders, out[i].RevenueCents, out[i].Customers, out[i].RepeatCustomers = st.orders, st.revenue, st.customers, st.repeat
+		}
+	}
+	return out, nil
+}

@@ -226,3 +226,71 @@ func TestAdsRulesSaved(t *testing.T) {
 		t.Fatalf("%+v %v", got, err)
 	}
 }
+
+// The demo's advertising agrees with its orders: the Business Report has
+// each SKU's US orders of the quarter, ads never sold more than the shop
+// did, the campaign report is the search term rows summed, and the search
+// term table shows every action.
+func TestDemoAdsAgreeWithOrders(t *testing.T) {
+	ctx := context.Background()
+	now := time.Now().UTC()
+	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	funnel, err := s.Funnel(ctx, app.AdsFilter{})
+	if err != nil || len(funnel) < 5 {
+		t.Fatalf("funnel %d rows, %v", len(funnel), err)
+	}
+	end := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+	start := end.AddDate(0, 0, -90)
+	for _, f := range funnel {
+		var orders, units, revenue int64
+		err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT invoice_no), coalesce(sum(quantity), 0), coalesce(sum(quantity * unit_price_cents), 0)
+			FROM order_lines WHERE stock_code = ? AND country = 'US' AND quantity > 0 AND invoice_no NOT LIKE 'C%'
+			AND invoiced_at >= ? AND invoiced_at < ?`, f.SKU, start.Format(time.DateOnly), end.AddDate(0, 0, 1).Format(time.DateOnly)).Scan(&orders, &units, &revenue)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.OrderItems != orders || f.Units != units || f.SalesCents != revenue || f.Sessions <= f.Units {
+			t.Errorf("%s: business report %+v, US orders %d units %d revenue %d", f.SKU, f, orders, units, revenue)
+		}
+		if f.Orders < orders { // the funnel's orders are every market's
+			t.Errorf("%s: funnel orders %d below US orders %d", f.SKU, f.Orders, orders)
+		}
+	}
+	var termSpend, termSales, termOrders, campSpend, campSales, campOrders, bizSales int64
+	s.db.QueryRowContext(ctx, `SELECT sum(spend_cents), sum(sales_cents), sum(orders) FROM ads_term_days`).Scan(&termSpend, &termSales, &termOrders)
+	s.db.QueryRowContext(ctx, `SELECT sum(spend_cents), sum(sales_cents), sum(orders) FROM ads_campaign_days`).Scan(&campSpend, &campSales, &campOrders)
+	s.db.QueryRowContext(ctx, `SELECT sum(sales_cents) FROM ads_business`).Scan(&bizSales)
+	if termSpend == 0 || termSpend != campSpend || termSales != campSales || termOrders != campOrders {
+		t.Errorf("campaign report %d/%d/%d, search terms %d/%d/%d", campSpend, campSales, campOrders, termSpend, termSales, termOrders)
+	}
+	if termSales > bizSales {
+		t.Errorf("ad sales %d above all sales %d", termSales, bizSales)
+	}
+	days, err := s.AdsDays(ctx, app.AdsFilter{})
+	if err != nil || days.Source != app.AdsCampaigns || len(days.Days) == 0 {
+		t.Fatalf("days %+v %v", days.Source, err)
+	}
+	terms, _ := s.SearchTerms(ctx, app.AdsFilter{})
+	exact, _ := s.ExactTargets(ctx)
+	saved, _ := s.AdsRules(ctx)
+	actions := map[string]int{}
+	for _, r := range app.EvaluateTerms(terms, app.RulesLookup(saved, app.DefaultAdsRules(), app.AdsRulesOverride{}), exact) {
+		actions[r.Action]++
+		// The guide's examples from the demo (assets/guides/*/ads.md).
+		if r.Campaign == "SP - HL-KT-002 - Manual" && r.SearchTerm == "best vegetable chopper" && r.Action != app.ActionHarvest {
+			t.Errorf("the guide says best vegetable chopper is harvested: %+v", r)
+		}
+		if r.Campaign == "SP - HL-KT-002 - Auto" && r.SearchTerm == "gift for mom" && r.Action != app.ActionNegate {
+			t.Errorf("the guide says gift for mom is negated: %+v", r)
+		}
+	}
+	for _, a := range app.TermActions {
+		if actions[a] == 0 {
+			t.Errorf("the demo has no %s term: %v", a, actions)
+		}
+	}
+}

@@ -13,6 +13,8 @@ type AdsStore struct {
 	ExactTargetsFn    func() (app.ExactTargets, error)
 	AdsRulesFn        func() ([]app.CampaignAdsRules, error)
 	SaveAdsRulesFn    func(r app.CampaignAdsRules) error
+	AdsDaysFn         func(f app.AdsFilter) (app.AdsDays, error)
+	FunnelFn          func(f app.AdsFilter) ([]app.FunnelRow, error)
 }
 
 var _ app.AdsStore = (*AdsStore)(nil)
@@ -50,4 +52,18 @@ func (a *AdsStore) SaveAdsRules(_ context.Context, r app.CampaignAdsRules) error
 		return nil
 	}
 	return a.SaveAdsRulesFn(r)
+}
+
+func (a *AdsStore) AdsDays(_ context.Context, f app.AdsFilter) (app.AdsDays, error) {
+	if a == nil || a.AdsDaysFn == nil {
+		return app.AdsDays{}, nil
+	}
+	return a.AdsDaysFn(f)
+}
+
+func (a *AdsStore) Funnel(_ context.Context, f app.AdsFilter) ([]app.FunnelRow, error) {
+	if a == nil || a.FunnelFn == nil {
+		return nil, nil
+	}
+	return a.FunnelFn(f)
 }
