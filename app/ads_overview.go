@@ -49,8 +49,9 @@ type AdsDay struct {
 // they came from (AdsCampaigns when a campaign report covers the period,
 // else the search term rows summed by campaign).
 type AdsDays struct {
-	Source string
-	Days   []AdsDay
+	Source   string
+	Currency string // as the report gives it ("USD"); "" when it does not
+	Days     []AdsDay
 }
 
 // AdsWeek is one week's sums; Start is its Monday.

@@ -554,10 +554,10 @@ func (s *Store) AdsDays(ctx context.Context, f app.AdsFilter) (app.AdsDays, erro
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM ads_campaign_days`+where, args...).Scan(&n); err != nil {
 		return out, s.fail(err)
 	}
-	q := `SELECT start_date, campaign, impressions, clicks, spend_cents, sales_cents, orders, units FROM ads_campaign_days` + where
+	q := `SELECT start_date, campaign, currency, impressions, clicks, spend_cents, sales_cents, orders, units FROM ads_campaign_days` + where
 	if n == 0 {
 		out.Source = app.AdsSearchTerms
-		q = `SELECT d.start_date, k.campaign, sum(d.impressions), sum(d.clicks), sum(d.spend_cents), sum(d.sales_cents),
+		q = `SELECT d.start_date, k.campaign, max(k.currency), sum(d.impressions), sum(d.clicks), sum(d.spend_cents), sum(d.sales_cents),
 			sum(d.orders), sum(d.units) FROM ads_term_days d JOIN ads_terms k ON k.id = d.term_id` + where + `
 			GROUP BY d.start_date, k.campaign`
 	}
@@ -572,12 +572,15 @@ func (s *Store) AdsDays(ctx context.Context, f app.AdsFilter) (app.AdsDays, erro
 	defer rows.Close()
 	for rows.Next() {
 		var d app.AdsDay
-		var day string
-		if err := rows.Scan(&day, &d.Campaign, &d.Impressions, &d.Clicks, &d.SpendCents, &d.SalesCents, &d.Orders, &d.Units); err != nil {
+		var day, currency string
+		if err := rows.Scan(&day, &d.Campaign, &currency, &d.Impressions, &d.Clicks, &d.SpendCents, &d.SalesCents, &d.Orders, &d.Units); err != nil {
 			return out, s.fail(err)
 		}
 		if d.Day, err = time.Parse(time.DateOnly, day); err != nil {
 			return out, s.fail(err)
+		}
+		if out.Currency == "" {
+			out.Currency = currency
 		}
 		out.Days = append(out.Days, d)
 	}

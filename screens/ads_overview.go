@@ -39,9 +39,9 @@ func (o *adsOverview) refresh() {
 	if ov.From.IsZero() {
 		o.kpis.SetText(l.T("ads.empty_hint"))
 	} else {
-		o.kpis.SetText(app.AdsKPIText(l, ov, ""))
+		o.kpis.SetText(app.AdsKPIText(l, ov, d.days.Currency))
 	}
-	for i, c := range app.AdsCharts(l, ov, app.DefaultAdsRules().TargetACoS, d.breakEvens, "") {
+	for i, c := range app.AdsCharts(l, ov, app.DefaultAdsRules().TargetACoS, d.breakEvens, d.days.Currency) {
 		o.views[i].SetChart(c)
 	}
 	text := ""
