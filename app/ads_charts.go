@@ -116,8 +116,9 @@ func AdsCharts(l *Localizer, o AdsOverview, target decimal.Decimal, breakEvens [
 	return []Chart{weekly, acos, camp}
 }
 
-// FunnelChart shows each product's sessions, units ordered and orders side
-// by side: where the traffic is lost.
+// FunnelChart shows each product's sessions, units ordered and orders
+// (Total Order Items) side by side, all from the Business Report so the
+// three steps are the same marketplace: where the traffic is lost.
 func FunnelChart(l *Localizer, rows []FunnelRow) Chart {
 	c := Chart{ID: "ads_funnel", Title: l.T("ads.chart_funnel"), Kind: ChartBar, YLabel: l.T("ads.count"),
 		Note: l.T("ads.chart_funnel_note")}
@@ -130,11 +131,7 @@ func FunnelChart(l *Localizer, rows []FunnelRow) Chart {
 		c.Categories = append(c.Categories, name)
 		se.Values = append(se.Values, float64(r.Sessions))
 		un.Values = append(un.Values, float64(r.Units))
-		orders := r.Orders
-		if orders == 0 {
-			orders = r.OrderItems
-		}
-		or.Values = append(or.Values, float64(orders))
+		or.Values = append(or.Values, float64(r.OrderItems))
 	}
 	if len(rows) > 0 {
 		c.Series = []Series{se, un, or}

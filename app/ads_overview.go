@@ -149,8 +149,10 @@ func BuildAdsOverview(d AdsDays, rules []CampaignAdsRules, skuSales map[string]i
 }
 
 // FunnelRow is one product's traffic and sales funnel over a period: the
-// Business Report's sessions, units and order items, with the imported
-// orders of its SKU (orders, revenue, customers and repeat customers).
+// Business Report's sessions, units and order items (one marketplace), with
+// the imported orders of its SKU in every market (orders, revenue,
+// customers and repeat customers) for the average order value and the
+// repeat-purchase rate.
 type FunnelRow struct {
 	ASIN, SKU, Title string
 	Sessions         int64

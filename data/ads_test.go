@@ -256,7 +256,7 @@ func TestDemoAdsAgreeWithOrders(t *testing.T) {
 		if f.OrderItems != orders || f.Units != units || f.SalesCents != revenue || f.Sessions <= f.Units {
 			t.Errorf("%s: business report %+v, US orders %d units %d revenue %d", f.SKU, f, orders, units, revenue)
 		}
-		if f.Orders < orders { // the funnel's orders are every market's
+		if f.Orders < orders { // the imported orders are every market's
 			t.Errorf("%s: funnel orders %d below US orders %d", f.SKU, f.Orders, orders)
 		}
 	}

@@ -80,11 +80,7 @@ func (f *adsFunnel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case "units":
 		text = strconv.FormatInt(r.Units, 10)
 	case "orders":
-		if r.Orders > 0 {
-			text = strconv.FormatInt(r.Orders, 10)
-		} else {
-			text = strconv.FormatInt(r.OrderItems, 10) + " *"
-		}
+		text = strconv.FormatInt(r.OrderItems, 10)
 	case "conversion":
 		text = app.FormatPercent(r.ConversionRate())
 	case "aov":

@@ -37,12 +37,17 @@ type adsTerms struct {
 	sortDesc bool
 }
 
-// termCols are the table's columns: the CSV's, in its order.
-var termCols = app.TermsHeader
+// termCols are the table's columns: the CSV's, with what a person acts on
+// (the term, its action and bid, its ACoS) first so it fits the window.
+var termCols = []string{"search_term", "action", "suggested_bid", "acos", "clicks", "orders", "spend", "sales", "cpc", "ctr",
+	"cvr", "roas", "impressions", "units", "match_type", "targeting", "ad_group", "campaign"}
 
-var termColWidths = []float32{150, 90, 110, 70, 170, 80, 60, 70, 70, 55, 50, 60, 55, 60, 60, 55, 80, 70}
+var termColWidths = []float32{190, 90, 70, 65, 60, 60, 70, 70, 55, 55, 55, 55, 75, 50, 70, 120, 90, 170}
 
-func newAdsTerms(a *ads) *adsTerms { return &adsTerms{a: a, sortCol: 7, sortDesc: true} }
+// termCol is a column's index by its CSV name.
+func termCol(name string) int { return slices.Index(termCols, name) }
+
+func newAdsTerms(a *ads) *adsTerms { return &adsTerms{a: a, sortCol: termCol("spend"), sortDesc: true} }
 
 func (s *adsTerms) buildUI() fyne.CanvasObject {
 	l := s.a.s.l
@@ -226,7 +231,8 @@ func (s *adsTerms) onSort(col int) {
 	if col == s.sortCol {
 		s.sortDesc = !s.sortDesc
 	} else {
-		s.sortCol, s.sortDesc = col, col >= 5 // numbers: largest first
+		// Numbers largest first, names from A.
+		s.sortCol, s.sortDesc = col, !slices.Contains([]string{"search_term", "action", "match_type", "targeting", "ad_group", "campaign"}, termCols[col])
 	}
 	s.apply()
 }

@@ -97,16 +97,16 @@ func TestAdsScreenShowsFiguresWithFormulas(t *testing.T) {
 	if len(st.shown) != 1 || st.shown[0].SearchTerm != "garlic crusher" {
 		t.Fatalf("harvest filter: %+v", st.shown)
 	}
-	st.table.Select(widget.TableCellID{Row: 0, Col: 4})
+	st.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	if !strings.Contains(st.why.Text, "Suggested bid = CPC 0.50 × target 30.0% ÷ ACoS 25.0% = 0.60") {
 		t.Errorf("why: %s", st.why.Text)
 	}
 	st.filter.SetSelectedIndex(0)
-	st.onSort(6) // clicks, largest first
+	st.onSort(termCol("clicks")) // largest first
 	if st.shown[0].Clicks != 50 || st.shown[2].Clicks != 10 {
 		t.Errorf("sorted by clicks: %d %d", st.shown[0].Clicks, st.shown[2].Clicks)
 	}
-	st.onSort(6)
+	st.onSort(termCol("clicks"))
 	if st.shown[0].Clicks != 10 {
 		t.Errorf("sorted by clicks ascending: %d", st.shown[0].Clicks)
 	}
