@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -292,5 +293,52 @@ func TestDemoAdsAgreeWithOrders(t *testing.T) {
 		if actions[a] == 0 {
 			t.Errorf("the demo has no %s term: %v", a, actions)
 		}
+	}
+}
+
+// The report's advertising section on the demo: its charts are valid and
+// drawn, and the terms to act on are the biggest spenders, none kept.
+func TestDemoAdsReportSection(t *testing.T) {
+	ctx := context.Background()
+	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), time.Now().UTC())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := app.BuildReport(ctx, s, app.English(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sec *app.ReportSection
+	for i := range r.Sections {
+		if r.Sections[i].ID == "ads" {
+			sec = &r.Sections[i]
+		}
+	}
+	if sec == nil {
+		t.Fatal("no ads section")
+	}
+	if len(sec.Charts) != 5 || !strings.Contains(sec.Intro, "ACoS = spend ÷ ad sales") || !strings.Contains(sec.Intro, "TACoS = ") {
+		t.Fatalf("section: %d charts, intro %q", len(sec.Charts), sec.Intro)
+	}
+	for _, c := range sec.Charts {
+		if err := c.Validate(); err != nil || c.Empty() {
+			t.Errorf("chart %s: %v, empty %v", c.ID, err, c.Empty())
+		}
+	}
+	terms := sec.Tables[0]
+	if len(terms.Rows) != 20 {
+		t.Fatalf("%d terms to act on", len(terms.Rows))
+	}
+	prev := 1e9
+	for _, row := range terms.Rows {
+		spend, _ := strconv.ParseFloat(row[4], 64)
+		if row[7] == "Keep" || spend > prev {
+			t.Errorf("row %q after spend %.2f", row, prev)
+		}
+		prev = spend
+	}
+	if len(sec.Tables[1].Rows) < 5 {
+		t.Errorf("funnel rows %d", len(sec.Tables[1].Rows))
 	}
 }

@@ -22,7 +22,7 @@ func init() {
 // with its actions, and the funnel from the Business Report and orders.
 type ads struct {
 	s *Shell
-	d adsData // the last load
+	d app.AdsView // the last load
 
 	from, to *widget.Entry // the period, YYYY-MM-DD; empty is every day imported
 	status   *widget.Label
@@ -35,18 +35,6 @@ type ads struct {
 }
 
 func newAds(s *Shell) *ads { return &ads{s: s} }
-
-// adsData is what one load reads.
-type adsData struct {
-	filter     app.AdsFilter
-	days       app.AdsDays
-	terms      []app.TermTotals
-	exact      app.ExactTargets
-	rules      []app.CampaignAdsRules
-	funnel     []app.FunnelRow
-	breakEvens []app.BreakEvenLine
-	overview   app.AdsOverview
-}
 
 func (a *ads) buildUI() fyne.CanvasObject {
 	t := a.s.l.T
@@ -106,9 +94,9 @@ func (a *ads) load() {
 	ws := a.s.ws
 	a.loading.Show()
 	a.loading.Start()
-	background(a.s, func(ctx context.Context) (adsData, error) {
-		return readAds(ctx, ws, f)
-	}, func(d adsData) {
+	background(a.s, func(ctx context.Context) (app.AdsView, error) {
+		return app.LoadAds(ctx, ws, f)
+	}, func(d app.AdsView) {
 		a.loading.Stop()
 		a.loading.Hide()
 		a.d = d
@@ -116,77 +104,13 @@ func (a *ads) load() {
 	})
 }
 
-// readAds reads everything the three tabs show.
-func readAds(ctx context.Context, ws app.Workspace, f app.AdsFilter) (adsData, error) {
-	d := adsData{filter: f}
-	var err error
-	if d.days, err = ws.AdsDays(ctx, f); err != nil {
-		return d, err
-	}
-	if d.terms, err = ws.SearchTerms(ctx, f); err != nil {
-		return d, err
-	}
-	if d.exact, err = ws.ExactTargets(ctx); err != nil {
-		return d, err
-	}
-	if d.rules, err = ws.AdsRules(ctx); err != nil {
-		return d, err
-	}
-	if d.funnel, err = ws.Funnel(ctx, f); err != nil {
-		return d, err
-	}
-	quotes, err := ws.Quotes(ctx)
-	if err != nil {
-		return d, err
-	}
-	d.breakEvens = app.BreakEvenLines(quotes)
-	// TACoS: the shop's sales over the days the ads cover, for the whole
-	// shop and for each product a campaign is tied to.
-	skuSales := map[string]int64{}
-	o := app.BuildAdsOverview(d.days, d.rules, nil)
-	if !o.From.IsZero() {
-		to := o.To
-		if !f.To.IsZero() && f.To.After(to) {
-			to = f.To
-		}
-		pf, err := ws.PeriodFigures(ctx, o.From, to, app.OrderFilter{})
-		if err != nil {
-			return d, err
-		}
-		for _, r := range d.rules {
-			if r.SKU == "" {
-				continue
-			}
-			sp, err := ws.PeriodFigures(ctx, o.From, to, app.OrderFilter{SKUs: []string{r.SKU}})
-			if err != nil {
-				return d, err
-			}
-			skuSales[r.SKU] = sp.Revenue.Shift(2).IntPart()
-		}
-		o = app.BuildAdsOverview(d.days, d.rules, skuSales)
-		o.TotalSalesCents, o.TotalSalesSource = pf.Revenue.Shift(2).IntPart(), "orders"
-	}
-	if o.TotalSalesCents == 0 {
-		var biz int64
-		for _, r := range d.funnel {
-			biz += r.SalesCents
-		}
-		o.TotalSalesCents, o.TotalSalesSource = biz, "business"
-		if biz == 0 {
-			o.TotalSalesSource = ""
-		}
-	}
-	d.overview = o
-	return d, nil
-}
-
 func (a *ads) refresh() {
 	l := a.s.l
-	if a.d.overview.From.IsZero() && len(a.d.funnel) == 0 {
+	if a.d.Overview.From.IsZero() && len(a.d.Funnel) == 0 {
 		a.status.SetText(l.T("ads.status_empty"))
 	} else {
-		a.status.SetText(l.T("ads.status", a.d.overview.From.Format(time.DateOnly), a.d.overview.To.Format(time.DateOnly),
-			len(a.d.terms), l.T("ads.source."+a.d.days.Source)))
+		a.status.SetText(l.T("ads.status", a.d.Overview.From.Format(time.DateOnly), a.d.Overview.To.Format(time.DateOnly),
+			len(a.d.Terms), l.T("ads.source."+a.d.Days.Source)))
 	}
 	a.ov.refresh()
 	a.st.refresh()
@@ -195,7 +119,7 @@ func (a *ads) refresh() {
 
 // rulesFor is a campaign's saved rules or the defaults.
 func (a *ads) rulesFor(campaign string) app.AdsRules {
-	return app.RulesLookup(a.d.rules, app.DefaultAdsRules(), app.AdsRulesOverride{})(campaign)
+	return app.RulesLookup(a.d.Rules, app.DefaultAdsRules(), app.AdsRulesOverride{})(campaign)
 }
 
 // onImport reads a report the person picks; a Business Report takes the

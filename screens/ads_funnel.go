@@ -32,7 +32,7 @@ func (f *adsFunnel) buildUI() fyne.CanvasObject {
 	f.note = formulaLabel(f.a.s)
 	f.note.SetText(l.T("ads.funnel_note"))
 	f.table = &widget.Table{
-		Length:     func() (int, int) { return len(f.a.d.funnel) + 1, len(funnelCols) },
+		Length:     func() (int, int) { return len(f.a.d.Funnel) + 1, len(funnelCols) },
 		CreateCell: func() fyne.CanvasObject { return widget.NewLabel("") },
 		UpdateCell: f.updateCell,
 	}
@@ -51,7 +51,7 @@ func (f *adsFunnel) refresh() {
 		return
 	}
 	f.table.Refresh()
-	f.chart.SetChart(app.FunnelChart(f.a.s.l, f.a.d.funnel))
+	f.chart.SetChart(app.FunnelChart(f.a.s.l, f.a.d.Funnel))
 }
 
 func (f *adsFunnel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -64,11 +64,11 @@ func (f *adsFunnel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	lb.TextStyle.Bold = false
-	if id.Row-1 >= len(f.a.d.funnel) {
+	if id.Row-1 >= len(f.a.d.Funnel) {
 		lb.SetText("")
 		return
 	}
-	r := f.a.d.funnel[id.Row-1]
+	r := f.a.d.Funnel[id.Row-1]
 	var text string
 	switch funnelCols[id.Col] {
 	case "product":

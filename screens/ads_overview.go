@@ -35,13 +35,13 @@ func (o *adsOverview) buildUI() fyne.CanvasObject {
 
 func (o *adsOverview) refresh() {
 	l, d := o.a.s.l, o.a.d
-	ov := d.overview
+	ov := d.Overview
 	if ov.From.IsZero() {
 		o.kpis.SetText(l.T("ads.empty_hint"))
 	} else {
-		o.kpis.SetText(app.AdsKPIText(l, ov, d.days.Currency))
+		o.kpis.SetText(app.AdsKPIText(l, ov, d.Days.Currency))
 	}
-	for i, c := range app.AdsCharts(l, ov, app.DefaultAdsRules().TargetACoS, d.breakEvens, d.days.Currency) {
+	for i, c := range app.AdsCharts(l, ov, app.DefaultAdsRules().TargetACoS, d.BreakEvens, d.Days.Currency) {
 		o.views[i].SetChart(c)
 	}
 	text := ""

@@ -81,7 +81,7 @@ func (s *adsTerms) buildUI() fyne.CanvasObject {
 // refresh evaluates the loaded rows with each campaign's rules.
 func (s *adsTerms) refresh() {
 	d := s.a.d
-	s.rows = app.EvaluateTerms(d.terms, app.RulesLookup(d.rules, app.DefaultAdsRules(), app.AdsRulesOverride{}), d.exact)
+	s.rows = app.EvaluateTerms(d.Terms, app.RulesLookup(d.Rules, app.DefaultAdsRules(), app.AdsRulesOverride{}), d.Exact)
 	s.apply()
 }
 
@@ -252,13 +252,13 @@ func (s *adsTerms) onRules() {
 	l := s.a.s.l
 	var campaigns []string
 	seen := map[string]bool{}
-	for _, t := range s.a.d.terms {
+	for _, t := range s.a.d.Terms {
 		if !seen[t.Campaign] {
 			seen[t.Campaign] = true
 			campaigns = append(campaigns, t.Campaign)
 		}
 	}
-	for _, c := range s.a.d.overview.Campaigns {
+	for _, c := range s.a.d.Overview.Campaigns {
 		if !seen[c.Campaign] {
 			seen[c.Campaign] = true
 			campaigns = append(campaigns, c.Campaign)
@@ -276,7 +276,7 @@ func (s *adsTerms) onRules() {
 		negate.SetText(strconv.FormatInt(r.NegateClicks, 10))
 		harvest.SetText(strconv.FormatInt(r.HarvestOrders, 10))
 		sku.SetText("")
-		for _, x := range s.a.d.rules {
+		for _, x := range s.a.d.Rules {
 			if x.Campaign == c {
 				sku.SetText(x.SKU)
 			}

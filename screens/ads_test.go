@@ -124,7 +124,7 @@ func TestAdsScreenShowsFiguresWithFormulas(t *testing.T) {
 	}
 
 	// The funnel: conversion 40 ÷ 400, AOV 359.64 ÷ 36, repeat 3 ÷ 30.
-	if r := a.d.funnel[0]; app.FormatPercent(r.ConversionRate()) != "10.0%" || app.FormatMoneyRatio(r.AOV()) != "9.99" || app.FormatPercent(r.RepeatRate()) != "10.0%" {
+	if r := a.d.Funnel[0]; app.FormatPercent(r.ConversionRate()) != "10.0%" || app.FormatMoneyRatio(r.AOV()) != "9.99" || app.FormatPercent(r.RepeatRate()) != "10.0%" {
 		t.Errorf("funnel %+v", r)
 	}
 }
