@@ -191,8 +191,37 @@ func (f FunnelRow) RepeatRate() decimal.NullDecimal {
 // BuyBox is the Buy Box share as a fraction.
 func (f FunnelRow) BuyBox() decimal.Decimal { return decimal.New(f.BuyBoxBP, -4) }
 
+// AdsDashboard are the dashboard's funnel figures: the Business Report's
+// totals over every period imported and the share of customers who ordered
+// twice or more. All read from small tables, so the dashboard stays quick.
+type AdsDashboard struct {
+	Sessions, Units int64
+	BuyBoxBP        int64 // session-weighted, hundredths of a percent
+	Customers       int64 // customers with an order
+	RepeatCustomers int64 // of them, customers with two or more orders
+}
+
+// ConversionRate is units ÷ sessions of the Business Report.
+func (d AdsDashboard) ConversionRate() decimal.NullDecimal {
+	return ratio(decimal.NewFromInt(d.Units), decimal.NewFromInt(d.Sessions))
+}
+
+// RepeatRate is customers with two or more orders ÷ customers.
+func (d AdsDashboard) RepeatRate() decimal.NullDecimal {
+	return ratio(decimal.NewFromInt(d.RepeatCustomers), decimal.NewFromInt(d.Customers))
+}
+
+// BuyBox is the session-weighted Buy Box share, not valid without sessions.
+func (d AdsDashboard) BuyBox() decimal.NullDecimal {
+	if d.Sessions == 0 {
+		return decimal.NullDecimal{}
+	}
+	return NullOf(decimal.New(d.BuyBoxBP, -4))
+}
+
 // AdsReadStore are the reads of the overview and funnel, beside AdsStore.
 type AdsReadStore interface {
+	AdsDashboard(ctx context.Context) (AdsDashboard, error)
 	// AdsDays are the campaign figures per report period inside f.
 	AdsDays(ctx context.Context, f AdsFilter) (AdsDays, error)
 	// Funnel is the Business Report per child ASIN inside f, with the

@@ -16,6 +16,7 @@ type Overview struct {
 	Monthly     []MonthValue
 	Countries   []NamedValue
 	Overdue     int // open risks whose review date has passed
+	Ads         AdsDashboard
 }
 
 // LoadOverview reads the dashboard's figures. Every query is bounded by a
@@ -47,6 +48,9 @@ func LoadOverview(ctx context.Context, ws Workspace, now time.Time) (Overview, e
 		return o, err
 	}
 	if o.Countries, err = ws.RevenueByCountry(ctx, 12); err != nil {
+		return o, err
+	}
+	if o.Ads, err = ws.AdsDashboard(ctx); err != nil {
 		return o, err
 	}
 	return o, nil

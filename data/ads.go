@@ -663,3 +663,15 @@ func (s *Store) Funnel(ctx context.Context, f app.AdsFilter) ([]app.FunnelRow, e
 	}
 	return out, nil
 }
+
+// AdsDashboard implements app.AdsStore from the Business Report (a row per
+// product and period) and the per-customer order summary, never from the
+// order lines.
+func (s *Store) AdsDashboard(ctx context.Context) (app.AdsDashboard, error) {
+	var d app.AdsDashboard
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(sessions), 0), coalesce(sum(units_ordered), 0),
+		coalesce(CASE WHEN sum(sessions) > 0 THEN sum(buy_box_bp * sessions) / sum(sessions) END, 0),
+		(SELECT count(*) FROM order_customers WHERE orders >= 1), (SELECT count(*) FROM order_customers WHERE orders >= 2)
+		FROM ads_business`).Scan(&d.Sessions, &d.Units, &d.BuyBoxBP, &d.Customers, &d.RepeatCustomers)
+	return d, s.fail(err)
+}

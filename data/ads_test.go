@@ -271,6 +271,15 @@ func TestDemoAdsAgreeWithOrders(t *testing.T) {
 	if termSales > bizSales {
 		t.Errorf("ad sales %d above all sales %d", termSales, bizSales)
 	}
+	dash, err := s.AdsDashboard(ctx)
+	var sessions, units int64
+	for _, f := range funnel {
+		sessions, units = sessions+f.Sessions, units+f.Units
+	}
+	if err != nil || dash.Sessions != sessions || dash.Units != units || dash.Customers == 0 || dash.RepeatCustomers == 0 ||
+		dash.RepeatCustomers > dash.Customers || !dash.BuyBox().Valid {
+		t.Errorf("dashboard %+v %v (funnel sessions %d units %d)", dash, err, sessions, units)
+	}
 	days, err := s.AdsDays(ctx, app.AdsFilter{})
 	if err != nil || days.Source != app.AdsCampaigns || len(days.Days) == 0 {
 		t.Fatalf("days %+v %v", days.Source, err)

@@ -162,3 +162,22 @@ func TestAdsRulesAndPeriod(t *testing.T) {
 		t.Errorf("bad day: %q", msg)
 	}
 }
+
+// The dashboard shows the funnel's KPIs with their formulas.
+func TestDashboardFunnelKPIs(t *testing.T) {
+	ws := &mock.Workspace{
+		SummaryFn: func() (app.Summary, error) {
+			return app.Summary{Orders: 40, Revenue: decimal.RequireFromString("1000")}, nil
+		},
+		AdsStore: &mock.AdsStore{AdsDashboardFn: func() (app.AdsDashboard, error) {
+			return app.AdsDashboard{Sessions: 400, Units: 40, BuyBoxBP: 9750, Customers: 30, RepeatCustomers: 6}, nil
+		}},
+	}
+	ts := newTestShell(t, ws)
+	shown := texts(ts.body)
+	for _, want := range []string{"Average order value", "25.00", "Conversion rate", "10.0%", "Repeat-purchase rate", "20.0%", "Buy Box share", "97.5%"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("dashboard lacks %q:\n%s", want, shown)
+		}
+	}
+}

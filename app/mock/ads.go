@@ -15,6 +15,7 @@ type AdsStore struct {
 	SaveAdsRulesFn    func(r app.CampaignAdsRules) error
 	AdsDaysFn         func(f app.AdsFilter) (app.AdsDays, error)
 	FunnelFn          func(f app.AdsFilter) ([]app.FunnelRow, error)
+	AdsDashboardFn    func() (app.AdsDashboard, error)
 }
 
 var _ app.AdsStore = (*AdsStore)(nil)
@@ -66,4 +67,11 @@ func (a *AdsStore) Funnel(_ context.Context, f app.AdsFilter) ([]app.FunnelRow, 
 		return nil, nil
 	}
 	return a.FunnelFn(f)
+}
+
+func (a *AdsStore) AdsDashboard(context.Context) (app.AdsDashboard, error) {
+	if a == nil || a.AdsDashboardFn == nil {
+		return app.AdsDashboard{}, nil
+	}
+	return a.AdsDashboardFn()
 }
