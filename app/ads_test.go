@@ -235,3 +235,36 @@ func TestAdsDynamicKeys(t *testing.T) {
 		}
 	}
 }
+
+// The report parsers never panic, and what they accept is well formed.
+func FuzzParseAdsDate(f *testing.F) {
+	for _, s := range []string{"Oct 01, 2026", "46296", "10/02/2026", "01.10.2026", "2026-10-01", "", "1e9", "Oct 99, 2026", "-5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, o := range []DateOrder{DateAuto, DateMDY, DateDMY} {
+			if d, ok := ParseAdsDate(s, o); ok && len(d) != 10 {
+				t.Errorf("%q gave %q", s, d)
+			}
+		}
+	})
+}
+
+func FuzzSearchTermRow(f *testing.F) {
+	c, err := DetectAdsReport([]string{"Date", "Campaign Name", "Ad Group Name", "Targeting", "Match Type", "Customer Search Term",
+		"Impressions", "Clicks", "Spend", "7 Day Total Sales", "7 Day Total Orders (#)", "7 Day Total Units (#)"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("C", "1,234", "12", "$1,234.50", "(3.00)", "2")
+	f.Add("", "x", "-1", "1.2.3", "€", "")
+	f.Fuzz(func(t *testing.T, camp, imp, clicks, spend, sales, orders string) {
+		row, err := c.ParseSearchTermRow([]string{"Oct 01, 2026", camp, "g", "t", "-", "term", imp, clicks, spend, sales, orders, "1"}, 2)
+		if err == nil && (row.Impressions < 0 || row.Clicks < 0 || row.Orders < 0 || row.Campaign == "") {
+			t.Errorf("accepted %+v", row)
+		}
+		if err != nil && ErrorCode(err) != EInvalid {
+			t.Errorf("error %v", err)
+		}
+	})
+}
