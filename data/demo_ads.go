@@ -109,7 +109,7 @@ func insertDemoAds(ctx context.Context, tx *sql.Tx, now time.Time) error {
 		// Sizes and counts ("1.2 L", "(5 pcs)") are not what shoppers type.
 		var words []string
 		for _, w := range strings.Fields(strings.ToLower(p.name)) {
-			if !strings.ContainsAny(w, "0123456789()") && w != "l" && w != "pcs" {
+			if !strings.ContainsAny(w, "0123456789()") && len(w) > 1 && w != "pcs" {
 				words = append(words, strings.Trim(w, ","))
 			}
 		}

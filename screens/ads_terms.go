@@ -42,7 +42,7 @@ type adsTerms struct {
 var termCols = []string{"search_term", "action", "suggested_bid", "acos", "clicks", "orders", "spend", "sales", "cpc", "ctr",
 	"cvr", "roas", "impressions", "units", "match_type", "targeting", "ad_group", "campaign"}
 
-var termColWidths = []float32{190, 90, 70, 65, 60, 60, 70, 70, 55, 55, 55, 55, 75, 50, 70, 120, 90, 170}
+var termColWidths = []float32{190, 90, 70, 70, 60, 60, 70, 70, 55, 60, 65, 55, 75, 50, 70, 120, 90, 170}
 
 // termCol is a column's index by its CSV name.
 func termCol(name string) int { return slices.Index(termCols, name) }
@@ -290,7 +290,7 @@ func (s *adsTerms) onRules() {
 		widget.NewFormItem(l.T("ads.harvest_orders"), harvest),
 		{Text: l.T("ads.sku"), Widget: sku, HintText: l.T("ads.sku_hint")},
 	}
-	dialog.ShowForm(l.T("ads.rules"), l.T("ads.save"), l.T("ads.cancel"), items, func(ok bool) {
+	dialog.ShowForm(l.T("ads.rules_title"), l.T("ads.save"), l.T("ads.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
