@@ -268,3 +268,16 @@ func FuzzSearchTermRow(f *testing.F) {
 		}
 	})
 }
+
+func TestChartTarget(t *testing.T) {
+	v := AdsView{Overview: AdsOverview{Campaigns: []CampaignSums{{Campaign: "A"}, {Campaign: "B"}}},
+		Rules: []CampaignAdsRules{{Campaign: "A", AdsRules: AdsRules{TargetACoS: decimal.RequireFromString("0.25")}},
+			{Campaign: "B", AdsRules: AdsRules{TargetACoS: decimal.RequireFromString("0.250")}}}}
+	if got := v.ChartTarget(); got.String() != "0.25" {
+		t.Errorf("shared target: %s", got)
+	}
+	v.Rules = v.Rules[:1]
+	if got := v.ChartTarget(); !got.Equal(DefaultAdsRules().TargetACoS) {
+		t.Errorf("mixed targets: %s", got)
+	}
+}

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"slices"
+
+	"github.com/shopspring/decimal"
 )
 
 // AdsView is what the Advertising screen and the report's section show: one
@@ -90,4 +92,22 @@ func LoadAds(ctx context.Context, ws Workspace, f AdsFilter) (AdsView, error) {
 	}
 	d.Overview = o
 	return d, nil
+}
+
+// ChartTarget is the target ACoS the overview's chart draws: the campaigns'
+// own when they all share one, else the default.
+func (v AdsView) ChartTarget() decimal.Decimal {
+	look := RulesLookup(v.Rules, DefaultAdsRules(), AdsRulesOverride{})
+	var t decimal.Decimal
+	for i, c := range v.Overview.Campaigns {
+		ct := look(c.Campaign).TargetACoS
+		if i > 0 && !ct.Equal(t) {
+			return DefaultAdsRules().TargetACoS
+		}
+		t = ct
+	}
+	if len(v.Overview.Campaigns) == 0 {
+		return DefaultAdsRules().TargetACoS
+	}
+	return t
 }

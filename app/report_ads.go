@@ -29,7 +29,7 @@ func adsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (Re
 	if !o.From.IsZero() {
 		sec.Intro = l.T("ads.report_intro", o.From.Format("2006-01-02"), o.To.Format("2006-01-02"), l.T("ads.source."+v.Days.Source)) + " " + sec.Intro
 	}
-	sec.Charts = append(AdsCharts(l, o, DefaultAdsRules().TargetACoS, v.BreakEvens, v.Days.Currency), ActionCountsChart(l, rows), FunnelChart(l, v.Funnel))
+	sec.Charts = append(AdsCharts(l, o, v.ChartTarget(), v.BreakEvens, v.Days.Currency), ActionCountsChart(l, rows), FunnelChart(l, v.Funnel))
 
 	act := slices.DeleteFunc(slices.Clone(rows), func(r TermRow) bool { return r.Action == ActionKeep })
 	slices.SortStableFunc(act, func(a, b TermRow) int { return int(b.SpendCents - a.SpendCents) })

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -349,5 +350,30 @@ func TestDemoAdsReportSection(t *testing.T) {
 	}
 	if len(sec.Tables[1].Rows) < 5 {
 		t.Errorf("funnel rows %d", len(sec.Tables[1].Rows))
+	}
+}
+
+// Two rows with one key in a file: the later one wins, as a row imported
+// again replaces the earlier — also after the import sorts the rows.
+func TestImportSameKeyTwiceInAFileKeepsTheLater(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	var b strings.Builder
+	b.WriteString(stHeader)
+	// Many other rows in between, in an order the import's sort moves.
+	for i := 300; i > 0; i-- {
+		fmt.Fprintf(&b, "2026-10-01,,USD,C,g,Amazon,US,kw,BROAD,term %03d,10,1,,,$1.00,$0.00,,,0,0,,0,0,$0.00,$0.00\n", i)
+		if i == 150 {
+			b.WriteString("2026-10-01,,USD,A,g,Amazon,US,kw,BROAD,dup,10,7,,,$7.00,$0.00,,,0,0,,0,0,$0.00,$0.00\n")
+		}
+	}
+	b.WriteString("2026-10-01,,USD,A,g,Amazon,US,kw,BROAD,dup,10,3,,,$3.00,$0.00,,,0,0,,0,0,$0.00,$0.00\n")
+	res, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, "dup.csv", b.String())})
+	if err != nil || res.Rows != 302 || res.Added != 301 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	ts, _ := s.SearchTerms(ctx, app.AdsFilter{Campaign: "A"})
+	if len(ts) != 1 || ts[0].Clicks != 3 || ts[0].SpendCents != 300 {
+		t.Errorf("dup: %+v", ts)
 	}
 }

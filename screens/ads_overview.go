@@ -41,7 +41,7 @@ func (o *adsOverview) refresh() {
 	} else {
 		o.kpis.SetText(app.AdsKPIText(l, ov, d.Days.Currency))
 	}
-	for i, c := range app.AdsCharts(l, ov, app.DefaultAdsRules().TargetACoS, d.BreakEvens, d.Days.Currency) {
+	for i, c := range app.AdsCharts(l, ov, d.ChartTarget(), d.BreakEvens, d.Days.Currency) {
 		o.views[i].SetChart(c)
 	}
 	text := ""

@@ -151,6 +151,11 @@ func TestAdsRulesAndPeriod(t *testing.T) {
 	if f := db.filters[len(db.filters)-1]; f.From != time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) || f.To != time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC) {
 		t.Errorf("filter %+v", f)
 	}
+	// Garlic's 0.5 and Garlic Auto's default 0.30 differ: the chart keeps
+	// the default line.
+	if c := a.ov.views[1].Chart(); c.Series[1].Values[0] != 30 {
+		t.Errorf("target line with mixed targets: %v", c.Series[1].Values)
+	}
 	for _, row := range a.st.rows {
 		if row.SearchTerm == "garlic press" && (row.Action != app.ActionRaiseBid || row.SuggestedBid.Decimal.StringFixed(2) != "1.00") {
 			t.Errorf("with the campaign's rules: %+v", row)
