@@ -223,3 +223,9 @@ func WriteBulkCSV(w io.Writer, rows []TermRow) error {
 func NullOf(d decimal.Decimal) decimal.NullDecimal {
 	return decimal.NullDecimal{Decimal: d, Valid: true}
 }
+
+// AdsFiguresLine is one week's or campaign's figures on one line.
+func AdsFiguresLine(l *Localizer, name string, a AdsSums, tacos decimal.NullDecimal) string {
+	return l.T("ads.figures_line", name, FormatCents(a.SpendCents), FormatCents(a.SalesCents), FormatPercent(a.ACoS()),
+		FormatPercent(tacos), FormatMoneyRatio(a.ROAS()), FormatMoneyRatio(a.CPC()), FormatPercent(a.CTR()), FormatPercent(a.CVR()))
+}

@@ -54,10 +54,18 @@ type AdsDays struct {
 	Days     []AdsDay
 }
 
-// AdsWeek is one week's sums; Start is its Monday.
+// AdsWeek is one week's sums; Start is its Monday. TotalSalesCents are the
+// shop's sales of the week from the imported orders (TACoS's denominator),
+// 0 when there are none.
 type AdsWeek struct {
 	Start time.Time
 	AdsSums
+	TotalSalesCents int64
+}
+
+// TACoS is the week's spend ÷ its total sales; not valid without sales.
+func (w AdsWeek) TACoS() decimal.NullDecimal {
+	return ratio(cents(w.SpendCents), cents(w.TotalSalesCents))
 }
 
 // CampaignSums are one campaign's sums with its TACoS where the campaign is

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -79,6 +80,13 @@ func LoadAds(ctx context.Context, ws Workspace, f AdsFilter) (AdsView, error) {
 		}
 		o = BuildAdsOverview(d.Days, d.Rules, skuSales)
 		o.TotalSalesCents, o.TotalSalesSource = pf.Revenue.Shift(2).IntPart(), "orders"
+		weekly := map[time.Time]int64{}
+		for _, dv := range pf.Daily {
+			weekly[WeekStart(dv.Day)] += dv.Value.Shift(2).IntPart()
+		}
+		for i := range o.Weeks {
+			o.Weeks[i].TotalSalesCents = weekly[o.Weeks[i].Start]
+		}
 	}
 	if o.TotalSalesCents == 0 {
 		var biz int64

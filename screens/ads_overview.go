@@ -13,6 +13,7 @@ import (
 type adsOverview struct {
 	a         *ads
 	kpis      *widget.Label
+	weeks     *widget.Label
 	campaigns *widget.Label
 	views     []*ChartView
 }
@@ -23,14 +24,17 @@ func (o *adsOverview) buildUI() fyne.CanvasObject {
 	l := o.a.s.l
 	o.kpis = formulaLabel(o.a.s)
 	o.campaigns = formulaLabel(o.a.s)
+	o.weeks = formulaLabel(o.a.s)
 	grid := container.NewGridWithColumns(2)
 	for range 3 {
 		v := NewChartView(app.Chart{}, l.T("ads.no_data"))
 		o.views = append(o.views, v)
 		grid.Add(container.NewGridWrap(fyne.NewSize(500, 280), v))
 	}
-	return container.NewVScroll(container.NewVBox(o.kpis, grid, widget.NewLabelWithStyle(l.T("ads.by_campaign"), fyne.TextAlignLeading,
-		fyne.TextStyle{Bold: true}), o.campaigns))
+	bold := func(key string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(l.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	return container.NewVScroll(container.NewVBox(o.kpis, grid, bold("ads.by_campaign"), o.campaigns, bold("ads.by_week"), o.weeks))
 }
 
 func (o *adsOverview) refresh() {
@@ -46,13 +50,13 @@ func (o *adsOverview) refresh() {
 	}
 	text := ""
 	for _, c := range ov.Campaigns {
-		tacos := "—"
-		if c.TACoS.Valid {
-			tacos = app.FormatPercent(c.TACoS) + " (" + c.SKU + ")"
-		}
 		r := o.a.rulesFor(c.Campaign)
-		text += l.T("ads.campaign_line", c.Campaign, app.FormatCents(c.SpendCents), app.FormatCents(c.SalesCents), app.FormatPercent(c.ACoS()),
-			tacos, app.FormatMoneyRatio(c.ROAS()), app.FormatPercent(app.NullOf(r.TargetACoS))) + "\n"
+		text += app.AdsFiguresLine(l, c.Campaign, c.AdsSums, c.TACoS) + " · " + l.T("ads.target_is", app.FormatPercent(app.NullOf(r.TargetACoS))) + "\n"
 	}
+	weeks := ""
+	for _, w := range ov.Weeks {
+		weeks += app.AdsFiguresLine(l, w.Start.Format("2006-01-02"), w.AdsSums, w.TACoS()) + "\n"
+	}
+	o.weeks.SetText(weeks)
 	o.campaigns.SetText(text)
 }
