@@ -21,7 +21,7 @@ func TestLoadAdsTACoS(t *testing.T) {
 		AdsStore: &mock.AdsStore{
 			AdsDaysFn: func(app.AdsFilter) (app.AdsDays, error) {
 				return app.AdsDays{Source: app.AdsCampaigns, Days: []app.AdsDay{
-					{Day: day(2), Campaign: "A", AdsSums: app.AdsSums{SpendCents: 1000, SalesCents: 4000}}, // Monday
+					{Day: day(2), Campaign: "A", AdsSums: app.AdsSums{SpendCents: 1000, SalesCents: 4000}},  // Monday
 					{Day: day(10), Campaign: "B", AdsSums: app.AdsSums{SpendCents: 3000, SalesCents: 6000}}, // next Tuesday
 				}}, nil
 			},
