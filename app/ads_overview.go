@@ -46,8 +46,11 @@ type AdsDay struct {
 }
 
 // AdsDays is what the overview reads: the rows of the period and where
-// they came from (AdsCampaigns when a campaign report covers the period,
-// else the search term rows summed by campaign).
+// they came from: AdsCampaigns (the campaign report), AdsSearchTerms (the
+// search term rows summed per period and campaign) or AdsMixed (the
+// campaign report where it has the day, the search terms elsewhere).
+const AdsMixed = "mixed"
+
 type AdsDays struct {
 	Source   string
 	Currency string // as the report gives it ("USD"); "" when it does not

@@ -220,7 +220,7 @@ func TestAdsDynamicKeys(t *testing.T) {
 	}
 	add("ads.action.", TermActions)
 	add("ads.th.", TermsHeader)
-	add("ads.source.", []string{AdsSearchTerms, AdsCampaigns, AdsBusiness})
+	add("ads.source.", []string{AdsSearchTerms, AdsCampaigns, AdsBusiness, AdsMixed})
 	add("ads.sales_source.", []string{"orders", "business"})
 	add("ads.funnel_col.", []string{"product", "sessions", "page_views", "units", "orders", "conversion", "aov", "repeat", "buy_box"})
 	add("ads.col.", []string{afStart, afEnd, afDate, afPortf, afCurr, afCamp, afGroup, afRet, afCtry, afTarg, afMatch, afTerm, afImp,

@@ -543,48 +543,78 @@ func (s *Store) SaveAdsRules(ctx context.Context, r app.CampaignAdsRules) error 
 	return s.fail(err)
 }
 
-// AdsDays implements app.AdsStore: the campaign report's rows when it has
-// any in the period (it counts spend on every targeting, including terms
-// below the search term report's threshold), else the search term rows
-// summed per period and campaign.
+// AdsDays implements app.AdsStore: per period and campaign, the campaign
+// report's row where there is one (it counts spend on every targeting,
+// including terms below the search term report's threshold), else the
+// search term rows of that period and campaign summed.
 func (s *Store) AdsDays(ctx context.Context, f app.AdsFilter) (app.AdsDays, error) {
 	where, args := adsPeriod(f)
-	out := app.AdsDays{Source: app.AdsCampaigns}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM ads_campaign_days`+where, args...).Scan(&n); err != nil {
-		return out, s.fail(err)
-	}
-	q := `SELECT start_date, campaign, currency, impressions, clicks, spend_cents, sales_cents, orders, units FROM ads_campaign_days` + where
-	if n == 0 {
-		out.Source = app.AdsSearchTerms
-		q = `SELECT d.start_date, k.campaign, max(k.currency), sum(d.impressions), sum(d.clicks), sum(d.spend_cents), sum(d.sales_cents),
-			sum(d.orders), sum(d.units) FROM ads_term_days d JOIN ads_terms k ON k.id = d.term_id` + where + `
-			GROUP BY d.start_date, k.campaign`
-	}
 	if f.Campaign != "" {
-		q = `SELECT * FROM (` + q + `) WHERE campaign = ?`
-		args = append(args, f.Campaign)
+		if where == "" {
+			where = " WHERE "
+		} else {
+			where += " AND "
+		}
+		where, args = where+"campaign = ?", append(args, f.Campaign)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	var out app.AdsDays
+	type key struct {
+		day      string
+		campaign string
+	}
+	seen := map[key]bool{}
+	read := func(q string, fromCampaigns bool) (int, error) {
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return 0, err
+		}
+		defer rows.Close()
+		n := 0
+		for rows.Next() {
+			var d app.AdsDay
+			var day, currency string
+			if err := rows.Scan(&day, &d.Campaign, &currency, &d.Impressions, &d.Clicks, &d.SpendCents, &d.SalesCents, &d.Orders, &d.Units); err != nil {
+				return n, err
+			}
+			k := key{day, d.Campaign}
+			if fromCampaigns {
+				seen[k] = true
+			} else if seen[k] {
+				continue
+			}
+			if d.Day, err = time.Parse(time.DateOnly, day); err != nil {
+				return n, err
+			}
+			if out.Currency == "" {
+				out.Currency = currency
+			}
+			out.Days = append(out.Days, d)
+			n++
+		}
+		return n, rows.Err()
+	}
+	fromCamp, err := read(`SELECT start_date, campaign, currency, impressions, clicks, spend_cents, sales_cents, orders, units
+		FROM ads_campaign_days`+where, true)
 	if err != nil {
 		return out, s.fail(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var d app.AdsDay
-		var day, currency string
-		if err := rows.Scan(&day, &d.Campaign, &currency, &d.Impressions, &d.Clicks, &d.SpendCents, &d.SalesCents, &d.Orders, &d.Units); err != nil {
-			return out, s.fail(err)
-		}
-		if d.Day, err = time.Parse(time.DateOnly, day); err != nil {
-			return out, s.fail(err)
-		}
-		if out.Currency == "" {
-			out.Currency = currency
-		}
-		out.Days = append(out.Days, d)
+	// The filter's names are unambiguous in the join: the dates are only in
+	// ads_term_days, the campaign only in ads_terms.
+	fromTerms, err := read(`SELECT d.start_date, k.campaign, max(k.currency), sum(d.impressions), sum(d.clicks), sum(d.spend_cents),
+		sum(d.sales_cents), sum(d.orders), sum(d.units)
+		FROM ads_term_days d JOIN ads_terms k ON k.id = d.term_id`+where+` GROUP BY d.start_date, k.campaign`, false)
+	if err != nil {
+		return out, s.fail(err)
 	}
-	return out, s.fail(rows.Err())
+	switch {
+	case fromTerms == 0:
+		out.Source = app.AdsCampaigns
+	case fromCamp == 0:
+		out.Source = app.AdsSearchTerms
+	default:
+		out.Source = app.AdsMixed
+	}
+	return out, nil
 }
 
 // Funnel implements app.AdsStore. The Buy Box share of a product over

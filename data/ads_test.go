@@ -377,3 +377,35 @@ func TestImportSameKeyTwiceInAFileKeepsTheLater(t *testing.T) {
 		t.Errorf("dup: %+v", ts)
 	}
 }
+
+// The overview takes the campaign report where it has the day and the
+// search terms for the days it lacks.
+func TestAdsDaysMixesSources(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	terms := stHeader +
+		"2026-10-01,,USD,C,g,Amazon,US,kw,BROAD,a,10,2,,,$2.00,$0.00,,,0,0,,0,0,$0.00,$0.00\n" +
+		"2026-10-02,,USD,C,g,Amazon,US,kw,BROAD,a,10,3,,,$3.00,$9.00,,,1,1,,1,0,$9.00,$0.00\n"
+	camp := "Date,Campaign Name,Currency,Impressions,Clicks,Spend,7 Day Total Sales,7 Day Total Orders (#)\n" +
+		"2026-10-01,C,USD,50,5,$5.00,$0.00,0\n"
+	for name, body := range map[string]string{"t.csv": terms, "c.csv": camp} {
+		if _, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: writeAdsFile(t, name, body)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := s.AdsDays(ctx, app.AdsFilter{})
+	if err != nil || d.Source != app.AdsMixed || d.Currency != "USD" || len(d.Days) != 2 {
+		t.Fatalf("%+v %v", d, err)
+	}
+	var spend int64
+	for _, x := range d.Days {
+		spend += x.SpendCents
+	}
+	if spend != 800 { // the campaign report's 5.00 on Oct 1, the terms' 3.00 on Oct 2
+		t.Errorf("spend %d", spend)
+	}
+	oct2 := time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC)
+	if d, _ := s.AdsDays(ctx, app.AdsFilter{From: oct2, Campaign: "C"}); d.Source != app.AdsSearchTerms || len(d.Days) != 1 || d.Days[0].SpendCents != 300 {
+		t.Errorf("Oct 2: %+v", d)
+	}
+}
