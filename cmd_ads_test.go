@@ -270,3 +270,26 @@ func TestCLIAdsTermsRecomputedFromGeneratedReport(t *testing.T) {
 		}
 	}
 }
+
+// A Business Report has no dates: the period comes from --from and --to,
+// before or after the file name.
+func TestCLIAdsImportBusinessReport(t *testing.T) {
+	loadCustomerTranslations(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.sellerdb")
+	biz := filepath.Join(dir, "BusinessReport-10-31-26.csv")
+	os.WriteFile(biz, []byte("(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Total,Page Views - Total,Featured Offer (Buy Box) Percentage,"+
+		"Units Ordered,Unit Session Percentage,Ordered Product Sales,Total Order Items\n"+
+		"B0P,B0C1,Garlic Press,HL-KT-003,\"1,200\",\"1,500\",98.50%,60,5.00%,\"$1,199.40\",58\n"), 0o600)
+	if _, errOut, code := runAds(t, db, "ads", "import", biz); code != 2 || !strings.Contains(errOut, "Business Report has no dates") {
+		t.Errorf("without a period: %d %s", code, errOut)
+	}
+	out, errOut, code := runAds(t, db, "ads", "import", "--from", "2026-10-01", "--to", "2026-10-31", biz)
+	if code != 0 || !strings.Contains(out, "report: business") || !strings.Contains(out, "period: 2026-10-01 to 2026-10-31") {
+		t.Fatalf("flags first: %d %s %s", code, out, errOut)
+	}
+	out, errOut, code = runAds(t, db, "ads", "import", biz, "--from", "2026-10-01", "--to", "2026-10-31")
+	if code != 0 || !strings.Contains(out, "replaced: 1") {
+		t.Fatalf("flags after: %d %s %s", code, out, errOut)
+	}
+}
