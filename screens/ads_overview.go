@@ -26,7 +26,7 @@ func (o *adsOverview) buildUI() fyne.CanvasObject {
 	o.campaigns = formulaLabel(o.a.s)
 	o.weeks = formulaLabel(o.a.s)
 	grid := container.NewGridWithColumns(2)
-	for range 3 {
+	for range 4 {
 		v := NewChartView(app.Chart{}, l.T("ads.no_data"))
 		o.views = append(o.views, v)
 		grid.Add(container.NewGridWrap(fyne.NewSize(500, 280), v))
@@ -45,7 +45,8 @@ func (o *adsOverview) refresh() {
 	} else {
 		o.kpis.SetText(app.AdsKPIText(l, ov, d.Days.Currency))
 	}
-	for i, c := range app.AdsCharts(l, ov, d.ChartTarget(), d.BreakEvens, d.Days.Currency) {
+	charts := append(app.AdsCharts(l, ov, d.ChartTarget(), d.BreakEvens, d.Days.Currency), app.ActionCountsChart(l, d.Rows()))
+	for i, c := range charts {
 		o.views[i].SetChart(c)
 	}
 	text := ""

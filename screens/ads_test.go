@@ -81,6 +81,9 @@ func TestAdsScreenShowsFiguresWithFormulas(t *testing.T) {
 		t.Errorf("ACoS chart: %+v", c)
 	}
 
+	if c := a.ov.views[3].Chart(); c.ID != "ads_actions" || c.Series[0].Values[0] != 1 || c.Series[0].Values[4] != 0 {
+		t.Errorf("actions chart: %+v", c)
+	}
 	// The table: three rows, one per action the worked numbers give.
 	st := a.st
 	if len(st.shown) != 3 {
