@@ -1,19 +1,18 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -108,7 +107,13 @@ func adsImport(ctx context.Context, db string, args []string, stdout io.Writer) 
 	}
 	defer s.Close()
 	res, err := s.ImportAdsReport(ctx, app.AdsImportOptions{Path: path, From: from, To: to})
-	if err != nil {
+	var ae *app.Error
+	switch {
+	case errors.As(err, &ae) && ae.Key == "ads.err.business_period":
+		return err // the flags are missing: bad use
+	case app.ErrorCode(err) == app.EInvalid:
+		return refusedFile(err) // a bad row or an unknown report: exit 1
+	case err != nil:
 		return err
 	}
 	fmt.Fprintf(stdout, "report: %s\nrows: %d\nnew: %d\nreplaced: %d\nperiod: %s to %s\n", res.Kind, res.Rows, res.Added, res.Replaced, res.From, res.To)
@@ -130,6 +135,9 @@ func adsTerms(ctx context.Context, db string, args []string, stdout io.Writer) e
 	}
 	if *out == "" {
 		return usagef("--out FILE.csv is required\n%s", adsUsage)
+	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
 	}
 	from, to, err := parsePeriod(*fromText, *toText)
 	if err != nil {
@@ -172,7 +180,7 @@ func adsTerms(ctx context.Context, db string, args []string, stdout io.Writer) e
 		return err
 	}
 	rows := app.EvaluateTerms(terms, app.RulesLookup(saved, app.DefaultAdsRules(), over), exact)
-	if err := writeFileAtomic(*out, func(w io.Writer) error { return app.WriteTermsCSV(w, rows) }); err != nil {
+	if err := atomicfile.Write(*out, func(w io.Writer) error { return app.WriteTermsCSV(w, rows) }); err != nil {
 		return err
 	}
 	counts := map[string]int{}
@@ -187,32 +195,5 @@ func adsTerms(ctx context.Context, db string, args []string, stdout io.Writer) e
 		fmt.Fprintf(stdout, "%s %d", a, counts[a])
 	}
 	fmt.Fprintln(stdout, ")")
-	return nil
-}
-
-// writeFileAtomic writes through a temporary file (mode 0600) in the
-// target's directory renamed into place, so a failure leaves no half file.
-// The shared helper of branch safe-files replaces it on merge.
-func writeFileAtomic(path string, fill func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".ads-*.csv")
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	defer os.Remove(f.Name()) // after a successful rename this finds nothing
-	w := bufio.NewWriterSize(f, 1<<16)
-	if err := fill(w); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := f.Close(); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
 	return nil
 }

@@ -118,7 +118,8 @@ func TestCLIAdsTermsWorkedNumbers(t *testing.T) {
 	}
 	broken := filepath.Join(dir, "broken.csv")
 	os.WriteFile(broken, []byte(adsTestHeader+`"Oct 01, 2026",,USD,C,g,Amazon,US,kw,BROAD,t,10,1,,,$1.0.0,$0.00,,,0,0,,0,0,$0.00,$0.00`+"\n"), 0o600)
-	if _, errOut, code := runAds(t, db, "ads", "import", broken); code != 2 || !strings.Contains(errOut, "Line 2, Spend") {
+	// A refused file exits 1, as `import orders` does.
+	if _, errOut, code := runAds(t, db, "ads", "import", broken); code != 1 || !strings.Contains(errOut, "Line 2, Spend") {
 		t.Errorf("broken file: %d %s", code, errOut)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -116,12 +116,17 @@ type searchTermGenStats struct{ campaigns, days, groups int }
 // substitutes / complements targeting), ASIN search terms ("b0…") beside
 // words. Each (day, campaign, ad group, targeting, match type, term) is
 // written once. Seeded, so runs compare.
-func generateSearchTerms(path string, n int, seed uint64) (searchTermGenStats, error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return searchTermGenStats{}, err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
+func generateSearchTerms(path string, n int, seed uint64) (st searchTermGenStats, err error) {
+	err = atomicfile.Write(path, func(w io.Writer) error {
+		st = writeSearchTerms(w, n, seed)
+		return nil
+	})
+	return st, err
+}
+
+// writeSearchTerms writes the rows of generateSearchTerms to w (whose
+// errors atomicfile reports when it flushes).
+func writeSearchTerms(w io.Writer, n int, seed uint64) searchTermGenStats {
 	r := rand.New(rand.NewPCG(seed, 16))
 	fmt.Fprintln(w, "Date,Portfolio name,Currency,Campaign Name,Ad Group Name,Retailer,Country,Targeting,Match Type,"+
 		"Customer Search Term,Impressions,Clicks,Click-Thru Rate (CTR),Cost Per Click (CPC),Spend,7 Day Total Sales ,"+
@@ -250,11 +255,7 @@ func generateSearchTerms(path string, n int, seed uint64) (searchTermGenStats, e
 			pct(float64(orders), float64(clicks)), units-otherUnits, otherUnits, dollars(sales-otherSales), dollars(otherSales))
 		written++
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return searchTermGenStats{}, err
-	}
-	return searchTermGenStats{campaigns: campaigns, days: days, groups: len(combos)}, f.Close()
+	return searchTermGenStats{campaigns: campaigns, days: days, groups: len(combos)}
 }
 
 // titleCase capitalises each word of an ASCII name.

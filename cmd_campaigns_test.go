@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/seller-assistant/seller-assistant/app"
 	"github.com/seller-assistant/seller-assistant/data"
 )
@@ -65,8 +67,27 @@ func TestCampaignsExport(t *testing.T) {
 	if prime == nil || prime[col["status"]] != "past" || prime[col["evaluated_from"]] != "orders" || prime[col["roi"]] == "" || strings.HasPrefix(prime[col["roi"]], "-") {
 		t.Errorf("Prime Day row %v", prime)
 	}
-	if rakuten == nil || rakuten[col["evaluated_from"]] != "typed" || rakuten[col["roi"]] != "-0.6808" || rakuten[col["campaign_revenue"]] != "842.00" {
+	// Typed: (842 − 310) × 0.18 = 95.76; cost = ads 90 + samples 30 (the
+	// 180 discount is in the revenue); (95.76 − 120) ÷ 120 = −0.202.
+	if rakuten == nil || rakuten[col["evaluated_from"]] != "typed" || rakuten[col["roi"]] != "-0.202" || rakuten[col["campaign_revenue"]] != "842.00" ||
+		rakuten[col["cost"]] != "120.00" || rakuten[col["incremental_gross_profit"]] != "95.76" || rakuten[col["campaign_gross_profit"]] != "151.56" {
 		t.Errorf("Rakuten row %v", rakuten)
+	}
+	// The contract on Prime Day's own columns: incremental = campaign −
+	// baseline gross profit; cost = the lines except the discount; roi =
+	// (incremental − cost) ÷ cost.
+	dec := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+	inc := dec(prime[col["campaign_gross_profit"]]).Sub(dec(prime[col["baseline_gross_profit"]]))
+	cost := dec(prime[col["ads"]]).Add(dec(prime[col["kol"]])).Add(dec(prime[col["samples"]]))
+	if !dec(prime[col["incremental_gross_profit"]]).Equal(inc) || !dec(prime[col["cost"]]).Equal(cost) || !cost.Equal(dec("100")) ||
+		!dec(prime[col["roi"]]).Equal(inc.Sub(cost).Div(cost).Round(4)) || prime[col["partial"]] != "false" {
+		t.Errorf("Prime Day contract: %v", prime)
+	}
+	for _, r := range rows[1:] {
+		if strings.HasPrefix(r[col["name"]], "Black Friday") && (r[col["status"]] != "running" || r[col["partial"]] != "true" ||
+			r[col["evaluated_to"]] != time.Now().UTC().Format("2006-01-02")) {
+			t.Errorf("running campaign row %v", r)
+		}
 	}
 	if injected == nil || !strings.HasPrefix(injected[col["name"]], "'=") || injected[col["status"]] != "planned" || injected[col["roi"]] != "" {
 		t.Errorf("formula not defused: %v", injected)

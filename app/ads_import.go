@@ -258,7 +258,7 @@ func (r *adsRecord) money(field string) int64 {
 	}
 	c, err := ParseCents(s)
 	if err != nil && strings.ContainsAny(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
-		c, err = ParseCents(currencyCodes.Replace(s))
+		c, err = ParseCents(adsCurrencyCodes.Replace(s))
 	}
 	if err != nil {
 		r.fail(field, s)
@@ -267,9 +267,9 @@ func (r *adsRecord) money(field string) int64 {
 	return c
 }
 
-// currencyCodes are the letters Amazon puts before or after an amount in
+// adsCurrencyCodes are the letters Amazon puts before or after an amount in
 // some marketplaces; ParseCents reads the signs.
-var currencyCodes = strings.NewReplacer("US$", "", "USD", "", "EUR", "", "GBP", "", "CA$", "", "C$", "", "A$", "", "JP¥", "", "JPY", "", "CAD", "", "AUD", "", "MX$", "", "MXN", "")
+var adsCurrencyCodes = strings.NewReplacer("US$", "", "USD", "", "EUR", "", "GBP", "", "CA$", "", "C$", "", "A$", "", "JP¥", "", "JPY", "", "CAD", "", "AUD", "", "MX$", "", "MXN", "")
 
 // basisPoints reads a percentage to hundredths of a percent: "95.5%" and
 // the fraction 0.955 a spreadsheet stores under a percent format are both

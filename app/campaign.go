@@ -17,9 +17,17 @@ type BudgetLines struct {
 	Samples  decimal.Decimal // free products sent out
 }
 
-// Total is the sum of the lines: the campaign's budget and its cost in ROI.
+// Total is the sum of the lines: the campaign's budget as planned.
 func (b BudgetLines) Total() decimal.Decimal {
 	return b.Discount.Add(b.Ads).Add(b.KOL).Add(b.Samples)
+}
+
+// Cost is the campaign's cost in ROI: every line except the discount. The
+// discount is money never received, so it is already missing from the
+// revenue the campaign is evaluated on; subtracting it again would count it
+// twice.
+func (b BudgetLines) Cost() decimal.Decimal {
+	return b.Ads.Add(b.KOL).Add(b.Samples)
 }
 
 // BudgetLineNames are the lines in display order; keys "promotions.line.<name>".
@@ -34,7 +42,7 @@ func (b BudgetLines) Values() []decimal.Decimal {
 // workspace currency. Zero values mean "not planned yet".
 type CampaignPlan struct {
 	Price         decimal.Decimal // the normal selling price of one unit
-	UnitCost      decimal.Decimal // landed cost of one unit: purchase, freight, fees
+	UnitCost      decimal.Decimal // full cost of one unit (see UnitCosts); zero: from Pricing
 	Discount      decimal.Decimal // the price cut as a fraction of Price, e.g. 0.20
 	BaselineUnits int             // units you would sell in the same days without the campaign
 }
@@ -52,8 +60,9 @@ type PeriodFigures struct {
 	From, To     time.Time // inclusive days, UTC
 	Revenue      decimal.Decimal
 	Orders       int
-	NewCustomers int        // customers whose first order ever falls in the period
-	Daily        []DayValue // revenue per day, every day of the period (imported orders only)
+	NewCustomers int         // customers whose first order ever falls in the period
+	Daily        []DayValue  // revenue per day, every day of the period (imported orders only)
+	Sales        []LineSales // units and revenue by SKU and market (imported orders only)
 }
 
 // DayValue is one day's revenue.
@@ -84,10 +93,11 @@ func BaselinePeriod(start, end time.Time) (from, to time.Time) {
 }
 
 // MarginAfterDiscount is the gross profit of one unit sold at the discounted
-// price: Price × (1 − Discount) − UnitCost. It can be negative: the
+// price, GrossProfit(Price × (1 − Discount), 1, UnitCost): the same
+// definition the evaluation applies to the orders. It can be negative: the
 // campaign then loses money on every unit.
 func (p CampaignPlan) MarginAfterDiscount() decimal.Decimal {
-	return p.DiscountedPrice().Sub(p.UnitCost)
+	return GrossProfit(p.DiscountedPrice(), 1, p.UnitCost)
 }
 
 // DiscountedPrice is Price × (1 − Discount).
@@ -95,8 +105,8 @@ func (p CampaignPlan) DiscountedPrice() decimal.Decimal {
 	return p.Price.Mul(decimal.NewFromInt(1).Sub(p.Discount)).Round(2)
 }
 
-// NormalMargin is Price − UnitCost.
-func (p CampaignPlan) NormalMargin() decimal.Decimal { return p.Price.Sub(p.UnitCost) }
+// NormalMargin is GrossProfit(Price, 1, UnitCost).
+func (p CampaignPlan) NormalMargin() decimal.Decimal { return GrossProfit(p.Price, 1, p.UnitCost) }
 
 // MarginRateAfterDiscount is MarginAfterDiscount / DiscountedPrice, the gross
 // margin rate ROI applies to incremental revenue; zero without a price.
@@ -128,11 +138,22 @@ func (p CampaignPlan) BreakEvenExtraUnits(fixed decimal.Decimal) (units int64, o
 	return x.Ceil().IntPart(), true
 }
 
-// ExpectedRevenue is baseline revenue × (1 + lift): baseline units at the
-// normal price, lifted by the expected lift.
+// ExpectedRevenue is what the campaign is expected to sell: baseline units
+// lifted by the expected lift, at the price customers pay during it,
+//
+//	expected = BaselineUnits × (1 + lift) × Price × (1 − Discount)
+//
+// baseline is BaselineUnits × Price, what the same days sell without it.
 func (p CampaignPlan) ExpectedRevenue(lift decimal.Decimal) (baseline, expected decimal.Decimal) {
-	baseline = p.Price.Mul(decimal.NewFromInt(int64(p.BaselineUnits)))
-	return baseline, baseline.Mul(decimal.NewFromInt(1).Add(lift)).Round(2)
+	units := decimal.NewFromInt(int64(p.BaselineUnits))
+	baseline = p.Price.Mul(units)
+	return baseline, units.Mul(decimal.NewFromInt(1).Add(lift)).Mul(p.DiscountedPrice()).Round(2)
+}
+
+// ExpectedGrossProfit is the expected units × MarginAfterDiscount.
+func (p CampaignPlan) ExpectedGrossProfit(lift decimal.Decimal) decimal.Decimal {
+	units := decimal.NewFromInt(int64(p.BaselineUnits)).Mul(decimal.NewFromInt(1).Add(lift))
+	return units.Mul(p.MarginAfterDiscount()).Round(2)
 }
 
 // BudgetShare is budget / expected revenue (0.12 = the budget eats 12% of
@@ -150,39 +171,61 @@ type Evaluation struct {
 	Lift               decimal.Decimal // (campaign revenue − baseline revenue) / baseline revenue
 	HasLift            bool            // false when the baseline sold nothing
 	IncrementalRevenue decimal.Decimal // campaign revenue − baseline revenue
-	MarginRate         decimal.Decimal // gross margin rate applied to the increment
-	IncrementalProfit  decimal.Decimal // IncrementalRevenue × MarginRate
-	Cost               decimal.Decimal // the budget lines' total
-	ROI                decimal.Decimal // (IncrementalProfit − Cost) / Cost
-	HasROI             bool            // false when the campaign cost nothing
+	MarginRate         decimal.Decimal // margin rate for revenue with no unit cost (typed figures, unknown SKUs)
+	// Gross profit of each period, see GrossProfit: revenue as sold − units
+	// × unit cost, summed over the campaign's products and markets.
+	CampaignGrossProfit, BaselineGrossProfit decimal.Decimal
+	IncrementalProfit                        decimal.Decimal // CampaignGrossProfit − BaselineGrossProfit
+	Cost                                     decimal.Decimal // the budget lines except the discount
+	Discount                                 decimal.Decimal // the planned discount line: shown, not a cost
+	ROI                                      decimal.Decimal // (IncrementalProfit − Cost) / Cost
+	HasROI                                   bool            // false when the campaign cost nothing
+	Partial                                  bool            // a running campaign, evaluated to date
+	// Units of both periods by where their unit cost came from.
+	UnitsBySource map[CostSource]int64
 }
 
-// Evaluate computes lift and ROI:
+// Evaluate computes lift and ROI from revenue alone, for typed figures
+// that carry no units: the gross profit of each period is revenue × margin
+// rate, so
 //
 //	lift = (campaign revenue − baseline revenue) / baseline revenue
 //	incremental gross profit = (campaign revenue − baseline revenue) × margin rate
 //	ROI = (incremental gross profit − cost) / cost
 //
-// ROI of 0 means the campaign paid back its cost exactly; −1 means none of
-// it came back.
+// with cost the budget lines except the discount (BudgetLines.Cost). ROI of 0
+// means the campaign paid back its cost exactly; −1 means none of it came back.
 func Evaluate(baseline, campaign PeriodFigures, marginRate, cost decimal.Decimal) Evaluation {
-	e := Evaluation{Baseline: baseline, Campaign: campaign, MarginRate: marginRate, Cost: cost}
-	e.IncrementalRevenue = campaign.Revenue.Sub(baseline.Revenue)
-	if baseline.Revenue.IsPositive() {
-		e.Lift, e.HasLift = e.IncrementalRevenue.Div(baseline.Revenue).Round(4), true
-	}
-	e.IncrementalProfit = e.IncrementalRevenue.Mul(marginRate).Round(2)
-	if cost.IsPositive() {
-		e.ROI, e.HasROI = e.IncrementalProfit.Sub(cost).Div(cost).Round(4), true
-	}
+	e := Evaluation{Baseline: baseline, Campaign: campaign, MarginRate: marginRate}
+	e.BaselineGrossProfit = baseline.Revenue.Mul(marginRate).Round(2)
+	e.CampaignGrossProfit = campaign.Revenue.Mul(marginRate).Round(2)
+	e.finish(cost)
+	e.roi()
 	return e
+}
+
+// finish fills lift, the increment and the cost from the periods.
+func (e *Evaluation) finish(cost decimal.Decimal) {
+	e.Cost = cost
+	e.IncrementalRevenue = e.Campaign.Revenue.Sub(e.Baseline.Revenue)
+	if e.Baseline.Revenue.IsPositive() {
+		e.Lift, e.HasLift = e.IncrementalRevenue.Div(e.Baseline.Revenue).Round(4), true
+	}
+	e.IncrementalProfit = e.CampaignGrossProfit.Sub(e.BaselineGrossProfit)
+}
+
+func (e *Evaluation) roi() {
+	if e.Cost.IsPositive() {
+		e.ROI, e.HasROI = e.IncrementalProfit.Sub(e.Cost).Div(e.Cost).Round(4), true
+	}
 }
 
 // DefaultMarginRate is the gross margin rate used for ROI when a campaign
 // has no plan to derive it from: a typical marketplace gross margin.
 var DefaultMarginRate = decimal.RequireFromString("0.35")
 
-// MarginRateFor is the margin rate ROI uses for c: the campaign's own rate if
+// MarginRateFor is the gross margin rate for revenue that has no unit cost
+// (typed figures, SKUs outside the catalogue): the campaign's own rate if
 // set, else the plan's margin after discount, else DefaultMarginRate.
 func MarginRateFor(c Campaign) decimal.Decimal {
 	if c.MarginRate.IsPositive() {
@@ -218,24 +261,46 @@ type CampaignStore interface {
 	DeleteMarketEvent(ctx context.Context, id int64) error
 }
 
-// EvaluateCampaign evaluates c from its typed figures or, when it has none,
-// from the imported orders of its markets and products.
-func EvaluateCampaign(ctx context.Context, st CampaignStore, c Campaign) (Evaluation, error) {
-	cost := c.Lines.Total()
+// EvaluateCampaign evaluates c on the day of now from its typed figures or,
+// when it has none, from the imported orders of its markets and products:
+//
+//	campaign gross profit = Σ over SKU × market of (revenue as sold − units × unit cost)
+//	baseline gross profit = the same over the equally long period just before
+//	incremental gross profit = campaign − baseline
+//	cost = the budget lines except the discount
+//	ROI = (incremental gross profit − cost) / cost
+//
+// Unit costs come from costs (see UnitCosts). A running campaign is
+// evaluated from its first day to today against as many days before it, and
+// the result is marked Partial. A planned campaign evaluates to nothing.
+func EvaluateCampaign(ctx context.Context, st CampaignStore, c Campaign, costs UnitCosts, now time.Time) (Evaluation, error) {
+	from, to, partial, ok := c.EvaluationPeriod(now)
+	if !ok {
+		return Evaluation{}, nil
+	}
+	cost := c.Lines.Cost()
 	if c.Actuals.Typed {
-		return Evaluate(c.Actuals.Baseline, c.Actuals.Campaign, MarginRateFor(c), cost), nil
+		e := Evaluate(c.Actuals.Baseline, c.Actuals.Campaign, MarginRateFor(c), cost)
+		e.Discount, e.Partial = c.Lines.Discount, partial
+		return e, nil
 	}
 	f := OrderFilter{Markets: c.Markets, SKUs: c.Products}
-	bf, bt := BaselinePeriod(c.Start, c.End)
+	bf, bt := BaselinePeriod(from, to)
 	base, err := st.PeriodFigures(ctx, bf, bt, f)
 	if err != nil {
 		return Evaluation{}, err
 	}
-	camp, err := st.PeriodFigures(ctx, c.Start, c.End, f)
+	camp, err := st.PeriodFigures(ctx, from, to, f)
 	if err != nil {
 		return Evaluation{}, err
 	}
-	return Evaluate(base, camp, MarginRateFor(c), cost), nil
+	e := Evaluation{Baseline: base, Campaign: camp, MarginRate: MarginRateFor(c), Discount: c.Lines.Discount,
+		Partial: partial, UnitsBySource: map[CostSource]int64{}}
+	e.BaselineGrossProfit = salesGrossProfit(base.Sales, costs, e.MarginRate, e.UnitsBySource)
+	e.CampaignGrossProfit = salesGrossProfit(camp.Sales, costs, e.MarginRate, e.UnitsBySource)
+	e.finish(cost)
+	e.roi()
+	return e, nil
 }
 
 // Validate checks a campaign before it is saved; the error names the field.

@@ -42,6 +42,29 @@ type Chart struct {
 	// data, e.g. a campaign's days on a daily revenue line. Optional; line
 	// and bar charts only.
 	Shade *ChartRange
+
+	// Scatter only. XLog puts the x axis on a base-10 log scale, for ratios
+	// (0.5 and 2 sit as far from 1 as each other); every x must then be > 0.
+	XLog bool
+	// XRefs and YRefs are reference lines across the plot at those values
+	// (vertical at x, horizontal at y), each with a label, e.g. the 1.0
+	// relative share and the growth threshold of a BCG chart. The axes
+	// always reach them.
+	XRefs, YRefs []RefLine
+	// Quadrants names the four areas the first XRef and YRef split the
+	// plot into, written in the plot's corners. Optional.
+	Quadrants *QuadrantNames
+}
+
+// RefLine is a reference line at Value on an axis, labelled.
+type RefLine struct {
+	Value float64
+	Label string
+}
+
+// QuadrantNames are the names written in the corners of a scatter plot.
+type QuadrantNames struct {
+	TopLeft, TopRight, BottomLeft, BottomRight string
 }
 
 // ChartRange is a span of categories with a label.
@@ -57,10 +80,12 @@ type Series struct {
 	Points []Point   // scatter only
 }
 
-// Point is one scatter point; Label names it in the tooltip.
+// Point is one scatter point; Label names it in the tooltip, Tag (short,
+// e.g. a SKU) is written beside it on the chart when set.
 type Point struct {
 	X, Y  float64
 	Label string
+	Tag   string
 }
 
 // Validate reports a chart whose shape does not match its kind, so a bug in a
@@ -106,6 +131,19 @@ func (c Chart) Validate() error {
 				if !finite(p.X) || !finite(p.Y) {
 					return bad("series %q has a point that is not finite", s.Name)
 				}
+				if c.XLog && p.X <= 0 {
+					return bad("series %q has x = %g on a log axis, which shows only values above 0", s.Name, p.X)
+				}
+			}
+		}
+		for _, r := range append(append([]RefLine(nil), c.XRefs...), c.YRefs...) {
+			if !finite(r.Value) {
+				return bad("reference line %q is not finite", r.Label)
+			}
+		}
+		for _, r := range c.XRefs {
+			if c.XLog && r.Value <= 0 {
+				return bad("reference line %q at x = %g on a log axis", r.Label, r.Value)
 			}
 		}
 	case ChartHeatmap:
@@ -173,6 +211,9 @@ func (c Chart) ValueRange() (lo, hi float64) {
 				see(p.Y)
 			}
 		}
+		for _, r := range c.YRefs {
+			see(r.Value)
+		}
 	case ChartHeatmap:
 		for _, row := range c.Matrix {
 			for _, v := range row {
@@ -188,6 +229,9 @@ func (c Chart) ValueRange() (lo, hi float64) {
 	}
 	if math.IsInf(lo, 1) {
 		return 0, 1
+	}
+	if c.Kind == ChartScatter && c.Quadrants != nil && len(c.YRefs) > 0 {
+		lo, hi = roomAround(lo, hi, c.YRefs[0].Value)
 	}
 	if c.Kind == ChartBar || c.Kind == ChartStackedBar || c.Kind == ChartRadar {
 		lo = math.Min(lo, 0)
@@ -228,6 +272,113 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 		}
 	}
 	return ticks
+}
+
+// XRange is the smallest and largest x of a scatter chart's points and
+// x reference lines, so the axis reaches both.
+func (c Chart) XRange() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, s := range c.Series {
+		for _, p := range s.Points {
+			lo, hi = math.Min(lo, p.X), math.Max(hi, p.X)
+		}
+	}
+	for _, r := range c.XRefs {
+		lo, hi = math.Min(lo, r.Value), math.Max(hi, r.Value)
+	}
+	if math.IsInf(lo, 1) {
+		return 0, 1
+	}
+	if c.Quadrants != nil && len(c.XRefs) > 0 {
+		if c.XLog {
+			ll, lh := math.Log10(lo), math.Log10(hi)
+			l, h := roomAround(ll, lh, math.Log10(c.XRefs[0].Value))
+			// Only a bound that moved is recomputed, so 0.2 stays 0.2.
+			if l != ll {
+				lo = math.Pow(10, l)
+			}
+			if h != lh {
+				hi = math.Pow(10, h)
+			}
+		} else {
+			lo, hi = roomAround(lo, hi, c.XRefs[0].Value)
+		}
+	}
+	if lo == hi {
+		if c.XLog {
+			return lo / 2, hi * 2
+		}
+		hi = lo + 1
+	}
+	return lo, hi
+}
+
+// roomAround widens lo..hi so that the split at ref leaves each side at
+// least a fifth of the axis: a quadrant squeezed to a sliver would have no
+// room for its name or its points.
+func roomAround(lo, hi, ref float64) (float64, float64) {
+	lo, hi = math.Min(lo, ref), math.Max(hi, ref)
+	span := hi - lo
+	if span == 0 {
+		return lo - 1, hi + 1
+	}
+	if ref-lo < span/5 {
+		lo = ref - (hi-ref)/4
+	}
+	if hi-ref < span/5 {
+		hi = ref + (ref-lo)/4
+	}
+	return lo, hi
+}
+
+// LogTicks returns round values for a log axis covering lo..hi (both > 0):
+// 1, 2 and 5 times each power of ten when the range spans at most three
+// decades, else the powers of ten alone. The first tick is at or below lo
+// and the last at or above hi.
+func LogTicks(lo, hi float64) []float64 {
+	if lo <= 0 || hi <= 0 || math.IsNaN(lo) || math.IsNaN(hi) {
+		return []float64{1, 10}
+	}
+	if hi < lo {
+		lo, hi = hi, lo
+	}
+	d0, d1 := math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
+	if d1 == d0 {
+		d1++
+	}
+	steps := []float64{1, 2, 5}
+	if d1-d0 > 3 {
+		steps = []float64{1}
+	}
+	var all []float64
+	for d := d0; d <= d1; d++ {
+		for _, m := range steps {
+			all = append(all, m*math.Pow(10, d))
+		}
+	}
+	// Keep one tick at or below lo and one at or above hi, no more.
+	first, last := 0, len(all)-1
+	for i, v := range all {
+		if v <= lo*(1+1e-9) {
+			first = i
+		}
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		if all[i] >= hi*(1-1e-9) {
+			last = i
+		}
+	}
+	out := make([]float64, 0, last-first+1)
+	for _, v := range all[first : last+1] {
+		out = append(out, roundSig(v))
+	}
+	return out
+}
+
+// roundSig removes the float noise of m × 10^d (0.30000000000000004).
+func roundSig(v float64) float64 {
+	p := math.Pow(10, 12-math.Ceil(math.Log10(v)))
+	return math.Round(v*p) / p
 }
 
 // FormatValue shows a chart value compactly: 1234567 -> "1.23M", 0.5 -> "0.5".

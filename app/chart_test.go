@@ -78,3 +78,26 @@ func TestFormatValue(t *testing.T) {
 		}
 	}
 }
+
+// TestQuadrantAxesLeaveRoom: with quadrants, the axes reach the reference
+// lines and leave every quadrant at least a fifth of each axis, on a log
+// axis in log terms; LogTicks covers the range with 1-2-5 steps.
+func TestQuadrantAxesLeaveRoom(t *testing.T) {
+	c := app.Chart{Kind: app.ChartScatter, XLog: true, Quadrants: &app.QuadrantNames{},
+		XRefs: []app.RefLine{{Value: 1}}, YRefs: []app.RefLine{{Value: 10}},
+		Series: []app.Series{{Points: []app.Point{{X: 0.2, Y: 0}, {X: 1.1, Y: 100}}}}}
+	lo, hi := c.ValueRange()
+	if lo > 10-90.0/4+1e-9 || hi != 100 {
+		t.Errorf("y range %g..%g, want the band under 10 widened to at least -12.5", lo, hi)
+	}
+	xlo, xhi := c.XRange()
+	if math.Log10(xhi) < math.Log10(1/0.2)/4-1e-9 || xlo != 0.2 {
+		t.Errorf("x range %g..%g leaves no room right of 1.0", xlo, xhi)
+	}
+	if got := app.LogTicks(0.2, 1.5); len(got) != 4 || got[0] != 0.2 || got[1] != 0.5 || got[2] != 1 || got[3] != 2 {
+		t.Errorf("LogTicks(0.2, 1.5) = %v", got)
+	}
+	if got := app.LogTicks(0.003, 40); got[0] != 0.001 || got[len(got)-1] != 100 || len(got) != 6 {
+		t.Errorf("LogTicks over five decades = %v, want the powers of ten", got)
+	}
+}

@@ -15,14 +15,15 @@ type Overview struct {
 	Upcoming    []Campaign
 	Monthly     []MonthValue
 	Countries   []NamedValue
-	Overdue     int // open risks whose review date has passed
-	Ads         AdsDashboard
+	Overdue     int          // open risks whose review date has passed
+	Now         time.Time    // the moment the overview was read: what "today" and "this month" mean
+	Ads         AdsDashboard // the funnel's KPIs (advertising module)
 }
 
 // LoadOverview reads the dashboard's figures. Every query is bounded by a
 // limit or reads a summary table, so it costs the same on a large workspace.
 func LoadOverview(ctx context.Context, ws Workspace, now time.Time) (Overview, error) {
-	var o Overview
+	o := Overview{Now: now}
 	var err error
 	if o.Info, err = ws.Info(ctx); err != nil {
 		return o, err

@@ -205,7 +205,7 @@ type ProductSales struct {
 type PortfolioPoint struct {
 	Product  Product
 	Growth   decimal.Decimal // fraction, e.g. 0.25 = +25 %
-	Share    decimal.Decimal // fraction of the shop's revenue, or the user's relative share
+	Share    decimal.Decimal // relative market share: a ratio, 1 = as large as the largest competitor
 	Quadrant string          // star, cash_cow, question_mark, dog
 	User     bool            // from the user's own figures
 }
@@ -214,25 +214,46 @@ type PortfolioPoint struct {
 // growth: 10 % a year, the usual BCG line.
 var GrowthThreshold = decimal.RequireFromString("0.10")
 
-// Portfolio places products on the growth-share matrix. From sales (half
-// year on half year, so a shop with one year of orders, as most have when
-// they start using the app, still gets a growth figure):
+// ShareThreshold is where relative market share splits high from low: 1.0,
+// as large as the largest competitor, so only a leader is above it.
+var ShareThreshold = decimal.NewFromInt(1)
+
+// Portfolio places products on the growth-share matrix. Relative market
+// share is a ratio: your share ÷ the largest competitor's share. Figures
+// the person entered on a product (MarketGrowth, RelativeShare, from
+// research on the market) are used as they are. Without them it is worked
+// out from the shop's own sales, half year on half year (so a shop with one
+// year of orders, as most have when they start, still gets a growth):
 //
-//	growth = revenue(last 6 months) ÷ revenue(6 months before) − 1
-//	share  = product revenue ÷ revenue of all products
+//	growth         = revenue(last 6 months) ÷ revenue(6 months before) − 1
+//	relative share = product revenue ÷ revenue of the best-selling other product
 //
-// Share splits high from low at the average share, 1 ÷ number of products
-// placed (we know no competitor's sales, so share of our own line stands in
-// for the relative market share). Figures the person entered on a product
-// (MarketGrowth, RelativeShare) replace the computed ones; a user share
-// splits at 1.0 as in the classic matrix. Products with no sales and no
-// figures, or with no revenue in the earlier half year, are left out.
+// We know no competitor's sales, so the shop's other products stand in for
+// the competitors: the best seller gets its lead over the runner-up (above
+// 1), every other product its size against the best seller (below 1). Both
+// kinds of point split at 1.0 and at GrowthThreshold. Products with no sales
+// in either half year, and shares that are not above 0 (a log axis cannot
+// show them), are left out; so is a product with no other product to compare
+// with.
 func Portfolio(products []Product, sales []ProductSales) []PortfolioPoint {
 	bySKU := map[string]ProductSales{}
-	total := decimal.Zero
 	for _, s := range sales {
 		bySKU[s.SKU] = s
-		total = total.Add(s.Revenue)
+	}
+	// The two largest revenues of the products that can be placed from sales.
+	var first, second decimal.Decimal
+	firstSKU := ""
+	for _, p := range products {
+		s, sold := bySKU[p.SKU]
+		if !sold || !s.PreviousRevenue.IsPositive() || !s.Revenue.IsPositive() || (p.MarketGrowth.Valid && p.RelativeShare.Valid) {
+			continue
+		}
+		switch {
+		case s.Revenue.GreaterThan(first):
+			second, first, firstSKU = first, s.Revenue, p.SKU
+		case s.Revenue.GreaterThan(second):
+			second = s.Revenue
+		}
 	}
 	var out []PortfolioPoint
 	for _, p := range products {
@@ -241,40 +262,35 @@ func Portfolio(products []Product, sales []ProductSales) []PortfolioPoint {
 		switch {
 		case p.MarketGrowth.Valid && p.RelativeShare.Valid:
 			pt.Growth, pt.Share, pt.User = p.MarketGrowth.Decimal, p.RelativeShare.Decimal, true
-		case sold && s.PreviousRevenue.IsPositive() && total.IsPositive():
+		case sold && s.PreviousRevenue.IsPositive() && s.Revenue.IsPositive() && second.IsPositive():
 			pt.Growth = s.Revenue.Div(s.PreviousRevenue).Sub(decimal.NewFromInt(1))
-			pt.Share = s.Revenue.Div(total)
+			largestOther := first
+			if p.SKU == firstSKU {
+				largestOther = second
+			}
+			pt.Share = s.Revenue.Div(largestOther).Round(4)
 			if p.MarketGrowth.Valid {
 				pt.Growth = p.MarketGrowth.Decimal
 			}
 		default:
 			continue
 		}
-		out = append(out, pt)
-	}
-	computed := 0
-	for _, pt := range out {
-		if !pt.User {
-			computed++
+		if !pt.Share.IsPositive() {
+			continue
 		}
-	}
-	for i := range out {
-		split := decimal.NewFromInt(1)
-		if !out[i].User && computed > 0 {
-			split = decimal.NewFromInt(1).Div(decimal.NewFromInt(int64(computed)))
-		}
-		hiGrowth := out[i].Growth.GreaterThanOrEqual(GrowthThreshold)
-		hiShare := out[i].Share.GreaterThanOrEqual(split)
+		hiGrowth := pt.Growth.GreaterThanOrEqual(GrowthThreshold)
+		hiShare := pt.Share.GreaterThanOrEqual(ShareThreshold)
 		switch {
 		case hiGrowth && hiShare:
-			out[i].Quadrant = "star"
+			pt.Quadrant = "star"
 		case hiShare:
-			out[i].Quadrant = "cash_cow"
+			pt.Quadrant = "cash_cow"
 		case hiGrowth:
-			out[i].Quadrant = "question_mark"
+			pt.Quadrant = "question_mark"
 		default:
-			out[i].Quadrant = "dog"
+			pt.Quadrant = "dog"
 		}
+		out = append(out, pt)
 	}
 	return out
 }
@@ -283,18 +299,25 @@ func Portfolio(products []Product, sales []ProductSales) []PortfolioPoint {
 var Quadrants = []string{"star", "cash_cow", "question_mark", "dog"}
 
 // PortfolioChart is the growth-share scatter: one series per quadrant, x =
-// share (%), y = growth (%).
+// relative market share (a ratio) on a log axis with the 1.0 line, y =
+// market growth (%) with the GrowthThreshold line, the quadrants named in
+// their corners (high share on the right) and each point tagged with its
+// SKU.
 func PortfolioChart(l *Localizer, pts []PortfolioPoint) Chart {
-	c := Chart{ID: "product_bcg", Title: l.T("products.chart_bcg"), Kind: ChartScatter,
-		XLabel: l.T("products.share"), YLabel: l.T("products.growth"), Unit: "%", XUnit: "%",
-		Note: l.T("products.chart_bcg_note")}
 	hundred := decimal.NewFromInt(100)
+	c := Chart{ID: "product_bcg", Title: l.T("products.chart_bcg"), Kind: ChartScatter,
+		XLabel: l.T("products.share"), YLabel: l.T("products.growth"), Unit: "%", XUnit: "×",
+		Note: l.T("products.chart_bcg_note"), XLog: true,
+		XRefs: []RefLine{{Value: ShareThreshold.InexactFloat64(), Label: l.T("products.share_line")}},
+		YRefs: []RefLine{{Value: GrowthThreshold.Mul(hundred).InexactFloat64(), Label: l.T("products.growth_line", Percent(GrowthThreshold))}},
+		Quadrants: &QuadrantNames{TopLeft: l.T("products.quadrant.question_mark"), TopRight: l.T("products.quadrant.star"),
+			BottomLeft: l.T("products.quadrant.dog"), BottomRight: l.T("products.quadrant.cash_cow")}}
 	for _, q := range Quadrants {
 		s := Series{Name: l.T("products.quadrant." + q)}
 		for _, pt := range pts {
 			if pt.Quadrant == q {
-				s.Points = append(s.Points, Point{X: pt.Share.Mul(hundred).Round(1).InexactFloat64(),
-					Y: pt.Growth.Mul(hundred).Round(1).InexactFloat64(), Label: pt.Product.SKU + " " + pt.Product.Name(l)})
+				s.Points = append(s.Points, Point{X: pt.Share.Round(2).InexactFloat64(),
+					Y: pt.Growth.Mul(hundred).Round(1).InexactFloat64(), Label: pt.Product.SKU + " " + pt.Product.Name(l), Tag: pt.Product.SKU})
 			}
 		}
 		c.Series = append(c.Series, s)

@@ -103,14 +103,15 @@ func TestPortfolio(t *testing.T) {
 		{SKU: "Z"}, // sold only this year: growth unknown, left out
 	}
 	sales := []app.ProductSales{
-		{SKU: "A", Revenue: dec("500"), PreviousRevenue: dec("250")}, // +100 %, share 50 %: star
-		{SKU: "B", Revenue: dec("300"), PreviousRevenue: dec("300")}, // 0 %, 30 %: cash cow
-		{SKU: "C", Revenue: dec("150"), PreviousRevenue: dec("100")}, // +50 %, 15 %: question mark
-		{SKU: "D", Revenue: dec("50"), PreviousRevenue: dec("100")},  // −50 %, 5 %: dog
+		// relative share = revenue ÷ the best-selling other product's
+		{SKU: "A", Revenue: dec("500"), PreviousRevenue: dec("250")}, // +100 %, 500 ÷ 300 = 1.6667: star
+		{SKU: "B", Revenue: dec("300"), PreviousRevenue: dec("300")}, // 0 %, 300 ÷ 500 = 0.6: dog (only a leader is above 1)
+		{SKU: "C", Revenue: dec("150"), PreviousRevenue: dec("100")}, // +50 %, 0.3: question mark
+		{SKU: "D", Revenue: dec("50"), PreviousRevenue: dec("100")},  // −50 %, 0.1: dog
 		{SKU: "Z", Revenue: dec("0"), PreviousRevenue: dec("0")},
 	}
 	pts := app.Portfolio(products, sales)
-	want := map[string]string{"A": "star", "B": "cash_cow", "C": "question_mark", "D": "dog", "U": "star"}
+	want := map[string]string{"A": "star", "B": "dog", "C": "question_mark", "D": "dog", "U": "star"}
 	if len(pts) != len(want) {
 		t.Fatalf("%d points, want %d", len(pts), len(want))
 	}
@@ -119,12 +120,22 @@ func TestPortfolio(t *testing.T) {
 			t.Errorf("%s: %s, want %s (growth %s share %s)", pt.Product.SKU, pt.Quadrant, want[pt.Product.SKU], pt.Growth, pt.Share)
 		}
 	}
-	if !pts[0].Growth.Equal(dec("1")) || !pts[0].Share.Equal(dec("0.5")) {
-		t.Fatalf("A: growth %s share %s", pts[0].Growth, pts[0].Share)
+	if !pts[0].Growth.Equal(dec("1")) || !pts[0].Share.Equal(dec("1.6667")) || !pts[1].Share.Equal(dec("0.6")) {
+		t.Fatalf("A: growth %s share %s; B share %s", pts[0].Growth, pts[0].Share, pts[1].Share)
 	}
 	c := app.PortfolioChart(app.English(), pts)
-	if err := c.Validate(); err != nil || len(c.Series) != 4 || c.Series[0].Points[0].X != 50 || c.Series[0].Points[0].Y != 100 {
+	if err := c.Validate(); err != nil || len(c.Series) != 4 || c.Series[0].Points[0].X != 1.67 || c.Series[0].Points[0].Y != 100 {
 		t.Fatalf("chart: %v %+v", err, c.Series)
+	}
+	// A ratio on a log axis with the 1.0 line, the growth threshold line
+	// and the quadrants named; never a percent on the share axis.
+	if !c.XLog || c.XUnit == "%" || len(c.XRefs) != 1 || c.XRefs[0].Value != 1 || len(c.YRefs) != 1 || c.YRefs[0].Value != 10 ||
+		c.Quadrants == nil || c.Quadrants.TopRight != "Stars" || c.Series[0].Points[0].Tag != "A" {
+		t.Fatalf("BCG axes: log %v unit %q refs %v %v quadrants %+v", c.XLog, c.XUnit, c.XRefs, c.YRefs, c.Quadrants)
+	}
+	// A lone product has nothing to be compared with.
+	if pts := app.Portfolio([]app.Product{{SKU: "A"}}, sales[:1]); len(pts) != 0 {
+		t.Fatalf("a lone product placed: %+v", pts)
 	}
 }
 

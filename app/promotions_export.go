@@ -10,38 +10,39 @@ import (
 )
 
 // CampaignsHeader is the header of `campaigns export`. Money is in the
-// workspace currency with two places, rates as fractions (0.25).
+// workspace currency with two places, rates as fractions (0.25). The columns
+// after notes were added later and stay at the end so older readers keep
+// working; incremental_gross_profit and roi follow the definitions of
+// EvaluateCampaign (gross profit from units × unit cost, cost without the
+// discount line).
 var CampaignsHeader = []string{"id", "name", "goal", "type", "markets", "platform", "products", "start", "end",
 	"budget", "discount_cost", "ads", "kol", "samples", "expected_lift", "plan_price", "plan_unit_cost", "plan_discount",
 	"plan_baseline_units", "margin_rate", "status", "evaluated_from", "baseline_revenue", "campaign_revenue",
-	"baseline_orders", "campaign_orders", "new_customers", "lift", "incremental_gross_profit", "roi", "notes"}
+	"baseline_orders", "campaign_orders", "new_customers", "lift", "incremental_gross_profit", "roi", "notes",
+	"campaign_gross_profit", "baseline_gross_profit", "cost", "evaluated_to", "partial"}
 
-// WriteCampaignsCSV writes every campaign; finished and running ones with
-// their evaluation (typed figures or the imported orders). Text cells are
-// escaped against formula injection.
-func WriteCampaignsCSV(ctx context.Context, w io.Writer, st CampaignStore, campaigns []Campaign, now time.Time) error {
+// WriteCampaignsCSV writes every campaign; past and running ones with their
+// evaluation (typed figures or the imported orders, unit costs from costs),
+// a running one evaluated to the day of now with partial = true. Text cells
+// are escaped against formula injection.
+func WriteCampaignsCSV(ctx context.Context, w io.Writer, st CampaignStore, campaigns []Campaign, costs UnitCosts, now time.Time) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CampaignsHeader); err != nil {
 		return err
 	}
-	today := now.UTC().Truncate(24 * time.Hour)
 	for _, c := range campaigns {
-		status := "running"
-		switch {
-		case c.End.Before(today):
-			status = "past"
-		case c.Start.After(today):
-			status = "planned"
-		}
+		status := c.Status(now)
 		row := []string{strconv.FormatInt(c.ID, 10), EscapeCell(c.Name), c.Goal, c.Type, EscapeCell(strings.Join(c.Markets, ",")),
 			EscapeCell(c.Platform), EscapeCell(strings.Join(c.Products, ",")), c.Start.Format("2006-01-02"), c.End.Format("2006-01-02"),
 			c.Lines.Total().StringFixed(2), c.Lines.Discount.StringFixed(2), c.Lines.Ads.StringFixed(2), c.Lines.KOL.StringFixed(2),
 			c.Lines.Samples.StringFixed(2), c.Lift.String(), c.Plan.Price.StringFixed(2), c.Plan.UnitCost.StringFixed(2),
 			c.Plan.Discount.String(), strconv.Itoa(c.Plan.BaselineUnits), MarginRateFor(c).String(), status}
-		if status == "planned" {
+		var tail []string
+		if status == StatusPlanned {
 			row = append(row, "", "", "", "", "", "", "", "", "")
+			tail = []string{"", "", c.Lines.Cost().StringFixed(2), "", ""}
 		} else {
-			e, err := EvaluateCampaign(ctx, st, c)
+			e, err := EvaluateCampaign(ctx, st, c, costs, now)
 			if err != nil {
 				return err
 			}
@@ -59,8 +60,12 @@ func WriteCampaignsCSV(ctx context.Context, w io.Writer, st CampaignStore, campa
 			row = append(row, from, e.Baseline.Revenue.StringFixed(2), e.Campaign.Revenue.StringFixed(2),
 				strconv.Itoa(e.Baseline.Orders), strconv.Itoa(e.Campaign.Orders), strconv.Itoa(e.Campaign.NewCustomers),
 				lift, e.IncrementalProfit.StringFixed(2), roi)
+			_, to, _, _ := c.EvaluationPeriod(now)
+			tail = []string{e.CampaignGrossProfit.StringFixed(2), e.BaselineGrossProfit.StringFixed(2), e.Cost.StringFixed(2),
+				to.Format("2006-01-02"), strconv.FormatBool(e.Partial)}
 		}
 		row = append(row, EscapeCell(c.Notes))
+		row = append(row, tail...)
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -78,8 +78,9 @@ func BuildReport(ctx context.Context, ws Workspace, l *Localizer, now time.Time)
 func dashboardSection(l *Localizer, o Overview) ReportSection {
 	s, cur := o.Summary, o.Info.Currency
 	return ReportSection{ID: "dashboard", Title: l.T("module.dashboard.title"),
-		Intro:  l.T("report.dashboard_intro"),
-		Charts: []Chart{RevenueByMonthChart(l, o.Monthly, cur), OrdersByMonthChart(l, o.Monthly), RevenueByCountryChart(l, o.Countries, cur)},
+		Intro: l.T("report.dashboard_intro"),
+		Charts: []Chart{MarkPartialMonth(l, RevenueByMonthChart(l, o.Monthly, cur), o.Now),
+			MarkPartialMonth(l, OrdersByMonthChart(l, o.Monthly), o.Now), RevenueByCountryChart(l, o.Countries, cur)},
 		Tables: []Table{{Title: l.T("report.key_figures"), Columns: []string{l.T("report.figure"), l.T("report.value")}, Numeric: []bool{false, true},
 			Rows: [][]string{
 				{l.T("dash.revenue"), s.Revenue.StringFixed(2) + " " + cur},

@@ -42,9 +42,9 @@ func productsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview
 	bt := Table{Title: l.T("products.chart_bcg"), Columns: []string{"SKU", l.T("product.name"), l.T("products.growth"), l.T("products.share"), l.T("products.quadrant")},
 		Numeric: []bool{false, false, true, true, false}}
 	for _, pt := range pts {
-		share := pt.Share.Shift(2).StringFixed(1) + "%"
+		share := pt.Share.StringFixed(2) + "×" // a ratio, never a percent
 		if pt.User {
-			share = pt.Share.String() + " " + l.T("products.user_figure")
+			share += " " + l.T("products.user_figure")
 		}
 		bt.Rows = append(bt.Rows, []string{pt.Product.SKU, pt.Product.Name(l), pt.Growth.Shift(2).StringFixed(1) + "%", share, l.T("products.quadrant." + pt.Quadrant)})
 	}

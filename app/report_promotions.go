@@ -8,23 +8,35 @@ import (
 )
 
 // promotionsSection: budgets by line, the evaluation and ROI of every
-// campaign that has started, and the market calendar of the year. The
-// builder has no clock of its own, so "started" is judged against the time
-// the report is built.
+// finished campaign, running campaigns evaluated to date (partial, and
+// never among the finished ones), and the market calendar of the year.
+// "Today" is the overview's moment, so the section is testable.
 func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o Overview) (ReportSection, error) {
 	campaigns, err := ws.Campaigns(ctx)
 	if err != nil {
 		return ReportSection{}, err
 	}
-	now := time.Now().UTC()
-	today := now.Truncate(24 * time.Hour)
+	costs, err := LoadUnitCosts(ctx, ws)
+	if err != nil {
+		return ReportSection{}, err
+	}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.UTC()
 	cur := o.Info.Currency
 	cpt := Table{Title: l.T("report.campaigns"), Columns: []string{l.T("campaign.name"), l.T("promotions.col_goal"), l.T("campaign.type"),
-		l.T("campaign.markets"), l.T("promotions.col_dates"), l.T("campaign.budget"), l.T("promotions.col_lift_expected")},
-		Numeric: []bool{false, false, false, false, false, true, true}}
-	evt := Table{Title: l.T("promotions.report_eval"), Columns: []string{l.T("campaign.name"), l.T("promotions.eval_baseline"),
-		l.T("promotions.eval_campaign"), l.T("promotions.col_lift"), l.T("promotions.new_customers"), l.T("promotions.col_cost"), l.T("promotions.col_roi")},
-		Numeric: []bool{false, true, true, true, true, true, true}}
+		l.T("campaign.markets"), l.T("promotions.col_dates"), l.T("promotions.col_status"), l.T("campaign.budget"), l.T("promotions.col_lift_expected")},
+		Numeric: []bool{false, false, false, false, false, false, true, true}}
+	evalTable := func(title string) Table {
+		return Table{Title: title, Columns: []string{l.T("campaign.name"), l.T("promotions.eval_baseline"),
+			l.T("promotions.eval_campaign"), l.T("promotions.col_lift"), l.T("promotions.new_customers"),
+			l.T("promotions.col_gross_profit"), l.T("promotions.col_cost"), l.T("promotions.col_roi")},
+			Numeric: []bool{false, true, true, true, true, true, true, true}}
+	}
+	evt := evalTable(l.T("promotions.report_eval"))
+	run := evalTable(l.T("promotions.report_running"))
 	var evals []NamedEvaluation
 	var lastDaily *Evaluation
 	for _, cp := range campaigns {
@@ -32,16 +44,17 @@ func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o Overvi
 		if markets == "" {
 			markets = l.T("promotions.everywhere")
 		}
+		status := cp.Status(now)
 		cpt.Rows = append(cpt.Rows, []string{cp.Name, l.T("promotions.goal." + cp.Goal), l.T("campaign.type." + cp.Type), markets,
-			cp.Start.Format("2006-01-02") + " – " + cp.End.Format("2006-01-02"), cp.Budget.StringFixed(2) + " " + cur, Percent(cp.Lift)})
-		if cp.Start.After(today) {
+			cp.Start.Format("2006-01-02") + " – " + cp.End.Format("2006-01-02"), l.T("promotions.status." + status),
+			cp.Budget.StringFixed(2) + " " + cur, Percent(cp.Lift)})
+		if status == StatusPlanned {
 			continue
 		}
-		e, err := EvaluateCampaign(ctx, ws, cp)
+		e, err := EvaluateCampaign(ctx, ws, cp, costs, now)
 		if err != nil {
 			return ReportSection{}, err
 		}
-		evals = append(evals, NamedEvaluation{Campaign: cp, Evaluation: e})
 		lift, roi := "–", "–"
 		if e.HasLift {
 			lift = Percent(e.Lift)
@@ -52,12 +65,21 @@ func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o Overvi
 		name := cp.Name
 		if cp.Actuals.Typed {
 			name += " (" + l.T("promotions.eval_source_typed") + ")"
-		} else if cp.End.Before(today) {
+		}
+		row := []string{name, e.Baseline.Revenue.StringFixed(2), e.Campaign.Revenue.StringFixed(2), lift,
+			strconv.Itoa(e.Campaign.NewCustomers), e.IncrementalProfit.StringFixed(2), e.Cost.StringFixed(2), roi}
+		if status == StatusRunning {
+			_, to, _, _ := cp.EvaluationPeriod(now)
+			row[0] += " (" + l.T("promotions.partial_to", to.Format("2006-01-02"), Days(cp.Start, to), Days(cp.Start, cp.End)) + ")"
+			run.Rows = append(run.Rows, row)
+			continue
+		}
+		evals = append(evals, NamedEvaluation{Campaign: cp, Evaluation: e})
+		if !cp.Actuals.Typed {
 			ev := e
 			lastDaily = &ev
 		}
-		evt.Rows = append(evt.Rows, []string{name, e.Baseline.Revenue.StringFixed(2), e.Campaign.Revenue.StringFixed(2), lift,
-			strconv.Itoa(e.Campaign.NewCustomers), e.Cost.StringFixed(2), roi})
+		evt.Rows = append(evt.Rows, row)
 	}
 	charts := []Chart{BudgetLinesChart(l, campaigns, cur), ROIByCampaignChart(l, evals)}
 	if lastDaily != nil {
@@ -83,5 +105,17 @@ func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o Overvi
 		et.Rows = append(et.Rows, []string{e.Title(l), dates, markets})
 	}
 	return ReportSection{ID: "promotions", Title: l.T("module.promotions.title"), Intro: l.T("promotions.report_intro"),
-		Charts: charts, Tables: []Table{cpt, evt, et}}, nil
+		Charts: charts, Tables: tablesWithRows(cpt, evt, run, et)}, nil
+}
+
+// tablesWithRows leaves out tables with no rows (no campaign running today)
+// but keeps the first, the list every section starts with.
+func tablesWithRows(ts ...Table) []Table {
+	out := ts[:1]
+	for _, t := range ts[1:] {
+		if len(t.Rows) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }

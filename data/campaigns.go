@@ -137,8 +137,8 @@ func (s *Store) notFoundIfNone(res sql.Result) error {
 	return nil
 }
 
-// PeriodFigures implements app.CampaignStore. Revenue nets cancellations
-// (negative quantities); orders count distinct invoices that are not
+// PeriodFigures implements app.CampaignStore. Revenue and units net
+// cancellations (negative quantities); orders count distinct invoices that are not
 // cancellations; a new customer is one whose first order line ever, in any
 // market, falls inside the period.
 func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
@@ -182,6 +182,26 @@ func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.Ord
 	pf.Revenue = cents(total)
 	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
 		pf.Daily = append(pf.Daily, app.DayValue{Day: d, Value: cents(daily[d.Format(dateLayout)])})
+	}
+	// Units and revenue by SKU and market: what gross profit is computed on.
+	srows, err := s.db.QueryContext(ctx, `SELECT stock_code, country, sum(quantity), sum(quantity * unit_price_cents)
+		FROM order_lines WHERE `+where+` GROUP BY 1, 2 ORDER BY 1, 2`, args...)
+	if err != nil {
+		return pf, s.fail(err)
+	}
+	for srows.Next() {
+		var ls app.LineSales
+		var rev int64
+		if err := srows.Scan(&ls.SKU, &ls.Market, &ls.Units, &rev); err != nil {
+			srows.Close()
+			return pf, s.fail(err)
+		}
+		ls.Revenue = cents(rev)
+		pf.Sales = append(pf.Sales, ls)
+	}
+	srows.Close()
+	if err := srows.Err(); err != nil {
+		return pf, s.fail(err)
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT count(DISTINCT invoice_no) FROM order_lines
 		WHERE `+where+` AND quantity > 0 AND invoice_no NOT LIKE 'C%'`, args...).Scan(&pf.Orders)

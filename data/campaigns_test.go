@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"testing"
 	"time"
@@ -102,6 +103,18 @@ func TestPeriodFigures(t *testing.T) {
 	if !pf.Revenue.Equal(promoDec("45")) || pf.Orders != 3 || pf.NewCustomers != 1 || len(pf.Daily) != 2 ||
 		!pf.Daily[0].Value.Equal(promoDec("40")) || !pf.Daily[1].Value.Equal(promoDec("5")) {
 		t.Fatalf("all: %+v", pf)
+	}
+	// By SKU and market, units and revenue net of the cancellation: B sold
+	// one and had one cancelled, so it is 0 units for 0.
+	want := []app.LineSales{{SKU: "A", Market: "DE", Units: 1, Revenue: promoDec("10")}, {SKU: "A", Market: "US", Units: 3, Revenue: promoDec("35")},
+		{SKU: "B", Market: "US", Units: 0, Revenue: promoDec("0")}}
+	if len(pf.Sales) != len(want) {
+		t.Fatalf("sales %+v", pf.Sales)
+	}
+	for i, w := range want {
+		if g := pf.Sales[i]; g.SKU != w.SKU || g.Market != w.Market || g.Units != w.Units || !g.Revenue.Equal(w.Revenue) {
+			t.Errorf("sales[%d] = %+v, want %+v", i, g, w)
+		}
 	}
 	us, err := s.PeriodFigures(ctx, utcDay(2026, 7, 14), utcDay(2026, 7, 15), app.OrderFilter{Markets: []string{"US"}, SKUs: []string{"A"}})
 	if err != nil {
@@ -236,12 +249,16 @@ func TestDemoCampaignEvaluation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	costs, err := app.LoadUnitCosts(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
 	found := 0
 	for _, c := range cs {
 		if !c.Budget.Equal(c.Lines.Total()) {
 			t.Errorf("%s: budget %s but lines total %s", c.Name, c.Budget, c.Lines.Total())
 		}
-		e, err := app.EvaluateCampaign(ctx, s, c)
+		e, err := app.EvaluateCampaign(ctx, s, c, costs, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,7 +270,10 @@ func TestDemoCampaignEvaluation(t *testing.T) {
 			}
 		case "楽天スーパーSALE 电子秤清仓":
 			found++
-			if !c.Actuals.Typed || !e.ROI.Equal(promoDec("-0.6808")) {
+			// (842 − 310) × 0.18 = 95.76 incremental gross profit;
+			// cost = ads 90 + samples 30 = 120 (the 180 discount is in the
+			// revenue): (95.76 − 120) ÷ 120 = −0.202.
+			if !c.Actuals.Typed || !e.ROI.Equal(promoDec("-0.202")) {
 				t.Errorf("Rakuten: typed %v ROI %s", c.Actuals.Typed, e.ROI)
 			}
 		}
@@ -299,8 +319,70 @@ func BenchmarkPeriodFigures(b *testing.B) {
 	c := app.Campaign{Start: utcDay(2026, 7, 14), End: utcDay(2026, 7, 17), Markets: []string{"US"}, Products: []string{"A", "B"}}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := app.EvaluateCampaign(context.Background(), s, c); err != nil {
+		if _, err := app.EvaluateCampaign(context.Background(), s, c, app.UnitCosts{}, utcDay(2026, 12, 31)); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestDemoPrimeDayROI recomputes the demo's Prime Day evaluation from the
+// order lines and saved quotes with SQL alone: gross profit per SKU ×
+// market = revenue − units × unit cost, the unit cost from a quote saved for
+// that SKU and market (landed + fulfilment + per-order fee + storage,
+// converted through CNY at the quote's fx_rate and 7.20 CNY per USD), else
+// purchase cost ÷ 7.20. Cost is
+// ads 80 + samples 20 = 100; the 150 discount is in the revenue. The old
+// formula (budget 250 as cost, revenue change × plan margin rate) gave 27.5 %.
+func TestDemoPrimeDayROI(t *testing.T) {
+	ctx := context.Background()
+	now := time.Now().UTC()
+	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cs, _ := s.Campaigns(ctx)
+	costs, err := app.LoadUnitCosts(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c app.Campaign
+	for _, x := range cs {
+		if x.Name == "Prime Day 厨房小工具" {
+			c = x
+		}
+	}
+	e, err := app.EvaluateCampaign(ctx, s, c, costs, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gp := func(from, to time.Time) float64 {
+		var v float64
+		err := s.db.QueryRow(`WITH q AS (SELECT product_sku, market, (landed_cents / 100.0 + coalesce(json_extract(inputs, '$.fulfilment_fee'), 0)
+					+ coalesce(json_extract(inputs, '$.per_order_fee'), 0) + coalesce(json_extract(inputs, '$.storage_per_unit'), 0))
+					* json_extract(inputs, '$.fx_rate') / 7.2 AS cost
+				FROM quotes WHERE id IN (SELECT max(id) FROM quotes GROUP BY product_sku, market))
+			SELECT sum(rev - units * coalesce(q.cost, p.cost_fen / 100.0 / 7.2)) FROM (
+				SELECT stock_code, country, sum(quantity) AS units, sum(quantity * unit_price_cents) / 100.0 AS rev FROM order_lines
+				WHERE invoiced_at >= ? AND invoiced_at < ? AND stock_code IN ('HL-KT-001','HL-KT-002','HL-KT-004') AND country IN ('US','GB','DE','JP')
+				GROUP BY 1, 2) AS l
+			JOIN products p ON p.sku = l.stock_code LEFT JOIN q ON q.product_sku = l.stock_code AND q.market = l.country`,
+			from.Format(dateLayout), to.AddDate(0, 0, 1).Format(dateLayout)).Scan(&v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	bf, bt := app.BaselinePeriod(c.Start, c.End)
+	campGP, baseGP := gp(c.Start, c.End), gp(bf, bt)
+	near := func(a decimal.Decimal, b float64) bool { return math.Abs(a.InexactFloat64()-b) < 0.05 }
+	if !near(e.CampaignGrossProfit, campGP) || !near(e.BaselineGrossProfit, baseGP) {
+		t.Fatalf("gross profit %s / %s, SQL %.2f / %.2f", e.CampaignGrossProfit, e.BaselineGrossProfit, campGP, baseGP)
+	}
+	want := e.CampaignGrossProfit.Sub(e.BaselineGrossProfit).Sub(promoDec("100")).Div(promoDec("100")).Round(4)
+	if !e.Cost.Equal(promoDec("100")) || !e.ROI.Equal(want) || e.ROI.LessThan(promoDec("1.5")) {
+		t.Fatalf("cost %s ROI %s, want %s (> 150 %%)", e.Cost, e.ROI, want)
+	}
+	t.Logf("Prime Day: campaign gross profit %s, baseline %s, incremental %s, cost %s, ROI %s (was 27.5 %%)",
+		e.CampaignGrossProfit, e.BaselineGrossProfit, e.IncrementalProfit, e.Cost, app.Percent(e.ROI))
 }

@@ -1,12 +1,9 @@
 package screens
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +17,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 // adsTerms is the Search terms tab: the `ads terms` table with each
@@ -349,34 +347,8 @@ func (s *adsTerms) exportTo(path string, rows []app.TermRow) {
 	l := s.a.s.l
 	n := len(app.BulkRows(rows))
 	s.a.s.write(func(context.Context) error {
-		return writeFileAtomic(path, func(w io.Writer) error { return app.WriteBulkCSV(w, rows) })
+		return atomicfile.Write(path, func(w io.Writer) error { return app.WriteBulkCSV(w, rows) })
 	}, func() {
 		s.a.s.message(l.T("ads.export_bulk"), l.T("ads.exported", n, path))
 	})
-}
-
-// writeFileAtomic writes through a temporary file (mode 0600) in the
-// target's directory renamed into place, so a failure leaves no half file.
-func writeFileAtomic(path string, fill func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".export-*")
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	defer os.Remove(f.Name())
-	w := bufio.NewWriter(f)
-	if err := fill(w); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := f.Close(); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	return nil
 }

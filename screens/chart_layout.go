@@ -221,17 +221,26 @@ func computeLayout(c app.Chart, emptyText string, size fyne.Size, mt chartMetric
 	return l
 }
 
-// valueScale maps values lo..hi linearly onto pixels a..b.
+// valueScale maps values lo..hi onto pixels a..b, linearly or, with log,
+// by their base-10 logarithm (lo, hi and every value then above 0).
 type valueScale struct {
 	lo, hi float64
 	a, b   float32
+	log    bool
 }
 
 func (s valueScale) at(v float64) float32 {
-	if s.hi == s.lo {
+	lo, hi := s.lo, s.hi
+	if s.log {
+		if v <= 0 || lo <= 0 || hi <= 0 {
+			return s.a
+		}
+		v, lo, hi = math.Log10(v), math.Log10(lo), math.Log10(hi)
+	}
+	if hi == lo {
 		return s.a
 	}
-	return s.a + float32((v-s.lo)/(s.hi-s.lo))*(s.b-s.a)
+	return s.a + float32((v-lo)/(hi-lo))*(s.b-s.a)
 }
 
 // axisTicks returns round tick values for lo..hi and the range to draw, which

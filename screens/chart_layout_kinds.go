@@ -97,38 +97,114 @@ func (l *chartLayout) layoutCategories(c app.Chart, area rect, mt chartMetrics) 
 func (l *chartLayout) layoutScatter(c app.Chart, area rect, mt chartMetrics) {
 	area = l.axisTitles(c, area, mt)
 	area.h -= lineHeight(mt) + 4 // x tick labels
-	xlo, xhi := math.Inf(1), math.Inf(-1)
-	for _, s := range c.Series {
-		for _, p := range s.Points {
-			xlo, xhi = math.Min(xlo, p.X), math.Max(xhi, p.X)
-		}
-	}
-	if xlo == xhi {
-		xhi = xlo + 1
-	}
+	xlo, xhi := c.XRange()
 	lo, hi := c.ValueRange()
 	plot, ys, ok := l.valueAxis(lo, hi, area, mt)
 	if !ok {
 		return
 	}
 	l.plot = plot
-	xt, xfrom, xto := axisTicks(xlo, xhi, clampInt(int(plot.w/90)+1, 2, 8))
-	xs := valueScale{lo: xfrom, hi: xto, a: plot.x, b: plot.right()}
+	var xt []float64
+	var xs valueScale
+	if c.XLog {
+		// Round values of a ratio (0.1, 0.2, 0.5, 1, 2 …): equal factors
+		// sit at equal distances, so 0.5 is as far below 1 as 2 is above.
+		xt = app.LogTicks(xlo, xhi)
+		xs = valueScale{lo: xt[0], hi: xt[len(xt)-1], a: plot.x, b: plot.right(), log: true}
+	} else {
+		var xfrom, xto float64
+		xt, xfrom, xto = axisTicks(xlo, xhi, clampInt(int(plot.w/90)+1, 2, 8))
+		xs = valueScale{lo: xfrom, hi: xto, a: plot.x, b: plot.right()}
+	}
 	st := textStyle{font: mt.small, role: roleMuted}
+	lastRight := float32(math.Inf(-1))
 	for _, t := range xt {
 		x := xs.at(t)
 		l.guides = append(l.guides, lineMark{p1: fyne.NewPos(x, plot.y), p2: fyne.NewPos(x, plot.bottom()), width: 1, role: roleGrid})
-		l.text(app.FormatValue(t), fyne.NewPos(x, plot.bottom()+4), alignCenter, alignTop, st, mt.measure)
+		// A log axis can have more ticks than room: labels that would
+		// overlap the previous one are left out (the gridline stays).
+		label := app.FormatValue(t)
+		w := mt.measure(label, mt.small, false).Width
+		if x-w/2 < lastRight+4 {
+			continue
+		}
+		l.text(label, fyne.NewPos(x, plot.bottom()+4), alignCenter, alignTop, st, mt.measure)
+		lastRight = x + w/2
 	}
 	l.guides = append(l.guides,
 		lineMark{p1: fyne.NewPos(plot.x, plot.bottom()), p2: fyne.NewPos(plot.right(), plot.bottom()), width: 1, role: roleAxis},
 		lineMark{p1: fyne.NewPos(plot.x, plot.y), p2: fyne.NewPos(plot.x, plot.bottom()), width: 1, role: roleAxis})
+	l.referenceLines(c, plot, xs, ys, mt)
 	for s, ser := range c.Series {
 		for i, p := range ser.Points {
 			l.points = append(l.points, pointMark{pos: fyne.NewPos(xs.at(p.X), ys.at(p.Y)), series: s, index: i})
 		}
 	}
 	l.setMarkers(3)
+	l.pointTags(c, mt)
+}
+
+// referenceLines draws c's XRefs and YRefs across the plot, stronger than
+// the grid, and the quadrant names in the plot's outer corners. The names
+// take the corners; a vertical line's label goes one text line below the
+// top names, right of the line, and a horizontal line's label sits above
+// the line at its left end (below it when the line is near the top), so
+// neither runs into a quadrant name.
+func (l *chartLayout) referenceLines(c app.Chart, plot rect, xs, ys valueScale, mt chartMetrics) {
+	st := textStyle{font: mt.small, role: roleFg}
+	lineH := lineHeight(mt)
+	for _, r := range c.XRefs {
+		x := xs.at(r.Value)
+		l.guides = append(l.guides, lineMark{p1: fyne.NewPos(x, plot.y), p2: fyne.NewPos(x, plot.bottom()), width: 2, role: roleAxis})
+		if r.Label != "" {
+			s := truncateText(r.Label, plot.right()-x-8, mt.small, false, mt.measure)
+			l.text(s, fyne.NewPos(x+4, plot.y+4+lineH+2), alignLeft, alignTop, st, mt.measure)
+		}
+	}
+	for _, r := range c.YRefs {
+		y := ys.at(r.Value)
+		l.guides = append(l.guides, lineMark{p1: fyne.NewPos(plot.x, y), p2: fyne.NewPos(plot.right(), y), width: 2, role: roleAxis})
+		if r.Label != "" {
+			s := truncateText(r.Label, plot.w/2-8, mt.small, false, mt.measure)
+			if y-2-lineH < plot.y+4+lineH {
+				l.text(s, fyne.NewPos(plot.x+4, y+2), alignLeft, alignTop, st, mt.measure)
+			} else {
+				l.text(s, fyne.NewPos(plot.x+4, y-2), alignLeft, alignBottom, st, mt.measure)
+			}
+		}
+	}
+	if q := c.Quadrants; q != nil {
+		qs := textStyle{font: mt.text, bold: true, role: roleMuted}
+		half := plot.w/2 - 8
+		put := func(name string, at fyne.Position, ha hAlign, va vAlign) {
+			if name != "" {
+				l.text(truncateText(name, half, mt.text, true, mt.measure), at, ha, va, qs, mt.measure)
+			}
+		}
+		put(q.TopLeft, fyne.NewPos(plot.x+6, plot.y+4), alignLeft, alignTop)
+		put(q.TopRight, fyne.NewPos(plot.right()-6, plot.y+4), alignRight, alignTop)
+		put(q.BottomLeft, fyne.NewPos(plot.x+6, plot.bottom()-4), alignLeft, alignBottom)
+		put(q.BottomRight, fyne.NewPos(plot.right()-6, plot.bottom()-4), alignRight, alignBottom)
+	}
+}
+
+// pointTags writes each point's Tag beside it, when there are few enough
+// points for the tags to be read.
+func (l *chartLayout) pointTags(c app.Chart, mt chartMetrics) {
+	if len(l.points) > 60 {
+		return
+	}
+	st := textStyle{font: mt.small, role: roleFg}
+	for _, pm := range l.points {
+		if pm.series >= len(c.Series) || pm.index >= len(c.Series[pm.series].Points) {
+			continue
+		}
+		tag := c.Series[pm.series].Points[pm.index].Tag
+		if tag == "" {
+			continue
+		}
+		l.text(tag, pm.pos.AddXY(l.markerRadius+3, 0), alignLeft, alignMiddle, st, mt.measure)
+	}
 }
 
 func (l *chartLayout) layoutHeatmap(c app.Chart, area rect, mt chartMetrics) {

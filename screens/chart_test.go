@@ -652,3 +652,53 @@ func BenchmarkChartRender(b *testing.B) {
 		b.Fatalf("laid out %d points, want 365", len(w.layout.points))
 	}
 }
+
+// TestScatterLogAxisWithReferenceLines: on a log x axis equal factors are
+// equal distances (0.5 → 1 as far as 1 → 2), the 1.0 and growth lines are
+// drawn across the plot at their values, the quadrant names sit in the
+// corners and every point carries its tag; the hovered point reads the ratio.
+func TestScatterLogAxisWithReferenceLines(t *testing.T) {
+	c := app.Chart{Kind: app.ChartScatter, XLog: true, Unit: "%", XUnit: "×",
+		XRefs:     []app.RefLine{{Value: 1, Label: "1.0"}},
+		YRefs:     []app.RefLine{{Value: 10, Label: "growth 10%"}},
+		Quadrants: &app.QuadrantNames{TopLeft: "Q?", TopRight: "Star", BottomLeft: "Dog", BottomRight: "Cow"},
+		Series:    []app.Series{{Name: "s", Points: []app.Point{{X: 0.5, Y: 20, Tag: "A"}, {X: 2, Y: 30, Tag: "B"}, {X: 1, Y: -5, Tag: "C"}}}}}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	mt := chartMetrics{text: 14, small: 12, pad: 4, measure: fixedMeasure}
+	l := computeLayout(c, "", fyne.NewSize(600, 400), mt)
+	a, b, mid := l.points[0].pos.X, l.points[1].pos.X, l.points[2].pos.X
+	if math.Abs(float64((mid-a)-(b-mid))) > 0.5 {
+		t.Fatalf("log axis: 0.5 at %.1f, 1 at %.1f, 2 at %.1f — not equal distances", a, mid, b)
+	}
+	var vertical, horizontal bool
+	for _, g := range l.guides {
+		if g.width == 2 && g.p1.X == g.p2.X && math.Abs(float64(g.p1.X-mid)) < 0.5 && g.p1.Y == l.plot.y && g.p2.Y == l.plot.bottom() {
+			vertical = true
+		}
+		if g.width == 2 && g.p1.Y == g.p2.Y && g.p1.X == l.plot.x && g.p2.X == l.plot.right() {
+			horizontal = true
+		}
+	}
+	if !vertical || !horizontal {
+		t.Fatalf("reference lines: 1.0 %v, growth %v", vertical, horizontal)
+	}
+	drawn := map[string]textMark{}
+	for _, tm := range l.texts {
+		drawn[tm.text] = tm
+	}
+	for _, want := range []string{"Q?", "Star", "Dog", "Cow", "A", "B", "C", "1.0", "growth 10%", "0.5", "1", "2"} {
+		if _, ok := drawn[want]; !ok {
+			t.Errorf("%q is not drawn", want)
+		}
+	}
+	if st := drawn["Star"]; st.pos.X < mid || st.pos.Y > l.plot.y+l.plot.h/2 {
+		t.Errorf("Star is not in the top-right corner: %+v", st.pos)
+	}
+	// A value of 0 or less has no place on a log axis.
+	c.Series[0].Points[0].X = 0
+	if c.Validate() == nil {
+		t.Error("x = 0 on a log axis validated")
+	}
+}

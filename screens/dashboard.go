@@ -122,9 +122,9 @@ func (d *dashboard) fill(o app.Overview, l *app.Localizer) {
 	d.tiles["buy_box"].set(app.FormatPercent(o.Ads.BuyBox()))
 
 	charts := []app.Chart{
-		app.RevenueByMonthChart(l, o.Monthly, cur),
+		app.MarkPartialMonth(l, app.RevenueByMonthChart(l, o.Monthly, cur), o.Now),
 		app.RevenueByCountryChart(l, o.Countries, cur),
-		app.OrdersByMonthChart(l, o.Monthly),
+		app.MarkPartialMonth(l, app.OrdersByMonthChart(l, o.Monthly), o.Now),
 		app.RiskHeatmapChart(l, o.OpenRisks),
 	}
 	for i, c := range charts {

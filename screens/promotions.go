@@ -26,7 +26,8 @@ type promotions struct {
 
 	campaigns []app.Campaign
 	events    []app.MarketEvent
-	current   app.Campaign // the campaign in the form; ID 0 is a new one
+	current   app.Campaign  // the campaign in the form; ID 0 is a new one
+	costs     app.UnitCosts // unit costs from the catalogue and saved quotes, for planning and evaluation
 
 	yearLabel *widget.Label
 	market    *widget.Select // the calendar's market filter; index 0 is all
@@ -126,8 +127,12 @@ func (p *promotions) load(selectID int64) {
 		ctx := context.Background()
 		cs, err := ws.Campaigns(ctx)
 		var es []app.MarketEvent
+		var costs app.UnitCosts
 		if err == nil {
 			es, err = app.LoadMarketEvents(ctx, ws, year)
+		}
+		if err == nil {
+			costs, err = app.LoadUnitCosts(ctx, ws)
 		}
 		p.s.env.Post(func() {
 			p.loading.Stop()
@@ -136,7 +141,8 @@ func (p *promotions) load(selectID int64) {
 				p.s.ShowError(err)
 				return
 			}
-			p.campaigns, p.events = cs, es
+			p.campaigns, p.events, p.costs = cs, es, costs
+			p.form.onNumbersChanged("")
 			p.list.Refresh()
 			p.showCalendar()
 			if selectID == 0 && p.current.ID == 0 && p.current.Name == "" {
@@ -159,7 +165,7 @@ func (p *promotions) firstToShow() int64 {
 	now := p.s.env.Now()
 	var next int64
 	for _, c := range p.campaigns {
-		switch campaignStatus(c, now) {
+		switch c.Status(now) {
 		case "running":
 			return c.ID
 		case "planned":
@@ -231,21 +237,8 @@ func (p *promotions) listUpdate(i widget.ListItemID, o fyne.CanvasObject) {
 
 func (p *promotions) campaignMeta(c app.Campaign) string {
 	l := p.s.l
-	return l.T("promotions.list_meta", c.Start.Format("2006-01-02"), c.End.Format("01-02"), l.T("promotions.status."+campaignStatus(c, p.s.env.Now())),
+	return l.T("promotions.list_meta", c.Start.Format("2006-01-02"), c.End.Format("01-02"), l.T("promotions.status."+c.Status(p.s.env.Now())),
 		c.Budget.StringFixed(0), p.s.info.Currency)
-}
-
-// campaignStatus is past, running or planned on day now.
-func campaignStatus(c app.Campaign, now time.Time) string {
-	today := now.UTC().Truncate(24 * time.Hour)
-	switch {
-	case c.End.Before(today):
-		return "past"
-	case c.Start.After(today):
-		return "planned"
-	default:
-		return "running"
-	}
 }
 
 func (p *promotions) onListSelected(i widget.ListItemID) {
@@ -366,19 +359,20 @@ func (p *promotions) onTab(ti *container.TabItem) {
 }
 
 // loadROI evaluates every finished campaign off the UI goroutine and draws
-// their ROI side by side.
+// their ROI side by side. A running campaign is not finished: its figures
+// are to date, so it stays out of the comparison.
 func (p *promotions) loadROI() {
-	ws, cs, now := p.s.ws, p.campaigns, p.s.env.Now()
+	ws, cs, now, costs := p.s.ws, p.campaigns, p.s.env.Now(), p.costs
 	p.roiNote.SetText(p.s.l.T("promotions.roi_loading"))
 	go func() {
 		var evals []app.NamedEvaluation
 		var err error
 		for _, c := range cs {
-			if campaignStatus(c, now) != "past" {
+			if c.Status(now) != app.StatusPast {
 				continue
 			}
 			var e app.Evaluation
-			if e, err = app.EvaluateCampaign(context.Background(), ws, c); err != nil {
+			if e, err = app.EvaluateCampaign(context.Background(), ws, c, costs, now); err != nil {
 				break
 			}
 			evals = append(evals, app.NamedEvaluation{Campaign: c, Evaluation: e})

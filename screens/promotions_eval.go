@@ -103,7 +103,7 @@ func (e *campaignEval) show(c app.Campaign) {
 	case c.Name == "" && c.ID == 0:
 		e.periods.SetText(e.p.s.l.T("promotions.eval_none"))
 		e.formulas.SetText("")
-	case campaignStatus(c, e.p.s.env.Now()) == "planned":
+	case c.Status(e.p.s.env.Now()) == app.StatusPlanned:
 		e.periods.SetText(e.p.s.l.T("promotions.eval_not_yet"))
 		e.formulas.SetText("")
 	default:
@@ -159,12 +159,12 @@ func (e *campaignEval) onEvaluate() {
 }
 
 func (e *campaignEval) run(c app.Campaign) {
-	ws := e.p.s.ws
+	ws, costs, now := e.p.s.ws, e.p.costs, e.p.s.env.Now()
 	e.progress.Show()
 	e.progress.Start()
 	e.periods.SetText(e.p.s.l.T("promotions.evaluating"))
 	go func() {
-		ev, err := app.EvaluateCampaign(context.Background(), ws, c)
+		ev, err := app.EvaluateCampaign(context.Background(), ws, c, costs, now)
 		e.p.s.env.Post(func() {
 			e.progress.Stop()
 			e.progress.Hide()
@@ -172,21 +172,27 @@ func (e *campaignEval) run(c app.Campaign) {
 				e.p.s.ShowError(err)
 				return
 			}
-			e.fill(c, ev)
+			e.fill(c, ev, now)
 		})
 	}()
 }
 
-func (e *campaignEval) fill(c app.Campaign, ev app.Evaluation) {
+func (e *campaignEval) fill(c app.Campaign, ev app.Evaluation, now time.Time) {
 	l, cur := e.p.s.l, e.p.s.info.Currency
 	e.last = ev
 	b, k := ev.Baseline, ev.Campaign
-	bf, bt := app.BaselinePeriod(c.Start, c.End)
+	from, to, _, _ := c.EvaluationPeriod(now)
+	bf, bt := app.BaselinePeriod(from, to)
 	source := l.T("promotions.eval_source_orders")
 	if c.Actuals.Typed {
 		source = l.T("promotions.eval_source_typed")
 	}
-	e.periods.SetText(l.T("promotions.eval_periods", promoDayText(bf), promoDayText(bt), promoDayText(c.Start), promoDayText(c.End), app.Days(c.Start, c.End), source))
+	periods := l.T("promotions.eval_periods", promoDayText(bf), promoDayText(bt), promoDayText(from), promoDayText(to), app.Days(from, to), source)
+	if ev.Partial {
+		// Said first: every figure below is the campaign so far.
+		periods = l.T("promotions.eval_partial", app.Days(from, to), app.Days(c.Start, c.End)) + "\n" + periods
+	}
+	e.periods.SetText(periods)
 	change := func(a, b decimal.Decimal) string {
 		if !a.IsPositive() {
 			return "–"
@@ -216,7 +222,8 @@ func promoSigned(s string) string {
 	return "+" + s
 }
 
-// evalText is lift, incremental gross profit and ROI with their formulas.
+// evalText is lift, the gross profit of both periods, where the unit costs
+// came from and ROI, each with its formula and inputs.
 func evalText(l *app.Localizer, ev app.Evaluation, cur string) string {
 	var out []string
 	if ev.HasLift {
@@ -225,9 +232,21 @@ func evalText(l *app.Localizer, ev app.Evaluation, cur string) string {
 	} else {
 		out = append(out, l.T("promotions.eval_no_lift"))
 	}
-	out = append(out, l.T("promotions.eval_profit", ev.IncrementalRevenue.StringFixed(2), app.Percent(ev.MarginRate), ev.IncrementalProfit.StringFixed(2), cur))
+	if ev.UnitsBySource == nil { // typed figures: revenue only
+		out = append(out, l.T("promotions.eval_profit_typed", ev.Campaign.Revenue.StringFixed(2), app.Percent(ev.MarginRate),
+			ev.CampaignGrossProfit.StringFixed(2), ev.Baseline.Revenue.StringFixed(2), app.Percent(ev.MarginRate),
+			ev.BaselineGrossProfit.StringFixed(2), ev.IncrementalProfit.StringFixed(2), cur))
+	} else {
+		costing := l.T("promotions.eval_costing", ev.UnitsBySource[app.CostQuote], ev.UnitsBySource[app.CostPurchase])
+		if n := ev.UnitsBySource[app.CostEstimate]; n != 0 {
+			costing += " " + l.T("promotions.eval_costing_estimate", n, app.Percent(ev.MarginRate))
+		}
+		out = append(out, l.T("promotions.eval_profit", ev.CampaignGrossProfit.StringFixed(2), ev.BaselineGrossProfit.StringFixed(2),
+			ev.CampaignGrossProfit.StringFixed(2), ev.BaselineGrossProfit.StringFixed(2), ev.IncrementalProfit.StringFixed(2), cur), costing)
+	}
 	if ev.HasROI {
-		out = append(out, l.T("promotions.eval_roi", ev.IncrementalProfit.StringFixed(2), ev.Cost.StringFixed(2), ev.Cost.StringFixed(2), app.Percent(ev.ROI)))
+		out = append(out, l.T("promotions.eval_roi", ev.IncrementalProfit.StringFixed(2), ev.Cost.StringFixed(2), ev.Cost.StringFixed(2),
+			app.Percent(ev.ROI), ev.Discount.StringFixed(2), cur))
 	} else {
 		out = append(out, l.T("promotions.eval_no_roi"))
 	}

@@ -48,7 +48,8 @@ func newCampaignForm(p *promotions) *campaignForm {
 	}
 	f.budgetTotal = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.price, f.unitCost, f.discount, f.baseUnits, f.marginRate = entry(), entry(), entry(), entry(), entry()
-	for _, e := range []*widget.Entry{f.price, f.unitCost, f.discount, f.baseUnits, f.lift} {
+	// Products and markets pick the unit cost from Pricing when none is typed.
+	for _, e := range []*widget.Entry{f.price, f.unitCost, f.discount, f.baseUnits, f.lift, f.products, f.markets} {
 		e.OnChanged = f.onNumbersChanged
 	}
 	f.planOut = formulaLabel(p.s)
@@ -66,10 +67,10 @@ func promoTranslated(l *app.Localizer, prefix string, ids []string) []string {
 }
 
 func promoDateValidator(l *app.Localizer, field string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		_, err := promoParseDay(l, s, field)
 		return err
-	}
+	})
 }
 
 // parseDay reads a YYYY-MM-DD date typed into field.
@@ -261,7 +262,16 @@ func (f *campaignForm) onNumbersChanged(string) {
 	lines := app.BudgetLines{Discount: vals[0], Ads: vals[1], KOL: vals[2], Samples: vals[3]}
 	f.budgetTotal.SetText(l.T("promotions.budget_total", lines.Total().StringFixed(2), cur))
 	plan, lift, ok := f.planInputs()
-	f.planOut.SetText(planText(l, plan, lift, ok, lines, cur))
+	fromPricing := false
+	if ok && plan.UnitCost.IsZero() && strings.TrimSpace(f.unitCost.Text) == "" {
+		// Nothing typed: the products' unit cost from Pricing, the same
+		// figures the evaluation costs the orders with.
+		markets := promoSplitList(strings.ToUpper(f.markets.Text))
+		if uc, found := f.p.costs.PlanUnitCost(promoSplitList(f.products.Text), markets); found {
+			plan.UnitCost, fromPricing = uc, true
+		}
+	}
+	f.planOut.SetText(planText(l, planView{plan: plan, lift: lift, ok: ok, costFromPricing: fromPricing}, lines, cur))
 }
 
 func (f *campaignForm) planInputs() (app.CampaignPlan, decimal.Decimal, bool) {
@@ -274,17 +284,31 @@ func (f *campaignForm) planInputs() (app.CampaignPlan, decimal.Decimal, bool) {
 	return app.CampaignPlan{Price: price, UnitCost: cost, Discount: disc, BaselineUnits: units}, lift, ok
 }
 
+// planView is what planText shows: the plan as typed (with the unit cost
+// from Pricing when none was typed) and the expected lift.
+type planView struct {
+	plan            app.CampaignPlan
+	lift            decimal.Decimal
+	ok              bool // price and baseline units are there to compute with
+	costFromPricing bool // plan.UnitCost came from Pricing, not the form
+}
+
 // planText is the planning math with every formula and its inputs.
-func planText(l *app.Localizer, plan app.CampaignPlan, lift decimal.Decimal, ok bool, lines app.BudgetLines, cur string) string {
-	if !ok {
+func planText(l *app.Localizer, v planView, lines app.BudgetLines, cur string) string {
+	if !v.ok {
 		return l.T("promotions.plan_missing")
 	}
+	plan, lift := v.plan, v.lift
 	m1 := plan.MarginAfterDiscount()
-	out := []string{
+	var out []string
+	if v.costFromPricing {
+		out = append(out, l.T("promotions.plan_cost_from_pricing", plan.UnitCost.StringFixed(2), cur))
+	}
+	out = append(out,
 		l.T("promotions.plan_discounted", plan.Price.StringFixed(2), app.Percent(plan.Discount), plan.DiscountedPrice().StringFixed(2)),
 		l.T("promotions.plan_margin", plan.DiscountedPrice().StringFixed(2), plan.UnitCost.StringFixed(2), m1.StringFixed(2), app.Percent(plan.MarginRateAfterDiscount())),
-	}
-	fixed := lines.Total().Sub(lines.Discount)
+	)
+	fixed := lines.Cost()
 	if units, ok := plan.BreakEvenExtraUnits(fixed); ok {
 		share := decimal.NewFromInt(units).Div(decimal.NewFromInt(int64(plan.BaselineUnits)))
 		out = append(out, l.T("promotions.plan_breakeven", plan.BaselineUnits, plan.NormalMargin().StringFixed(2), m1.StringFixed(2),
@@ -293,7 +317,8 @@ func planText(l *app.Localizer, plan app.CampaignPlan, lift decimal.Decimal, ok 
 		out = append(out, l.T("promotions.plan_never"))
 	}
 	_, expected := plan.ExpectedRevenue(lift)
-	out = append(out, l.T("promotions.plan_revenue", plan.BaselineUnits, plan.Price.StringFixed(2), app.Percent(lift), expected.StringFixed(2), cur))
+	out = append(out, l.T("promotions.plan_revenue", plan.BaselineUnits, app.Percent(lift), plan.DiscountedPrice().StringFixed(2), expected.StringFixed(2), cur),
+		l.T("promotions.plan_gross_profit", plan.BaselineUnits, app.Percent(lift), m1.StringFixed(2), plan.ExpectedGrossProfit(lift).StringFixed(2), cur))
 	if share, ok := app.BudgetShare(lines.Total(), expected); ok {
 		out = append(out, l.T("promotions.plan_budget_share", lines.Total().StringFixed(2), expected.StringFixed(2), app.Percent(share)))
 	}

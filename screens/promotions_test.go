@@ -27,13 +27,21 @@ func promoWorkspace(saved *[]app.Campaign) *mock.Workspace {
 			Lines: app.BudgetLines{Ads: decimal.NewFromInt(500)}, Budget: decimal.NewFromInt(500)},
 	}
 	ws.CampaignsFn = func() ([]app.Campaign, error) { return campaigns, nil }
+	// One SKU costing 36 CNY = 5.00 USD: the baseline sells 100 units for
+	// 1000 (gross profit 500), Prime Day 160 for 1500 (gross profit 700).
+	ws.ProductsFn = func() ([]app.Product, error) {
+		return []app.Product{{SKU: "HL-KT-002", NameEn: "Mandoline", PurchaseCost: decimal.NewFromInt(36)}}, nil
+	}
 	ws.CampaignStore = &mock.CampaignStore{
 		MarketEventsFn: func(y int) ([]app.MarketEvent, error) { return app.DefaultMarketEvents(y), nil },
 		PeriodFiguresFn: func(from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
 			pf := app.PeriodFigures{From: from, To: to, Revenue: decimal.NewFromInt(1000), Orders: 40, NewCustomers: 4}
+			units := int64(100)
 			if from.Equal(promoDay(7, 14)) {
 				pf.Revenue, pf.Orders, pf.NewCustomers = decimal.NewFromInt(1500), 55, 12
+				units = 160
 			}
+			pf.Sales = []app.LineSales{{SKU: "HL-KT-002", Market: "US", Units: units, Revenue: pf.Revenue}}
 			for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
 				pf.Daily = append(pf.Daily, app.DayValue{Day: d, Value: pf.Revenue.Div(decimal.NewFromInt(2))})
 			}
@@ -102,7 +110,9 @@ func TestPromotionsPlanningMathAndSave(t *testing.T) {
 	test.Type(p.form.lift, "25")
 	plan := p.form.planOut.Text
 	for _, want := range []string{"Discounted price = price × (1 − discount) = 20.00 × (1 − 20.0%) = 16.00",
-		"= 8.00 per unit", "(100 × (12.00 − 8.00) + 100.00) ÷ 8.00 = 63 units (+63.0%)", "= 2500.00 USD", "100.00 ÷ 2500.00 = 4.0%"} {
+		"= 8.00 per unit", "(100 × (12.00 − 8.00) + 100.00) ÷ 8.00 = 63 units (+63.0%)",
+		// expected revenue at the price customers pay: 100 × 1.25 × 16.00
+		"= 100 × (1 + 25.0%) × 16.00 = 2000.00 USD", "= 100 × (1 + 25.0%) × 8.00 = 1000.00 USD", "100.00 ÷ 2000.00 = 5.0%"} {
 		if !strings.Contains(plan, want) {
 			t.Errorf("planning math lacks %q:\n%s", want, plan)
 		}
@@ -152,7 +162,9 @@ func TestPromotionsEvaluation(t *testing.T) {
 	shown := texts(p.eval.table) + p.eval.formulas.Text + p.eval.periods.Text
 	for _, want := range []string{"1000.00", "1500.00", "+50.0%", "55", "12",
 		"Lift = (campaign revenue − baseline revenue) ÷ baseline revenue = (1500.00 − 1000.00) ÷ 1000.00 = 50.0%",
-		"= 500.00 × 40.0% = 200.00 USD", "ROI = (incremental gross profit − cost) ÷ cost = (200.00 − 100.00) ÷ 100.00 = 100.0%",
+		"campaign 700.00, baseline 500.00. Incremental gross profit = 700.00 − 500.00 = 200.00 USD",
+		"0 units from saved quotes (Pricing's unit cost), 260 from the purchase cost only",
+		"ROI = (incremental gross profit − cost) ÷ cost = (200.00 − 100.00) ÷ 100.00 = 100.0%",
 		"Baseline 2026-07-12 – 2026-07-13 vs campaign 2026-07-14 – 2026-07-15"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("evaluation lacks %q:\n%s", want, shown)
@@ -176,6 +188,36 @@ func TestPromotionsEvaluation(t *testing.T) {
 	roi := p.roi.Chart()
 	if len(roi.Categories) != 1 || roi.Categories[0] != "Prime Day kitchen" || roi.Series[0].Values[0] != 100 {
 		t.Fatalf("ROI chart %+v", roi)
+	}
+}
+
+// TestRunningCampaignIsNotFinished: Black Friday (20 Nov – 1 Dec) is
+// running on 24 Nov. It is evaluated to date with the partial period said
+// first, and the ROI comparison of finished campaigns leaves it out.
+func TestRunningCampaignIsNotFinished(t *testing.T) {
+	var saved []app.Campaign
+	ts, p := openPromotions(t, promoWorkspace(&saved))
+	ts.next(t) // opens on the running campaign and evaluates it
+	if p.current.Name != "Black Friday" {
+		t.Fatalf("opened on %q", p.current.Name)
+	}
+	periods := p.eval.periods.Text
+	for _, want := range []string{"Running: evaluated to date, day 5 of 12 (partial)",
+		"Baseline 2026-11-15 – 2026-11-19 vs campaign 2026-11-20 – 2026-11-24 (5 days each)"} {
+		if !strings.Contains(periods, want) {
+			t.Errorf("periods lack %q:\n%s", want, periods)
+		}
+	}
+	p.tabs.SelectIndex(3)
+	ts.next(t)
+	roi := p.roi.Chart()
+	for _, cat := range roi.Categories {
+		if cat == "Black Friday" {
+			t.Fatalf("the running campaign is among the finished ones: %v", roi.Categories)
+		}
+	}
+	if len(roi.Categories) != 1 || !strings.HasPrefix(p.roiNote.Text, "1 finished campaigns") {
+		t.Fatalf("ROI chart %v, note %q", roi.Categories, p.roiNote.Text)
 	}
 }
 
@@ -337,5 +379,31 @@ func TestPromotionsMarketFilter(t *testing.T) {
 	p.market.SetSelectedIndex(0)
 	if len(p.timeline.visible()) != 2 {
 		t.Fatal("all markets after resetting the filter")
+	}
+}
+
+// TestPlanningTakesTheUnitCostFromPricing: with no unit cost typed, the plan
+// uses the products' unit cost from Pricing (here HL-KT-002's purchase cost,
+// 36 CNY ÷ 7.20 = 5.00 USD), says so, and computes the margin with it; a
+// typed cost wins.
+func TestPlanningTakesTheUnitCostFromPricing(t *testing.T) {
+	var saved []app.Campaign
+	ts, p := openPromotions(t, promoWorkspace(&saved))
+	ts.next(t)
+	p.onNew()
+	test.Type(p.form.price, "10")
+	test.Type(p.form.discount, "20")
+	test.Type(p.form.baseUnits, "10")
+	test.Type(p.form.markets, "US")
+	test.Type(p.form.products, "HL-KT-002") // typed last: the plan follows the products
+	plan := p.form.planOut.Text
+	for _, want := range []string{"Unit cost from Pricing: 5.00 USD", "= 8.00 − 5.00 = 3.00 per unit"} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("plan lacks %q:\n%s", want, plan)
+		}
+	}
+	test.Type(p.form.unitCost, "6")
+	if plan := p.form.planOut.Text; strings.Contains(plan, "from Pricing") || !strings.Contains(plan, "= 8.00 − 6.00 = 2.00 per unit") {
+		t.Errorf("a typed unit cost must win:\n%s", plan)
 	}
 }

@@ -370,3 +370,22 @@ func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
 		t.Fatalf("after the switch: %s in %s", ts.Current(), ts.Localizer().Lang())
 	}
 }
+
+// TestDashboardLabelsTheCurrentMonthPartial: on 24 Nov the November bar
+// and point hold three weeks of orders, and say so.
+func TestDashboardLabelsTheCurrentMonthPartial(t *testing.T) {
+	ws := demoWorkspace("/tmp/demo.sellerdb")
+	ws.MonthlyRevenueFn = func() ([]app.MonthValue, error) {
+		return []app.MonthValue{
+			{Month: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Value: decimal.NewFromInt(2100), Count: 90},
+			{Month: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Value: decimal.NewFromInt(900), Count: 40},
+		}, nil
+	}
+	ts := newTestShell(t, ws)
+	for _, i := range []int{0, 2} { // revenue and orders by month
+		c := ts.dash.charts[i].Chart()
+		if len(c.Categories) != 2 || c.Categories[0] != "2026-10" || c.Categories[1] != "2026-11 (partial)" || !strings.Contains(c.Note, "2026-11-24") {
+			t.Errorf("%s: categories %v, note %q", c.ID, c.Categories, c.Note)
+		}
+	}
+}

@@ -11,8 +11,6 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -20,6 +18,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 // Render writes r as a complete HTML5 page to w. js is the echarts build
@@ -37,49 +36,24 @@ func Render(w io.Writer, r app.Report, l *app.Localizer, js []byte) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
+	// Write errors are returned as they are: the caller names the file
+	// (atomicfile explains a full disk), so no "report:" prefix repeats.
 	if err := pageTemplate.Execute(bw, p); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
 	return nil
 }
 
-// WriteFile renders r into path. It writes a temporary file in the same
-// directory and renames it over path, so a crash or a render error never
-// leaves a half-written report where the user expects a good one.
-func WriteFile(path string, r app.Report, l *app.Localizer, js []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = Render(f, r, l, js); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	// CreateTemp makes the file 0600; a report is a document the user will
-	// share or open from other programs, so give it ordinary file permissions.
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
+// WriteFile renders r into path through atomicfile: a temporary file in
+// the same folder renamed over path, so a crash or a render error never
+// leaves a half-written report where the user expects a good one, and a
+// path that is the workspace (one of protect) or any database is refused.
+// The file is 0600: the report holds customer data.
+func WriteFile(path string, r app.Report, l *app.Localizer, js []byte, protect ...string) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return Render(w, r, l, js) }, protect...)
 }
 
 // Message keys of the page's fixed words.
@@ -183,7 +157,7 @@ func buildPage(r app.Report, l *app.Localizer, js []byte) (*page, error) {
 			n++
 			cv, err := buildChart(c, n)
 			if err != nil {
-				return nil, fmt.Errorf("report: section %q: chart %q: %w", s.ID, c.ID, err)
+				return nil, fmt.Errorf("section %q: chart %q: %w", s.ID, c.ID, err)
 			}
 			cv.Anchor = anchors.take(c.ID, "chart-"+strconv.Itoa(n))
 			sv.Charts = append(sv.Charts, cv)
@@ -201,11 +175,11 @@ func buildPage(r app.Report, l *app.Localizer, js []byte) (*page, error) {
 // parser into a state where a later "</script>" no longer closes it.
 func inlineScript(js []byte) (template.JS, error) {
 	if len(bytes.TrimSpace(js)) == 0 {
-		return "", fmt.Errorf("report: the echarts script is empty; run `make assets` and rebuild")
+		return "", fmt.Errorf("the echarts script is empty; run `make assets` and rebuild")
 	}
 	lower := bytes.ToLower(js)
 	if bytes.Contains(lower, []byte("<!--")) {
-		return "", fmt.Errorf("report: the echarts script contains \"<!--\" and cannot be inlined safely")
+		return "", fmt.Errorf("the echarts script contains \"<!--\" and cannot be inlined safely")
 	}
 	if i := bytes.Index(lower, []byte("</script")); i >= 0 {
 		// "<\/script" means the same inside JS strings, regexps and comments,
@@ -386,8 +360,8 @@ func optionJSON(v any) ([]byte, error) {
 
 func withUnit(label, unit string) string {
 	switch {
-	case unit == "":
-		return label
+	case unit == "" || strings.Contains(label, unit):
+		return label // no unit, or a label that already names it ("share (× largest competitor)")
 	case label == "":
 		return unit
 	}
@@ -548,27 +522,113 @@ func pieChart(c app.Chart) *charts.Pie {
 func scatterChart(c app.Chart) *charts.Scatter {
 	multi := len(c.Series) > 1
 	sc := charts.NewScatter()
+	// Both axes fit the data rather than start at 0, and stay on the frame's
+	// edge instead of crossing the plot at 0 when data is negative. With
+	// reference lines or quadrants the ends are fixed here, as the window
+	// does, so the lines are inside the plot and the quadrant areas have
+	// corners to sit in.
+	xa := opts.XAxis{Type: "value", Scale: opts.Bool(true),
+		Name: withUnit(c.XLabel, c.XUnit), NameLocation: "middle", NameGap: 30,
+		AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}
+	ya := opts.YAxis{Type: "value", Scale: opts.Bool(true),
+		Name: withUnit(c.YLabel, c.Unit), AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}
+	fixed := len(c.XRefs) > 0 || len(c.YRefs) > 0 || c.Quadrants != nil
+	xlo, xhi := c.XRange()
+	ylo, yhi := c.ValueRange()
+	if c.XLog {
+		// A ratio: echarts' log axis (base 10), from the round tick at or
+		// below the smallest value to the one at or above the largest.
+		t := app.LogTicks(xlo, xhi)
+		xlo, xhi = t[0], t[len(t)-1]
+		xa.Type, xa.Scale, xa.Min, xa.Max = "log", nil, xlo, xhi
+	} else if fixed {
+		t := app.NiceTicks(xlo, xhi, 6)
+		xlo, xhi = math.Min(xlo, t[0]), math.Max(xhi, t[len(t)-1])
+		xa.Min, xa.Max = xlo, xhi
+	}
+	if fixed {
+		t := app.NiceTicks(ylo, yhi, 6)
+		ylo, yhi = math.Min(ylo, t[0]), math.Max(yhi, t[len(t)-1])
+		ya.Min, ya.Max = ylo, yhi
+	}
 	sc.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(legend(multi)),
 		charts.WithToolboxOpts(toolbox(c)),
 		charts.WithGridOpts(grid(c, multi)),
-		// Both axes fit the data rather than start at 0, and stay on the
-		// frame's edge instead of crossing the plot at 0 when data is negative.
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Scale: opts.Bool(true),
-			Name: withUnit(c.XLabel, c.XUnit), NameLocation: "middle", NameGap: 30,
-			AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Scale: opts.Bool(true),
-			Name: withUnit(c.YLabel, c.Unit), AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}),
+		charts.WithXAxisOpts(xa),
+		charts.WithYAxisOpts(ya),
 	)
-	for _, s := range c.Series {
+	for i, s := range c.Series {
+		tagged := false
+		for _, pt := range s.Points {
+			tagged = tagged || pt.Tag != ""
+		}
 		data := make([]opts.ScatterData, len(s.Points))
 		for i, pt := range s.Points {
 			data[i] = opts.ScatterData{Name: pt.Label, Value: []float64{pt.X, pt.Y}}
+			if tagged {
+				// The tag rides as a third value, so the label template can
+				// read it ({@[2]}) without a JS function in the option.
+				data[i].Value = []any{pt.X, pt.Y, pt.Tag}
+			}
 		}
-		sc.AddSeries(s.Name, data, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 11}))
+		so := []charts.SeriesOpts{charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 11})}
+		if tagged {
+			so = append(so, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{@[2]}"}))
+		}
+		if i == 0 {
+			so = append(so, referenceMarks(c, xlo, xhi, ylo, yhi))
+		}
+		sc.AddSeries(s.Name, data, so...)
 	}
 	return sc
+}
+
+// referenceMarks draws c's reference lines as an echarts markLine and its
+// quadrant names as four unfilled markAreas labelled in their outer corners.
+func referenceMarks(c app.Chart, xlo, xhi, ylo, yhi float64) charts.SeriesOpts {
+	return func(s *charts.SingleSeries) {
+		var lines []any
+		// A vertical line's label goes above its top end, level; a
+		// horizontal one's sits on the line at its right end.
+		for _, r := range c.XRefs {
+			lines = append(lines, map[string]any{"name": r.Label, "xAxis": r.Value, "label": map[string]any{"position": "end"}})
+		}
+		for _, r := range c.YRefs {
+			lines = append(lines, map[string]any{"name": r.Label, "yAxis": r.Value, "label": map[string]any{"position": "insideEndTop"}})
+		}
+		if len(lines) > 0 {
+			s.MarkLines = &opts.MarkLines{Data: lines, MarkLineStyle: opts.MarkLineStyle{
+				Symbol:    []string{"none", "none"},
+				Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}"},
+				LineStyle: &opts.LineStyle{Color: "#475569", Width: 1.5, Type: "dashed"},
+			}}
+		}
+		q := c.Quadrants
+		if q == nil || len(c.XRefs) == 0 || len(c.YRefs) == 0 {
+			return
+		}
+		xm, ym := c.XRefs[0].Value, c.YRefs[0].Value
+		area := func(name, pos string, x0, y0, x1, y1 float64) any {
+			return []map[string]any{
+				{"name": name, "xAxis": x0, "yAxis": y0, "label": map[string]any{"position": pos}},
+				{"xAxis": x1, "yAxis": y1},
+			}
+		}
+		s.MarkAreas = &opts.MarkAreas{
+			Data: []any{
+				area(q.TopLeft, "insideTopLeft", xlo, ym, xm, yhi),
+				area(q.TopRight, "insideTopRight", xm, ym, xhi, yhi),
+				area(q.BottomLeft, "insideBottomLeft", xlo, ylo, xm, ym),
+				area(q.BottomRight, "insideBottomRight", xm, ylo, xhi, ym),
+			},
+			MarkAreaStyle: opts.MarkAreaStyle{
+				ItemStyle: &opts.ItemStyle{Color: "rgba(0, 0, 0, 0)"},
+				Label:     &opts.Label{Show: opts.Bool(true), Color: "#64748b", FontWeight: "bold"},
+			},
+		}
+	}
 }
 
 func heatmapChart(c app.Chart) *charts.HeatMap {

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
 	"golang.org/x/net/html"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -592,6 +593,10 @@ func TestWriteFile(t *testing.T) {
 	if err != nil || !bytes.Contains(good, []byte(fakeJS)) || !bytes.HasSuffix(bytes.TrimSpace(good), []byte("</html>")) {
 		t.Fatalf("report not written completely (err %v)", err)
 	}
+	// The report holds customer data: for the owner only.
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("report mode %v, want 0600", fi.Mode().Perm())
+	}
 
 	// A failed render keeps the previous report and leaves no temp file.
 	bad := fixture(app.LangEnglish)
@@ -708,5 +713,41 @@ func BenchmarkRender40Charts(b *testing.B) {
 		if err := report.Render(io.Discard, r, l, js); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestBCGChartOption: the growth-share chart reaches the page with the
+// share on a log axis (a ratio, never a percent), the 1.0 and growth lines,
+// the four quadrants named and each point tagged with its SKU.
+func TestBCGChartOption(t *testing.T) {
+	if err := assets.LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	d := decimal.RequireFromString
+	pts := app.Portfolio([]app.Product{{SKU: "A", NameEn: "Peeler"}, {SKU: "B", NameEn: "Rack"}, {SKU: "C", NameEn: "Case"}},
+		[]app.ProductSales{{SKU: "A", Revenue: d("500"), PreviousRevenue: d("250")}, {SKU: "B", Revenue: d("300"), PreviousRevenue: d("300")},
+			{SKU: "C", Revenue: d("60"), PreviousRevenue: d("30")}})
+	l := app.English()
+	r := app.Report{Title: "BCG", Lang: app.LangEnglish, Sections: []app.ReportSection{{ID: "products", Title: "Products",
+		Charts: []app.Chart{app.PortfolioChart(l, pts)}}}}
+	opt := options(t, parse(t, render(t, r, l)))["product_bcg"]
+	x := obj(list(opt["xAxis"])[0])
+	if x["type"] != "log" || x["min"] != 0.1 || x["max"] != 2.0 || x["name"] != l.T("products.share") {
+		t.Fatalf("x axis %v", x)
+	}
+	var marks []string
+	var areas int
+	for _, s := range list(opt["series"]) {
+		so := obj(s)
+		for _, m := range list(obj(so["markLine"])["data"]) {
+			marks = append(marks, fmt.Sprint(obj(m)["xAxis"], "/", obj(m)["yAxis"]))
+		}
+		areas += len(list(obj(so["markArea"])["data"]))
+		if lb := obj(so["label"]); len(list(so["data"])) > 0 && lb["formatter"] != "{@[2]}" {
+			t.Errorf("series %v has no point labels", so["name"])
+		}
+	}
+	if strings.Join(marks, " ") != "1/<nil> <nil>/10" || areas != 4 {
+		t.Fatalf("reference lines %v, %d quadrant areas", marks, areas)
 	}
 }

@@ -1,4 +1,4 @@
--- Schema 7 (assigned number 12, issue 16): advertising and traffic. Amazon's
+-- Schema 8 (assigned number 12, issue 16): advertising and traffic. Amazon's
 -- Sponsored Products search term and campaign reports and the Business
 -- Report, as imported; money in minor units (cents), days as YYYY-MM-DD.
 -- Each table's primary key is the row key the issue gives, so importing the
