@@ -23,6 +23,9 @@ Commands:
   tiers --out F.csv    write RFM scores, segments and tiers [--as-of YYYY-MM-DD]
   clv --out F.csv      predict P(alive), purchases and CLV (BG/NBD + Gamma-Gamma) [--as-of D --horizon-weeks N --margin F --discount-rate F]
   bench tiers          time import + tiers against the sqlite3 shell [--lines N]
+  bench ads            time ads import + ads terms on a generated search term report [--rows N]
+  ads import PATH      import an Amazon search term, campaign or Business Report (CSV/XLSX) [--from D --to D]
+  ads terms --out F.csv  search terms with ratios, action and suggested bid [--from D --to D --target-acos F --negate-clicks N --harvest-orders N]
   campaigns export --out F.csv  campaigns with budget lines, plan and evaluation (lift, ROI)
   risks export --out F.csv      the risk register with scores and overdue reviews
   cases export --out F.csv      service cases with business-hour response times [--from D --to D]

@@ -15,8 +15,9 @@ type Overview struct {
 	Upcoming    []Campaign
 	Monthly     []MonthValue
 	Countries   []NamedValue
-	Overdue     int       // open risks whose review date has passed
-	Now         time.Time // the moment the overview was read: what "today" and "this month" mean
+	Overdue     int          // open risks whose review date has passed
+	Now         time.Time    // the moment the overview was read: what "today" and "this month" mean
+	Ads         AdsDashboard // the funnel's KPIs (advertising module)
 }
 
 // LoadOverview reads the dashboard's figures. Every query is bounded by a
@@ -48,6 +49,9 @@ func LoadOverview(ctx context.Context, ws Workspace, now time.Time) (Overview, e
 		return o, err
 	}
 	if o.Countries, err = ws.RevenueByCountry(ctx, 12); err != nil {
+		return o, err
+	}
+	if o.Ads, err = ws.AdsDashboard(ctx); err != nil {
 		return o, err
 	}
 	return o, nil

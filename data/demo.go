@@ -118,6 +118,9 @@ func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
 	if err := insertDemoOrders(ctx, tx, now); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", "demo orders: "+err.Error())
 	}
+	if err := insertDemoAds(ctx, tx, now); err != nil {
+		return app.Wrap(err, app.EInternal, "error.internal", "demo ads: "+err.Error())
+	}
 	if err := refreshOrderSummaries(ctx, tx); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", "demo summaries: "+err.Error())
 	}

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/seller-assistant/seller-assistant/app"
 )
 
@@ -33,7 +35,8 @@ func newDashboard(s *Shell) *dashboard {
 	return &dashboard{s: s, tiles: map[string]*statTile{}}
 }
 
-var dashTiles = []string{"revenue", "orders", "customers", "products", "notes", "open_risks", "campaigns"}
+var dashTiles = []string{"revenue", "orders", "customers", "products", "notes", "open_risks", "campaigns",
+	"aov", "conversion", "repeat_rate", "buy_box"}
 
 func (d *dashboard) buildUI() fyne.CanvasObject {
 	t := d.s.l.T
@@ -106,6 +109,17 @@ func (d *dashboard) fill(o app.Overview, l *app.Localizer) {
 		d.tiles["open_risks"].setCaption(l.T("dash.overdue_reviews", o.Overdue), true)
 	}
 	d.tiles["campaigns"].set(fmt.Sprint(sum.Campaigns))
+	// The funnel's KPIs (issue 16): average order value (客单价) from the
+	// orders, conversion rate (转化率) and Buy Box share from the Business
+	// Report, repeat-purchase rate (复购率) from the customers.
+	aov := "—"
+	if sum.Orders > 0 {
+		aov = sum.Revenue.Div(decimal.NewFromInt(int64(sum.Orders))).StringFixed(2) + " " + cur
+	}
+	d.tiles["aov"].set(aov)
+	d.tiles["conversion"].set(app.FormatPercent(o.Ads.ConversionRate()))
+	d.tiles["repeat_rate"].set(app.FormatPercent(o.Ads.RepeatRate()))
+	d.tiles["buy_box"].set(app.FormatPercent(o.Ads.BuyBox()))
 
 	charts := []app.Chart{
 		app.MarkPartialMonth(l, app.RevenueByMonthChart(l, o.Monthly, cur), o.Now),

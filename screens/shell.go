@@ -215,6 +215,8 @@ func moduleIcon(id string) fyne.Resource {
 		return theme.MailComposeIcon()
 	case "risks":
 		return theme.WarningIcon()
+	case "ads":
+		return theme.VisibilityIcon()
 	case "learn":
 		return theme.HelpIcon()
 	case "settings":

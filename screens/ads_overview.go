@@ -1,0 +1,63 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// adsOverview is the Overview tab: the period's figures with their
+// formulas, a line per campaign, and the charts.
+type adsOverview struct {
+	a         *ads
+	kpis      *widget.Label
+	weeks     *widget.Label
+	campaigns *widget.Label
+	views     []*ChartView
+}
+
+func newAdsOverview(a *ads) *adsOverview { return &adsOverview{a: a} }
+
+func (o *adsOverview) buildUI() fyne.CanvasObject {
+	l := o.a.s.l
+	o.kpis = formulaLabel(o.a.s)
+	o.campaigns = formulaLabel(o.a.s)
+	o.weeks = formulaLabel(o.a.s)
+	grid := container.NewGridWithColumns(2)
+	for range 4 {
+		v := NewChartView(app.Chart{}, l.T("ads.no_data"))
+		o.views = append(o.views, v)
+		grid.Add(container.NewGridWrap(fyne.NewSize(500, 280), v))
+	}
+	bold := func(key string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(l.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	return container.NewVScroll(container.NewVBox(o.kpis, grid, bold("ads.by_campaign"), o.campaigns, bold("ads.by_week"), o.weeks))
+}
+
+func (o *adsOverview) refresh() {
+	l, d := o.a.s.l, o.a.d
+	ov := d.Overview
+	if ov.From.IsZero() {
+		o.kpis.SetText(l.T("ads.empty_hint"))
+	} else {
+		o.kpis.SetText(app.AdsKPIText(l, ov, d.Days.Currency))
+	}
+	charts := append(app.AdsCharts(l, ov, d.ChartTarget(), d.BreakEvens, d.Days.Currency), app.ActionCountsChart(l, d.Rows()))
+	for i, c := range charts {
+		o.views[i].SetChart(c)
+	}
+	text := ""
+	for _, c := range ov.Campaigns {
+		r := o.a.rulesFor(c.Campaign)
+		text += app.AdsFiguresLine(l, c.Campaign, c.AdsSums, c.TACoS) + " · " + l.T("ads.target_is", app.FormatPercent(app.NullOf(r.TargetACoS))) + "\n"
+	}
+	weeks := ""
+	for _, w := range ov.Weeks {
+		weeks += app.AdsFiguresLine(l, w.Start.Format("2006-01-02"), w.AdsSums, w.TACoS()) + "\n"
+	}
+	o.weeks.SetText(weeks)
+	o.campaigns.SetText(text)
+}
