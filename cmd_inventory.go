@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// inventoryCmd imports stock: `seller-assistant --db FILE inventory import
+// [--warehouse W] PATH`, PATH an Amazon "Manage FBA Inventory" report (its
+// rows go to warehouse W, default FBA) or a CSV/XLSX with the columns sku,
+// warehouse, on_hand, inbound. All rows or none: a bad row refuses the file.
+type inventoryCmd struct{}
+
+func init() { commands["inventory"] = inventoryCmd{} }
+
+func (inventoryCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "import" {
+		return usagef("usage: inventory import [--warehouse W] PATH")
+	}
+	fs := newFlags("inventory import")
+	warehouse := fs.String("warehouse", app.DefaultFBAWarehouse, "warehouse of an Amazon report's rows, e.g. FBA-UK")
+	if err := fs.Parse(args[1:]); err != nil {
+		return usagef("%v", err)
+	}
+	if fs.NArg() != 1 {
+		return usagef("inventory import needs one PATH")
+	}
+	if err := needDB(db); err != nil {
+		return err
+	}
+	s, err := openOrCreate(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.ImportStock(ctx, app.StockImportOptions{Path: fs.Arg(0), Warehouse: *warehouse})
+	fmt.Fprintf(stdout, "format: %s\nrows read: %d\nimported: %d\n", res.Format, res.RowsRead, res.Imported)
+	l := app.English()
+	for _, b := range res.BadRows {
+		fmt.Fprintf(stdout, "line %d: %s %q: %s\n", b.Row, b.Field, b.Value, l.T("inventory.reason."+b.Reason))
+	}
+	// A refused file is EInvalid: exit 2, as `import orders` does.
+	return err
+}
