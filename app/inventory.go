@@ -243,6 +243,18 @@ type InventoryStore interface {
 	// bad rows named by line and field; a (SKU, warehouse) already there is
 	// replaced.
 	ImportStock(ctx context.Context, opts StockImportOptions) (StockImportResult, error)
+	// SaveStockLevel writes one (SKU, warehouse) row as an import would.
+	SaveStockLevel(ctx context.Context, l StockLevel) error
+	// OpenShipments lists the shipments not yet received, by arrival.
+	OpenShipments(ctx context.Context) ([]InboundShipment, error)
+	// SaveShipment adds (ID 0) or replaces a shipment and returns its ID.
+	SaveShipment(ctx context.Context, s InboundShipment) (int64, error)
+	DeleteShipment(ctx context.Context, id int64) error
+	// CartonUnits maps each product's SKU to its units per carton (0: none).
+	CartonUnits(ctx context.Context) (map[string]int64, error)
+	// ExportPurchaseOrder writes the draft: XLSX for a .xlsx path, CSV
+	// otherwise; whole or not at all.
+	ExportPurchaseOrder(ctx context.Context, path string, lines []PurchaseLine) error
 }
 
 // StockImportOptions say how to read one stock file.

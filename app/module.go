@@ -19,6 +19,7 @@ var Modules = []Module{
 	{ID: "customers", Guide: true},
 	{ID: "care", Guide: true},
 	{ID: "risks", Guide: true},
+	{ID: "inventory", Guide: true},
 	{ID: "learn"},
 	{ID: "settings"},
 }

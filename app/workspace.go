@@ -72,6 +72,7 @@ type Workspace interface {
 	ChannelStore
 	CareStore
 	CLVStore
+	InventoryStore
 }
 
 // Opener opens, creates and seeds workspace files. The screens get one from

@@ -1,12 +1,20 @@
 package data
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/seller-assistant/seller-assistant/app"
 )
@@ -265,4 +273,168 @@ func fileLine(f *orderFile, row int) int {
 		}
 	}
 	return row
+}
+
+// SaveStockLevel implements app.InventoryStore.
+func (s *Store) SaveStockLevel(ctx context.Context, l app.StockLevel) error {
+	if l.SKU == "" || l.Warehouse == "" {
+		return app.Errorf(app.EInvalid, "inventory.err.stock_key")
+	}
+	if l.OnHand < 0 || l.Inbound < 0 || l.Reserved < 0 || l.Unsellable < 0 {
+		return app.Errorf(app.EInvalid, "inventory.err.stock_negative")
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand, reserved, unsellable, inbound, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+		ON CONFLICT (sku, warehouse) DO UPDATE SET on_hand = excluded.on_hand, reserved = excluded.reserved,
+			unsellable = excluded.unsellable, inbound = excluded.inbound, updated_at = excluded.updated_at`,
+		l.SKU, l.Warehouse, l.OnHand, l.Reserved, l.Unsellable, l.Inbound)
+	return s.fail(err)
+}
+
+// OpenShipments implements app.InventoryStore.
+func (s *Store) OpenShipments(ctx context.Context) ([]app.InboundShipment, error) {
+	var out []app.InboundShipment
+	err := s.eachRow(ctx, `SELECT id, sku, warehouse, quantity, coalesce(channel_id, 0), shipped_on, arrives_on
+		FROM inbound_shipments WHERE received = 0 ORDER BY arrives_on, id`, nil, func(rows *sql.Rows) error {
+		var sh app.InboundShipment
+		var shipped, arrives string
+		if err := rows.Scan(&sh.ID, &sh.SKU, &sh.Warehouse, &sh.Quantity, &sh.ChannelID, &shipped, &arrives); err != nil {
+			return err
+		}
+		sh.ShippedOn, _ = time.Parse(time.DateOnly, shipped)
+		sh.ArrivesOn, _ = time.Parse(time.DateOnly, arrives)
+		out = append(out, sh)
+		return nil
+	})
+	return out, err
+}
+
+// SaveShipment implements app.InventoryStore.
+func (s *Store) SaveShipment(ctx context.Context, sh app.InboundShipment) (int64, error) {
+	if err := sh.Validate(); err != nil {
+		return 0, err
+	}
+	var channel any
+	if sh.ChannelID > 0 {
+		channel = sh.ChannelID
+	}
+	args := []any{sh.SKU, sh.Warehouse, sh.Quantity, channel, sh.ShippedOn.Format(time.DateOnly), sh.ArrivesOn.Format(time.DateOnly), sh.Received}
+	if sh.ID == 0 {
+		r, err := s.db.ExecContext(ctx, `INSERT INTO inbound_shipments (sku, warehouse, quantity, channel_id, shipped_on, arrives_on, received)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return 0, s.fail(err)
+		}
+		id, err := r.LastInsertId()
+		return id, s.fail(err)
+	}
+	r, err := s.db.ExecContext(ctx, `UPDATE inbound_shipments SET sku = ?, warehouse = ?, quantity = ?, channel_id = ?,
+		shipped_on = ?, arrives_on = ?, received = ? WHERE id = ?`, append(args, sh.ID)...)
+	if err != nil {
+		return 0, s.fail(err)
+	}
+	if n, _ := r.RowsAffected(); n == 0 {
+		return 0, app.Errorf(app.ENotFound, "error.not_found")
+	}
+	return sh.ID, nil
+}
+
+// DeleteShipment implements app.InventoryStore.
+func (s *Store) DeleteShipment(ctx context.Context, id int64) error {
+	r, err := s.db.ExecContext(ctx, `DELETE FROM inbound_shipments WHERE id = ?`, id)
+	if err != nil {
+		return s.fail(err)
+	}
+	if n, _ := r.RowsAffected(); n == 0 {
+		return app.Errorf(app.ENotFound, "error.not_found")
+	}
+	return nil
+}
+
+// CartonUnits implements app.InventoryStore.
+func (s *Store) CartonUnits(ctx context.Context) (map[string]int64, error) {
+	out := map[string]int64{}
+	err := s.eachRow(ctx, `SELECT sku, carton_units FROM products WHERE carton_units > 0`, nil, func(rows *sql.Rows) error {
+		var sku string
+		var n int64
+		if err := rows.Scan(&sku, &n); err != nil {
+			return err
+		}
+		out[sku] = n
+		return nil
+	})
+	return out, err
+}
+
+// ExportPurchaseOrder implements app.InventoryStore: XLSX for a .xlsx path
+// (quantities as numbers), CSV with a BOM otherwise; text cells go through
+// app.EscapeCell so a spreadsheet never runs a SKU as a formula. Written
+// beside path and renamed into place.
+func (s *Store) ExportPurchaseOrder(_ context.Context, path string, lines []app.PurchaseLine) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".po-*"+filepath.Ext(path))
+	if err != nil {
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	tmpName := tmp.Name()
+	defer os.Remove(tmpName) // after a successful rename this finds nothing
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		tmp.Close()
+		err = writePurchaseXLSX(tmpName, lines)
+	} else {
+		w := bufio.NewWriter(tmp)
+		w.WriteString("\ufeff")
+		cw := csv.NewWriter(w)
+		cw.Write(app.PurchaseOrderHeader)
+		for _, l := range lines {
+			rec := l.Record()
+			for _, i := range []int{0, 1, 2} {
+				rec[i] = app.EscapeCell(rec[i])
+			}
+			cw.Write(rec)
+		}
+		cw.Flush()
+		err = cw.Error()
+		if err == nil {
+			err = w.Flush()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = os.Chmod(tmpName, 0o600) // excelize creates files world-readable
+	}
+	if err == nil {
+		err = os.Rename(tmpName, path)
+	}
+	if err != nil {
+		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	}
+	return nil
+}
+
+func writePurchaseXLSX(path string, lines []app.PurchaseLine) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	header := make([]any, len(app.PurchaseOrderHeader))
+	for i, h := range app.PurchaseOrderHeader {
+		header[i] = h
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	for i, l := range lines {
+		row := []any{app.EscapeCell(l.Supplier), app.EscapeCell(l.SKU), app.EscapeCell(l.Name), l.ReorderQty, l.CartonUnits, l.Cartons, l.Quantity}
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
 }

@@ -37,6 +37,7 @@ type Workspace struct {
 	*ProductStore       // nil: empty results, see research.go
 	*CareStore          // nil: no cases, default hours, see care.go
 	*CLVStore           // nil: no purchases, see clv.go
+	*InventoryStore     // nil: no stock, no sales, see inventory.go
 
 	mu     sync.Mutex
 	closed int

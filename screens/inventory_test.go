@@ -1,0 +1,143 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/mock"
+)
+
+// inventoryWorkspace has three SKUs: A runs low (reorder), B has plenty
+// (ok), C has stock and no sales.
+func inventoryWorkspace(exported *[]app.PurchaseLine) *mock.Workspace {
+	ws := demoWorkspace("/tmp/demo.sellerdb")
+	daily := func(q int64) []int64 {
+		d := make([]int64, 28)
+		for i := range d {
+			d[i] = q
+		}
+		return d
+	}
+	ws.InventoryStore = &mock.InventoryStore{
+		ReplenishInputsFn: func(o app.ReplenishOptions) ([]app.ReplenishInput, error) {
+			return []app.ReplenishInput{
+				{SKU: "A-LOW", OnHand: 20, Inbound: 0, LeadTimeDays: 30, Daily: daily(4)},
+				{SKU: "B-PLENTY", OnHand: 900, Inbound: 100, LeadTimeDays: 30, Daily: daily(2)},
+				{SKU: "C-IDLE", OnHand: 50, LeadTimeDays: 30, Daily: daily(0)},
+			}, nil
+		},
+		CartonUnitsFn: func() (map[string]int64, error) { return map[string]int64{"A-LOW": 48}, nil },
+		ExportPurchaseOrderFn: func(path string, lines []app.PurchaseLine) error {
+			*exported = lines
+			return nil
+		},
+	}
+	return ws
+}
+
+// openInventory shows the inventory screen and runs its load.
+func openInventory(t *testing.T, ts testShell) *inventory {
+	t.Helper()
+	v := newInventory(ts.Shell)
+	ts.current = "inventory"
+	ts.body.Objects = []fyne.CanvasObject{v.buildUI()}
+	ts.body.Refresh()
+	for v.plan.rows == nil {
+		ts.next(t)
+	}
+	return v
+}
+
+func TestInventoryScreen(t *testing.T) {
+	var exported []app.PurchaseLine
+	ts := newTestShell(t, inventoryWorkspace(&exported))
+	v := openInventory(t, ts)
+	shown := texts(ts.body)
+	for _, want := range []string{"3 SKUs · 1 to reorder · as of 2026-11-24", "Reorder point", "Days of cover"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("screen lacks %q:\n%s", want, shown)
+		}
+	}
+	if v.stock.empty.Visible() {
+		t.Error("the empty note shows over a plan")
+	}
+	cells := func(r app.ReplenishRow) string {
+		var out []string
+		for _, k := range stockCols {
+			out = append(out, stockCell(app.English(), r, k))
+		}
+		return strings.Join(out, "|")
+	}
+	// A-LOW: 4 a day, σ 0, L 30: reorder point 120 ≥ 20; qty 4 × 44 − 20 = 156.
+	st := v.stock
+	if len(st.shown) != 3 || st.shown[0].SKU != "A-LOW" || st.shown[0].ReorderQty != 156 {
+		t.Fatalf("rows %+v", st.shown)
+	}
+	if got := cells(st.shown[0]); got != "A-LOW|20|0|5.0|2026-11-29|120.0|156|Reorder" {
+		t.Errorf("A-LOW cells %s", got)
+	}
+	if got := cells(st.shown[2]); got != "C-IDLE|50|0|—|—|0.0|0|No sales" {
+		t.Errorf("C-IDLE cells %s", got)
+	}
+	st.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	c := st.chart.Chart()
+	if err := c.Validate(); err != nil || c.Shade == nil || c.Shade.From != 5 || len(c.Series) != 4 {
+		t.Errorf("projection %+v %v", c, err)
+	}
+	if f := st.formula.Text; !strings.Contains(f, "Reorder point = daily demand × L + safety stock = 4.00 × 30 + 0.00 = 120.00") ||
+		!strings.Contains(f, "= 156") {
+		t.Errorf("formula:\n%s", f)
+	}
+
+	// Filter by status, then by SKU text; sort by days of cover, descending.
+	st.status.SetSelectedIndex(2) // OK
+	if len(st.shown) != 1 || st.shown[0].SKU != "B-PLENTY" {
+		t.Errorf("status filter: %+v", st.shown)
+	}
+	st.status.SetSelectedIndex(0)
+	test.Type(st.search, "idle")
+	if len(st.shown) != 1 || st.shown[0].SKU != "C-IDLE" {
+		t.Errorf("search: %+v", st.shown)
+	}
+	st.search.SetText("")
+	st.sortBy(3)
+	st.sortBy(3)
+	if st.shown[0].SKU != "C-IDLE" || st.shown[2].SKU != "A-LOW" {
+		t.Errorf("days of cover, descending (no demand last ascending, first descending): %v %v %v", st.shown[0].SKU, st.shown[1].SKU, st.shown[2].SKU)
+	}
+
+	// The purchase order: A-LOW's 156 rounded up to 4 cartons of 48 = 192.
+	po := v.po
+	if len(po.lines) != 1 || po.lines[0].Quantity != 192 || po.lines[0].Cartons != 4 || po.export.Disabled() {
+		t.Fatalf("PO %+v", po.lines)
+	}
+	po.exportTo("/tmp/po.xlsx")
+	ts.next(t)
+	if len(exported) != 1 || exported[0].SKU != "A-LOW" {
+		t.Errorf("exported %+v", exported)
+	}
+}
+
+func TestInventoryScreenChinese(t *testing.T) {
+	var exported []app.PurchaseLine
+	ts := newTestShell(t, inventoryWorkspace(&exported))
+	ts.SetLanguage(app.LangChinese)
+	v := openInventory(t, ts)
+	for v.plan.rows == nil {
+		ts.next(t) // the language switch may have queued its own updates first
+	}
+	shown := texts(ts.body)
+	for _, want := range []string{"库存补货", "补货点", "可售天数", "3 个 SKU · 1 个需补货"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("Chinese screen lacks %q", want)
+		}
+	}
+	if got := stockCell(ts.l, v.stock.shown[2], "status"); got != "无销量" {
+		t.Errorf("status in Chinese: %s", got)
+	}
+}
