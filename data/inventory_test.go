@@ -2,11 +2,15 @@ package data
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/seller-assistant/seller-assistant/app"
 )
@@ -119,5 +123,86 @@ func TestImportStockBadRowsChangeNothing(t *testing.T) {
 	missing := writeOrderFile(t, "missing.csv", []byte("sku,on_hand\nA,1\n"))
 	if _, err := s.ImportStock(ctx, app.StockImportOptions{Path: missing}); app.ErrorCode(err) != app.EInvalid {
 		t.Errorf("missing columns accepted: %v", err)
+	}
+}
+
+// TestShipmentsStockEditAndPurchaseOrder: open shipments add to inbound
+// until received; a hand-edited stock row replaces by key; the purchase
+// order is written whole as CSV (formula-safe) or XLSX, mode 0600.
+func TestShipmentsStockEditAndPurchaseOrder(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	if err := s.SaveStockLevel(ctx, app.StockLevel{SKU: "A", Warehouse: "US-3PL", OnHand: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveStockLevel(ctx, app.StockLevel{SKU: "A", Warehouse: "US-3PL", OnHand: 8, Inbound: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveStockLevel(ctx, app.StockLevel{SKU: "A", Warehouse: "US-3PL", OnHand: -1}); app.ErrorCode(err) != app.EInvalid {
+		t.Errorf("negative stock saved: %v", err)
+	}
+	id, err := s.SaveShipment(ctx, app.InboundShipment{SKU: "A", Warehouse: "US-3PL", Quantity: 300, ShippedOn: day(1), ArrivesOn: day(30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveShipment(ctx, app.InboundShipment{SKU: "A", Quantity: 1, ShippedOn: day(5), ArrivesOn: day(1)}); app.ErrorCode(err) != app.EInvalid {
+		t.Errorf("arrival before shipping saved: %v", err)
+	}
+	o := app.DefaultReplenishOptions(day(2))
+	ins, err := s.ReplenishInputs(ctx, o)
+	if err != nil || len(ins) != 1 || ins[0].OnHand != 8 || ins[0].Inbound != 302 {
+		t.Fatalf("with the shipment: %+v %v", ins, err)
+	}
+	open, err := s.OpenShipments(ctx)
+	if err != nil || len(open) != 1 || open[0].ID != id || !open[0].ArrivesOn.Equal(day(30)) {
+		t.Fatalf("open shipments %+v %v", open, err)
+	}
+	open[0].Received = true
+	if _, err := s.SaveShipment(ctx, open[0]); err != nil {
+		t.Fatal(err)
+	}
+	if ins, _ = s.ReplenishInputs(ctx, o); ins[0].Inbound != 2 {
+		t.Errorf("a received shipment still counts as inbound: %+v", ins[0])
+	}
+	if err := s.DeleteShipment(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteShipment(ctx, id); app.ErrorCode(err) != app.ENotFound {
+		t.Errorf("deleting twice: %v", err)
+	}
+
+	lines := []app.PurchaseLine{{Supplier: "Ningbo", SKU: "=A", Name: "Cup", ReorderQty: 101, CartonUnits: 50, Cartons: 3, Quantity: 150}}
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "po.csv")
+	if err := s.ExportPurchaseOrder(ctx, csvPath, lines); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(csvPath)
+	if want := "\ufeffsupplier,sku,name,reorder_qty,carton_units,cartons,order_qty\nNingbo,'=A,Cup,101,50,3,150\n"; string(b) != want {
+		t.Errorf("csv %q, want %q", b, want)
+	}
+	xlsxPath := filepath.Join(dir, "po.xlsx")
+	if err := s.ExportPurchaseOrder(ctx, xlsxPath, lines); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{csvPath, xlsxPath} {
+		if st, err := os.Stat(p); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v %v", p, st.Mode(), err)
+		}
+	}
+	f, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Sheet1", "G2"); v != "150" {
+		t.Errorf("order qty cell %q", v)
+	}
+	if err := s.ExportPurchaseOrder(ctx, filepath.Join(dir, "missing", "po.csv"), lines); app.ErrorCode(err) != app.EInvalid {
+		t.Errorf("unwritable path: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".po-*")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
