@@ -206,3 +206,47 @@ func TestShipmentsStockEditAndPurchaseOrder(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestDemoInventory: the demo's stock agrees with its own orders: a few SKUs
+// near stockout, one overstocked, one in transit by sea, the rest ok.
+func TestDemoInventory(t *testing.T) {
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	s, err := CreateDemo(context.Background(), filepath.Join(t.TempDir(), "demo.sellerdb"), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	o := app.DefaultReplenishOptions(now)
+	ins, err := s.ReplenishInputs(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := app.ReplenishAll(ins, o)
+	count := map[string]int{}
+	soon, over := 0, 0
+	for _, r := range rows {
+		count[r.Status]++
+		if r.HasDemand() && r.StockoutDate.Before(o.AsOf.AddDate(0, 0, 7)) {
+			soon++
+		}
+		if r.HasDemand() && r.DaysOfCover > 300 {
+			over++
+		}
+		if r.LeadTimeDays == app.DefaultLeadTimeDays {
+			t.Errorf("%s has no lead time from the catalogue", r.SKU)
+		}
+	}
+	ships, err := s.OpenShipments(ctx)
+	if err != nil || len(ships) != 1 {
+		t.Fatalf("shipments %+v %v", ships, err)
+	}
+	if soon < 3 || over != 1 || count[app.StatusReorder] < 3 || count[app.StatusOK] < 3 {
+		t.Errorf("statuses %v, %d out within a week, %d overstocked", count, soon, over)
+	}
+	cartons, err := s.CartonUnits(ctx)
+	if err != nil || len(cartons) == 0 {
+		t.Errorf("cartons %v %v", cartons, err)
+	}
+	t.Logf("demo plan: %v, %d out within a week, shipment %s × %d arriving %s", count, soon, ships[0].SKU, ships[0].Quantity, ships[0].ArrivesOn.Format(time.DateOnly))
+}
