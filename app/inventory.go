@@ -47,6 +47,10 @@ type ReplenishOptions struct {
 	LeadTimeDays int       // < 0: each SKU's own (production + default channel's transit days)
 	ReviewDays   int       // days until the next review, default 14
 	ServiceLevel float64   // probability of not running out during the lead time, default 0.95
+	// ActiveOnly leaves out SKUs with neither stock nor sales in the window,
+	// which can never be to reorder: the dashboard then skips the one pass
+	// over every order line. The replenish command never sets it.
+	ActiveOnly bool
 }
 
 // DefaultReplenishOptions are the command's defaults at asOf.

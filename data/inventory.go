@@ -59,6 +59,10 @@ func (s *Store) ReplenishInputs(ctx context.Context, o app.ReplenishOptions) ([]
 	soldCh := make(chan soldResult, 1)
 	go func() {
 		var r soldResult
+		if o.ActiveOnly {
+			soldCh <- r
+			return
+		}
 		r.err = s.eachRow(ctx, soldSQL, nil, func(rows *sql.Rows) error {
 			var sku string
 			err := rows.Scan(&sku)

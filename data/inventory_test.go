@@ -86,6 +86,11 @@ func TestReplenishInputsFromImports(t *testing.T) {
 	if !reflect.DeepEqual(ins, want) {
 		t.Errorf("inputs:\n got %+v\nwant %+v", ins, want)
 	}
+	// ActiveOnly (the dashboard) drops OLD: no stock, no sale in the window.
+	o.ActiveOnly = true
+	if ins, err = s.ReplenishInputs(ctx, o); err != nil || len(ins) != 3 || ins[2].SKU != "STOCKONLY" {
+		t.Errorf("active only: %+v %v", ins, err)
+	}
 	levels, err := s.StockLevels(ctx)
 	if err != nil || len(levels) != 3 || levels[0].SKU != "A" || levels[0].Warehouse != "FBA" || levels[0].Reserved != 2 || levels[0].Unsellable != 1 {
 		t.Errorf("levels %+v %v", levels, err)

@@ -141,3 +141,39 @@ func TestInventoryScreenChinese(t *testing.T) {
 		t.Errorf("status in Chinese: %s", got)
 	}
 }
+
+// TestDashboardReorderThisWeek: the dashboard lists the SKUs to reorder now
+// or within seven days, soonest stockout first, without the full scan.
+func TestDashboardReorderThisWeek(t *testing.T) {
+	var exported []app.PurchaseLine
+	ws := inventoryWorkspace(&exported)
+	inner := ws.InventoryStore.ReplenishInputsFn
+	var activeOnly []bool
+	ws.InventoryStore.ReplenishInputsFn = func(o app.ReplenishOptions) ([]app.ReplenishInput, error) {
+		activeOnly = append(activeOnly, o.ActiveOnly)
+		ins, err := inner(o)
+		// B-SOON: 10 a day, 150 on hand: 150 − 70 = 80 ≤ reorder point
+		// 10 × 9 = 90 within the week, though ok today (150 > 90).
+		d := make([]int64, 28)
+		for i := range d {
+			d[i] = 10
+		}
+		return append(ins, app.ReplenishInput{SKU: "B-SOON", OnHand: 150, LeadTimeDays: 9, Daily: d}), err
+	}
+	ts := newTestShell(t, ws)
+	shown := texts(ts.body)
+	for _, want := range []string{"SKUs to reorder this week", "A-LOW", "stockout 11-29 · reorder 156", "B-SOON"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("dashboard lacks %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, "B-PLENTY") || strings.Contains(shown, "C-IDLE") {
+		t.Error("the dashboard lists SKUs that need nothing this week")
+	}
+	if strings.Index(shown, "A-LOW") > strings.Index(shown, "B-SOON") {
+		t.Error("not soonest stockout first")
+	}
+	if len(activeOnly) != 1 || !activeOnly[0] {
+		t.Errorf("dashboard read with ActiveOnly %v", activeOnly)
+	}
+}
