@@ -48,6 +48,7 @@ var reportSections = []sectionBuilder{
 	customersSection,
 	careSection,
 	risksSection,
+	inventorySection,
 }
 
 // BuildReport gathers the whole workspace into a Report in l's language. It
