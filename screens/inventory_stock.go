@@ -39,7 +39,9 @@ var stockCols = []string{"sku", "on_hand", "inbound", "days_of_cover", "stockout
 
 var stockColWidths = []float32{150, 80, 80, 100, 110, 110, 100, 100}
 
-func newInvStock(v *inventory) *invStock { return &invStock{v: v} }
+// newInvStock sorts by days of cover, shortest first: the most urgent SKUs
+// on top.
+func newInvStock(v *inventory) *invStock { return &invStock{v: v, sortCol: 3} }
 
 func (st *invStock) buildUI() fyne.CanvasObject {
 	t := st.v.s.l.T
@@ -70,7 +72,7 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.empty.Wrapping = st.v.s.wrap()
 	st.empty.Hide()
 	st.chart = NewChartView(app.Chart{}, t("inventory.pick_sku"))
-	st.formula = widget.NewLabel(t("inventory.pick_sku"))
+	st.formula = widget.NewLabel("")
 	st.formula.Wrapping = st.v.s.wrap()
 	filters := container.NewBorder(nil, nil, nil, sized(st.status, 180), st.search)
 	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), container.NewVScroll(st.formula)), st.chart)

@@ -105,12 +105,18 @@ func TestInventoryScreen(t *testing.T) {
 		t.Errorf("search: %+v", st.shown)
 	}
 	st.search.SetText("")
-	st.sortBy(3)
-	st.sortBy(3)
+	if st.sortCol != 3 || st.sortDesc {
+		t.Errorf("default sort: column %d desc %v, want days of cover, shortest first", st.sortCol, st.sortDesc)
+	}
+	st.sortBy(3) // again: reversed
 	if st.shown[0].SKU != "C-IDLE" || st.shown[2].SKU != "A-LOW" {
 		t.Errorf("days of cover, descending (no demand last ascending, first descending): %v %v %v", st.shown[0].SKU, st.shown[1].SKU, st.shown[2].SKU)
 	}
 
+	st.sortBy(0) // by SKU
+	if st.shown[0].SKU != "A-LOW" || st.shown[1].SKU != "B-PLENTY" || st.sortDesc {
+		t.Errorf("by SKU: %v", st.shown)
+	}
 	// The purchase order: A-LOW's 156 rounded up to 4 cartons of 48 = 192.
 	po := v.po
 	if len(po.lines) != 1 || po.lines[0].Quantity != 192 || po.lines[0].Cartons != 4 || po.export.Disabled() {

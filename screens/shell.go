@@ -214,6 +214,8 @@ func moduleIcon(id string) fyne.Resource {
 		return theme.MailComposeIcon()
 	case "risks":
 		return theme.WarningIcon()
+	case "inventory":
+		return theme.StorageIcon()
 	case "learn":
 		return theme.HelpIcon()
 	case "settings":
