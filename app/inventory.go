@@ -87,6 +87,9 @@ type ReplenishInput struct {
 	OnHand       int64 // over all warehouses
 	Inbound      int64
 	LeadTimeDays int // the SKU's own; the options may override it
+	// ProductionDays is the catalogue's part of the lead time (0 unknown),
+	// for replanning with another channel.
+	ProductionDays int
 	// Units sold per day of the window, oldest first, WindowDays long:
 	// non-cancelled lines only, days without sales 0.
 	Daily []int64

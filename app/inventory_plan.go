@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // What the screens, dashboard and report build on top of the replenishment
@@ -192,4 +194,30 @@ var PurchaseOrderHeader = []string{"supplier", "sku", "name", "reorder_qty", "ca
 func (l PurchaseLine) Record() []string {
 	return []string{l.Supplier, l.SKU, l.Name, strconv.FormatInt(l.ReorderQty, 10), strconv.FormatInt(l.CartonUnits, 10),
 		strconv.FormatInt(l.Cartons, 10), strconv.FormatInt(l.Quantity, 10)}
+}
+
+// HeadHaulOption is the plan of one SKU if its stock came by another
+// channel: a sea channel's long lead time against an air channel's freight.
+type HeadHaulOption struct {
+	Channel        LogisticsChannel
+	Row            ReplenishRow    // the plan with this channel's lead time
+	FreightPerUnit decimal.Decimal // CNY: the channel's price for one unit's chargeable weight
+}
+
+// HeadHaulWhatIf replans a SKU with each channel's lead time (production
+// days + the channel's days_max, as the catalogue's default channel gives)
+// and prices one unit on it, fastest first. It answers "sea or air": how
+// much safety stock and reorder quantity a shorter lead time saves, and what
+// the faster freight costs per unit.
+func HeadHaulWhatIf(in ReplenishInput, o ReplenishOptions, p Product, channels []LogisticsChannel) []HeadHaulOption {
+	out := make([]HeadHaulOption, 0, len(channels))
+	for _, ch := range channels {
+		oc := o
+		oc.LeadTimeDays = in.ProductionDays + ch.DaysMax
+		div := decimal.NewFromInt(int64(max(ch.VolDivisor, 1)))
+		kg := decimal.Max(p.WeightKg, p.LengthCm.Mul(p.WidthCm).Mul(p.HeightCm).Div(div))
+		out = append(out, HeadHaulOption{Channel: ch, Row: Replenish(in, oc), FreightPerUnit: ChannelCost(ch, kg).Round(2)})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Row.LeadTimeDays < out[j].Row.LeadTimeDays })
+	return out
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"reflect"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestProjectStock(t *testing.T) {
@@ -61,5 +63,27 @@ func TestPurchaseOrderAndThisWeek(t *testing.T) {
 	rows[2].OnHand = 22
 	if ReorderThisWeek(rows[2]) {
 		t.Error("22 − 7 = 15 > 14 is not this week")
+	}
+}
+
+func TestHeadHaulWhatIf(t *testing.T) {
+	// 2 a day, σ 0, production 10 days. Sea: 10 + 35 = 45 days; air: 10 + 8
+	// = 18 days. Reorder quantities 2 × (45 + 14) − 30 = 88 and 2 × (18 + 14)
+	// − 30 = 34. One unit of 0.4 kg (volume 20×10×10/5000 = 0.4): sea ¥20
+	// first 0.5 kg → 20; air ¥30 first 0.2 kg + 0.2 kg × ¥60 = 42.
+	d := make([]int64, 28)
+	for i := range d {
+		d[i] = 2
+	}
+	in := ReplenishInput{SKU: "S", OnHand: 30, LeadTimeDays: 45, ProductionDays: 10, Daily: d}
+	p := Product{SKU: "S", WeightKg: decimal.RequireFromString("0.3"), LengthCm: decimal.NewFromInt(20), WidthCm: decimal.NewFromInt(10), HeightCm: decimal.NewFromInt(10)}
+	chs := []LogisticsChannel{
+		{Name: "Sea", DaysMax: 35, VolDivisor: 5000, FirstWeightKg: decimal.RequireFromString("0.5"), FirstPrice: decimal.NewFromInt(20), PerKg: decimal.NewFromInt(10)},
+		{Name: "Air", DaysMax: 8, VolDivisor: 5000, FirstWeightKg: decimal.RequireFromString("0.2"), FirstPrice: decimal.NewFromInt(30), PerKg: decimal.NewFromInt(60)},
+	}
+	got := HeadHaulWhatIf(in, opts(28, -1, 14), p, chs)
+	if len(got) != 2 || got[0].Channel.Name != "Air" || got[0].Row.LeadTimeDays != 18 || got[0].Row.ReorderQty != 34 ||
+		got[0].FreightPerUnit.String() != "42" || got[1].Row.LeadTimeDays != 45 || got[1].Row.ReorderQty != 88 || got[1].FreightPerUnit.String() != "20" {
+		t.Errorf("what-if %+v", got)
 	}
 }

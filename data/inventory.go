@@ -131,6 +131,7 @@ func (s *Store) ReplenishInputs(ctx context.Context, o app.ReplenishOptions) ([]
 		}
 		if in := bySKU[sku]; in != nil {
 			in.LeadTimeDays = production + int(transit.Int64)
+			in.ProductionDays = production
 		}
 		return nil
 	})

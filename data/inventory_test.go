@@ -78,8 +78,8 @@ func TestReplenishInputsFromImports(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []app.ReplenishInput{
-		{SKU: "A", OnHand: 40 + 10, Inbound: 6 + 100, LeadTimeDays: 55, Daily: []int64{5, 0, 4}},
-		{SKU: "B", LeadTimeDays: 12, Daily: []int64{0, 7, 0}},
+		{SKU: "A", OnHand: 40 + 10, Inbound: 6 + 100, LeadTimeDays: 55, ProductionDays: 20, Daily: []int64{5, 0, 4}},
+		{SKU: "B", LeadTimeDays: 12, ProductionDays: 12, Daily: []int64{0, 7, 0}},
 		{SKU: "OLD", LeadTimeDays: app.DefaultLeadTimeDays, Daily: []int64{0, 0, 0}},
 		{SKU: "STOCKONLY", OnHand: 15, LeadTimeDays: app.DefaultLeadTimeDays, Daily: []int64{0, 0, 0}},
 	}

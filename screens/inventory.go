@@ -35,6 +35,8 @@ type inventory struct {
 type invPlan struct {
 	opts      app.ReplenishOptions
 	rows      []app.ReplenishRow
+	inputs    map[string]app.ReplenishInput // by SKU, for the sea-or-air what-if
+	channels  []app.LogisticsChannel
 	shipments []app.InboundShipment
 	products  map[string]app.Product
 	cartons   map[string]int64
@@ -71,6 +73,13 @@ func readPlan(ctx context.Context, ws app.Workspace, now time.Time) (invPlan, er
 		return p, err
 	}
 	p.rows = app.ReplenishAll(ins, p.opts)
+	p.inputs = make(map[string]app.ReplenishInput, len(ins))
+	for _, in := range ins {
+		p.inputs[in.SKU] = in
+	}
+	if p.channels, err = ws.Channels(ctx); err != nil {
+		return p, err
+	}
 	if p.shipments, err = ws.OpenShipments(ctx); err != nil {
 		return p, err
 	}

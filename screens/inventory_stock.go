@@ -215,7 +215,23 @@ func (st *invStock) onSelected(id widget.TableCellID) {
 	p := st.v.plan
 	proj := app.ProjectStock(r, p.shipments, p.opts.AsOf)
 	st.chart.SetChart(app.ProjectionChart(proj, p.opts.AsOf, st.v.s.l.T))
-	st.formula.SetText(explainRow(st.v.s.l, r, p.opts))
+	text := explainRow(st.v.s.l, r, p.opts)
+	if in, ok := p.inputs[r.SKU]; ok && r.HasDemand() && len(p.channels) > 0 {
+		text += "\n\n" + explainWhatIf(st.v.s.l, app.HeadHaulWhatIf(in, p.opts, p.products[r.SKU], p.channels))
+	}
+	st.formula.SetText(text)
+}
+
+// explainWhatIf lists the plan under each channel's lead time with its
+// freight per unit: the sea-or-air trade-off in numbers.
+func explainWhatIf(l *app.Localizer, opts []app.HeadHaulOption) string {
+	lines := []string{l.T("inventory.whatif_title")}
+	for _, o := range opts {
+		lines = append(lines, l.T("inventory.whatif_line", o.Channel.Name, o.Row.LeadTimeDays,
+			strconv.FormatFloat(o.Row.SafetyStock, 'f', 1, 64), strconv.FormatFloat(o.Row.ReorderPoint, 'f', 1, 64),
+			o.Row.ReorderQty, o.FreightPerUnit.StringFixed(2)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // explainRow spells out every figure of a row with its inputs, the rules of

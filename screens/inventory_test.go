@@ -23,6 +23,9 @@ func inventoryWorkspace(exported *[]app.PurchaseLine) *mock.Workspace {
 		}
 		return d
 	}
+	ws.ChannelsFn = func() ([]app.LogisticsChannel, error) {
+		return []app.LogisticsChannel{{Name: "Sea to FBA", DaysMax: 40, VolDivisor: 6000}, {Name: "Air to FBA", DaysMax: 9, VolDivisor: 6000}}, nil
+	}
 	ws.InventoryStore = &mock.InventoryStore{
 		ReplenishInputsFn: func(o app.ReplenishOptions) ([]app.ReplenishInput, error) {
 			return []app.ReplenishInput{
@@ -90,7 +93,8 @@ func TestInventoryScreen(t *testing.T) {
 		t.Errorf("projection %+v %v", c, err)
 	}
 	if f := st.formula.Text; !strings.Contains(f, "Reorder point = daily demand × L + safety stock = 4.00 × 30 + 0.00 = 120.00") ||
-		!strings.Contains(f, "= 156") {
+		!strings.Contains(f, "= 156") || !strings.Contains(f, "• Air to FBA: L 9 days → safety stock 0.0, reorder point 36.0, order 72") ||
+		strings.Index(f, "Air to FBA") > strings.Index(f, "Sea to FBA") {
 		t.Errorf("formula:\n%s", f)
 	}
 
