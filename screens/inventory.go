@@ -29,6 +29,7 @@ type inventory struct {
 	loading *widget.ProgressBarInfinite
 	stock   *invStock
 	po      *invPO
+	entry   *invEntry
 }
 
 // invPlan is what one load reads and computes.
@@ -54,9 +55,11 @@ func (v *inventory) buildUI() fyne.CanvasObject {
 	v.loading = widget.NewProgressBarInfinite()
 	v.stock = newInvStock(v)
 	v.po = newInvPO(v)
+	v.entry = newInvEntry(v)
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(t("inventory.tab_stock"), theme.ListIcon(), v.stock.buildUI()),
 		container.NewTabItemWithIcon(t("inventory.tab_po"), theme.DocumentIcon(), v.po.buildUI()),
+		container.NewTabItemWithIcon(t("inventory.tab_entry"), theme.MailSendIcon(), v.entry.buildUI()),
 	)
 	importBtn := widget.NewButtonWithIcon(t("inventory.import"), theme.UploadIcon(), v.onImport)
 	v.load()
@@ -116,6 +119,7 @@ func (v *inventory) load() {
 		v.counts.SetText(v.s.l.T("inventory.counts", len(p.rows), reorder, p.opts.AsOf.Format(time.DateOnly)))
 		v.stock.fill()
 		v.po.fill()
+		v.entry.fill()
 	})
 }
 

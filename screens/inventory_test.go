@@ -3,6 +3,7 @@ package screens
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -24,7 +25,7 @@ func inventoryWorkspace(exported *[]app.PurchaseLine) *mock.Workspace {
 		return d
 	}
 	ws.ChannelsFn = func() ([]app.LogisticsChannel, error) {
-		return []app.LogisticsChannel{{Name: "Sea to FBA", DaysMax: 40, VolDivisor: 6000}, {Name: "Air to FBA", DaysMax: 9, VolDivisor: 6000}}, nil
+		return []app.LogisticsChannel{{ID: 1, Name: "Sea to FBA", DaysMax: 40, VolDivisor: 6000}, {ID: 2, Name: "Air to FBA", DaysMax: 9, VolDivisor: 6000}}, nil
 	}
 	ws.InventoryStore = &mock.InventoryStore{
 		ReplenishInputsFn: func(o app.ReplenishOptions) ([]app.ReplenishInput, error) {
@@ -185,5 +186,82 @@ func TestDashboardReorderThisWeek(t *testing.T) {
 	}
 	if len(activeOnly) != 1 || !activeOnly[0] {
 		t.Errorf("dashboard read with ActiveOnly %v", activeOnly)
+	}
+}
+
+// TestInventoryShipmentsAndStockEntry: a shipment typed in is saved and
+// listed, then marked received; stock set by hand is saved; a bad number
+// saves nothing.
+func TestInventoryShipmentsAndStockEntry(t *testing.T) {
+	var exported []app.PurchaseLine
+	ws := inventoryWorkspace(&exported)
+	var ships []app.InboundShipment
+	var levels []app.StockLevel
+	st := ws.InventoryStore
+	st.OpenShipmentsFn = func() ([]app.InboundShipment, error) {
+		var open []app.InboundShipment
+		for _, s := range ships {
+			if !s.Received {
+				open = append(open, s)
+			}
+		}
+		return open, nil
+	}
+	st.SaveShipmentFn = func(s app.InboundShipment) (int64, error) {
+		if s.ID == 0 {
+			s.ID = int64(len(ships) + 1)
+			ships = append(ships, s)
+			return s.ID, nil
+		}
+		ships[s.ID-1] = s
+		return s.ID, nil
+	}
+	st.SaveStockLevelFn = func(l app.StockLevel) error { levels = append(levels, l); return nil }
+	ts := newTestShell(t, ws)
+	v := openInventory(t, ts)
+	e := v.entry
+	e.shipSKU.SetText("A-LOW")
+	e.shipWarehouse.SetText("US-3PL")
+	e.shipQty.SetText("x")
+	e.arrives.SetText("2026-12-20")
+	e.onAddShipment()
+	if len(ships) != 0 {
+		t.Fatal("a bad quantity was saved")
+	}
+	e.shipQty.SetText("300")
+	e.channel.SetSelectedIndex(0)
+	test.Tap(e.addShip)
+	ts.next(t) // the write
+	ts.next(t) // the reload
+	want := app.InboundShipment{ID: 1, SKU: "A-LOW", Warehouse: "US-3PL", Quantity: 300, ShippedOn: testNow.Truncate(24 * time.Hour),
+		ArrivesOn: time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC), ChannelID: 1}
+	if len(ships) != 1 || ships[0] != want {
+		t.Fatalf("saved %+v, want %+v", ships, want)
+	}
+	if len(v.plan.shipments) != 1 || !strings.Contains(e.shipmentText(v.plan.shipments[0]), "A-LOW × 300 → US-3PL · Sea to FBA") {
+		t.Errorf("listed %+v", v.plan.shipments)
+	}
+	e.list.Select(0)
+	test.Tap(e.received)
+	ts.next(t)
+	ts.next(t)
+	if !ships[0].Received || len(v.plan.shipments) != 0 {
+		t.Errorf("received: %+v, listed %d", ships[0], len(v.plan.shipments))
+	}
+
+	e.stockSKU.SetText("A-LOW")
+	e.stockWarehouse.SetText("FBA-US")
+	e.onHand.SetText("-4")
+	e.onSaveStock()
+	if len(levels) != 0 {
+		t.Fatal("negative stock saved")
+	}
+	e.onHand.SetText("40")
+	e.inbound.SetText("12")
+	test.Tap(e.saveStock)
+	ts.next(t)
+	ts.next(t)
+	if len(levels) != 1 || levels[0] != (app.StockLevel{SKU: "A-LOW", Warehouse: "FBA-US", OnHand: 40, Inbound: 12}) {
+		t.Errorf("stock saved %+v", levels)
 	}
 }
