@@ -65,3 +65,28 @@ func TestInventoryReportSection(t *testing.T) {
 		t.Errorf("row %q, want %q", got, want)
 	}
 }
+
+// TestInventoryDynamicKeys: keys built from statuses, reasons, formats and
+// columns exist in both languages.
+func TestInventoryDynamicKeys(t *testing.T) {
+	var keys []string
+	add := func(prefix string, vals ...string) {
+		for _, v := range vals {
+			keys = append(keys, prefix+v)
+		}
+	}
+	add("inventory.status.", app.StatusReorder, app.StatusOK, app.StatusNoSales)
+	add("inventory.how.status.", app.StatusReorder, app.StatusOK)
+	add("inventory.reason.", "no_sku", "no_warehouse", "bad_quantity")
+	add("inventory.format.", app.StockFormatAmazon, app.StockFormatSimple)
+	add("inventory.col.", "sku", "on_hand", "inbound", "days_of_cover", "stockout_date", "reorder_point", "reorder_qty", "status")
+	add("inventory.po.", app.PurchaseOrderHeader...)
+	for _, l := range app.Langs {
+		loc := app.NewLocalizer(l)
+		for _, k := range keys {
+			if !loc.Has(k) {
+				t.Errorf("%s: missing %s", l, k)
+			}
+		}
+	}
+}
