@@ -37,7 +37,7 @@ func newInvEntry(v *inventory) *invEntry { return &invEntry{v: v, selected: -1} 
 func (e *invEntry) buildUI() fyne.CanvasObject {
 	t := e.v.s.l.T
 	e.list = widget.NewList(func() int { return len(e.v.plan.shipments) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		newCellLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(e.v.plan.shipments) {
 				o.(*widget.Label).SetText(e.shipmentText(e.v.plan.shipments[i]))
@@ -116,8 +116,8 @@ func (e *invEntry) shipmentText(s app.InboundShipment) string {
 			channel = c.Name
 		}
 	}
-	return e.v.s.l.T("inventory.ship_line", s.SKU, strconv.FormatInt(s.Quantity, 10), s.Warehouse, channel,
-		s.ShippedOn.Format(time.DateOnly), s.ArrivesOn.Format(time.DateOnly))
+	return e.v.s.l.T("inventory.ship_line", s.SKU, strconv.FormatInt(s.Quantity, 10), s.ArrivesOn.Format(time.DateOnly), s.Warehouse,
+		channel, s.ShippedOn.Format(time.DateOnly))
 }
 
 // parseShipment reads the shipment form; an unusable field is named.

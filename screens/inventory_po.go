@@ -38,7 +38,7 @@ func (po *invPO) buildUI() fyne.CanvasObject {
 	po.export.Disable()
 	po.list = &widget.Table{
 		Length:     func() (int, int) { return len(po.lines), len(poCols) },
-		CreateCell: func() fyne.CanvasObject { return widget.NewLabel("") },
+		CreateCell: newCellLabel,
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(po.lines) {
 				o.(*widget.Label).SetText(po.lines[id.Row].Record()[id.Col])
@@ -51,7 +51,7 @@ func (po *invPO) buildUI() fyne.CanvasObject {
 		ShowHeaderRow: true,
 	}
 	po.list.ExtendBaseWidget(po.list)
-	for i, w := range []float32{140, 130, 220, 100, 100, 80, 100} {
+	for i, w := range []float32{230, 110, 230, 90, 90, 80, 90} {
 		po.list.SetColumnWidth(i, w)
 	}
 	how := widget.NewLabel(t("inventory.po_how"))

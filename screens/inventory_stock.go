@@ -57,7 +57,7 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.status.OnChanged = func(string) { st.apply() }
 	st.table = &widget.Table{
 		Length:        func() (int, int) { return len(st.shown), len(stockCols) },
-		CreateCell:    func() fyne.CanvasObject { return widget.NewLabel("") },
+		CreateCell:    newCellLabel,
 		UpdateCell:    st.updateCell,
 		CreateHeader:  func() fyne.CanvasObject { return widget.NewButton("", nil) },
 		UpdateHeader:  st.updateHeader,
@@ -257,4 +257,12 @@ func explainRow(l *app.Localizer, r app.ReplenishRow, o app.ReplenishOptions) st
 		l.T("inventory.how.status."+r.Status, r.OnHand+r.Inbound, f(r.ReorderPoint)),
 	)
 	return strings.Join(lines, "\n")
+}
+
+// newCellLabel is a table cell that cuts long text with an ellipsis rather
+// than drawing over the next column.
+func newCellLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }

@@ -238,7 +238,7 @@ func TestInventoryShipmentsAndStockEntry(t *testing.T) {
 	if len(ships) != 1 || ships[0] != want {
 		t.Fatalf("saved %+v, want %+v", ships, want)
 	}
-	if len(v.plan.shipments) != 1 || !strings.Contains(e.shipmentText(v.plan.shipments[0]), "A-LOW × 300 → US-3PL · Sea to FBA") {
+	if len(v.plan.shipments) != 1 || !strings.Contains(e.shipmentText(v.plan.shipments[0]), "A-LOW × 300, arrives 2026-12-20 → US-3PL · Sea to FBA") {
 		t.Errorf("listed %+v", v.plan.shipments)
 	}
 	e.list.Select(0)
