@@ -71,8 +71,13 @@ func inventorySection(ctx context.Context, ws Workspace, l *Localizer, _ Overvie
 		cover.Series = []Series{{Name: l.T("inventory.col.days_of_cover"), Values: cv}, {Name: l.T("inventory.chart.lead_time"), Values: lt}}
 	}
 	sec.Charts = []Chart{status, cover}
-	if len(rows) > 0 && rows[0].HasDemand() {
-		sec.Charts = append(sec.Charts, ProjectionChart(ProjectStock(rows[0], ships, o.AsOf), o.AsOf, l.T))
+	// The projection of the most urgent SKU that still has stock: one with
+	// none left draws only a flat zero.
+	for _, r := range rows {
+		if r.HasDemand() && r.OnHand > 0 {
+			sec.Charts = append(sec.Charts, ProjectionChart(ProjectStock(r, ships, o.AsOf), o.AsOf, l.T))
+			break
+		}
 	}
 	cols := []string{"sku", "on_hand", "inbound", "days_of_cover", "stockout_date", "reorder_point", "reorder_qty", "status"}
 	t := Table{Title: l.T("inventory.report_plan")}

@@ -27,6 +27,7 @@ func TestInventoryReportSection(t *testing.T) {
 				{SKU: "OK-1", OnHand: 500, LeadTimeDays: 20, Daily: flat(2)},
 				{SKU: "IDLE", OnHand: 9, LeadTimeDays: 20, Daily: flat(0)},
 				{SKU: "LOW-1", OnHand: 12, LeadTimeDays: 20, Daily: flat(3)},
+				{SKU: "GONE", OnHand: 0, LeadTimeDays: 20, Daily: flat(1)}, // most urgent, but nothing to project
 			}, nil
 		},
 	}}
@@ -55,13 +56,13 @@ func TestInventoryReportSection(t *testing.T) {
 	for _, row := range sec.Tables[0].Rows {
 		skus = append(skus, row[0]+":"+row[7])
 	}
-	if got := strings.Join(skus, " "); got != "LOW-1:Reorder OK-1:OK IDLE:No sales" {
+	if got := strings.Join(skus, " "); got != "GONE:Reorder LOW-1:Reorder OK-1:OK IDLE:No sales" {
 		t.Errorf("plan order %s", got)
 	}
 	// LOW-1: 3 a day, σ 0, lead 20: cover 12 ÷ 3 = 4 days, stockout in 4
 	// days, reorder point 60, quantity 3 × (20 + 14) − 12 = 90.
 	want := []string{"LOW-1", "12", "0", "4.0", app.DayOf(time.Now()).AddDate(0, 0, 4).Format(time.DateOnly), "60.0", "90", "Reorder"}
-	if got := sec.Tables[0].Rows[0]; strings.Join(got, "|") != strings.Join(want, "|") {
+	if got := sec.Tables[0].Rows[1]; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("row %q, want %q", got, want)
 	}
 }
