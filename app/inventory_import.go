@@ -122,7 +122,8 @@ func ParseStockRow(rec []string, m StockMapping, warehouse string) (StockLevel, 
 			return nil
 		}
 		q, err := ParseQuantity(v)
-		if err != nil || q < 0 {
+		// Sums of absurd quantities must not wrap around to negative.
+		if err != nil || q < 0 || q > 1e12 {
 			return &RowError{Field: c.Name, Value: v, Reason: "bad_quantity"}
 		}
 		*dst += q

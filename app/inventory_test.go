@@ -186,6 +186,7 @@ func TestDetectStockMappingAndParse(t *testing.T) {
 		{[]string{"A", "", "1", "1"}, "warehouse"},
 		{[]string{"A", "W", "-1", "1"}, "on_hand"},
 		{[]string{"A", "W", "1", "1.5"}, "inbound"},
+		{[]string{"A", "W", "9223372036854775807", "1"}, "on_hand"},
 	} {
 		if _, rerr := ParseStockRow(tt.rec, m, ""); rerr == nil || rerr.Field != tt.field {
 			t.Errorf("%q: %+v, want field %s", tt.rec, rerr, tt.field)
@@ -194,4 +195,36 @@ func TestDetectStockMappingAndParse(t *testing.T) {
 	if _, err := DetectStockMapping([]string{"sku", "warehouse", "on_hand"}); ErrorCode(err) != EInvalid {
 		t.Errorf("missing inbound accepted: %v", err)
 	}
+}
+
+// FuzzStockRow: any header and row either map and parse to non-negative
+// quantities or are refused with a named field; nothing panics.
+func FuzzStockRow(f *testing.F) {
+	f.Add("sku\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\tafn-inbound-shipped-quantity", "A\t3\t\t4")
+	f.Add("sku,warehouse,on_hand,inbound", "A,W,1,2")
+	f.Add("sku,warehouse,on_hand,inbound", ",,-1,x")
+	f.Add("SKU,仓库,在库,在途", "B,深圳,1.0,1,234")
+	f.Fuzz(func(t *testing.T, header, row string) {
+		sep := ","
+		if strings.Contains(header, "\t") {
+			sep = "\t"
+		}
+		m, err := DetectStockMapping(strings.Split(header, sep))
+		if err != nil {
+			if ErrorCode(err) != EInvalid {
+				t.Fatalf("mapping error %v", err)
+			}
+			return
+		}
+		s, rerr := ParseStockRow(strings.Split(row, sep), m, "FBA")
+		if rerr != nil {
+			if rerr.Field == "" || rerr.Reason == "" {
+				t.Fatalf("unnamed refusal %+v", rerr)
+			}
+			return
+		}
+		if s.SKU == "" || s.Warehouse == "" || s.OnHand < 0 || s.Inbound < 0 || s.Reserved < 0 || s.Unsellable < 0 {
+			t.Fatalf("accepted %+v", s)
+		}
+	})
 }

@@ -255,3 +255,37 @@ func TestDemoInventory(t *testing.T) {
 	}
 	t.Logf("demo plan: %v, %d out within a week, shipment %s × %d arriving %s", count, soon, ships[0].SKU, ships[0].Quantity, ships[0].ArrivesOn.Format(time.DateOnly))
 }
+
+// TestImportStockXLSXAndEncodings: the simple layout from a spreadsheet and
+// from a GB18030 CSV (what Chinese Excel saves), through the order files'
+// reader.
+func TestImportStockXLSXAndEncodings(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	f := excelize.NewFile()
+	for i, row := range [][]any{{"SKU", "Warehouse", "On hand", "Inbound", "Reserved"}, {"HL-1", "US-3PL", 12, 30, 2}, {"HL-2", "US-3PL", 0, 5}} {
+		if err := f.SetSheetRow("Sheet1", "A"+strconv.Itoa(i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := filepath.Join(t.TempDir(), "stock.xlsx")
+	if err := f.SaveAs(x); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.ImportStock(ctx, app.StockImportOptions{Path: x})
+	if err != nil || res.Imported != 2 || res.Format != app.StockFormatSimple {
+		t.Fatalf("xlsx: %+v %v", res, err)
+	}
+	gb := writeOrderFile(t, "gb.csv", []byte("sku,warehouse,on_hand,inbound\nHL-3,\xc9\xee\xdb\xda,7,0\n")) // 深圳 in GBK
+	if _, err := s.ImportStock(ctx, app.StockImportOptions{Path: gb}); err != nil {
+		t.Fatal(err)
+	}
+	levels, _ := s.StockLevels(ctx)
+	got := []string{}
+	for _, l := range levels {
+		got = append(got, l.SKU+"@"+l.Warehouse+":"+strconv.FormatInt(l.OnHand, 10)+"+"+strconv.FormatInt(l.Inbound, 10)+"r"+strconv.FormatInt(l.Reserved, 10))
+	}
+	if want := []string{"HL-1@US-3PL:12+30r2", "HL-2@US-3PL:0+5r0", "HL-3@深圳:7+0r0"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("levels %v, want %v", got, want)
+	}
+}

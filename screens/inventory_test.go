@@ -265,3 +265,45 @@ func TestInventoryShipmentsAndStockEntry(t *testing.T) {
 		t.Errorf("stock saved %+v", levels)
 	}
 }
+
+// TestInventoryImportFromScreen: a refused stock file shows the bad rows
+// and reloads nothing; an accepted one reloads the plan.
+func TestInventoryImportFromScreen(t *testing.T) {
+	var exported []app.PurchaseLine
+	ws := inventoryWorkspace(&exported)
+	loads := 0
+	inner := ws.InventoryStore.ReplenishInputsFn
+	ws.InventoryStore.ReplenishInputsFn = func(o app.ReplenishOptions) ([]app.ReplenishInput, error) {
+		if !o.ActiveOnly {
+			loads++
+		}
+		return inner(o)
+	}
+	refuse := true
+	ws.InventoryStore.ImportStockFn = func(opts app.StockImportOptions) (app.StockImportResult, error) {
+		if refuse {
+			return app.StockImportResult{BadRows: []app.BadRow{{Row: 3, Field: "on_hand", Value: "x", Reason: "bad_quantity"}}},
+				app.Errorf(app.EInvalid, "inventory.err.bad_rows", 1, 3, "on_hand", "x")
+		}
+		return app.StockImportResult{Format: app.StockFormatAmazon, Imported: 2}, nil
+	}
+	ts := newTestShell(t, ws)
+	v := openInventory(t, ts)
+	if loads != 1 {
+		t.Fatalf("%d loads", loads)
+	}
+	v.importFrom("/tmp/stock.csv")
+	ts.next(t)
+	shown := texts(ts.win.Canvas().Overlays().Top())
+	if !strings.Contains(shown, "line 3, on_hand \"x\": not a whole number of 0 or more") || loads != 1 {
+		t.Errorf("refused import shows:\n%s\n(%d loads)", shown, loads)
+	}
+	ts.win.Canvas().Overlays().Top().Hide()
+	refuse = false
+	v.importFrom("/tmp/stock.tsv")
+	ts.next(t) // the import
+	ts.next(t) // the reload
+	if loads != 2 {
+		t.Errorf("an accepted import did not reload the plan (%d loads)", loads)
+	}
+}
