@@ -66,21 +66,33 @@ func TestReplenishRecomputedFromFiles(t *testing.T) {
 			t.Fatalf("%v: exit %d %s", args, code, errOut.String())
 		}
 	}
+	reorders := assertPlan(t, readCSV(t, ordersPath), readCSV(t, stockPath), readCSV(t, plan), asOf, 28, 30, 14)
+	if reorders == 0 || reorders == 200 {
+		t.Errorf("%d of 200 SKUs to reorder: the data tests one side only", reorders)
+	}
+}
+
+// assertPlan recomputes the formulas straight from an order file in
+// the UCI layout and a sku,warehouse,on_hand,inbound stock file, in plain
+// floating point, and checks every row of the plan against them. It returns
+// how many SKUs are to reorder.
+func assertPlan(t *testing.T, orders, stockRows, rows [][]string, asOf time.Time, window, lead, review int) int {
+	t.Helper()
 	// The expected plan, from the files.
 	type sku struct {
 		onHand, inbound int64
-		daily           [28]float64
+		daily           []float64
 		sold            bool
 	}
 	skus := map[string]*sku{}
 	get := func(k string) *sku {
 		if skus[k] == nil {
-			skus[k] = &sku{}
+			skus[k] = &sku{daily: make([]float64, window)}
 		}
 		return skus[k]
 	}
-	from := asOf.AddDate(0, 0, -28)
-	for i, r := range readCSV(t, ordersPath) {
+	from := asOf.AddDate(0, 0, -window)
+	for i, r := range orders {
 		q, _ := strconv.ParseInt(r[3], 10, 64)
 		if i == 0 || strings.HasPrefix(r[0], "C") || q < 0 {
 			continue
@@ -88,11 +100,11 @@ func TestReplenishRecomputedFromFiles(t *testing.T) {
 		s := get(r[1])
 		s.sold = true
 		at, _ := time.Parse("2006-01-02 15:04:05", r[4])
-		if d := int(at.Sub(from).Hours() / 24); !at.Before(from) && d < 28 {
+		if d := int(at.Sub(from).Hours() / 24); !at.Before(from) && d < window {
 			s.daily[d] += float64(q)
 		}
 	}
-	for i, r := range readCSV(t, stockPath) {
+	for i, r := range stockRows {
 		if i == 0 {
 			continue
 		}
@@ -102,7 +114,6 @@ func TestReplenishRecomputedFromFiles(t *testing.T) {
 		s.onHand += a
 		s.inbound += b
 	}
-	rows := readCSV(t, plan)
 	if len(rows)-1 != len(skus) {
 		t.Fatalf("%d rows, want %d", len(rows)-1, len(skus))
 	}
@@ -116,14 +127,14 @@ func TestReplenishRecomputedFromFiles(t *testing.T) {
 		}
 		var mean, ss float64
 		for _, q := range s.daily {
-			mean += q / 28
+			mean += q / float64(window)
 		}
 		for _, q := range s.daily {
 			ss += (q - mean) * (q - mean)
 		}
-		sd := math.Sqrt(ss / 28)
-		safety := z * sd * math.Sqrt(30)
-		rop := mean*30 + safety
+		sd := math.Sqrt(ss / float64(window))
+		safety := z * sd * math.Sqrt(float64(lead))
+		rop := mean*float64(lead) + safety
 		stock := float64(s.onHand + s.inbound)
 		status, cover, stockout := "ok", "", ""
 		switch {
@@ -135,19 +146,17 @@ func TestReplenishRecomputedFromFiles(t *testing.T) {
 		}
 		qty := 0.0
 		if mean > 0 {
-			qty = max(0, math.Ceil(mean*(30+14)+safety-stock-1e-9))
+			qty = max(0, math.Ceil(mean*float64(lead+review)+safety-stock-1e-9))
 			cover = strconv.FormatFloat(stock/mean, 'f', 3, 64)
 			stockout = asOf.AddDate(0, 0, int(math.Floor(float64(s.onHand)/mean+1e-9))).Format(time.DateOnly)
 		}
 		got := r[1:]
-		if got[0] != strconv.FormatInt(s.onHand, 10) || got[1] != strconv.FormatInt(s.inbound, 10) || got[4] != "30" ||
+		if got[0] != strconv.FormatInt(s.onHand, 10) || got[1] != strconv.FormatInt(s.inbound, 10) || got[4] != strconv.Itoa(lead) ||
 			math.Abs(num(got[2])-mean) > 1e-6 || math.Abs(num(got[3])-sd) > 1e-6 || math.Abs(num(got[5])-safety) > 1e-6 ||
 			math.Abs(num(got[6])-rop) > 1e-6 || got[10] != status || got[9] != strconv.FormatFloat(qty, 'f', 0, 64) || got[8] != stockout ||
 			(cover != "" && strconv.FormatFloat(num(got[7]), 'f', 3, 64) != cover) || (cover == "" && got[7] != "") {
 			t.Errorf("%s: got %q; want mean %v sd %v safety %v rop %v cover %s stockout %s qty %v %s", r[0], got, mean, sd, safety, rop, cover, stockout, qty, status)
 		}
 	}
-	if reorders == 0 || reorders == len(skus) {
-		t.Errorf("%d of %d SKUs to reorder: the data tests one side only", reorders, len(skus))
-	}
+	return reorders
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func writeFile(t *testing.T, path, body string) string {
@@ -105,5 +106,34 @@ func TestCLIReplenishBadUse(t *testing.T) {
 	out.Reset()
 	if code := runCommand(db, []string{"inventory", "import", bad}, &out, &errOut); code != 2 || !strings.Contains(out.String(), `line 3: on_hand "x"`) {
 		t.Errorf("bad row: exit %d, stdout %q", code, out.String())
+	}
+}
+
+// TestCLIReplenishUCISample: the real UCI export (cancellations "C…" with
+// negative quantities, lines in no order) with a stock file for a few of its
+// SKUs, checked against the formulas recomputed from the files.
+func TestCLIReplenishUCISample(t *testing.T) {
+	if _, err := os.Stat(uciSampleCSV); err != nil {
+		t.Skip("the shared UCI sample is not here")
+	}
+	loadCustomerTranslations(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "uci.sellerdb")
+	stock := writeFile(t, filepath.Join(dir, "stock.csv"), "sku,warehouse,on_hand,inbound\n85123A,UK,40,0\n85123A,EU,10,12\n22423,UK,500,0\nNOT-SOLD,UK,7,1\n")
+	plan := filepath.Join(dir, "plan.csv")
+	var out, errOut bytes.Buffer
+	for _, args := range [][]string{{"import", "orders", uciSampleCSV}, {"inventory", "import", stock},
+		{"replenish", "--as-of", "2011-11-15", "--window-days", "21", "--lead-time-days", "40", "--review-days", "10", "--out", plan}} {
+		if code := runCommand(db, args, &out, &errOut); code != 0 {
+			t.Fatalf("%v: exit %d %s", args, code, errOut.String())
+		}
+	}
+	rows := readCSV(t, plan)
+	if len(rows) < 1000 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	reorders := assertPlan(t, readCSV(t, uciSampleCSV), readCSV(t, stock), rows, time.Date(2011, 11, 15, 0, 0, 0, 0, time.UTC), 21, 40, 10)
+	if reorders < 100 {
+		t.Errorf("%d SKUs to reorder", reorders)
 	}
 }
