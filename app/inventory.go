@@ -53,6 +53,9 @@ type ReplenishOptions struct {
 	ActiveOnly bool
 }
 
+// MaxWindowDays bounds the demand window at ten years.
+const MaxWindowDays = 3660
+
 // DefaultReplenishOptions are the command's defaults at asOf.
 func DefaultReplenishOptions(asOf time.Time) ReplenishOptions {
 	return ReplenishOptions{AsOf: DayOf(asOf), WindowDays: 28, LeadTimeDays: -1, ReviewDays: 14, ServiceLevel: 0.95}
@@ -61,7 +64,8 @@ func DefaultReplenishOptions(asOf time.Time) ReplenishOptions {
 // Validate names the first unusable option.
 func (o ReplenishOptions) Validate() error {
 	switch {
-	case o.WindowDays < 1:
+	case o.WindowDays < 1 || o.WindowDays > MaxWindowDays:
+		// Each SKU holds one counter per day of the window.
 		return Errorf(EInvalid, "inventory.err.window_days", o.WindowDays)
 	case o.ReviewDays < 0:
 		return Errorf(EInvalid, "inventory.err.review_days", o.ReviewDays)

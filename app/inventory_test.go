@@ -135,6 +135,7 @@ func TestReplenishOptionsValidate(t *testing.T) {
 	}
 	for _, bad := range []func(*ReplenishOptions){
 		func(o *ReplenishOptions) { o.WindowDays = 0 },
+		func(o *ReplenishOptions) { o.WindowDays = MaxWindowDays + 1 },
 		func(o *ReplenishOptions) { o.ReviewDays = -1 },
 		func(o *ReplenishOptions) { o.ServiceLevel = 1 },
 		func(o *ReplenishOptions) { o.ServiceLevel = 0 },
