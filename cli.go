@@ -27,12 +27,17 @@ Commands:
   risks export --out F.csv      the risk register with scores and overdue reviews
   cases export --out F.csv      service cases with business-hour response times [--from D --to D]
   quote FILE.json|-    price one unit from a JSON file of inputs (no --db needed)
+  channels rank --dest CC --weight-kg W --dims LxWxH  rank channels door to door for one unit, JSON [--battery] [--liquid]
   notes search QUERY   print matching research notes, best first [--market CC --method M --tag T --limit N]
   version              print the version and the workspace schema version
 
 Options:
   --db FILE            the workspace file
   --startup-probe      open the window, print the time to the first frame, quit
+
+A command's flags may come before or after its arguments (import orders f.csv --skip-bad).
+--out never overwrites the workspace or any other database; it replaces an earlier export
+only once the new file is complete. Exit status: 0 done, 2 bad use, 1 a file refused or failed.
 `
 
 // command is one CLI subcommand: a small type per file (cmd_*.go), each
@@ -72,6 +77,22 @@ func parseGlobal(args []string) (g globals, rest []string, err error) {
 	return g, fs.Args(), nil
 }
 
+// notesKey carries where a command writes notes for the person: stderr,
+// because stdout holds data a script reads (clv's one JSON object).
+type notesKey struct{}
+
+func withNotes(ctx context.Context, w io.Writer) context.Context {
+	return context.WithValue(ctx, notesKey{}, w)
+}
+
+// notes is where a command writes notes; nowhere when none was set.
+func notes(ctx context.Context) io.Writer {
+	if w, ok := ctx.Value(notesKey{}).(io.Writer); ok {
+		return w
+	}
+	return io.Discard
+}
+
 // runCommand runs one subcommand and returns the exit status: 0 done, 2 bad
 // use (with the usage text), 1 anything else.
 func runCommand(db string, args []string, stdout, stderr io.Writer) int {
@@ -80,10 +101,13 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seller-assistant: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
-	err := cmd.run(context.Background(), db, args[1:], stdout)
+	err := cmd.run(withNotes(context.Background(), stderr), db, args[1:], stdout)
 	if err == nil {
 		return 0
 	}
+	// A locked workspace, a read-only folder, a full disk: say that, not
+	// "internal error".
+	err = app.Explain(err, db)
 	// A person's error reads as its message; the cause behind it (an EOF, a
 	// driver error) goes only into internal errors, where it is the clue.
 	msg := err.Error()
@@ -92,10 +116,45 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		msg = app.English().Message(err)
 	}
 	fmt.Fprintf(stderr, "seller-assistant %s: %s\n", args[0], msg)
-	if errors.Is(err, errUsage) || app.ErrorCode(err) == app.EInvalid {
+	return exitCode(err)
+}
+
+// exitCode is the README's contract: 2 for bad use — the command line is
+// wrong: an unknown command or flag, a missing or malformed value
+// (app.EInvalid from a flag), an --out that names the workspace or another
+// database; 1 for a file that is refused or fails: an import file refused
+// for its rows or dates, a workspace that is missing, not a workspace,
+// damaged, newer, not a demo, locked or read-only, a full disk, an output
+// that cannot be written — and for internal errors.
+func exitCode(err error) int {
+	switch {
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errRefusedFile):
+		return 1
+	case app.ErrorCode(err) == app.EInvalid:
 		return 2
 	}
 	return 1
+}
+
+// errRefusedFile marks an input file refused for what it holds — bad rows
+// without --skip-bad, dates that need --date-order —: the README's "a
+// refused file exits with 1", though the person's message is app.EInvalid.
+var errRefusedFile = errors.New("refused file")
+
+type refusedFileError struct{ err error }
+
+func (e refusedFileError) Error() string   { return e.err.Error() }
+func (e refusedFileError) Unwrap() error   { return e.err }
+func (e refusedFileError) Is(t error) bool { return t == errRefusedFile }
+
+// refusedFile marks err, an input file's refusal, for exit status 1.
+func refusedFile(err error) error {
+	if err == nil {
+		return nil
+	}
+	return refusedFileError{err}
 }
 
 // newFlags is a subcommand's flag set that reports errors instead of exiting.
@@ -105,14 +164,37 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses a command's flags; it takes no positional arguments.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return usagef("%v", err)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", strings.Join(fs.Args(), " "))
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", strings.Join(pos, " "))
 	}
 	return nil
+}
+
+// parseArgs parses flags wherever they stand — before, between or after
+// the positional arguments, as in `import orders f.csv --skip-bad` — and
+// returns the positional arguments in order. The flag package alone stops
+// at the first positional one. After "--" everything is positional.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%v", err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
 }
 
 func needDB(db string) error {

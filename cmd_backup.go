@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -24,6 +25,9 @@ func (backupCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	}
 	if *out == "" {
 		return usagef("--out FILE is required")
+	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
 	}
 	s, err := data.Open(ctx, db)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -35,7 +35,7 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	fs := newFlags("bench tiers")
 	lines := fs.Int("lines", 1_000_000, "order lines to generate")
 	runs := fs.Int("runs", 3, "timed runs of each side")
-	dir := fs.String("dir", "", "work directory (default: a new temporary one, removed after)")
+	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
 	sqlite := fs.String("sqlite3", "sqlite3", "the sqlite3 command line shell")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -56,6 +56,16 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 			return err
 		}
 		defer os.RemoveAll(d)
+		*dir = d
+	} else {
+		// A folder of our own inside DIR (0700, kept for a look
+		// afterwards): the runs below remove and rewrite their files,
+		// and must never touch a file of the user's that has the same
+		// name.
+		d, err := os.MkdirTemp(*dir, "seller-bench-")
+		if err != nil {
+			return atomicfile.FileError(err, *dir)
+		}
 		*dir = d
 	}
 	csvPath := filepath.Join(*dir, "orders.csv")
@@ -149,12 +159,17 @@ type genStats struct{ customers, countries, cancelled, noCustomer int }
 // market), 1-8 lines per order, about 2% cancelled lines and 10% of lines
 // without a customer id, over one year in time order. Seeded, so runs
 // compare.
-func generateOrders(path string, n int) (genStats, error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return genStats{}, err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
+func generateOrders(path string, n int) (st genStats, err error) {
+	err = atomicfile.Write(path, func(w io.Writer) error {
+		st = writeOrders(w, n)
+		return nil
+	})
+	return st, err
+}
+
+// writeOrders writes the lines of generateOrders to w (whose errors
+// atomicfile reports when it flushes).
+func writeOrders(w io.Writer, n int) genStats {
 	r := rand.New(rand.NewPCG(4, 2026))
 	countries := []string{"United Kingdom", "Germany", "France", "EIRE", "Spain", "Netherlands", "Belgium", "Switzerland",
 		"Portugal", "Australia", "Norway", "Italy", "Channel Islands", "Finland", "Cyprus", "Sweden", "Austria", "Denmark",
@@ -222,9 +237,5 @@ func generateOrders(path string, n int) (genStats, error) {
 		}
 	}
 	st.countries = len(usedCountry)
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return st, err
-	}
-	return st, f.Close()
+	return st
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -49,6 +49,9 @@ func openExport(ctx context.Context, db, name string, args []string) (*data.Stor
 	if *out == "" {
 		return nil, "", usagef("--out FILE.csv is required")
 	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return nil, "", err
+	}
 	s, err := data.Open(ctx, db)
 	if err != nil {
 		return nil, "", err
@@ -56,27 +59,11 @@ func openExport(ctx context.Context, db, name string, args []string) (*data.Stor
 	return s, *out, nil
 }
 
-// writeExport writes path through fill into a temporary file renamed into
-// place, so a failed export never leaves a half-written file or clobbers
-// the previous one.
+// writeExport writes path through fill with atomicfile, so a failed export
+// never leaves a half-written file or clobbers the previous one.
 func writeExport(path string, fill func(io.Writer) error, done func()) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := fill(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
+	if err := atomicfile.Write(path, fill); err != nil {
 		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
 	}
 	done()
 	return nil

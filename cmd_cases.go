@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -36,6 +36,9 @@ func (casesCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	}
 	if *out == "" {
 		return usagef("--out FILE.csv is required\n%s", casesUsage)
+	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
 	}
 	var f app.CareFilter
 	for _, d := range []struct {
@@ -83,26 +86,8 @@ func (casesCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	return nil
 }
 
-// writeCasesFile writes through a temporary file renamed into place, so a
-// failed export never leaves half a file under the name asked for.
+// writeCasesFile writes through atomicfile, so a failed export never
+// leaves half a file under the name asked for.
 func writeCasesFile(path string, fill func(io.Writer) error) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := fill(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return app.Wrap(err, app.EInternal, "error.internal", err.Error())
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	return nil
+	return atomicfile.Write(path, fill)
 }

@@ -1,17 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -19,7 +18,8 @@ import (
 // `seller-assistant --db FILE clv [--as-of YYYY-MM-DD] [--horizon-weeks N]
 // [--margin F] [--discount-rate F] --out FILE.csv`. It prints the fitted
 // parameters as one JSON object; an unfittable data set exits 2 and writes
-// nothing.
+// nothing. Without --margin the CLV uses the shop's margin from its saved
+// quotes and product sales (app.ShopMargin), and the JSON says which.
 type clvCmd struct{}
 
 func init() { commands["clv"] = clvCmd{} }
@@ -48,7 +48,7 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	out := fs.String("out", "", "CSV file to write")
 	asOfText := fs.String("as-of", "", "end of the calibration YYYY-MM-DD (default: the newest order's date)")
 	horizon := fs.Int("horizon-weeks", 52, "weeks to predict")
-	marginText := fs.String("margin", "1", "gross margin as a rate, e.g. 0.35")
+	marginText := fs.String("margin", "", "gross margin as a rate, e.g. 0.35 (default: the shop's, from saved quotes and sales)")
 	discountText := fs.String("discount-rate", "0", "annual discount rate, e.g. 0.1")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -58,6 +58,9 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	}
 	if *out == "" {
 		return usagef("--out FILE.csv is required")
+	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
 	}
 	if *horizon <= 0 {
 		return usagef("--horizon-weeks must be a positive number of weeks, got %d", *horizon)
@@ -69,8 +72,10 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 			return usagef("--as-of %q: want YYYY-MM-DD", *asOfText)
 		}
 	}
-	if opts.Margin, err = decimal.NewFromString(*marginText); err != nil || !opts.Margin.IsPositive() {
-		return usagef("--margin %q: want a rate above 0 and at most 1, e.g. 0.35", *marginText)
+	if *marginText != "" {
+		if opts.Margin, err = decimal.NewFromString(*marginText); err != nil || !opts.Margin.IsPositive() {
+			return usagef("--margin %q: want a rate above 0 and at most 1, e.g. 0.35", *marginText)
+		}
 	}
 	if opts.DiscountRate, err = decimal.NewFromString(*discountText); err != nil {
 		return usagef("--discount-rate %q: want a rate, e.g. 0.1", *discountText)
@@ -90,6 +95,13 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	if len(cs) == 0 {
 		return app.Errorf(app.EInvalid, "clv.err.no_orders")
 	}
+	margin := app.TypedMargin(opts.Margin)
+	if *marginText == "" {
+		if margin, err = app.ShopMarginOf(ctx, s); err != nil {
+			return err
+		}
+		opts.Margin = margin.Rate
+	}
 	res, err := app.PredictCLV(ctx, cs, opts, nil)
 	if err != nil {
 		return err
@@ -97,37 +109,36 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	if err := writeCLV(*out, res.Customers); err != nil {
 		return err
 	}
-	var j clvJSON
-	b, g := res.Model.BGNBD, res.Model.GammaGamma
-	j.BGNBD.R, j.BGNBD.Alpha, j.BGNBD.A, j.BGNBD.B = b.R, b.Alpha, b.A, b.B
-	j.BGNBD.LogLikelihood, j.BGNBD.TimeUnit = res.Model.LogLikelihood, "week"
-	j.GammaGamma.P, j.GammaGamma.Q, j.GammaGamma.V = g.P, g.Q, g.V
-	j.Customers, j.RepeatCustomers = res.Model.Customers, res.Model.RepeatCustomers
-	return json.NewEncoder(stdout).Encode(j)
+	if err := json.NewEncoder(stdout).Encode(newCLVJSON(res.Model)); err != nil {
+		return err
+	}
+	writeCLVNotes(notes(ctx), res, margin)
+	return nil
 }
 
-// writeCLV writes the CSV beside path and renames it into place, so a
-// failure leaves no half-written file.
+func newCLVJSON(m app.CLVModel) clvJSON {
+	var j clvJSON
+	b, g := m.BGNBD, m.GammaGamma
+	j.BGNBD.R, j.BGNBD.Alpha, j.BGNBD.A, j.BGNBD.B = b.R, b.Alpha, b.A, b.B
+	j.BGNBD.LogLikelihood, j.BGNBD.TimeUnit = m.LogLikelihood, "week"
+	j.GammaGamma.P, j.GammaGamma.Q, j.GammaGamma.V = g.P, g.Q, g.V
+	j.Customers, j.RepeatCustomers = m.Customers, m.RepeatCustomers
+	return j
+}
+
+// writeCLVNotes tells the person what the JSON, which keeps issue 8's shape
+// for scripts, does not: the margin the clv column uses and where it came
+// from, the horizon, and a spend model that does not fit the shop.
+func writeCLVNotes(w io.Writer, res app.CLVResult, margin app.ShopMargin) {
+	en := app.English()
+	fmt.Fprintln(w, en.T("clv.cli.note", res.Options.HorizonWeeks, margin.Describe(en)))
+	if !res.Model.SpendFits {
+		fmt.Fprintln(w, en.T("clv.cli.no_spend_fit", res.Model.MeanRepeatValue))
+	}
+}
+
+// writeCLV writes the CSV through atomicfile, so a failure leaves no
+// half-written file.
 func writeCLV(path string, cs []app.CustomerCLV) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".clv-*.csv")
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	defer os.Remove(f.Name()) // after a successful rename this finds nothing
-	w := bufio.NewWriterSize(f, 1<<16)
-	if err := app.WriteCLVCSV(w, cs); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := f.Close(); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	return nil
+	return atomicfile.Write(path, func(w io.Writer) error { return app.WriteCLVCSV(w, cs) })
 }

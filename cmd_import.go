@@ -28,16 +28,17 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	encoding := fs.String("encoding", "auto", "file encoding")
 	order := fs.String("date-order", "", "mdy or dmy, for dates like 1/2/2011")
 	skipBad := fs.Bool("skip-bad", false, "import the good rows when some are bad")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usagef("%v", err)
+	pos, err := parseArgs(fs, args[1:])
+	if err != nil {
+		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return usagef("import orders needs one PATH")
 	}
 	if err := needDB(db); err != nil {
 		return err
 	}
-	opts := app.ImportOptions{Path: fs.Arg(0), Encoding: *encoding, SkipBad: *skipBad}
+	opts := app.ImportOptions{Path: pos[0], Encoding: *encoding, SkipBad: *skipBad}
 	switch *order {
 	case "":
 	case "mdy":
@@ -47,6 +48,15 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	default:
 		return usagef("--date-order is mdy or dmy, not %q", *order)
 	}
+	switch *encoding {
+	case "auto", "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk":
+	default:
+		return usagef("--encoding is auto, utf-8, utf-16le, utf-16be or gb18030, not %q", *encoding)
+	}
+	// A file that is not there fails before a new workspace is made for it.
+	if _, err := os.Stat(opts.Path); errors.Is(err, os.ErrNotExist) {
+		return app.Wrap(err, app.ENotFound, "error.file_not_found", opts.Path)
+	}
 	s, err := openOrCreate(ctx, db)
 	if err != nil {
 		return err
@@ -55,21 +65,39 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	if opts.DateOrder == app.DateAuto {
 		pv, err := s.PreviewOrders(ctx, opts)
 		if err != nil {
-			return err
+			return refusedFile(err)
 		}
 		if pv.DateAmbiguous {
-			return app.Errorf(app.EInvalid, "customers.err.ambiguous_dates")
+			return refusedFile(app.Errorf(app.EInvalid, "customers.err.ambiguous_dates"))
 		}
 		opts.DateOrder = pv.DateOrder
 	}
 	res, err := s.ImportOrders(ctx, opts, nil)
+	if err != nil {
+		// A failed import changed nothing: show why rows were refused,
+		// but no totals ("customers: 0") that read like a result.
+		if res.RowsRead > 0 {
+			printRows(stdout, res)
+		}
+		return refusedFile(err)
+	}
 	printImport(stdout, res)
-	return err
+	return nil
 }
 
 // printImport prints the import report: rows read, imported, skipped by
 // reason with the first bad rows, and customers.
 func printImport(w io.Writer, res app.ImportResult) {
+	printRows(w, res)
+	fmt.Fprintf(w, "lines without customer id: %d\ncustomers: %d\n", res.NoCustomer, res.Customers)
+	if res.Duplicate {
+		fmt.Fprintln(w, app.English().T("customers.duplicate"))
+	}
+}
+
+// printRows prints the rows read, imported and skipped, by reason, with
+// the first bad rows.
+func printRows(w io.Writer, res app.ImportResult) {
 	l := app.English()
 	fmt.Fprintf(w, "rows read: %d\nimported: %d\nskipped: %d\n", res.RowsRead, res.Imported, res.SkippedTotal())
 	reasons := make([]string, 0, len(res.Skipped))
@@ -87,17 +115,17 @@ func printImport(w io.Writer, res app.ImportResult) {
 		}
 		fmt.Fprintf(w, "  row %d: %s %q: %s\n", b.Row, b.Field, b.Value, l.T("customers.reason."+b.Reason))
 	}
-	fmt.Fprintf(w, "lines without customer id: %d\ncustomers: %d\n", res.NoCustomer, res.Customers)
-	if res.Duplicate {
-		fmt.Fprintln(w, l.T("customers.duplicate"))
-	}
 }
 
 // openOrCreate opens the workspace, creating an empty one named after the
 // file when there is none yet, so a first import needs no other step.
 func openOrCreate(ctx context.Context, db string) (*data.Store, error) {
 	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
-		return data.Create(ctx, db, strings.TrimSuffix(filepath.Base(db), filepath.Ext(db)))
+		s, err := data.Create(ctx, db, strings.TrimSuffix(filepath.Base(db), filepath.Ext(db)))
+		if app.ErrorCode(err) != app.EConflict {
+			return s, err
+		}
+		// Another process created it first: import into theirs.
 	}
 	return data.Open(ctx, db)
 }

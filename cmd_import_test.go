@@ -36,7 +36,8 @@ func TestCLIImportOrdersAndTiers(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	if code := runCommand(db, []string{"import", "orders", orders}, &out, &errOut); code != 2 {
+	// A refused file exits 1 (README); bad use of the command line is 2.
+	if code := runCommand(db, []string{"import", "orders", orders}, &out, &errOut); code != 1 {
 		t.Fatalf("a bad row without --skip-bad: exit %d, stderr %s", code, errOut.String())
 	}
 	for _, want := range []string{"rows read: 6", "imported: 0", "skipped: 1", "quantity is not a whole number: 1", "row 7: quantity \"x\""} {
@@ -64,10 +65,11 @@ func TestCLIImportOrdersAndTiers(t *testing.T) {
 	// monetary 10 + 10 - 10 = 10.00, last order 2024-03-01: recency 9.
 	// Customer 2: frequency 1, monetary 5.00, recency 5. N = 2:
 	// R: 1 has W=0 -> 1, 2 has W=1 -> 3; F: 1 -> 3, 2 -> 1; M: 1 -> 3, 2 -> 1.
+	// FM = floor((F+M+1)/2): 1 -> 3, 2 -> 1.
 	want := [][]string{
-		{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "segment", "tier"},
-		{"1", "United Kingdom", "9", "2", "10.00", "1", "3", "3", "At Risk", "lost"},
-		{"2", "'=cmd", "5", "1", "5.00", "3", "1", "1", "About to Sleep", "lost"},
+		{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "fm_score", "segment", "tier"},
+		{"1", "United Kingdom", "9", "2", "10.00", "1", "3", "3", "3", "At Risk", "lost"},
+		{"2", "'=cmd", "5", "1", "5.00", "3", "1", "1", "1", "About to Sleep", "lost"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("tiers.csv rows: %v", rows)
@@ -99,7 +101,7 @@ func TestCLIImportAmbiguousDates(t *testing.T) {
 	orders := filepath.Join(dir, "orders.csv")
 	os.WriteFile(orders, []byte("InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,1,1/2/2024,5,7\n2,1,3/4/2024,5,8\n"), 0o644)
 	var out, errOut bytes.Buffer
-	if code := runCommand(db, []string{"import", "orders", orders}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "day/month or month/day") {
+	if code := runCommand(db, []string{"import", "orders", orders}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "day/month or month/day") {
 		t.Fatalf("ambiguous dates: exit %d, %s", code, errOut.String())
 	}
 	out.Reset()

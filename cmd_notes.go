@@ -28,10 +28,11 @@ func (notesCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	method := fs.String("method", "", "only notes of this research method, e.g. interview")
 	tag := fs.String("tag", "", "only notes with this tag")
 	limit := fs.Int("limit", 20, "at most this many notes")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usagef("%v", err)
+	words, err := parseArgs(fs, args[1:])
+	if err != nil {
+		return err
 	}
-	query := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	query := strings.TrimSpace(strings.Join(words, " "))
 	if query == "" {
 		return usagef("notes search: a QUERY is required, e.g. notes search 物流")
 	}

@@ -11,7 +11,9 @@ import (
 
 // quoteCmd prices one unit from a JSON file: `seller-assistant quote
 // FILE.json` or `quote -` for standard input. It needs no workspace: every
-// input is in the file, none is defaulted (see app.ParseQuoteJSON).
+// input is in the file; only a "market" fills the currency, VAT, duty basis
+// and FX rate the file leaves out (see app.ParseQuoteJSON). A file saved by
+// Windows Notepad, with a UTF-8 byte order mark, reads.
 type quoteCmd struct{}
 
 func init() { commands["quote"] = quoteCmd{} }

@@ -45,9 +45,10 @@ func TestQuoteCommand(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, stdout.String())
 	}
-	// GB-like: landed 5 + 2 + 0.7 + 2.3 = 10; break-even 12/0.64; recommended 12/0.52
-	want := map[string]float64{"chargeable_kg": 1, "freight": 2, "duty": 0.7, "landed": 10, "break_even_price": 18.75,
-		"recommended_price": 23.08, "charm_price": 23.99, "profit": 6, "margin": 0.2, "roi": 0.6, "break_even_acos": 0.3}
+	// GB-like: landed 5 + 2 + 0.7 = 7.7; unit cost 7.7 + 2.3 = 10; break-even 12/0.64; recommended 12/0.52
+	want := map[string]any{"currency": nil, "vat_rate": 0.2, "duty_on_cif": true,
+		"chargeable_kg": 1.0, "freight": 2.0, "duty": 0.7, "landed": 7.7, "unit_cost": 10.0, "break_even_price": 18.75,
+		"recommended_price": 23.08, "charm_price": 23.99, "profit": 6.0, "margin": 0.2, "roi": 0.6, "break_even_acos": 0.3}
 	for k, v := range want {
 		if out[k] != v {
 			t.Errorf("%s = %v, want %v", k, out[k], v)
@@ -92,6 +93,8 @@ func TestQuoteCommandRejectsBadInput(t *testing.T) {
 		{"string for a boolean", strings.Replace(quoteIn, `"duty_on_cif": true`, `"duty_on_cif": "yes"`, 1), "duty_on_cif"},
 		{"unknown field", strings.Replace(quoteIn, `{`, `{"discount": 0.1, `, 1), "discount"},
 		{"broken JSON", `{"purchase_cost": 30,`, "JSON"},
+		{"number out of range", strings.Replace(quoteIn, `"price": 30`, `"price": 1e400`, 1), "price is out of range"},
+		{"unknown market", strings.Replace(quoteIn, `{`, `{"market": "ZZ", `, 1), "ZZ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,5 +117,70 @@ func TestQuoteCommandRejectsBadInput(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := runCommand("", []string{"quote", filepath.Join(t.TempDir(), "none.json")}, &stdout, &stderr); code != 2 {
 		t.Errorf("missing file: exit %d, want 2", code)
+	}
+}
+
+// Issue 12: a file saved by Windows Notepad starts with a UTF-8 byte order
+// mark, and a number out of range says so rather than "must be a number".
+func TestQuoteCommandNotepadAndRange(t *testing.T) {
+	loadTranslations(t)
+	var stdout, stderr bytes.Buffer
+	if code := runCommand("", []string{"quote", writeQuote(t, "\uFEFF"+strings.ReplaceAll(quoteIn, "\n", "\r\n"))}, &stdout, &stderr); code != 0 {
+		t.Fatalf("BOM + CRLF: exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"unit_cost": 10.00,`) {
+		t.Errorf("BOM file output:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	big := strings.Replace(quoteIn, `"purchase_cost": 30`, `"purchase_cost": 99999999999999999999`, 1)
+	if code := runCommand("", []string{"quote", writeQuote(t, big)}, &stdout, &stderr); code != 2 {
+		t.Fatalf("out of range: exit %d", code)
+	}
+	if msg := stderr.String(); !strings.Contains(msg, "purchase_cost is out of range") || strings.Contains(msg, "must be a number") {
+		t.Errorf("out-of-range message: %q", msg)
+	}
+}
+
+// The README's worked quote (docs/notes-trust-pricing.md): the demo's
+// motion-sensor light, HL-LT-001, sold on Amazon JP through FBA JP by sea,
+// with the market filling currency, VAT, duty basis and FX rate.
+//
+//	goods      = (24 + 1.5) CNY / 0.048          = 531.25 yen
+//	chargeable = max(0.21, 32*4.5*3 / 1000 = 0.432) = 0.432 kg (sea, per CBM)
+//	freight    = 0.432 * 42                       = 18.144
+//	duty       = 0.039 * (531.25 + 18.144), CIF   = 21.426366
+//	landed     = 531.25 + 18.144 + 21.426366 + 25 = 595.820366
+//	unit_cost  = 595.820366 + 318 + 0 + 8         = 921.820366
+//	recommended = 921.820366 * 1.1 / (1 - (0.10 + 0.10 + 0.03 + 0.20) * 1.1)
+//	           = 1014.0024026 / 0.527             = 1924.10
+//	charm      = the smallest yen price ending in 80 at or above it = 1980
+//	profit(1980) = 1980/1.1 - 921.820366 - 1980*0.23 = 1800 - 921.820366 - 455.4 = 422.78
+//	margin 0.2135; roi 422.78/921.82 = 0.4586; break-even TACoS (422.78 + 198)/1980 = 0.3135
+func TestQuoteCommandWorkedYenQuote(t *testing.T) {
+	loadTranslations(t)
+	const in = `{"market": "JP", "purchase_cost": 24, "other_unit_cost": 1.5, "weight_kg": 0.21,
+ "length_cm": 32, "width_cm": 4.5, "height_cm": 3, "volumetric_divisor": 1000, "freight_per_kg": 42,
+ "duty_rate": 0.039, "clearance_per_unit": 25, "fulfilment_fee": 318, "per_order_fee": 0, "storage_per_unit": 8,
+ "referral_fee_rate": 0.10, "payment_fee_rate": 0, "ad_rate": 0.10, "return_rate": 0.03, "target_margin": 0.20,
+ "price": 1980}`
+	var stdout, stderr bytes.Buffer
+	if code := runCommand("", []string{"quote", writeQuote(t, in)}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var out map[string]any
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"currency": "JPY", "vat_rate": 0.1, "duty_on_cif": true, "chargeable_kg": 0.43,
+		"freight": 18.14, "duty": 21.43, "landed": 595.82, "unit_cost": 921.82, "recommended_price": 1924.10,
+		"charm_price": 1980.0, "profit": 422.78, "margin": 0.2135, "roi": 0.4586, "break_even_acos": 0.3135}
+	for k, v := range want {
+		if out[k] != v {
+			t.Errorf("%s = %v, want %v", k, out[k], v)
+		}
+	}
+	if t.Failed() {
+		t.Logf("output:\n%s", stdout.String())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/app/report"
 	"github.com/seller-assistant/seller-assistant/assets"
 	"github.com/seller-assistant/seller-assistant/data"
@@ -34,6 +35,9 @@ func (reportCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	if *lang != "en" && *lang != "zh" {
 		return usagef("--lang must be en or zh, not %q", *lang)
 	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
+	}
 	js, err := assets.EchartsJS()
 	if err != nil {
 		return err
@@ -48,7 +52,7 @@ func (reportCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	if err != nil {
 		return err
 	}
-	if err := report.WriteFile(*out, r, l, js); err != nil {
+	if err := report.WriteFile(*out, r, l, js, db); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "report written to %s\n", *out)

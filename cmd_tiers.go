@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -31,6 +30,9 @@ func (tiersCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	if *out == "" {
 		return usagef("--out FILE.csv is required")
 	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
+	}
 	var asOf time.Time
 	if *asOfText != "" {
 		t, err := time.Parse("2006-01-02", *asOfText)
@@ -52,28 +54,16 @@ func (tiersCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	return nil
 }
 
-// writeTiers scores the workspace's customers and writes the CSV.
+// writeTiers scores the workspace's customers and writes the CSV. With an
+// as-of date only the lines dated before it count (CustomerStatsAsOf).
 func writeTiers(ctx context.Context, s app.CustomerStore, asOf time.Time, path string) (scored, unscored int, err error) {
-	stats, err := s.CustomerStats(ctx)
+	stats, err := s.CustomerStatsAsOf(ctx, asOf)
 	if err != nil {
 		return 0, 0, err
 	}
 	t := app.ScoreCustomers(stats, asOf)
-	f, err := os.Create(path)
-	if err != nil {
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	if err := app.WriteTiersCSV(w, t.Scored); err != nil {
-		f.Close()
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	if err := f.Close(); err != nil {
-		return 0, 0, app.Wrap(err, app.EInvalid, "customers.err.export", path)
+	if err := atomicfile.Write(path, func(w io.Writer) error { return app.WriteTiersCSV(w, t.Scored) }); err != nil {
+		return 0, 0, err
 	}
 	return len(t.Scored), len(t.Unscored), nil
 }

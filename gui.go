@@ -69,7 +69,7 @@ func demoPath() (string, error) {
 		return "", err
 	}
 	dir = filepath.Join(dir, "seller-assistant")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil { // holds customer data: owner only
 		return "", err
 	}
 	return filepath.Join(dir, "demo"+app.WorkspaceExt), nil

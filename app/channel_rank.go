@@ -40,6 +40,12 @@ func (c LogisticsChannel) Validate() error {
 		return Errorf(EInvalid, "channels.error.fulfilment")
 	case c.MaxWeightKg.IsNegative():
 		return Errorf(EInvalid, "channels.error.max_weight")
+	case c.MinChargeCNY.IsNegative():
+		return Errorf(EInvalid, "channels.error.min_charge")
+	case c.CartonUnits < 0 || c.MinChargeCNY.IsPositive() && c.CartonUnits == 0:
+		return Errorf(EInvalid, "channels.error.carton_units")
+	case c.StoragePerUnit.IsNegative():
+		return Errorf(EInvalid, "channels.error.storage")
 	case c.VolDivisor <= 0:
 		return Errorf(EInvalid, "channels.error.vol_divisor")
 	case c.DaysMin < 0 || c.DaysMax < c.DaysMin:
@@ -130,6 +136,69 @@ func ChannelMarkets(c LogisticsChannel) []string {
 	return out
 }
 
+// IsHeadHaul reports whether the channel ships stock in bulk to a
+// warehouse in the market (FBA, overseas warehouse: 头程), from where a
+// fulfilment fee covers the last mile (尾程), rather than each parcel door
+// to door.
+func (c LogisticsChannel) IsHeadHaul() bool {
+	return c.Type == "fba" || c.Type == "overseas_warehouse"
+}
+
+// UnitCost is what one unit costs to get to the buyer's door on a channel,
+// all in CNY.
+type UnitCost struct {
+	ChargeableKg decimal.Decimal // max(weight, volume / channel's divisor)
+	Freight      decimal.Decimal // ChannelCost: parcel freight, or head haul per unit
+	Fulfilment   decimal.Decimal // fulfilment fee (FBA, pick-pack and last mile) * fee_fx
+	Storage      decimal.Decimal // storage per unit * fee_fx; 0 when not known
+	Total        decimal.Decimal // freight + fulfilment + storage
+	FeeFX        decimal.Decimal // CNY per unit of the fees' currency
+}
+
+// fallbackFeeFX is used for a channel's fees when neither the parcel's
+// market nor the channel's name a market with defaults: QuoteDefaults' own
+// default, CNY per USD.
+var fallbackFeeFX = decimal.RequireFromString("7.20")
+
+// FeeFX is the CNY per unit of the currency a channel's fulfilment and
+// storage fees are in, from MarketDefaults: the parcel's market when the
+// channel serves it (or serves every market), else the channel's first
+// market with defaults, so a Japanese channel's yen fee stays in yen even
+// when it is listed, ineligible, for a US parcel.
+func FeeFX(ch LogisticsChannel, market string) decimal.Decimal {
+	ms := ChannelMarkets(ch)
+	if md, ok := DefaultsFor(market); ok && (len(ms) == 0 || contains(ms, strings.ToUpper(market))) {
+		return md.FXRate
+	}
+	for _, m := range ms {
+		if md, ok := DefaultsFor(m); ok {
+			return md.FXRate
+		}
+	}
+	return fallbackFeeFX
+}
+
+// ChannelUnitCost is the door-to-door cost per unit of parcel p on ch, in
+// CNY:
+//
+//	chargeable = max(weight_kg, length*width*height / vol_divisor)
+//	freight    = ChannelCost(ch, chargeable)
+//	fulfilment = fulfilment_fee * fee_fx ; storage = storage_per_unit * fee_fx
+//	total      = freight + fulfilment + storage
+//
+// so FBA's head haul plus its fee compares fairly with a postal parcel's
+// price to the door.
+func ChannelUnitCost(ch LogisticsChannel, p Parcel) UnitCost {
+	div := decimal.NewFromInt(int64(max(ch.VolDivisor, 1)))
+	vol := p.LengthCm.Mul(p.WidthCm).Mul(p.HeightCm).Div(div)
+	u := UnitCost{ChargeableKg: decimal.Max(p.WeightKg, vol), FeeFX: FeeFX(ch, p.Market)}
+	u.Freight = ChannelCost(ch, u.ChargeableKg)
+	u.Fulfilment = ch.FulfilmentFee.Mul(u.FeeFX)
+	u.Storage = ch.StoragePerUnit.Mul(u.FeeFX)
+	u.Total = u.Freight.Add(u.Fulfilment).Add(u.Storage)
+	return u
+}
+
 // Parcel is what the channel ranking is asked about.
 type Parcel struct {
 	WeightKg                    decimal.Decimal
@@ -149,7 +218,8 @@ type RankWeights struct {
 type ChannelScore struct {
 	Channel      LogisticsChannel
 	ChargeableKg decimal.Decimal // max(weight, volume / channel's divisor)
-	Cost         decimal.Decimal // CNY: ChannelCost at the chargeable weight
+	Unit         UnitCost        // the door-to-door cost's parts, CNY
+	Cost         decimal.Decimal // CNY: door-to-door per unit, Unit.Total
 	Days         decimal.Decimal // (days_min + days_max) / 2
 	// Sub-scores from 0 to 1: cheapest cost / this cost, fastest days / these
 	// days, stability / 5.
@@ -162,8 +232,10 @@ type ChannelScore struct {
 }
 
 // RankChannels scores every channel for the parcel and returns them best
-// first, the channels that cannot take it last. Sub-scores are relative to
-// the best eligible channel, so the winner of each criterion scores 1:
+// first, the channels that cannot take it last. Cost is the door-to-door
+// cost per unit (ChannelUnitCost: head haul + fulfilment + storage for FBA
+// and overseas warehouses). Sub-scores are relative to the best eligible
+// channel, so the winner of each criterion scores 1:
 //
 //	cost_score      = min_cost / cost
 //	speed_score     = min_days / days
@@ -174,11 +246,8 @@ type ChannelScore struct {
 func RankChannels(channels []LogisticsChannel, p Parcel, w RankWeights) []ChannelScore {
 	out := make([]ChannelScore, 0, len(channels))
 	for _, ch := range channels {
-		cs := ChannelScore{Channel: ch}
-		div := decimal.NewFromInt(int64(max(ch.VolDivisor, 1)))
-		vol := p.LengthCm.Mul(p.WidthCm).Mul(p.HeightCm).Div(div)
-		cs.ChargeableKg = decimal.Max(p.WeightKg, vol)
-		cs.Cost = ChannelCost(ch, cs.ChargeableKg)
+		cs := ChannelScore{Channel: ch, Unit: ChannelUnitCost(ch, p)}
+		cs.ChargeableKg, cs.Cost = cs.Unit.ChargeableKg, cs.Unit.Total
 		cs.Days = decimal.NewFromInt(int64(ch.DaysMin + ch.DaysMax)).Div(decimal.NewFromInt(2))
 		switch ms := ChannelMarkets(ch); {
 		case p.Market != "" && len(ms) > 0 && !contains(ms, p.Market):

@@ -131,9 +131,21 @@ func ProductMatrixChart(l *Localizer, products []Product) Chart {
 	return c
 }
 
-// ChannelCost is the CNY cost of a parcel of kg on channel ch: the first
-// weight's price plus the per-kg rate for what is above it.
+// ChannelCost is the CNY freight of one unit of kg chargeable weight on
+// channel ch. A parcel channel charges the first weight's price plus the
+// per-kg rate for what is above it. A head-haul channel (FBA, overseas
+// warehouse) is bulk freight: kg * per_kg with no first weight, and at
+// least the shipment minimum spread over a typical carton's units
+// (min_charge / carton_units), since a carton is the smallest lot sent.
+// ChannelCost is freight only; ChannelUnitCost adds fulfilment and storage.
 func ChannelCost(ch LogisticsChannel, kg decimal.Decimal) decimal.Decimal {
+	if ch.IsHeadHaul() {
+		c := kg.Mul(ch.PerKg)
+		if ch.MinChargeCNY.IsPositive() && ch.CartonUnits > 0 {
+			c = decimal.Max(c, ch.MinChargeCNY.Div(decimal.NewFromInt(int64(ch.CartonUnits))))
+		}
+		return c
+	}
 	extra := kg.Sub(ch.FirstWeightKg)
 	if extra.IsNegative() {
 		extra = decimal.Zero
@@ -141,10 +153,16 @@ func ChannelCost(ch LogisticsChannel, kg decimal.Decimal) decimal.Decimal {
 	return ch.FirstPrice.Add(extra.Mul(ch.PerKg))
 }
 
+// HalfKiloCost is the door-to-door cost in CNY of one 0.5 kg unit with no
+// volumetric weight on ch, fees at the rate of the channel's first market:
+// the figure the channel overview compares.
+func HalfKiloCost(ch LogisticsChannel) decimal.Decimal {
+	return ChannelUnitCost(ch, Parcel{WeightKg: decimal.New(5, -1)}).Total
+}
+
 // ChannelCostDaysChart: cost of a 0.5 kg parcel against average delivery
 // days, one point per channel; the lower left is cheap and fast.
 func ChannelCostDaysChart(l *Localizer, channels []LogisticsChannel) Chart {
-	kg := decimal.NewFromFloat(0.5)
 	c := Chart{ID: "channel_cost_days", Title: l.T("chart.channel_cost_days"), Kind: ChartScatter,
 		XLabel: l.T("chart.delivery_days"), XUnit: l.T("unit.days"), YLabel: l.T("chart.parcel_cost"), Unit: "CNY",
 		Note: l.T("chart.channel_cost_days_note")}
@@ -157,7 +175,7 @@ func ChannelCostDaysChart(l *Localizer, channels []LogisticsChannel) Chart {
 			byType[ch.Type] = s
 			order = append(order, ch.Type)
 		}
-		s.Points = append(s.Points, Point{X: float64(ch.DaysMin+ch.DaysMax) / 2, Y: money(ChannelCost(ch, kg)), Label: ch.Name})
+		s.Points = append(s.Points, Point{X: float64(ch.DaysMin+ch.DaysMax) / 2, Y: money(HalfKiloCost(ch)), Label: ch.Name})
 	}
 	for _, t := range order {
 		c.Series = append(c.Series, *byType[t])
@@ -175,7 +193,6 @@ func ChannelRadarChart(l *Localizer, channels []LogisticsChannel) Chart {
 	if len(channels) == 0 {
 		return c
 	}
-	kg := decimal.NewFromFloat(0.5)
 	chs := append([]LogisticsChannel(nil), channels...)
 	sort.SliceStable(chs, func(i, j int) bool { return chs[i].Stability > chs[j].Stability })
 	if len(chs) > 5 {
@@ -183,7 +200,7 @@ func ChannelRadarChart(l *Localizer, channels []LogisticsChannel) Chart {
 	}
 	minCost, minDays := -1.0, -1.0
 	for _, ch := range channels {
-		cost, days := money(ChannelCost(ch, kg)), float64(ch.DaysMin+ch.DaysMax)/2
+		cost, days := money(HalfKiloCost(ch)), float64(ch.DaysMin+ch.DaysMax)/2
 		if cost > 0 && (minCost < 0 || cost < minCost) {
 			minCost = cost
 		}
@@ -203,20 +220,8 @@ func ChannelRadarChart(l *Localizer, channels []LogisticsChannel) Chart {
 			tracking = 5
 		}
 		c.Series = append(c.Series, Series{Name: ch.Name, Values: []float64{
-			ratio(minCost, money(ChannelCost(ch, kg))), ratio(minDays, float64(ch.DaysMin+ch.DaysMax)/2),
+			ratio(minCost, money(HalfKiloCost(ch))), ratio(minDays, float64(ch.DaysMin+ch.DaysMax)/2),
 			float64(ch.Stability), tracking}})
 	}
-	return c
-}
-
-// CampaignBudgetChart: each campaign's budget.
-func CampaignBudgetChart(l *Localizer, campaigns []Campaign, currency string) Chart {
-	c := Chart{ID: "campaign_budget", Title: l.T("chart.campaign_budget"), Kind: ChartBar, YLabel: l.T("chart.budget"), Unit: currency}
-	s := Series{Name: l.T("chart.budget")}
-	for _, cp := range campaigns {
-		c.Categories = append(c.Categories, cp.Name)
-		s.Values = append(s.Values, money(cp.Budget))
-	}
-	c.Series = []Series{s}
 	return c
 }

@@ -164,7 +164,9 @@ func TestWriteCustomersCSVWithPredictions(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(with.String()), "\n")
-	if !strings.HasSuffix(lines[0], ",p_alive,expected_purchases,clv") {
+	// The prediction columns are named with their horizon (issue 13): 52
+	// weeks when the predictions do not say.
+	if !strings.HasSuffix(lines[0], ",p_alive,expected_purchases_52w,predicted_clv_52w") {
 		t.Fatalf("header %q", lines[0])
 	}
 	if !strings.HasPrefix(lines[1], "'=1+1,") || !strings.HasSuffix(lines[1], ",0.5000,1.2500,30.46") {

@@ -27,8 +27,13 @@ import (
 //     when x = 0).
 //   - BG/NBD (r, alpha, a, b) is fitted on all customers; Gamma-Gamma (p, q,
 //     v) on those with x > 0 and zbar > 0. Fewer than MinRepeatCustomers
-//     repeat customers, or a fit that does not converge to usable values, is
-//     refused (EInvalid) rather than shown.
+//     repeat customers, or a BG/NBD fit that does not converge to usable
+//     values, is refused (EInvalid) rather than shown.
+//   - A Gamma-Gamma fit that is degenerate (SpendModelFits) does not fit
+//     this shop: its parameters are not shown, and every purchase is valued
+//     at one shop-wide figure (CLVModel.MeanRepeatValue): the fit's own
+//     mean spend p v / (q - 1), the limit it runs off towards, when that is
+//     finite; else the mean zbar of the repeat customers.
 //   - P(alive) = 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))
 //   - E[Y(t) | x, t_x, T] = (a+b+x-1)/(a-1)
 //     * (1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t)))
@@ -36,6 +41,7 @@ import (
 //   - E[value] = p (v + x zbar) / (p x + q - 1)
 //   - CLV = E[Y(H)] x E[value] x margin; with an annual discount rate d each
 //     week k of the horizon is worth (E[Y(k)] - E[Y(k-1)]) / (1+d)^(k/52).
+//     The margin is the shop's (ShopMargin) unless the person sets one.
 
 // MinRepeatCustomers is the fewest customers with a repeat purchase the fit
 // accepts; below it the parameters are noise.
@@ -157,15 +163,43 @@ type CLVModel struct {
 	LogLikelihood   float64 // BG/NBD, summed over all customers
 	GammaGamma      GammaGamma
 	GGLogLikelihood float64
+	// SpendFits is false when Gamma-Gamma does not fit this shop
+	// (SpendModelFits): its parameters are then not shown, and every
+	// purchase is valued at MeanRepeatValue.
+	SpendFits bool
+	// MeanRepeatValue is the value of a purchase when the spend model does
+	// not fit, in currency units: p v / (q - 1) of the degenerate fit when
+	// finite and positive (so the CLI's p, q and v still reproduce the
+	// CSV), else the mean zbar of the repeat customers.
+	MeanRepeatValue float64
 	Customers       int
 	RepeatCustomers int
 	AsOf            time.Time
+}
+
+// SpendModelMaxQ is the largest Gamma-Gamma q taken as a fit. Customers'
+// mean spends are p/ν with ν ~ Gamma(q, v), whose coefficient of variation
+// is 1/sqrt(q - 2): at q = 1000 customers' average spends differ by about
+// 3 % from one another, which is no difference the fit can measure. The
+// likelihood then runs q and v off together (only p·v/(q - 1), the mean
+// spend, stays put): the demo shop's fit stopped at q = 1.458e7,
+// v = 1.283e8. Real fits sit far below the threshold (Fader and Hardie's
+// CDNOW data: q = 3.74; the UCI retail sample here: q = 2.6 to 3.0), so it
+// separates the two cases with orders of magnitude to spare.
+const SpendModelMaxQ = 1000
+
+// SpendModelFits reports whether a fitted Gamma-Gamma can be used: finite
+// parameters and likelihood, q > 1 (else the mean spend p·v/(q-1) is not
+// finite) and q <= SpendModelMaxQ.
+func SpendModelFits(g GammaGamma, logLikelihood float64) bool {
+	return finiteAll(g.P, g.Q, g.V, logLikelihood) && g.P > 0 && g.V > 0 && g.Q > 1 && g.Q <= SpendModelMaxQ
 }
 
 // CustomerCLV is one customer's prediction. ExpectedValue and CLV are model
 // expectations in currency units, rounded to 4 places.
 type CustomerCLV struct {
 	CLVInput
+	HorizonWeeks      int // the weeks ExpectedPurchases and CLV cover
 	PAlive            float64
 	ExpectedPurchases float64 // in the horizon
 	ExpectedValue     decimal.Decimal
@@ -220,12 +254,23 @@ func FitCLV(ctx context.Context, in []CLVInput, asOf time.Time, progress func(fl
 		return m, Errorf(EInvalid, "clv.err.no_fit")
 	}
 	m.GammaGamma, m.GGLogLikelihood, err = fitGammaGamma(ctx, in)
-	if err != nil {
-		return m, err
+	if err != nil && ctx.Err() != nil {
+		return m, Wrap(ctx.Err(), ECanceled, "clv.err.canceled")
 	}
-	g := m.GammaGamma
-	if !finiteAll(g.P, g.Q, g.V, m.GGLogLikelihood) || g.Q <= 1 {
-		return m, Errorf(EInvalid, "clv.err.no_value_fit")
+	m.SpendFits = err == nil && SpendModelFits(m.GammaGamma, m.GGLogLikelihood)
+	if !m.SpendFits {
+		g := m.GammaGamma
+		if mean := g.P * g.V / (g.Q - 1); err == nil && g.Q > 1 && finiteAll(mean) && mean > 0 {
+			m.MeanRepeatValue = mean
+		} else {
+			var sum float64
+			for _, c := range in {
+				if c.X > 0 {
+					sum += c.Zbar
+				}
+			}
+			m.MeanRepeatValue = sum / float64(m.RepeatCustomers)
+		}
 	}
 	report(1)
 	return m, nil
@@ -274,6 +319,16 @@ func (p BGNBD) ExpectedRepeat(t float64) float64 {
 	return (p.A + p.B - 1) / (p.A - 1) * (1 - math.Exp(p.R*math.Log1p(-z))*h)
 }
 
+// ExpectedValue is the expected value of a customer's future purchase:
+// Gamma-Gamma's when the spend model fits, else the shop's mean repeat
+// purchase value.
+func (m CLVModel) ExpectedValue(x int, zbar float64) float64 {
+	if !m.SpendFits {
+		return m.MeanRepeatValue
+	}
+	return m.GammaGamma.ExpectedValue(x, zbar)
+}
+
 // ExpectedValue is E[Z | x, zbar], the expected value of a future purchase.
 func (g GammaGamma) ExpectedValue(x int, zbar float64) float64 {
 	if x == 0 || zbar <= 0 {
@@ -300,7 +355,7 @@ func (m CLVModel) Predict(ctx context.Context, in []CLVInput, o CLVOptions, prog
 		}
 		tx, T := c.Tx(), c.T()
 		ey := m.BGNBD.ExpectedPurchases(h, c.X, tx, T)
-		ev := m.GammaGamma.ExpectedValue(c.X, c.Zbar)
+		ev := m.ExpectedValue(c.X, c.Zbar)
 		purchases := ey
 		if disc > 0 {
 			// Discounted purchases: each week's increment at its present value.
@@ -314,6 +369,7 @@ func (m CLVModel) Predict(ctx context.Context, in []CLVInput, o CLVOptions, prog
 		}
 		out[i].CLV = round4(purchases * ev * margin)
 		out[i].CLVInput = c
+		out[i].HorizonWeeks = o.HorizonWeeks
 		out[i].PAlive = m.BGNBD.PAlive(c.X, tx, T)
 		out[i].ExpectedPurchases = ey
 		out[i].ExpectedValue = round4(ev)
@@ -519,7 +575,7 @@ func PAliveChart(l *Localizer, r CLVResult, limit int) Chart {
 // CLVDistributionChart counts customers by CLV band (bands of nice width).
 func CLVDistributionChart(l *Localizer, r CLVResult, currency string) Chart {
 	c := Chart{ID: "clv_distribution", Title: l.T("clv.chart.dist"), Kind: ChartBar,
-		XLabel: l.T("clv.chart.dist.x", currency), YLabel: l.T("clv.chart.dist.y"), Note: l.T("clv.chart.dist.note")}
+		XLabel: l.T("clv.chart.dist.x", horizonOf(r.Options), currency), YLabel: l.T("clv.chart.dist.y"), Note: l.T("clv.chart.dist.note")}
 	if len(r.Customers) == 0 {
 		return c
 	}
@@ -542,6 +598,14 @@ func CLVDistributionChart(l *Localizer, r CLVResult, currency string) Chart {
 	c.Categories = append(c.Categories, "≥ "+strconv.FormatFloat(bands*width, 'f', -1, 64))
 	c.Series = []Series{{Name: l.T("clv.chart.dist.series"), Values: counts}}
 	return c
+}
+
+// horizonOf is the prediction's horizon in weeks, 52 before any fit.
+func horizonOf(o CLVOptions) int {
+	if o.HorizonWeeks > 0 {
+		return o.HorizonWeeks
+	}
+	return 52
 }
 
 // niceStep rounds v up to 1, 2 or 5 times a power of ten.
@@ -628,8 +692,10 @@ func ParamsReading(l *Localizer, m CLVModel) []string {
 	if b.A/(b.A+b.B) < 0.005 {
 		out = append(out, l.T("clv.read.no_dropout"))
 	}
-	if g.Q > 1 {
+	if m.SpendFits {
 		out = append(out, l.T("clv.read.value", g.P*g.V/(g.Q-1)))
+	} else {
+		out = append(out, l.T("clv.spend.no_fit_read", m.MeanRepeatValue))
 	}
 	return out
 }

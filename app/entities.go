@@ -63,23 +63,38 @@ var ChannelTypes = []string{"express", "postal", "dedicated_line", "overseas_war
 
 // LogisticsChannel is one way to ship a parcel to a market.
 type LogisticsChannel struct {
-	ID            int64
-	Name          string
-	Type          string // one of ChannelTypes
-	Market        string
+	ID     int64
+	Name   string
+	Type   string // one of ChannelTypes
+	Market string
+	// Parcel channels (express, postal, dedicated line) price each parcel
+	// door to door: FirstPrice for the first FirstWeightKg, PerKg above it.
+	// Head-haul channels (FBA, overseas warehouse; IsHeadHaul) ship stock in
+	// bulk to a warehouse: PerKg per chargeable kg with no first weight,
+	// FirstWeightKg and FirstPrice unused (see ChannelCost).
 	FirstWeightKg decimal.Decimal
 	FirstPrice    decimal.Decimal // CNY for the first weight
-	PerKg         decimal.Decimal // CNY per further kg
-	VolDivisor    int             // cm³ per kg, e.g. 5000 or 6000
-	DaysMin       int
-	DaysMax       int
-	Tracking      bool
-	Stability     int // 1..5, the seller's judgement of how reliably it delivers
-	Restrictions  string
-	FulfilmentFee decimal.Decimal // per order, destination currency: FBA fee, warehouse pick-and-pack
-	MaxWeightKg   decimal.Decimal // 0: no limit
-	BatteryOK     bool            // takes goods with built-in lithium batteries
-	LiquidOK      bool
+	PerKg         decimal.Decimal // CNY per further kg; head haul: per chargeable kg
+	// VolDivisor is cm³ per chargeable kg: express couriers 5000, air
+	// freight 6000 (IATA's 1:6), sea freight 1000 (LCL is charged per
+	// revenue ton, 1 m³ = 1 t, i.e. 1,000,000 cm³ per 1000 kg).
+	VolDivisor int
+	// MinChargeCNY is a head-haul minimum per shipment (CNY), spread over
+	// CartonUnits, the units in a typical carton; 0 when none.
+	MinChargeCNY decimal.Decimal
+	CartonUnits  int
+	// StoragePerUnit is warehouse or FBA storage per unit for its expected
+	// time in stock, destination currency like FulfilmentFee; 0 when not known.
+	StoragePerUnit decimal.Decimal
+	DaysMin        int
+	DaysMax        int
+	Tracking       bool
+	Stability      int // 1..5, the seller's judgement of how reliably it delivers
+	Restrictions   string
+	FulfilmentFee  decimal.Decimal // per order, destination currency: FBA fee, warehouse pick-and-pack
+	MaxWeightKg    decimal.Decimal // 0: no limit
+	BatteryOK      bool            // takes goods with built-in lithium batteries
+	LiquidOK       bool
 }
 
 // Platform is a sales platform and its fees.

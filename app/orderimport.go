@@ -76,7 +76,7 @@ func (m ColumnMapping) Validate() error {
 		}
 	}
 	if m.UnitPrice < 0 && m.LineTotal < 0 {
-		return Errorf(EInvalid, "customers.err.unmapped", "customers.field.unit_price")
+		return Errorf(EInvalid, "customers.err.unmapped", Key("customers.field.unit_price"))
 	}
 	return nil
 }

@@ -5,10 +5,10 @@ import (
 )
 
 // CostBreakdownChart is a donut of where one unit's price goes: goods,
-// freight, duty, fulfilment and order fees, then the shares of the price
+// freight, duty, clearance, fulfilment and order fees, storage, then the shares of the price
 // (VAT, referral, payment, ads, returns) and what is left as profit. It
 // splits the test price, or the recommended price when there is none; with
-// no price at all it shows the landed cost alone.
+// no price at all it shows the unit cost alone.
 func CostBreakdownChart(l *Localizer, q Quote, currency string) Chart {
 	c := Chart{ID: "quote_cost_breakdown", Title: l.T("pricing.chart.breakdown"), Kind: ChartDonut, Unit: currency}
 	p, ok := q.In.Price, q.In.HasPrice && q.In.Price.IsPositive()
@@ -22,7 +22,9 @@ func CostBreakdownChart(l *Localizer, q Quote, currency string) Chart {
 		{"pricing.part.goods", q.Goods},
 		{"pricing.part.freight", q.Freight},
 		{"pricing.part.duty", q.Duty},
+		{"pricing.part.clearance", q.In.ClearancePerUnit},
 		{"pricing.part.fees", q.In.FulfilmentFee.Add(q.In.PerOrderFee)},
+		{"pricing.part.storage", q.In.StoragePerUnit},
 	}
 	if ok {
 		c.Note = l.T("pricing.chart.breakdown_note", QuoteMoney(p), currency)
@@ -35,7 +37,7 @@ func CostBreakdownChart(l *Localizer, q Quote, currency string) Chart {
 			{"pricing.part.payment", p.Mul(q.In.PaymentRate)},
 			{"pricing.part.ads", p.Mul(q.In.AdRate)},
 			{"pricing.part.returns", p.Mul(q.In.ReturnRate)},
-			{"pricing.part.profit", q.In.ProfitAt(q.Landed, q.VarRate, p)},
+			{"pricing.part.profit", q.In.ProfitAt(q.UnitCost, q.VarRate, p)},
 		}...)
 	} else {
 		c.Note = l.T("pricing.chart.breakdown_landed")
@@ -59,7 +61,7 @@ func CostBreakdownChart(l *Localizer, q Quote, currency string) Chart {
 func ProfitCurveChart(l *Localizer, q Quote, currency string) Chart {
 	c := Chart{ID: "quote_profit_curve", Title: l.T("pricing.chart.curve"), Kind: ChartLine,
 		XLabel: l.T("pricing.chart.price", currency), YLabel: l.T("pricing.chart.profit"), Unit: currency}
-	lo, hi := decimal.Zero, decimal.Zero
+	var lo, hi decimal.Decimal
 	switch {
 	case q.RecommendedOK:
 		lo, hi = q.BreakEven.Mul(decimal.RequireFromString("0.6")), q.Recommended.Mul(decimal.RequireFromString("1.5"))
@@ -95,7 +97,7 @@ func ProfitCurveChart(l *Localizer, q Quote, currency string) Chart {
 	target := Series{Name: l.T("pricing.chart.target_profit")}
 	for _, p := range prices {
 		c.Categories = append(c.Categories, QuoteMoney(p))
-		profit.Values = append(profit.Values, q.In.ProfitAt(q.Landed, q.VarRate, p).Round(2).InexactFloat64())
+		profit.Values = append(profit.Values, q.In.ProfitAt(q.UnitCost, q.VarRate, p).Round(2).InexactFloat64())
 		target.Values = append(target.Values, p.Mul(q.In.TargetMargin).Round(2).InexactFloat64())
 	}
 	c.Series = []Series{profit, target}
@@ -127,17 +129,17 @@ type NamedQuote struct {
 	Quote Quote
 }
 
-// QuoteComparisonChart: landed cost and recommended price side by side for
+// QuoteComparisonChart: unit cost and recommended price side by side for
 // several quotes in one currency (the same product and market over the
 // channels, say); a quote no price reaches shows no price bar.
 func QuoteComparisonChart(l *Localizer, id, title string, quotes []NamedQuote, currency string) Chart {
 	c := Chart{ID: id, Title: title, Kind: ChartBar, YLabel: l.T("pricing.chart.amount"), Unit: currency,
 		Note: l.T("pricing.chart.compare_note")}
-	landed := Series{Name: l.T("pricing.result.landed")}
+	landed := Series{Name: l.T("pricing.result.unit_cost")}
 	rec := Series{Name: l.T("pricing.result.recommended")}
 	for _, nq := range quotes {
 		c.Categories = append(c.Categories, nq.Name)
-		landed.Values = append(landed.Values, nq.Quote.Landed.Round(2).InexactFloat64())
+		landed.Values = append(landed.Values, nq.Quote.UnitCost.Round(2).InexactFloat64())
 		v := 0.0
 		if nq.Quote.RecommendedOK {
 			v = nq.Quote.Recommended.Round(2).InexactFloat64()

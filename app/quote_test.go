@@ -27,9 +27,9 @@ func baseInput() app.QuoteInput {
 
 func TestQuoteFormulas(t *testing.T) {
 	type want struct {
-		chargeable, freight, duty, landed string
-		breakEven, recommended, charm     string // "" = no price reaches it
-		profit, margin, roi, beACoS       string // with a test price
+		chargeable, freight, duty, landed, unitCost string
+		breakEven, recommended, charm               string // "" = no price reaches it
+		profit, margin, roi, beACoS                 string // with a test price
 	}
 	tests := []struct {
 		name string
@@ -37,38 +37,38 @@ func TestQuoteFormulas(t *testing.T) {
 		want want
 	}{
 		{"US: no VAT, duty on goods (FOB)", func(in *app.QuoteInput) { in.Price, in.HasPrice = d("25"), true },
-			// landed = 5 + 2 + 0.5 + 2.5 = 10; break-even 10/0.7; recommended 10/0.5
-			want{"1.00", "2.00", "0.50", "10.00", "14.29", "20.00", "20.99", "7.50", "0.3000", "0.7500", "0.4000"}},
+			// landed = 5 + 2 + 0.5 = 7.5; unit cost 7.5 + 2.5 = 10; break-even 10/0.7; recommended 10/0.5
+			want{"1.00", "2.00", "0.50", "7.50", "10.00", "14.29", "20.00", "20.99", "7.50", "0.3000", "0.7500", "0.4000"}},
 		{"GB: 20 % VAT, duty on goods + freight (CIF)", func(in *app.QuoteInput) {
 			in.VATRate, in.DutyOnCIF, in.FulfilmentFee, in.TargetMargin = d("0.2"), true, d("2.3"), d("0.1")
 			in.Price, in.HasPrice = d("30"), true
 		},
-			// duty 0.1*(5+2) = 0.7; landed 10; break-even 10*1.2/(1-0.3*1.2) = 18.75;
+			// duty 0.1*(5+2) = 0.7; landed 7.7, unit cost 10; break-even 10*1.2/(1-0.3*1.2) = 18.75;
 			// recommended 12/(1-0.4*1.2) = 23.0769; profit(30) = 25 - 10 - 9 = 6
-			want{"1.00", "2.00", "0.70", "10.00", "18.75", "23.08", "23.99", "6.00", "0.2000", "0.6000", "0.3000"}},
+			want{"1.00", "2.00", "0.70", "7.70", "10.00", "18.75", "23.08", "23.99", "6.00", "0.2000", "0.6000", "0.3000"}},
 		{"DE: 19 % VAT, no test price", func(in *app.QuoteInput) { in.VATRate = d("0.19") },
 			// 10*1.19/(1-0.3*1.19) = 11.9/0.643 = 18.5070; 11.9/(1-0.5*1.19) = 11.9/0.405 = 29.3827
-			want{"1.00", "2.00", "0.50", "10.00", "18.51", "29.38", "29.99", "", "", "", ""}},
+			want{"1.00", "2.00", "0.50", "7.50", "10.00", "18.51", "29.38", "29.99", "", "", "", ""}},
 		{"volumetric weight wins", func(in *app.QuoteInput) {
 			in.WeightKg, in.LengthCm, in.WidthCm, in.HeightCm, in.VolDivisor = d("0.5"), d("40"), d("30"), d("20"), d("6000")
 			in.FreightPerKg, in.FulfilmentFee = d("1.5"), d("0")
 		},
-			// 40*30*20/6000 = 4 kg > 0.5 kg; freight 6; landed 5+6+0.5 = 11.5
-			want{"4.00", "6.00", "0.50", "11.50", "16.43", "23.00", "23.99", "", "", "", ""}},
+			// 40*30*20/6000 = 4 kg > 0.5 kg; freight 6; landed 5+6+0.5 = 11.5 = unit cost
+			want{"4.00", "6.00", "0.50", "11.50", "11.50", "16.43", "23.00", "23.99", "", "", "", ""}},
 		{"impossible margin: the target takes the rest of the price", func(in *app.QuoteInput) {
 			in.VATRate, in.TargetMargin = d("0.2"), d("0.6")
 			in.Price, in.HasPrice = d("20"), true
 		},
 			// 1 - 0.9*1.2 < 0: no recommended price; break-even 12/0.64 = 18.75
-			want{"1.00", "2.00", "0.50", "10.00", "18.75", "", "", "0.67", "0.0333", "0.0667", "0.1333"}},
+			want{"1.00", "2.00", "0.50", "7.50", "10.00", "18.75", "", "", "0.67", "0.0333", "0.0667", "0.1333"}},
 		{"denominator exactly zero", func(in *app.QuoteInput) { in.TargetMargin = d("0.7") },
-			want{"1.00", "2.00", "0.50", "10.00", "14.29", "", "", "", "", "", ""}},
+			want{"1.00", "2.00", "0.50", "7.50", "10.00", "14.29", "", "", "", "", "", ""}},
 		{"fees and VAT take the whole price", func(in *app.QuoteInput) {
 			in.VATRate, in.ReferralRate, in.PaymentRate = d("0.2"), d("0.6"), d("0.2")
 			in.Price, in.HasPrice = d("20"), true
 		},
 			// var 0.92, 0.92*1.2 > 1: no break-even either; profit(20) = 16.67 - 10 - 18.4
-			want{"1.00", "2.00", "0.50", "10.00", "", "", "", "-11.73", "-0.5867", "-1.1733", "-0.4867"}},
+			want{"1.00", "2.00", "0.50", "7.50", "10.00", "", "", "", "-11.73", "-0.5867", "-1.1733", "-0.4867"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,6 +88,7 @@ func TestQuoteFormulas(t *testing.T) {
 			check("freight", q.Freight.StringFixed(2), tt.want.freight)
 			check("duty", q.Duty.StringFixed(2), tt.want.duty)
 			check("landed", q.Landed.StringFixed(2), tt.want.landed)
+			check("unit cost", q.UnitCost.StringFixed(2), tt.want.unitCost)
 			price := func(v decimal.Decimal, ok bool) string {
 				if !ok {
 					if !v.IsZero() {
@@ -122,10 +123,10 @@ func TestQuotePricesSatisfyProfit(t *testing.T) {
 	in := baseInput()
 	in.VATRate = d("0.19")
 	q := in.Compute()
-	if p := in.ProfitAt(q.Landed, q.VarRate, q.BreakEven); p.Abs().GreaterThan(d("0.000001")) {
+	if p := in.ProfitAt(q.UnitCost, q.VarRate, q.BreakEven); p.Abs().GreaterThan(d("0.000001")) {
 		t.Errorf("profit at break-even = %s", p)
 	}
-	m := in.ProfitAt(q.Landed, q.VarRate, q.Recommended).Div(q.Recommended)
+	m := in.ProfitAt(q.UnitCost, q.VarRate, q.Recommended).Div(q.Recommended)
 	if m.Sub(in.TargetMargin).Abs().GreaterThan(d("0.000001")) {
 		t.Errorf("margin at recommended = %s, want %s", m, in.TargetMargin)
 	}
@@ -238,7 +239,8 @@ func TestQuoteResultJSON(t *testing.T) {
 	if err := json.Unmarshal(in.Compute().QuoteResultJSON(app.English()), &out); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"chargeable_kg": 1.0, "freight": 2.0, "duty": 0.5, "landed": 10.0, "break_even_price": 14.29,
+	want := map[string]any{"currency": nil, "vat_rate": 0.0, "duty_on_cif": false,
+		"chargeable_kg": 1.0, "freight": 2.0, "duty": 0.5, "landed": 7.5, "unit_cost": 10.0, "break_even_price": 14.29,
 		"recommended_price": 20.0, "charm_price": 20.99, "profit": 7.5, "margin": 0.3, "roi": 0.75, "break_even_acos": 0.4}
 	for k, v := range want {
 		if out[k] != v {
@@ -328,6 +330,9 @@ func FuzzParseQuoteJSON(f *testing.F) {
 	f.Add(`{"price": 1e400}`)
 	f.Add(strings.Replace(goodQuoteJSON, `"price": 25`, `"price": "1e-30"`, 1))
 	f.Add(strings.Replace(goodQuoteJSON, `"target_margin": 0.2`, `"target_margin": 0.99`, 1))
+	f.Add(marketQuote)
+	f.Add("\uFEFF" + goodQuoteJSON)
+	f.Add(strings.Replace(goodQuoteJSON, `{`, `{"currency": "JPY", "clearance_per_unit": "0.5", "storage_per_unit": 1e-3, `, 1))
 	f.Fuzz(func(t *testing.T, s string) {
 		in, err := app.ParseQuoteJSON(strings.NewReader(s))
 		if err != nil {

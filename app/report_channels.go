@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // channelsSection reports the logistics channels (cost of a 0.5 kg parcel,
@@ -33,7 +31,7 @@ func channelsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview
 		Numeric: []bool{false, false, false, true, true, true, true, true, false, false}}
 	for _, ch := range channels {
 		ct.Rows = append(ct.Rows, []string{ch.Name, l.T("channel.type." + ch.Type), marketNames(l, ch.Market),
-			ChannelCost(ch, decimal.NewFromFloat(0.5)).StringFixed(2), fmt.Sprintf("%d–%d", ch.DaysMin, ch.DaysMax), fmt.Sprint(ch.Stability),
+			HalfKiloCost(ch).StringFixed(2), fmt.Sprintf("%d–%d", ch.DaysMin, ch.DaysMax), fmt.Sprint(ch.Stability),
 			QuoteMoney(ch.FulfilmentFee), ch.MaxWeightKg.String(), yn(ch.BatteryOK), yn(ch.LiquidOK)})
 	}
 	pt := Table{Title: l.T("channels.report.platforms"), Columns: []string{l.T("channels.field.platform_name"), l.T("channels.field.referral"),

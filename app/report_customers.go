@@ -29,7 +29,7 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		asOf = t.AsOf.Format("2006-01-02")
 	}
 	sec := ReportSection{ID: "customers", Title: l.T("module.customers.title"),
-		Intro: l.T("customers.report.intro", len(t.Scored), asOf, l.T("customers.rfm_how")),
+		Intro: l.T("customers.report.intro", len(t.Scored), asOf, t.RepeatRateText(l)+" "+l.T("customers.rfm_how")),
 		Charts: []Chart{SegmentGridChart(l, t), TierDonutChart(l, byTier), RevenueByTierChart(l, byTier, cur),
 			CountryTierChart(l, countries, cur, 10), RevenueByMonthChart(l, o.Monthly, cur), NewCustomersChart(l, newByMonth)}}
 
@@ -68,7 +68,7 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		l.T("customers.col.segment"), l.T("customers.col.tier")}, Numeric: []bool{false, false, true, true, true, false, false, false}}
 	for _, c := range top {
 		pt.Rows = append(pt.Rows, []string{c.ID, CountryName(l, c.Country), fmt.Sprint(c.RecencyDays), fmt.Sprint(c.Orders),
-			c.Monetary.StringFixed(2), fmt.Sprintf("%d %d %d", c.R, c.F, c.M), SegmentName(l, c.Segment), TierName(l, c.Tier)})
+			c.Monetary.StringFixed(2), fmt.Sprintf("%d %d %d · %d", c.R, c.F, c.M, c.FM), SegmentName(l, c.Segment), TierName(l, c.Tier)})
 	}
 	sec.Tables = []Table{tt, ct, pt}
 	return sec, nil

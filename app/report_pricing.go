@@ -8,7 +8,7 @@ import (
 )
 
 // pricingSection reports the saved quotes: each one's landed cost and
-// prices, the margin of each at its test price (a rate, so quotes in
+// and unit cost and prices, the margin of each at its test price (a rate, so quotes in
 // different currencies compare), and where the newest quote's price goes.
 func pricingSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
 	quotes, err := ws.Quotes(ctx)
@@ -17,9 +17,9 @@ func pricingSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview)
 	}
 	tb := Table{Title: l.T("pricing.report.quotes"),
 		Columns: []string{l.T("pricing.field.product"), l.T("pricing.field.market"), l.T("pricing.field.platform"),
-			l.T("pricing.field.channel"), l.T("pricing.report.currency"), l.T("pricing.result.landed"), l.T("pricing.result.break_even"),
+			l.T("pricing.field.channel"), l.T("pricing.report.currency"), l.T("pricing.result.landed"), l.T("pricing.result.unit_cost"), l.T("pricing.result.break_even"),
 			l.T("pricing.result.recommended"), l.T("pricing.result.charm"), l.T("pricing.field.price"), l.T("pricing.result.margin")},
-		Numeric: []bool{false, false, false, false, false, true, true, true, true, true, true}}
+		Numeric: []bool{false, false, false, false, false, true, true, true, true, true, true, true}}
 	margins := Chart{ID: "quote_margins", Title: l.T("pricing.report.margins"), Kind: ChartBar, YLabel: l.T("pricing.result.margin"),
 		Unit: "%", Note: l.T("pricing.report.margins_note")}
 	ms := Series{Name: l.T("pricing.result.margin")}
@@ -39,7 +39,7 @@ func pricingSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview)
 			ms.Values = append(ms.Values, q.Margin.Shift(2).Round(1).InexactFloat64())
 		}
 		tb.Rows = append(tb.Rows, []string{sq.ProductSKU + " " + sq.ProductName, CountryName(l, sq.Market), sq.Platform, sq.Channel,
-			sq.Currency, QuoteMoney(q.Landed), be, rec, charm, price, margin})
+			sq.Currency, QuoteMoney(q.Landed), QuoteMoney(q.UnitCost), be, rec, charm, price, margin})
 	}
 	margins.Series = []Series{ms}
 	sec := ReportSection{ID: "pricing", Title: l.T("module.pricing.title"), Intro: l.T("pricing.report.intro"), Tables: []Table{tb}}

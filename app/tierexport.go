@@ -7,15 +7,16 @@ import (
 )
 
 // TiersHeader is the header of the tiers CSV (CLI `tiers`) and of segment
-// and tier exports for email marketing.
-var TiersHeader = []string{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "segment", "tier"}
+// and tier exports for email marketing. fm_score (FMScore) sits right after
+// m_score: it is the score the segment is read from, beside r_score.
+var TiersHeader = []string{"customer_id", "country", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "fm_score", "segment", "tier"}
 
 // TierRow is one scored customer as the export writes it: monetary to two
 // places, segment by its English name, tier by its id. Text cells are
 // escaped with EscapeCell; numbers are written as they are.
 func TierRow(c CustomerScore) []string {
 	return []string{EscapeCell(c.ID), EscapeCell(c.Country), strconv.Itoa(c.RecencyDays), strconv.Itoa(c.Orders),
-		c.Monetary.StringFixed(2), strconv.Itoa(c.R), strconv.Itoa(c.F), strconv.Itoa(c.M), string(c.Segment), string(c.Tier)}
+		c.Monetary.StringFixed(2), strconv.Itoa(c.R), strconv.Itoa(c.F), strconv.Itoa(c.M), strconv.Itoa(c.FM), string(c.Segment), string(c.Tier)}
 }
 
 // EscapeCell defuses spreadsheet formula injection: a text cell starting
@@ -40,8 +41,24 @@ func WriteTiersCSV(w io.Writer, customers []CustomerScore) error {
 }
 
 // PredictionHeader are the columns a customer export gains once the CLV
-// model has been fitted.
-var PredictionHeader = []string{"p_alive", "expected_purchases", "clv"}
+// model has been fitted, named with the horizon they cover so a predicted
+// CLV is never read as the historic monetary column beside it:
+// p_alive, expected_purchases_52w, predicted_clv_52w.
+func PredictionHeader(horizonWeeks int) []string {
+	w := strconv.Itoa(horizonWeeks) + "w"
+	return []string{"p_alive", "expected_purchases_" + w, "predicted_clv_" + w}
+}
+
+// PredictionsHorizon is the horizon of preds (every prediction of one fit
+// shares it); 52 when preds is empty.
+func PredictionsHorizon(preds map[string]CustomerCLV) int {
+	for _, p := range preds {
+		if p.HorizonWeeks > 0 {
+			return p.HorizonWeeks
+		}
+	}
+	return 52
+}
 
 // PredictionRow is a customer's prediction as exported (rates and counts to
 // 4 places, CLV to 2), or empty cells for a customer the fit did not cover.
@@ -58,7 +75,7 @@ func WriteCustomersCSV(w io.Writer, customers []CustomerScore, preds map[string]
 	cw := csv.NewWriter(w)
 	header := TiersHeader
 	if preds != nil {
-		header = append(append([]string(nil), TiersHeader...), PredictionHeader...)
+		header = append(append([]string(nil), TiersHeader...), PredictionHeader(PredictionsHorizon(preds))...)
 	}
 	if err := cw.Write(header); err != nil {
 		return err

@@ -23,8 +23,14 @@ import (
 //   - Each of R, F, M is scored 1..5 with ties sharing a score:
 //     score = 1 + floor(5 x W / N), N the scored customers, W how many of them
 //     are strictly worse (larger recency, smaller frequency, smaller monetary).
-//   - The segment comes from (R, F) by segmentGrid; the tier from the segment
+//   - FM = floor((F + M + 1) / 2): the mean of the F and M scores with halves
+//     rounded up (FMScore), so spending (购买力 in the B2C tiering method)
+//     counts as much as how often a customer buys.
+//   - The segment comes from (R, FM) by SegmentOf; the tier from the segment
 //     by TierOf.
+//   - With an as-of date, lines dated on or after it do not exist for R, F
+//     and M (CustomerStatsAsOf); a customer with no line before it is not
+//     scored at all.
 
 // CustomerStat is one customer's order figures, summed from order lines.
 type CustomerStat struct {
@@ -65,12 +71,19 @@ func (s Segment) Key() string {
 		SegAtRisk: "at_risk", SegCantLose: "cant_lose", SegHibernating: "hibernating"}[s]
 }
 
-// SegmentOf maps an (R, F) score pair to its segment:
+// FMScore is the combined frequency-monetary score, floor((f + m + 1) / 2):
+// the mean of F and M with halves rounded up, so F 5 M 2 gives 4 and F 1
+// M 2 gives 2. Segmenting on F alone put the biggest spenders with few
+// orders among the lost and the potential; with FM, spending counts.
+func FMScore(f, m int) int { return (f + m + 1) / 2 }
+
+// SegmentOf maps an (R, FM) score pair to its segment (FMScore; before
+// issue 13 the second score was F alone, on the same grid):
 //
-//	r 1-2: f 1-2 Hibernating, f 3-4 At Risk, f 5 Can't Lose Them
-//	r 3:   f 1-2 About to Sleep, f 3 Need Attention, f 4-5 Loyal Customers
-//	r 4:   f 1 Promising, f 2-3 Potential Loyalists, f 4-5 Loyal Customers
-//	r 5:   f 1 New Customers, f 2-3 Potential Loyalists, f 4-5 Champions
+//	r 1-2: fm 1-2 Hibernating, fm 3-4 At Risk, fm 5 Can't Lose Them
+//	r 3:   fm 1-2 About to Sleep, fm 3 Need Attention, fm 4-5 Loyal Customers
+//	r 4:   fm 1 Promising, fm 2-3 Potential Loyalists, fm 4-5 Loyal Customers
+//	r 5:   fm 1 New Customers, fm 2-3 Potential Loyalists, fm 4-5 Champions
 //
 // Scores outside 1..5 are clamped.
 func SegmentOf(r, f int) Segment {
@@ -136,6 +149,7 @@ type CustomerScore struct {
 	CustomerStat
 	RecencyDays int
 	R, F, M     int
+	FM          int // FMScore(F, M): the second axis of the segment grid
 	Segment     Segment
 	Tier        Tier
 }
@@ -204,7 +218,8 @@ func ScoreCustomers(stats []CustomerStat, asOf time.Time) Tiering {
 	for i := range t.Scored {
 		c := &t.Scored[i]
 		c.R, c.F, c.M = rs[i], fs[i], ms[i]
-		c.Segment = SegmentOf(c.R, c.F)
+		c.FM = FMScore(c.F, c.M)
+		c.Segment = SegmentOf(c.R, c.FM)
 		c.Tier = TierOf(c.Segment)
 	}
 	return t
@@ -347,11 +362,34 @@ func (t Tiering) ByCountry(lifetimeYears decimal.Decimal) []CountryFigures {
 	return out
 }
 
-// SegmentGrid counts scored customers per (R, F): grid[r-1][f-1].
+// RepeatRate is the repeat-purchase rate (复购率), a CRM KPI of the
+// customer-service handbook: the scored customers with more than one
+// non-cancelled order, out of all scored customers.
+func (t Tiering) RepeatRate() (repeat, customers int) {
+	for _, c := range t.Scored {
+		if c.Orders > 1 {
+			repeat++
+		}
+	}
+	return repeat, len(t.Scored)
+}
+
+// RepeatRateText is RepeatRate in words, with its inputs.
+func (t Tiering) RepeatRateText(l *Localizer) string {
+	repeat, n := t.RepeatRate()
+	pct := 0.0
+	if n > 0 {
+		pct = float64(repeat) * 100 / float64(n)
+	}
+	return l.T("customers.repeat_rate", pct, repeat, n)
+}
+
+// SegmentGrid counts scored customers per (R, FM), the pair the segment
+// comes from: grid[r-1][fm-1].
 func (t Tiering) SegmentGrid() [5][5]int {
 	var g [5][5]int
 	for _, c := range t.Scored {
-		g[c.R-1][c.F-1]++
+		g[c.R-1][c.FM-1]++
 	}
 	return g
 }
@@ -388,6 +426,11 @@ func (o OrderLine) Cancelled() bool { return IsCancellation(o.Invoice, o.Quantit
 type CustomerStore interface {
 	// CustomerStats lists every customer id in the orders with its figures.
 	CustomerStats(ctx context.Context) ([]CustomerStat, error)
+	// CustomerStatsAsOf is CustomerStats over the lines dated before asOf
+	// only (zero: all lines): lines on or after it count for nothing, and
+	// a customer with no line before it is not listed. Tiering at an
+	// as-of date reads this, so no later order changes R, F or M.
+	CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]CustomerStat, error)
 	// CustomerOrders lists one customer's lines, oldest first; ENotFound
 	// when the customer has none.
 	CustomerOrders(ctx context.Context, customerID string) ([]OrderLine, error)

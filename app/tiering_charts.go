@@ -14,18 +14,32 @@ func TierName(l *Localizer, t Tier) string { return l.T("customers.tier." + stri
 // SegmentName is a segment's name in l's language.
 func SegmentName(l *Localizer, s Segment) string { return l.T("customers.seg." + s.Key()) }
 
-// SegmentGridChart is the R x F heatmap of customer counts: recency score
-// 5 (most recent) on the top row, frequency score across.
+// SegmentLabel is the segment's name with its English name beside it when
+// l is not English: the Chinese names follow Chinese RFM practice
+// (重要价值客户 …), the English ones the marketing literature a trainee
+// also meets, and the export's segment column is English.
+func SegmentLabel(l *Localizer, s Segment) string {
+	name := SegmentName(l, s)
+	if l.Lang() == LangEnglish {
+		return name
+	}
+	return l.T("customers.seg_label", name, English().T("customers.seg."+s.Key()))
+}
+
+// SegmentGridChart is the R x FM heatmap of customer counts, the grid the
+// segment is read from: recency score 5 (most recent) on the top row, the
+// frequency-monetary score FM across. (F alone left two columns empty: with
+// most customers at one or two orders, ties push them all to F 1 or F 3.)
 func SegmentGridChart(l *Localizer, t Tiering) Chart {
 	c := Chart{ID: "customers_segment_grid", Title: l.T("customers.chart.segment_grid"), Kind: ChartHeatmap,
-		XLabel: l.T("customers.chart.f"), YLabel: l.T("customers.chart.r"), Unit: l.T("customers.chart.customers"),
+		XLabel: l.T("customers.chart.fm"), YLabel: l.T("customers.chart.r"), Unit: l.T("customers.chart.customers"),
 		Note: l.T("customers.chart.segment_note")}
 	if len(t.Scored) == 0 {
 		return c
 	}
 	g := t.SegmentGrid()
-	for f := 1; f <= 5; f++ {
-		c.Categories = append(c.Categories, fmt.Sprintf("F%d", f))
+	for fm := 1; fm <= 5; fm++ {
+		c.Categories = append(c.Categories, fmt.Sprintf("FM%d", fm))
 	}
 	for r := 5; r >= 1; r-- {
 		c.YCategories = append(c.YCategories, fmt.Sprintf("R%d", r))

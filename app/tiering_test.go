@@ -99,13 +99,16 @@ func TestScoreCustomers(t *testing.T) {
 	// R: worse = larger recency. A W=3 ->4; B W=2 ->3; C W=1 ->2; D W=0 ->1.
 	// F: 10,1,3,3 -> W 3,0,1,1 -> 4,1,2,2.
 	// M: 1000,20,300,-5 -> W 3,1,2,0 -> 4,2,3,1.
+	// FM = floor((F+M+1)/2): A 4, B 2, C 3, D 2. Segments from (R, FM):
+	// C (R2, FM3) is At Risk; on F alone (F2) it was Hibernating, although
+	// it spent the second most.
 	want := map[string]struct {
 		rec, r, f, m int
 		seg          app.Segment
 	}{
 		"A": {1, 4, 4, 4, app.SegLoyal},
 		"B": {9, 3, 1, 2, app.SegAboutToSleep},
-		"C": {192, 2, 2, 3, app.SegHibernating},
+		"C": {192, 2, 2, 3, app.SegAtRisk},
 		"D": {329, 1, 2, 1, app.SegHibernating},
 	}
 	for _, c := range tr.Scored {
@@ -120,7 +123,7 @@ func TestScoreCustomers(t *testing.T) {
 		t.Errorf("recency at 2012-01-01 = %d, want 23", tr2.Scored[0].RecencyDays)
 	}
 	g := tr.SegmentGrid()
-	if g[3][3] != 1 || g[0][1] != 1 {
+	if g[3][3] != 1 || g[0][1] != 1 || g[1][2] != 1 || g[2][1] != 1 {
 		t.Errorf("grid %v", g)
 	}
 }
@@ -278,12 +281,13 @@ func TestEscapeCellAndTiersCSV(t *testing.T) {
 	}
 	var b strings.Builder
 	c := app.CustomerScore{CustomerStat: app.CustomerStat{ID: "=HYPERLINK(\"x\")", Country: "US", Orders: 2, Monetary: decimal.RequireFromString("-3.5")},
-		RecencyDays: 7, R: 5, F: 2, M: 1, Segment: app.SegPotentialLoyalists, Tier: app.TierLoyal}
+		RecencyDays: 7, R: 5, F: 2, M: 1, FM: 2, Segment: app.SegPotentialLoyalists, Tier: app.TierLoyal}
 	if err := app.WriteTiersCSV(&b, []app.CustomerScore{c}); err != nil {
 		t.Fatal(err)
 	}
-	want := "customer_id,country,recency_days,frequency,monetary,r_score,f_score,m_score,segment,tier\n" +
-		"\"'=HYPERLINK(\"\"x\"\")\",US,7,2,-3.50,5,2,1,Potential Loyalists,loyal\n"
+	// fm_score right after m_score (issue 13); the rest as before.
+	want := "customer_id,country,recency_days,frequency,monetary,r_score,f_score,m_score,fm_score,segment,tier\n" +
+		"\"'=HYPERLINK(\"\"x\"\")\",US,7,2,-3.50,5,2,1,2,Potential Loyalists,loyal\n"
 	if b.String() != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", b.String(), want)
 	}

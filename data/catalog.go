@@ -17,6 +17,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 var _ app.ProductStore = (*Store)(nil)
@@ -289,36 +290,29 @@ func (s *Store) ExportProducts(ctx context.Context, path string) error {
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
-		return writeCSV(path, recs)
+		return writeCSV(path, recs, s.path)
 	case ".xlsx":
-		return writeXLSX(path, recs)
+		return writeXLSX(path, recs, s.path)
 	}
 	return app.Errorf(app.EInvalid, "products.err_file_type", filepath.Base(path))
 }
 
 // writeCSV writes UTF-8 with a byte-order mark, so Excel on a Chinese
 // Windows shows the Chinese names instead of reading them as GBK.
-func writeCSV(path string, recs [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if _, err := f.WriteString("\ufeff"); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	w := csv.NewWriter(f)
-	if err := w.WriteAll(recs); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := f.Close(); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	return nil
+// Both go through atomicfile; protect names the open workspace.
+func writeCSV(path string, recs [][]string, protect ...string) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+		return csv.NewWriter(w).WriteAll(recs)
+	}, protect...)
 }
 
-func writeXLSX(path string, recs [][]string) error {
+func writeXLSX(path string, recs [][]string, protect ...string) error {
+	if err := atomicfile.Check(path, protect...); err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := f.GetSheetName(0)
@@ -335,8 +329,11 @@ func writeXLSX(path string, recs [][]string) error {
 			return app.Wrap(err, app.EInternal, "error.internal", err.Error())
 		}
 	}
-	if err := f.SaveAs(path); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	if err := atomicfile.Write(path, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	}, protect...); err != nil {
+		return err
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ import (
 func (s *Store) Channels(ctx context.Context) ([]app.LogisticsChannel, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, type, market, first_weight_g, first_price_fen, per_kg_fen,
 		vol_divisor, days_min, days_max, tracking, stability, restrictions, fulfilment_cents, max_weight_g,
-		battery_ok, liquid_ok FROM logistics_channels ORDER BY name`)
+		battery_ok, liquid_ok, min_charge_fen, carton_units, storage_cents FROM logistics_channels ORDER BY name`)
 	if err != nil {
 		return nil, s.fail(err)
 	}
@@ -24,14 +24,15 @@ func (s *Store) Channels(ctx context.Context) ([]app.LogisticsChannel, error) {
 	var out []app.LogisticsChannel
 	for rows.Next() {
 		var c app.LogisticsChannel
-		var firstW, firstP, perKg, fulfil, maxW int64
+		var firstW, firstP, perKg, fulfil, maxW, minCharge, storage int64
 		if err := rows.Scan(&c.ID, &c.Name, &c.Type, &c.Market, &firstW, &firstP, &perKg, &c.VolDivisor,
 			&c.DaysMin, &c.DaysMax, &c.Tracking, &c.Stability, &c.Restrictions, &fulfil, &maxW,
-			&c.BatteryOK, &c.LiquidOK); err != nil {
+			&c.BatteryOK, &c.LiquidOK, &minCharge, &c.CartonUnits, &storage); err != nil {
 			return nil, s.fail(err)
 		}
 		c.FirstWeightKg, c.FirstPrice, c.PerKg = grams(firstW), cents(firstP), cents(perKg)
 		c.FulfilmentFee, c.MaxWeightKg = cents(fulfil), grams(maxW)
+		c.MinChargeCNY, c.StoragePerUnit = cents(minCharge), cents(storage)
 		out = append(out, c)
 	}
 	return out, s.fail(rows.Err())
@@ -44,19 +45,20 @@ func (s *Store) SaveChannel(ctx context.Context, c app.LogisticsChannel) (int64,
 	}
 	args := []any{strings.TrimSpace(c.Name), c.Type, c.Market, kgToGrams(c.FirstWeightKg), toCents(c.FirstPrice),
 		toCents(c.PerKg), c.VolDivisor, c.DaysMin, c.DaysMax, c.Tracking, c.Stability, c.Restrictions,
-		toCents(c.FulfilmentFee), kgToGrams(c.MaxWeightKg), c.BatteryOK, c.LiquidOK}
+		toCents(c.FulfilmentFee), kgToGrams(c.MaxWeightKg), c.BatteryOK, c.LiquidOK,
+		toCents(c.MinChargeCNY), c.CartonUnits, toCents(c.StoragePerUnit)}
 	if c.ID == 0 {
 		var id int64
 		err := s.db.QueryRowContext(ctx, `INSERT INTO logistics_channels (name, type, market, first_weight_g,
 			first_price_fen, per_kg_fen, vol_divisor, days_min, days_max, tracking, stability, restrictions,
-			fulfilment_cents, max_weight_g, battery_ok, liquid_ok)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&id)
+			fulfilment_cents, max_weight_g, battery_ok, liquid_ok, min_charge_fen, carton_units, storage_cents)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&id)
 		return id, s.fail(err)
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE logistics_channels SET name = ?, type = ?, market = ?,
 		first_weight_g = ?, first_price_fen = ?, per_kg_fen = ?, vol_divisor = ?, days_min = ?, days_max = ?,
 		tracking = ?, stability = ?, restrictions = ?, fulfilment_cents = ?, max_weight_g = ?, battery_ok = ?,
-		liquid_ok = ? WHERE id = ?`, append(args, c.ID)...)
+		liquid_ok = ?, min_charge_fen = ?, carton_units = ?, storage_cents = ? WHERE id = ?`, append(args, c.ID)...)
 	return c.ID, s.updatedOne(res, err)
 }
 

@@ -14,31 +14,39 @@ var _ app.CustomerStore = (*Store)(nil)
 // upper-case "C" or a negative quantity.
 const cancelledSQL = `(substr(invoice_no, 1, 1) = 'C' OR quantity < 0)`
 
-// refreshCustomerSummary rebuilds order_customers from order_lines (the
-// rules of app/tiering.go): orders and first/last order count non-cancelled
-// orders only, monetary nets everything, and the country is the one with
-// most of the customer's lines (ties: alphabetical).
-func refreshCustomerSummary(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM order_customers`); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `
+// customerSummarySQL is the per-customer summary of the lines that pass
+// where (an SQL condition on order_lines; "1" for all), with the rules of
+// app/tiering.go: orders and first/last order count non-cancelled orders
+// only, monetary nets everything, and the country is the one with most of
+// the customer's lines (ties: alphabetical). It yields customer_id,
+// country, orders, lines, monetary_cents, first_order, last_order.
+func customerSummarySQL(where string) string {
+	return `
 		WITH per AS (
 			SELECT customer_id, country, count(*) AS n FROM order_lines
-			WHERE customer_id IS NOT NULL GROUP BY customer_id, country),
+			WHERE customer_id IS NOT NULL AND (` + where + `) GROUP BY customer_id, country),
 		best AS (
 			SELECT customer_id, country FROM (
 				SELECT customer_id, country, row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, country) AS rn FROM per)
 			WHERE rn = 1)
-		INSERT INTO order_customers (customer_id, country, orders, lines, monetary_cents, first_order, last_order)
 		SELECT o.customer_id, best.country,
-			count(DISTINCT CASE WHEN NOT `+cancelledSQL+` THEN invoice_no END),
+			count(DISTINCT CASE WHEN NOT ` + cancelledSQL + ` THEN invoice_no END),
 			count(*), sum(quantity * unit_price_cents),
-			min(CASE WHEN NOT `+cancelledSQL+` THEN substr(invoiced_at, 1, 10) END),
-			max(CASE WHEN NOT `+cancelledSQL+` THEN substr(invoiced_at, 1, 10) END)
+			min(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END),
+			max(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END)
 		FROM order_lines o JOIN best USING (customer_id)
-		WHERE o.customer_id IS NOT NULL
-		GROUP BY o.customer_id`)
+		WHERE o.customer_id IS NOT NULL AND (` + where + `)
+		GROUP BY o.customer_id`
+}
+
+// refreshCustomerSummary rebuilds order_customers from all of order_lines
+// (customerSummarySQL).
+func refreshCustomerSummary(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM order_customers`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO order_customers (customer_id, country, orders, lines, monetary_cents, first_order, last_order)`+
+		customerSummarySQL("1"))
 	return err
 }
 
@@ -49,8 +57,38 @@ func (s *Store) CustomerStats(ctx context.Context) ([]app.CustomerStat, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM order_customers`).Scan(&n); err != nil {
 		return nil, s.fail(err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT customer_id, country, orders, lines, monetary_cents,
+	return s.scanCustomerStats(ctx, n, `SELECT customer_id, country, orders, lines, monetary_cents,
 		coalesce(first_order, ''), coalesce(last_order, '') FROM order_customers ORDER BY customer_id`)
+}
+
+// CustomerStatsAsOf implements app.CustomerStore. The order_customers
+// summary holds every line, so it answers only when no line is dated on or
+// after asOf (the default as-of date, the day after the newest order, is
+// such a date). An earlier as-of date summarises the lines before it with
+// the summary's own query (customerSummarySQL), one scan of order_lines:
+// a later order must not shorten recency (it went negative), add to the
+// frequency or the money, or move the customer's country.
+func (s *Store) CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]app.CustomerStat, error) {
+	if asOf.IsZero() {
+		return s.CustomerStats(ctx)
+	}
+	day := app.Day(asOf).Format(time.DateOnly)
+	// Dates are stored as "YYYY-MM-DD HH:MM:SS", so a line is dated before
+	// day exactly when its text sorts below day's.
+	var later bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines WHERE invoiced_at >= ?)`, day).Scan(&later); err != nil {
+		return nil, s.fail(err)
+	}
+	if !later {
+		return s.CustomerStats(ctx)
+	}
+	return s.scanCustomerStats(ctx, 0, customerSummarySQL("invoiced_at < ?1")+` ORDER BY o.customer_id`, day)
+}
+
+// scanCustomerStats reads rows of customerSummarySQL's columns; n sizes
+// the slice.
+func (s *Store) scanCustomerStats(ctx context.Context, n int, query string, args ...any) ([]app.CustomerStat, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, s.fail(err)
 	}
@@ -59,12 +97,12 @@ func (s *Store) CustomerStats(ctx context.Context) ([]app.CustomerStat, error) {
 	for rows.Next() {
 		var c app.CustomerStat
 		var money int64
-		var first, last string
+		var first, last sql.NullString
 		if err := rows.Scan(&c.ID, &c.Country, &c.Orders, &c.Lines, &money, &first, &last); err != nil {
 			return nil, s.fail(err)
 		}
 		c.Monetary = cents(money)
-		c.FirstOrder, c.LastOrder = isoDate(first), isoDate(last)
+		c.FirstOrder, c.LastOrder = isoDate(first.String), isoDate(last.String)
 		out = append(out, c)
 	}
 	return out, s.fail(rows.Err())

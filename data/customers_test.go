@@ -309,14 +309,14 @@ func TestExportCustomersCSVAndXLSX(t *testing.T) {
 	s, _ := newWorkspace(t)
 	ctx := context.Background()
 	rows := []app.CustomerScore{{CustomerStat: app.CustomerStat{ID: "=2+3", Country: "@home", Orders: 3, Monetary: decimalFromString(t, "-12.5")},
-		RecencyDays: 4, R: 5, F: 4, M: 1, Segment: app.SegChampions, Tier: app.TierHighValue}}
+		RecencyDays: 4, R: 5, F: 4, M: 1, FM: 3, Segment: app.SegChampions, Tier: app.TierHighValue}}
 	dir := t.TempDir()
 	csvPath := filepath.Join(dir, "c.csv")
 	if err := s.ExportCustomers(ctx, csvPath, rows, nil); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(csvPath)
-	want := "\ufeff" + strings.Join(app.TiersHeader, ",") + "\n'=2+3,'@home,4,3,-12.50,5,4,1,Champions,high_value\n"
+	want := "\ufeff" + strings.Join(app.TiersHeader, ",") + "\n'=2+3,'@home,4,3,-12.50,5,4,1,3,Champions,high_value\n"
 	if string(b) != want {
 		t.Errorf("CSV:\n%q\nwant\n%q", b, want)
 	}
@@ -330,7 +330,7 @@ func TestExportCustomersCSVAndXLSX(t *testing.T) {
 	}
 	defer x.Close()
 	got, _ := x.GetRows("Sheet1")
-	if len(got) != 2 || got[0][0] != "customer_id" || got[1][0] != "'=2+3" || got[1][1] != "'@home" || got[1][4] != "-12.5" || got[1][9] != "high_value" {
+	if len(got) != 2 || got[0][0] != "customer_id" || got[1][0] != "'=2+3" || got[1][1] != "'@home" || got[1][4] != "-12.5" || got[1][8] != "3" || got[1][10] != "high_value" {
 		t.Errorf("XLSX rows %v", got)
 	}
 	if f, _ := x.GetCellFormula("Sheet1", "A2"); f != "" {
@@ -424,4 +424,86 @@ func TestImportSurvivesKill(t *testing.T) {
 	if after := dumpTables(t, s2); !reflect.DeepEqual(after, before) {
 		t.Errorf("the killed import changed the workspace:\nbefore %v\nafter  %v", before["lines"], after["lines"])
 	}
+}
+
+// TestCustomerStatsAsOfLeavesOutLaterLines (issue 12 item 8): with an
+// as-of date, lines dated on or after it count for nothing, and a customer
+// with no line before it is not listed; the result equals the summary of a
+// workspace holding only the earlier lines.
+func TestCustomerStatsAsOfLeavesOutLaterLines(t *testing.T) {
+	const header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+	before := "" +
+		"1,A,x,2,2024-01-05 10:00:00,1.50,100,US\n" + // 100: 3.00 on 01-05
+		"2,A,x,1,2024-02-01 09:00:00,10.00,100,US\n" + // 100: 10.00 on 02-01
+		"3,A,x,4,2024-02-10 23:59:59,1.00,200,DE\n" + // 200: the last second before the as-of day
+		"C4,A,x,-1,2024-02-20 08:00:00,1.50,200,DE\n" // 200: a cancellation before: nets M
+	after := "" +
+		"5,A,x,9,2024-03-01 00:00:00,100.00,100,FR\n" + // on the as-of day: left out
+		"6,A,x,9,2024-03-02 00:00:00,100.00,100,FR\n" + // later, another country
+		"C7,A,x,-4,2024-03-05 00:00:00,1.00,200,DE\n" + // a later cancellation: left out too
+		"8,A,x,1,2024-04-01 00:00:00,5.00,300,GB\n" // 300 buys only after: not listed
+	ctx := context.Background()
+	full, _ := newWorkspace(t)
+	if _, err := full.ImportOrders(ctx, app.ImportOptions{Path: writeOrderFile(t, "all.csv", []byte(header+before+after))}, nil); err != nil {
+		t.Fatal(err)
+	}
+	asOf := isoDay(t, "2024-03-01")
+	got, err := full.CustomerStatsAsOf(ctx, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// By hand: 100 has orders 1 and 2, 13.00, last order 02-01, country US;
+	// 200 has order 3 (C4 is a cancellation), 4.00 - 1.50 = 2.50, last 02-10.
+	want := []app.CustomerStat{
+		{ID: "100", Country: "US", Orders: 2, Lines: 2, Monetary: decimalFromString(t, "13"), FirstOrder: isoDay(t, "2024-01-05"), LastOrder: isoDay(t, "2024-02-01")},
+		{ID: "200", Country: "DE", Orders: 1, Lines: 2, Monetary: decimalFromString(t, "2.5"), FirstOrder: isoDay(t, "2024-02-10"), LastOrder: isoDay(t, "2024-02-10")},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("as of %s: %+v, want %+v", asOf.Format(time.DateOnly), got, want)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.ID != w.ID || g.Country != w.Country || g.Orders != w.Orders || g.Lines != w.Lines || !g.Monetary.Equal(w.Monetary) ||
+			!g.FirstOrder.Equal(w.FirstOrder) || !g.LastOrder.Equal(w.LastOrder) {
+			t.Errorf("customer %d: %+v, want %+v", i, g, w)
+		}
+	}
+	// The same as a workspace that never saw the later lines.
+	early, _ := newWorkspace(t)
+	if _, err := early.ImportOrders(ctx, app.ImportOptions{Path: writeOrderFile(t, "before.csv", []byte(header+before))}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ref, err := early.CustomerStats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(ref) != fmt.Sprint(got) {
+		t.Errorf("as-of stats %v\ndiffer from a workspace with only the earlier lines %v", got, ref)
+	}
+	// Scored at the as-of date, recency is never negative.
+	for _, c := range app.ScoreCustomers(got, asOf).Scored {
+		if c.RecencyDays <= 0 {
+			t.Errorf("%s: recency %d", c.ID, c.RecencyDays)
+		}
+	}
+	// Zero or a date after every line reads the summary: all three customers.
+	for _, d := range []time.Time{{}, isoDay(t, "2024-04-02")} {
+		all, err := full.CustomerStatsAsOf(ctx, d)
+		if err != nil || len(all) != 3 || all[0].Orders != 4 {
+			t.Errorf("as of %v: %+v, %v", d, all, err)
+		}
+	}
+	// 2024-04-01 is the newest line's day: that line is left out, so 300 goes.
+	if s, err := full.CustomerStatsAsOf(ctx, isoDay(t, "2024-04-01")); err != nil || len(s) != 2 || s[0].Orders != 4 {
+		t.Errorf("as of the newest day: %+v, %v", s, err)
+	}
+}
+
+func isoDay(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -8,54 +8,71 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/assets"
 )
 
 // DemoName is the demo shop's name.
 const DemoName = "港湾家居 Harbor Lane Home"
 
-// CreateDemo writes the demo workspace to path, built in a temporary file and
-// renamed into place, so a crash never leaves a half-seeded demo. An existing
-// file at path is replaced only if it is itself a demo workspace.
+// CreateDemo writes the demo workspace to path, built complete under a
+// temporary name in the same folder and renamed into place, so a crash
+// never leaves a half-seeded demo. Only a demo workspace (or nothing) at
+// path is replaced: any other file — a damaged one, a workspace that is not
+// the demo, a file of another program — is refused and left byte for byte
+// as it was (it cannot be told from a demo, so it may hold someone's work).
 func CreateDemo(ctx context.Context, path string, now time.Time) (*Store, error) {
-	if _, err := os.Stat(path); err == nil {
-		demo, err := isDemo(ctx, path)
-		if err != nil && app.ErrorCode(err) != app.ECorrupt {
-			return nil, err
-		}
-		if err == nil && !demo {
-			return nil, app.Errorf(app.EConflict, "error.not_demo", path)
-		}
-	}
-	tmp := path + ".new"
-	for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
-		os.Remove(p)
-	}
-	s, err := create(ctx, tmp, DemoName, true)
-	if err == nil {
-		err = seedDemo(ctx, s.db, now)
-		if cerr := s.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
-			os.Remove(p)
-		}
+	if err := demoReplaceable(ctx, path); err != nil {
 		return nil, err
 	}
+	tmp, err := build(ctx, path, DemoName, true, func(ctx context.Context, db *sql.DB) error {
+		return seedDemo(ctx, db, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Seeding takes a moment: look again just before replacing.
+	if err := demoReplaceable(ctx, path); err != nil {
+		removeDB(tmp)
+		return nil, err
+	}
+	// The old demo's log must go before the new file takes its name, or
+	// SQLite would replay the old pages into the new file.
 	for _, p := range []string{path + "-wal", path + "-shm"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil, app.Wrap(err, app.EInvalid, "error.file_unwritable", p)
+			removeDB(tmp)
+			return nil, atomicfile.FileError(err, p)
 		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return nil, app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+		removeDB(tmp)
+		return nil, atomicfile.FileError(err, path)
 	}
+	atomicfile.SyncDir(filepath.Dir(path))
 	return Open(ctx, path)
+}
+
+// demoReplaceable returns nil when path holds nothing or a demo workspace,
+// the only files CreateDemo may replace.
+func demoReplaceable(ctx context.Context, path string) error {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	demo, err := isDemo(ctx, path)
+	if err != nil {
+		if app.ErrorCode(err) == app.EFile {
+			return err // locked or unreadable: say that, not "damaged"
+		}
+		return app.Wrap(err, app.EConflict, "error.demo_unverified", path)
+	}
+	if !demo {
+		return app.Errorf(app.EConflict, "error.not_demo", path)
+	}
+	return nil
 }
 
 // isDemo reports whether the workspace at path is marked as a demo, reading

@@ -31,6 +31,11 @@ func (s *Store) Quotes(ctx context.Context) ([]app.SavedQuote, error) {
 			// not was edited outside the app and is shown as damaged.
 			return nil, app.Wrap(err, app.ECorrupt, "error.corrupt_workspace", s.path)
 		}
+		if in.Currency == "" {
+			// Quotes saved before the input carried its currency: the
+			// row's currency decides the charm price's ending (¥…80).
+			in.Currency = q.Currency
+		}
 		q.Input = in
 		q.SavedAt, _ = time.Parse(time.RFC3339, saved)
 		out = append(out, q)

@@ -24,6 +24,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 // ApplicationID marks a SQLite file as a Seller Assistant workspace ("SELA"
@@ -53,17 +54,26 @@ var _ app.Opener = Opener{}
 // dsn builds the connection string. WAL lets the UI read while an import
 // writes and survives a crash mid-write; foreign keys are off by default in
 // SQLite and the schema relies on them; busy_timeout turns a brief lock into
-// a wait instead of an error.
+// a wait instead of an error. The pragmas run in this order, so
+// busy_timeout comes first: setting journal_mode needs a lock, and without
+// the timeout a second process opening the file while another writes
+// failed at once with SQLITE_BUSY.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
+		// Every write transaction takes the write lock when it begins
+		// (BEGIN IMMEDIATE; the driver leaves read-only ones alone). A
+		// deferred one that reads first and then writes cannot wait when
+		// another process wrote in between: SQLite fails it at once with
+		// SQLITE_BUSY, ignoring busy_timeout. Immediate, it waits its turn.
+		q.Set("_txlock", "immediate")
 	}
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(5000)")
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
 }
 
@@ -81,7 +91,9 @@ func readHeader(path string) (header, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return header{}, app.Wrap(err, app.ENotFound, "error.file_not_found", path)
 		}
-		return header{}, app.Wrap(err, app.EInvalid, "error.file_unreadable", path)
+		// A workspace the system will not let us read is a refused file
+		// (exit 1), not bad use.
+		return header{}, app.Wrap(err, app.EFile, "error.file_unreadable", path)
 	}
 	defer f.Close()
 	buf := make([]byte, 100)
@@ -99,17 +111,27 @@ func readHeader(path string) (header, error) {
 
 // Open implements app.Opener.
 func (Opener) Open(ctx context.Context, path string) (app.Workspace, error) {
-	return Open(ctx, path)
+	return workspace(Open(ctx, path))
 }
 
 // Create implements app.Opener.
 func (Opener) Create(ctx context.Context, path, name string) (app.Workspace, error) {
-	return Create(ctx, path, name)
+	return workspace(Create(ctx, path, name))
 }
 
 // CreateDemo implements app.Opener.
 func (Opener) CreateDemo(ctx context.Context, path string) (app.Workspace, error) {
-	return CreateDemo(ctx, path, time.Now())
+	return workspace(CreateDemo(ctx, path, time.Now()))
+}
+
+// workspace turns a failed open's nil *Store into a nil app.Workspace: an
+// interface holding a nil pointer is not nil, and the window then crashed
+// reading a workspace that was never opened (--db naming a missing file).
+func workspace(s *Store, err error) (app.Workspace, error) {
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Open opens an existing workspace file. Files that are not workspaces, are
@@ -189,6 +211,10 @@ func classify(err error, path string) error {
 			}
 		}
 	}
+	// Locked by another program, read-only, disk full: say so.
+	if x := app.ExplainFile(err, path); x != nil {
+		return x
+	}
 	return app.Wrap(err, app.EInternal, "error.internal", err.Error())
 }
 
@@ -202,8 +228,17 @@ func backupBeforeMigration(ctx context.Context, path string, from int) (string, 
 		return "", app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
 	defer db.Close()
-	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
-		return "", app.Wrap(err, app.EInternal, "error.backup_failed", dst)
+	err = atomicfile.WriteWith(dst, func(tmp *os.File) error {
+		if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp.Name()); err != nil {
+			if x := app.ExplainFile(err, path); x != nil {
+				return x
+			}
+			return app.Wrap(err, app.EInternal, "error.backup_failed", dst)
+		}
+		return nil
+	}, path)
+	if err != nil {
+		return "", err
 	}
 	log.Printf("workspace %s: backed up to %s before migrating from schema %d", path, dst, from)
 	return dst, nil
@@ -302,36 +337,102 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 }
 
 // Create makes a new empty workspace at path, which must not exist yet.
+// The file is built complete under a temporary name in the same folder and
+// then linked into place without replacing anything: a process killed
+// half-way leaves no half-made file at path, and when two processes create
+// the same path at once the second gets EConflict and nobody's file is
+// deleted.
 func Create(ctx context.Context, path, name string) (*Store, error) {
-	if _, err := os.Stat(path); err == nil {
-		return nil, app.Errorf(app.EConflict, "error.file_exists", path)
-	}
-	s, err := create(ctx, path, name, false)
-	if err != nil {
-		os.Remove(path)
-		os.Remove(path + "-wal")
-		os.Remove(path + "-shm")
-		return nil, err
-	}
-	return s, nil
-}
-
-func create(ctx context.Context, path, name string, demo bool) (*Store, error) {
 	if strings.TrimSpace(name) == "" {
 		return nil, app.Errorf(app.EInvalid, "error.name_required")
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-	if err != nil {
-		return nil, app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
+	if _, err := os.Lstat(path); err == nil {
+		return nil, app.Errorf(app.EConflict, "error.file_exists", path)
 	}
+	tmp, err := build(ctx, path, name, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := atomicfile.Publish(tmp, path); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, app.Errorf(app.EConflict, "error.file_exists", path)
+		}
+		return nil, err
+	}
+	return Open(ctx, path)
+}
+
+// build writes a complete workspace — schema, meta and what seed adds — to
+// a new temporary file beside path and returns its name, closed and synced.
+// On failure it removes only the files it made.
+func build(ctx context.Context, path, name string, demo bool, seed func(context.Context, *sql.DB) error) (_ string, err error) {
+	// CreateTemp: O_EXCL and mode 0600, which SQLite also gives the -wal
+	// and -shm files it makes beside it. The leading dot keeps a file a
+	// crash leaves behind out of file dialogs.
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.new")
+	if err != nil {
+		return "", atomicfile.FileError(err, path)
+	}
+	tmp := f.Name()
 	f.Close()
+	defer func() {
+		if err != nil {
+			removeDB(tmp)
+		}
+	}()
+	s, err := create(ctx, tmp, path, name, demo)
+	if err != nil {
+		return "", err
+	}
+	if seed != nil {
+		err = seed(ctx, s.db)
+	}
+	if cerr := s.Close(); err == nil && cerr != nil {
+		err = app.Explain(app.Wrap(cerr, app.EInternal, "error.internal", cerr.Error()), path)
+	}
+	if err != nil {
+		return "", err
+	}
+	// Close checkpointed the log into the file; make that durable before
+	// the file gets its real name.
+	if err = syncFile(tmp); err != nil {
+		return "", atomicfile.FileError(err, path)
+	}
+	os.Remove(tmp + "-wal")
+	os.Remove(tmp + "-shm")
+	return tmp, nil
+}
+
+// removeDB removes a database this process made and the files SQLite kept
+// beside it.
+func removeDB(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		os.Remove(p)
+	}
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// create writes the schema and meta into path, an empty file this process
+// has just made; errors name target, the file the person asked for.
+func create(ctx context.Context, path, target, name string, demo bool) (*Store, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, app.Errorf(app.EInvalid, "error.name_required")
+	}
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
 	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
 		db.Close()
-		return nil, app.Wrap(err, app.EInternal, "error.file_unwritable", path)
+		return nil, atomicfile.FileError(err, target)
 	}
 	ms, err := migrations()
 	if err == nil {
@@ -339,6 +440,9 @@ func create(ctx context.Context, path, name string, demo bool) (*Store, error) {
 	}
 	if err != nil {
 		db.Close()
+		if x := app.ExplainFile(err, target); x != nil {
+			return nil, x
+		}
 		return nil, err
 	}
 	demoFlag := "0"
@@ -350,6 +454,9 @@ func create(ctx context.Context, path, name string, demo bool) (*Store, error) {
 		name, demoFlag, time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
 		db.Close()
+		if x := app.ExplainFile(err, target); x != nil {
+			return nil, x
+		}
 		return nil, app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
 	return &Store{db: db, path: path}, nil
@@ -371,14 +478,21 @@ func (s *Store) Close() error {
 func (s *Store) Path() string { return s.path }
 
 // SaveCopy writes a consistent copy with VACUUM INTO, which reads one
-// snapshot and also compacts the copy; the app keeps working on the original.
+// snapshot and also compacts the copy; the app keeps working on the
+// original. The copy is made under a temporary name beside path and renamed
+// into place (atomicfile), so a crash never leaves half a copy; path may
+// not be the workspace or any other database (an earlier backup is kept,
+// never overwritten).
 func (s *Store) SaveCopy(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return app.Errorf(app.EConflict, "error.file_exists", path)
-	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		os.Remove(path)
-		return app.Wrap(err, app.EInvalid, "error.backup_failed", path)
-	}
-	return nil
+	return atomicfile.WriteWith(path, func(tmp *os.File) error {
+		// VACUUM INTO accepts an empty file, so the temporary file keeps
+		// the 0600 CreateTemp gave it.
+		if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp.Name()); err != nil {
+			if x := app.ExplainFile(err, path); x != nil {
+				return x
+			}
+			return app.Wrap(err, app.EFile, "error.backup_failed", path)
+		}
+		return nil
+	}, s.path)
 }

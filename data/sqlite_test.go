@@ -250,8 +250,9 @@ func TestSaveCopy(t *testing.T) {
 	if err := s.SaveCopy(ctx, dst); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveCopy(ctx, dst); app.ErrorCode(err) != app.EConflict {
-		t.Fatalf("second copy over the first: %v, want conflict", err)
+	// An earlier copy is a database: refused as bad use (issue 12), kept.
+	if err := s.SaveCopy(ctx, dst); app.ErrorCode(err) != app.EInvalid {
+		t.Fatalf("second copy over the first: %v, want refused", err)
 	}
 	c, err := Open(ctx, dst)
 	if err != nil {
@@ -361,5 +362,23 @@ func TestEmptyWorkspaceQueries(t *testing.T) {
 				t.Errorf("empty workspace chart: %v", err)
 			}
 		}
+	}
+}
+
+// A failed open must give a nil app.Workspace, not an interface holding a
+// nil *Store: the window checks ws != nil and crashed on a missing --db.
+func TestOpenerFailureIsNilWorkspace(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var o Opener
+	if ws, err := o.Open(ctx, filepath.Join(dir, "missing.sellerdb")); err == nil || ws != nil {
+		t.Fatalf("Open of a missing file = %v, %v; want nil workspace and an error", ws, err)
+	}
+	notWS := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notWS, []byte("hello"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if ws, err := o.Create(ctx, notWS, "x"); err == nil || ws != nil {
+		t.Fatalf("Create over an existing file = %v, %v; want nil workspace and an error", ws, err)
 	}
 }

@@ -1,9 +1,8 @@
 package data
 
 import (
-	"bufio"
 	"context"
-	"os"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,12 +10,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 // ExportTiersXLSX writes customers to a new spreadsheet at path with
 // excelize's stream writer (flat memory at 100k rows). Numbers are stored as
-// numbers; text cells go through app.EscapeCell like the CSV export.
-func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[string]app.CustomerCLV) error {
+// numbers; text cells go through app.EscapeCell like the CSV export. The
+// file is written through atomicfile; protect names the open workspace.
+func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[string]app.CustomerCLV, protect ...string) error {
+	if err := atomicfile.Check(path, protect...); err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")
@@ -25,7 +29,7 @@ func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[strin
 	}
 	names := app.TiersHeader
 	if preds != nil {
-		names = append(append([]string(nil), names...), app.PredictionHeader...)
+		names = append(append([]string(nil), names...), app.PredictionHeader(app.PredictionsHorizon(preds))...)
 	}
 	header := make([]any, len(names))
 	for i, h := range names {
@@ -36,7 +40,7 @@ func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[strin
 	}
 	for i, c := range customers {
 		money, _ := c.Monetary.Round(2).Float64() // a display copy; the CSV keeps the exact decimal
-		row := []any{app.EscapeCell(c.ID), app.EscapeCell(c.Country), c.RecencyDays, c.Orders, money, c.R, c.F, c.M, string(c.Segment), string(c.Tier)}
+		row := []any{app.EscapeCell(c.ID), app.EscapeCell(c.Country), c.RecencyDays, c.Orders, money, c.R, c.F, c.M, c.FM, string(c.Segment), string(c.Tier)}
 		if preds != nil {
 			if p, ok := preds[c.ID]; ok {
 				clv, _ := p.CLV.Round(2).Float64()
@@ -52,35 +56,22 @@ func ExportTiersXLSX(path string, customers []app.CustomerScore, preds map[strin
 	if err := sw.Flush(); err != nil {
 		return app.Wrap(err, app.EInternal, "customers.err.export", path)
 	}
-	if err := f.SaveAs(path); err != nil {
-		os.Remove(path)
-		return app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	return nil
+	return atomicfile.Write(path, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	}, protect...)
 }
 
 // ExportCustomers implements app.CustomerStore: XLSX for a .xlsx path, CSV
 // (UTF-8 with a BOM, so Excel reads names in any script) otherwise.
 func (s *Store) ExportCustomers(_ context.Context, path string, customers []app.CustomerScore, preds map[string]app.CustomerCLV) error {
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return ExportTiersXLSX(path, customers, preds)
+		return ExportTiersXLSX(path, customers, preds, s.path)
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	w := bufio.NewWriter(f)
-	w.WriteString("\ufeff")
-	err = app.WriteCustomersCSV(w, customers, preds)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return app.Wrap(err, app.EInvalid, "customers.err.export", path)
-	}
-	return nil
+	return atomicfile.Write(path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+		return app.WriteCustomersCSV(w, customers, preds)
+	}, s.path)
 }

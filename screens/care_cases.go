@@ -125,8 +125,8 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	v.opened = entry("2026-11-24 09:30")
 	v.answered = entry("")
 	v.resolved = entry("")
-	for _, e := range []*widget.Entry{v.opened, v.answered, v.resolved} {
-		e.Validator = v.timeValidator
+	for e, field := range map[*widget.Entry]string{v.opened: "care.opened", v.answered: "care.first_response", v.resolved: "care.resolved"} {
+		e.Validator = localizedValidator(v.c.s.l, v.timeValidator(field))
 	}
 	v.csat = newSelect(withBlank(t("care.none"), []string{"1", "2", "3", "4", "5"}), nil)
 	v.nps = newSelect(withBlank(t("care.none"), []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}), nil)
@@ -189,9 +189,12 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	return split
 }
 
-func (v *careCases) timeValidator(s string) error {
-	_, err := parseCareTime("", s, v.zoneText())
-	return err
+// timeValidator checks a time typed into the field labelled by key.
+func (v *careCases) timeValidator(key string) func(string) error {
+	return func(s string) error {
+		_, err := parseCareTime(v.c.s.l.T(key), s, v.zoneText())
+		return err
+	}
 }
 
 func (v *careCases) zoneText() string {

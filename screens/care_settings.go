@@ -41,7 +41,7 @@ func (v *careSettings) buildUI() fyne.CanvasObject {
 	v.zone = widget.NewSelectEntry(nil)
 	v.start, v.end = widget.NewEntry(), widget.NewEntry()
 	v.start.PlaceHolder, v.end.PlaceHolder = "09:00", "18:00"
-	v.start.Validator = func(s string) error { _, err := parseClock(s); return err }
+	v.start.Validator = localizedValidator(v.c.s.l, func(s string) error { _, err := parseClock(s); return err })
 	v.end.Validator = v.start.Validator
 	dayBox := container.NewHBox()
 	for i := range v.days {

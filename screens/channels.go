@@ -125,16 +125,16 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 // nonNegative validates a typed number that may not be negative, naming
 // the field by its label key.
 func nonNegative(l *app.Localizer, labelKey string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		d, err := parseNumber(s)
 		if err != nil {
-			return app.Errorf(app.EInvalid, "pricing.error.not_number", l.T(labelKey))
+			return app.Errorf(app.EInvalid, "pricing.error.not_number", app.Key(labelKey))
 		}
 		if d.IsNegative() {
-			return app.Errorf(app.EInvalid, "pricing.error.negative", l.T(labelKey))
+			return app.Errorf(app.EInvalid, "pricing.error.negative", app.Key(labelKey))
 		}
 		return nil
-	}
+	})
 }
 
 // load reads channels and platforms off the UI goroutine.
@@ -212,12 +212,15 @@ func (c *channels) rank() {
 			excluded[cs.Excluded] = append(excluded[cs.Excluded], cs.Channel.Name)
 			continue
 		}
-		line := t("channels.row", i+1, cs.Channel.Name, cs.Score.StringFixed(0), cs.Cost.StringFixed(2),
+		parts := t("channels.row.parts", cs.Unit.Freight.StringFixed(2), cs.Unit.Fulfilment.StringFixed(2),
+			cs.Unit.Storage.StringFixed(2))
+		line := t("channels.row", i+1, cs.Channel.Name, cs.Score.StringFixed(0), cs.Cost.StringFixed(2), parts,
 			cs.ChargeableKg.StringFixed(2), cs.Days.StringFixed(1), cs.Channel.Stability,
 			cs.CostScore.StringFixed(2), cs.SpeedScore.StringFixed(2), cs.StabilityScore.StringFixed(2))
 		if p.Value.IsPositive() {
-			// Freight against the declared value: above roughly a third, the
-			// channel eats the margin of a cheap item whatever its score.
+			// The door-to-door cost against the declared value: above roughly
+			// a third, the channel eats the margin of a cheap item whatever
+			// its score.
 			line += t("channels.row.share", app.QuoteRate(cs.Cost.Div(p.Value)))
 		}
 		lines = append(lines, line)

@@ -25,6 +25,7 @@ type channelEditor struct {
 	form                                                   *widget.Form
 	name, markets, firstW, firstP, perKg, divisor, daysMin *widget.Entry
 	daysMax, fulfil, maxW, restrictions                    *widget.Entry
+	minCharge, cartonUnits, storage                        *widget.Entry
 	typ, stability                                         *widget.Select
 	tracking, battery, liquid                              *widget.Check
 	newBtn, deleteBtn, undoBtn                             *widget.Button
@@ -56,12 +57,14 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 	e.firstW, e.firstP, e.perKg = num("channels.field.first_weight"), num("channels.field.first_price"), num("channels.field.per_kg")
 	e.divisor, e.daysMin, e.daysMax = num("channels.field.vol_divisor"), num("channels.field.days_min"), num("channels.field.days_max")
 	e.fulfil, e.maxW = num("channels.field.fulfilment"), num("channels.field.max_weight")
+	e.minCharge, e.cartonUnits = num("channels.field.min_charge"), num("channels.field.carton_units")
+	e.storage = num("channels.field.storage")
 	e.restrictions = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
 	var types []string
 	for _, ty := range app.ChannelTypes {
 		types = append(types, t("channel.type."+ty))
 	}
-	e.typ = &widget.Select{PlaceHolder: selectPlaceholder, Options: types}
+	e.typ = &widget.Select{PlaceHolder: selectPlaceholder, Options: types, OnChanged: func(string) { e.showHeadHaul() }}
 	e.stability = &widget.Select{PlaceHolder: selectPlaceholder, Options: []string{"1", "2", "3", "4", "5"}}
 	e.tracking = &widget.Check{Text: t("channels.field.tracking")}
 	e.battery = &widget.Check{Text: t("channels.field.battery")}
@@ -72,8 +75,13 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 		w   fyne.CanvasObject
 	}{{"name", e.name}, {"type", e.typ}, {"markets", e.markets}, {"first_weight", e.firstW}, {"first_price", e.firstP},
 		{"per_kg", e.perKg}, {"vol_divisor", e.divisor}, {"days_min", e.daysMin}, {"days_max", e.daysMax},
-		{"stability", e.stability}, {"fulfilment", e.fulfil}, {"max_weight", e.maxW}} {
-		e.form.Append(t("channels.field."+it.key), it.w)
+		{"stability", e.stability}, {"fulfilment", e.fulfil}, {"min_charge", e.minCharge}, {"carton_units", e.cartonUnits},
+		{"storage", e.storage}, {"max_weight", e.maxW}} {
+		item := &widget.FormItem{Text: t("channels.field." + it.key), Widget: it.w}
+		if key := "channels.help." + it.key; e.c.s.l.Has(key) {
+			item.HintText = t(key)
+		}
+		e.form.AppendItem(item)
 	}
 	e.form.Append("", container.NewHBox(e.tracking, e.battery, e.liquid))
 	e.form.Append(t("channels.field.restrictions"), e.restrictions)
@@ -119,22 +127,44 @@ func (e *channelEditor) show(ch app.LogisticsChannel) {
 	e.daysMax.SetText(strconv.Itoa(ch.DaysMax))
 	e.stability.SetSelectedIndex(min(max(ch.Stability, 1), 5) - 1)
 	e.fulfil.SetText(ch.FulfilmentFee.String())
+	e.minCharge.SetText(ch.MinChargeCNY.String())
+	e.cartonUnits.SetText(strconv.Itoa(ch.CartonUnits))
+	e.storage.SetText(ch.StoragePerUnit.String())
 	e.maxW.SetText(ch.MaxWeightKg.String())
 	e.tracking.SetChecked(ch.Tracking)
 	e.battery.SetChecked(ch.BatteryOK)
 	e.liquid.SetChecked(ch.LiquidOK)
 	e.restrictions.SetText(ch.Restrictions)
+	e.showHeadHaul()
+}
+
+// showHeadHaul enables the inputs the chosen type reads: a head-haul
+// channel (FBA, overseas warehouse) has no first weight but may have a
+// shipment minimum spread over a carton; a parcel channel the reverse.
+func (e *channelEditor) showHeadHaul() {
+	i := e.typ.SelectedIndex()
+	head := i >= 0 && (app.LogisticsChannel{Type: app.ChannelTypes[i]}).IsHeadHaul()
+	for _, en := range []*widget.Entry{e.firstW, e.firstP} {
+		if head {
+			en.Disable()
+		} else {
+			en.Enable()
+		}
+	}
+	for _, en := range []*widget.Entry{e.minCharge, e.cartonUnits} {
+		if head {
+			en.Enable()
+		} else {
+			en.Disable()
+		}
+	}
 }
 
 // read turns the form into a channel; the error names the field.
 func (e *channelEditor) read() (app.LogisticsChannel, error) {
 	ch := app.LogisticsChannel{ID: e.editing, Name: strings.TrimSpace(e.name.Text), Tracking: e.tracking.Checked,
 		BatteryOK: e.battery.Checked, LiquidOK: e.liquid.Checked, Restrictions: strings.TrimSpace(e.restrictions.Text)}
-	var ms []string
-	for _, m := range strings.FieldsFunc(strings.ToUpper(e.markets.Text), func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		ms = append(ms, m)
-	}
-	ch.Market = strings.Join(ms, ",")
+	ch.Market = strings.Join(marketCodes(e.markets.Text), ",")
 	if i := e.typ.SelectedIndex(); i >= 0 {
 		ch.Type = app.ChannelTypes[i]
 	}
@@ -145,7 +175,8 @@ func (e *channelEditor) read() (app.LogisticsChannel, error) {
 		en  *widget.Entry
 		dst *decimal.Decimal
 	}{{"first_weight", e.firstW, &ch.FirstWeightKg}, {"first_price", e.firstP, &ch.FirstPrice}, {"per_kg", e.perKg, &ch.PerKg},
-		{"fulfilment", e.fulfil, &ch.FulfilmentFee}, {"max_weight", e.maxW, &ch.MaxWeightKg}}
+		{"fulfilment", e.fulfil, &ch.FulfilmentFee}, {"max_weight", e.maxW, &ch.MaxWeightKg},
+		{"min_charge", e.minCharge, &ch.MinChargeCNY}, {"storage", e.storage, &ch.StoragePerUnit}}
 	for _, d := range decs {
 		v, err := parseNumber(d.en.Text)
 		if err != nil {
@@ -157,7 +188,8 @@ func (e *channelEditor) read() (app.LogisticsChannel, error) {
 		key string
 		en  *widget.Entry
 		dst *int
-	}{{"vol_divisor", e.divisor, &ch.VolDivisor}, {"days_min", e.daysMin, &ch.DaysMin}, {"days_max", e.daysMax, &ch.DaysMax}}
+	}{{"vol_divisor", e.divisor, &ch.VolDivisor}, {"days_min", e.daysMin, &ch.DaysMin}, {"days_max", e.daysMax, &ch.DaysMax},
+		{"carton_units", e.cartonUnits, &ch.CartonUnits}}
 	for _, d := range ints {
 		v, err := strconv.Atoi(strings.TrimSpace(d.en.Text))
 		if err != nil {
@@ -352,9 +384,7 @@ func (e *platformEditor) read() (app.Platform, error) {
 		}
 		*f.dst = v.Shift(f.shift)
 	}
-	for _, m := range strings.FieldsFunc(strings.ToUpper(e.mkts.Text), func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		p.Markets = append(p.Markets, m)
-	}
+	p.Markets = append(p.Markets, marketCodes(e.mkts.Text)...)
 	cats, err := app.ParseCategoryRates(e.cats.Text)
 	if err != nil {
 		return p, err
@@ -422,4 +452,9 @@ func (e *platformEditor) onUndo() {
 		p.ID = id
 		return err
 	}, func() { e.undoBar.Hide(); e.selectID(p.ID) })
+}
+
+// marketCodes reads a typed list of country codes ("us, gb;DE") as codes.
+func marketCodes(text string) []string {
+	return strings.FieldsFunc(strings.ToUpper(text), func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
 }

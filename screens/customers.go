@@ -78,7 +78,11 @@ const (
 )
 
 var customerColumns = []string{"id", "country", "recency", "frequency", "monetary", "rfm", "segment", "tier", "p_alive", "expected", "clv"}
-var customerColWidths = []float32{80, 105, 100, 65, 95, 55, 125, 88, 80, 90, 90}
+
+// The value columns are wide because their names carry their horizon:
+// "Historic value (all orders to date)" beside "Predicted CLV (next 52
+// weeks)", so the two are never read as the same kind of figure.
+var customerColWidths = []float32{80, 105, 100, 65, 250, 80, 125, 88, 80, 235, 215}
 
 func (c *customers) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
@@ -98,7 +102,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	c.filter = newSelect(c.filterOptions(), func(string) { c.applyFilter() })
 	c.filter.SetSelectedIndex(0)
 	c.asOf = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: func(string) { c.load() }}
-	c.asOf.Validator = func(s string) error {
+	c.asOf.Validator = localizedValidator(c.s.l, func(s string) error {
 		if s == "" {
 			return nil
 		}
@@ -106,14 +110,14 @@ func (c *customers) buildUI() fyne.CanvasObject {
 			return app.Errorf(app.EInvalid, "customers.err.bad_as_of", s)
 		}
 		return nil
-	}
+	})
 	c.lifetime = &widget.Entry{Text: app.DefaultLifetimeYears.String(), OnSubmitted: func(string) { c.recompute() }}
-	c.lifetime.Validator = func(s string) error {
+	c.lifetime.Validator = localizedValidator(c.s.l, func(s string) error {
 		if d, err := decimal.NewFromString(strings.TrimSpace(s)); err != nil || !d.IsPositive() {
 			return app.Errorf(app.EInvalid, "customers.err.bad_lifetime", s)
 		}
 		return nil
-	}
+	})
 	recompute := widget.NewButtonWithIcon(t("customers.recompute"), theme.ViewRefreshIcon(), c.load)
 	params := container.NewHBox(widget.NewLabel(t("customers.as_of")), sized(c.asOf, 140),
 		widget.NewLabel(t("customers.lifetime")), sized(c.lifetime, 60), recompute)
@@ -178,7 +182,7 @@ func (c *customers) filterOptions() []string {
 		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.tier"), app.TierName(c.s.l, tr)))
 	}
 	for _, sg := range app.Segments {
-		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.segment"), app.SegmentName(c.s.l, sg)))
+		opts = append(opts, c.s.l.T("customers.label_value", c.s.l.T("customers.col.segment"), app.SegmentLabel(c.s.l, sg)))
 	}
 	return opts
 }
@@ -203,7 +207,7 @@ func (c *customers) load() {
 	c.loading.Start()
 	go func() {
 		ctx := context.Background()
-		stats, err := ws.CustomerStats(ctx)
+		stats, err := ws.CustomerStatsAsOf(ctx, asOf)
 		var months, newCusts []app.MonthValue
 		var info app.WorkspaceInfo
 		if err == nil {
@@ -300,7 +304,7 @@ func (c *customers) sortShown() {
 		case colMonetary:
 			return a.Monetary.Cmp(b.Monetary)
 		case colRFM:
-			return (a.R*100 + a.F*10 + a.M) - (b.R*100 + b.F*10 + b.M)
+			return (a.R*1000 + a.FM*100 + a.F*10 + a.M) - (b.R*1000 + b.FM*100 + b.F*10 + b.M)
 		case colSegment:
 			return strings.Compare(string(a.Segment), string(b.Segment))
 		case colTier:
@@ -369,6 +373,9 @@ func (c *customers) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	text := c.s.l.T("customers.col." + customerColumns[id.Col])
+	if id.Col == colExpected || id.Col == colCLV {
+		text = c.s.l.T("customers.col."+customerColumns[id.Col], app.PredictionsHorizon(c.preds))
+	}
 	b.Icon = nil
 	if id.Col == c.sortCol {
 		b.Icon = theme.MenuDropUpIcon()
@@ -413,7 +420,7 @@ func (c *customers) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colMonetary:
 		text, l.Alignment = cs.Monetary.StringFixed(2), fyne.TextAlignTrailing
 	case colRFM:
-		text = fmt.Sprintf("%d %d %d", cs.R, cs.F, cs.M)
+		text = fmt.Sprintf("%d %d %d · %d", cs.R, cs.F, cs.M, cs.FM)
 	case colSegment:
 		text = app.SegmentName(c.s.l, cs.Segment)
 	case colTier:
@@ -442,6 +449,11 @@ func (c *customers) onPredicted(p map[string]app.CustomerCLV) {
 		c.sortShown()
 	}
 	c.table.Refresh()
+	if c.selected >= 0 && c.selected < len(c.tiering.Scored) {
+		cs := c.tiering.Scored[c.selected]
+		pred, ok := c.prediction(cs.ID)
+		c.detail.showValues(cs, pred, ok, c.currency)
+	}
 }
 
 // prediction is customer id's prediction, if a fit has run and scored them.
@@ -457,6 +469,8 @@ func (c *customers) onSelected(id widget.TableCellID) {
 	c.selected = c.shown[id.Row]
 	cs := c.tiering.Scored[c.selected]
 	c.detail.show(cs, c.tiering.CustomerLTV(cs, c.lifetimeYears()), c.currency)
+	pred, ok := c.prediction(cs.ID)
+	c.detail.showValues(cs, pred, ok, c.currency)
 }
 
 // exportRows are the customers the current filter and search show, in

@@ -20,6 +20,7 @@ type customerDetail struct {
 
 	title   *widget.Label
 	info    *widget.Label
+	values  *widget.Label // historic value beside predicted CLV, each named with its horizon
 	ltv     *widget.Label
 	action  *widget.Label
 	history *widget.Label
@@ -38,6 +39,8 @@ func (d *customerDetail) buildUI() fyne.CanvasObject {
 	d.title.Wrapping = d.s.wrap()
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = d.s.wrap()
+	d.values = widget.NewLabel("")
+	d.values.Wrapping = d.s.wrap()
 	d.ltv = widget.NewLabel("")
 	d.ltv.Wrapping = d.s.wrap()
 	d.action = widget.NewLabel("")
@@ -63,7 +66,7 @@ func (d *customerDetail) buildUI() fyne.CanvasObject {
 	for i, w := range []float32{100, 90, 220, 50, 80, 80} {
 		d.orders.SetColumnWidth(i, w)
 	}
-	return container.NewBorder(container.NewVBox(d.title, d.info, d.ltv, d.action, container.NewBorder(nil, nil, nil, d.card, d.history)), nil, nil, nil, d.orders)
+	return container.NewBorder(container.NewVBox(d.title, d.info, d.values, d.ltv, d.action, container.NewBorder(nil, nil, nil, d.card, d.history)), nil, nil, nil, d.orders)
 }
 
 // show fills the figures at once and loads the order history.
@@ -71,7 +74,7 @@ func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string)
 	l := d.s.l
 	d.title.SetText(l.T("customers.detail_title", c.ID, app.CountryName(l, c.Country)))
 	d.info.SetText(l.T("customers.detail_line", c.RecencyDays, c.Orders, c.Monetary.StringFixed(2)+" "+currency,
-		c.R, c.F, c.M, app.SegmentName(l, c.Segment), app.TierName(l, c.Tier)))
+		c.R, c.F, c.M, c.FM, app.SegmentLabel(l, c.Segment), app.TierName(l, c.Tier)))
 	d.ltv.SetText(l.T("customers.ltv_line", ltv.Value.StringFixed(2)+" "+currency, ltv.AvgOrderValue.StringFixed(2),
 		ltv.PurchasesPerYear.StringFixed(2), ltv.LifetimeYears.String()))
 	d.action.SetText(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(c.Tier))))
@@ -96,6 +99,19 @@ func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string)
 			d.orders.Refresh()
 		})
 	}()
+}
+
+// showValues names the customer's two money figures by their horizon: what
+// they have spent so far, and the CLV predicted for the fit's horizon (or
+// where to get one).
+func (d *customerDetail) showValues(c app.CustomerScore, p app.CustomerCLV, ok bool, currency string) {
+	l := d.s.l
+	historic := c.Monetary.StringFixed(2) + " " + currency
+	if !ok {
+		d.values.SetText(l.T("customers.detail_no_prediction", historic))
+		return
+	}
+	d.values.SetText(l.T("customers.detail_values", historic, p.HorizonWeeks, p.CLV.StringFixed(2)+" "+currency))
 }
 
 func (d *customerDetail) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

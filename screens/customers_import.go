@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 // The import flow: choose a file -> preview (background) -> mapping dialog
@@ -309,7 +310,11 @@ func (c *customers) onExport() {
 			return
 		}
 		path := w.URI().Path()
-		w.Close()
+		w.Close() // wrote nothing, so touched nothing (see savefile.go)
+		if err := atomicfile.Check(path, c.s.info.Path); err != nil {
+			c.s.ShowError(err)
+			return
+		}
 		c.exportTo(path, rows, c.preds)
 	}, c.s.win)
 	name := "customers"

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"image/color"
 	"strings"
 	"time"
@@ -32,6 +31,7 @@ type predictionView struct {
 	OnPredicted func(map[string]app.CustomerCLV)
 
 	purchases []app.CustomerPurchases
+	shop      app.ShopMargin // the shop's margin, the margin field's default
 	result    app.CLVResult
 	holdout   *app.Holdout
 	currency  string
@@ -42,6 +42,7 @@ type predictionView struct {
 	runBtn, cancelBtn *widget.Button
 	progress          *widget.ProgressBar
 	status            *widget.Label
+	marginNote        *widget.Label // which margin the CLV uses and where it came from
 	params            *widget.Label
 	reading           *widget.Label
 	holdoutText       *widget.Label
@@ -65,7 +66,8 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 	p.calEnd = &widget.Entry{PlaceHolder: t("clv.hint.calibration"), Validator: p.validDate("clv.field.calibration"), OnSubmitted: p.onSubmit}
 	p.holdEnd = &widget.Entry{PlaceHolder: t("clv.hint.holdout_end"), Validator: p.validDate("clv.field.holdout_end"), OnSubmitted: p.onSubmit}
 	p.horizon = &widget.Entry{Text: "52", Validator: p.validNumber("clv.field.horizon"), OnSubmitted: p.onSubmit}
-	p.margin = &widget.Entry{Text: "100", Validator: p.validNumber("clv.field.margin"), OnSubmitted: p.onSubmit}
+	// The margin is filled with the shop's own (ShopMargin) once loaded.
+	p.margin = &widget.Entry{Validator: p.validNumber("clv.field.margin"), OnSubmitted: p.onSubmit}
 	p.discount = &widget.Entry{Text: "0", Validator: p.validNumber("clv.field.discount"), OnSubmitted: p.onSubmit}
 	form := widget.NewForm(
 		widget.NewFormItem(t("clv.field.calibration"), p.calEnd),
@@ -82,6 +84,7 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
 	p.status = wrapLabel("")
+	p.marginNote = wrapLabel("")
 	p.params = wrapLabel("")
 	p.reading = wrapLabel("")
 	p.holdoutText = wrapLabel(t("clv.holdout.none"))
@@ -101,6 +104,7 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(
 		intro,
 		container.NewGridWithColumns(2, form, form2),
+		p.marginNote,
 		container.NewHBox(p.runBtn, p.cancelBtn),
 		p.progress, p.status,
 		heading(t("clv.params.title")), p.params, p.reading,
@@ -135,7 +139,12 @@ func (p *predictionView) load() {
 	p.status.SetText(p.s.l.T("clv.loading"))
 	p.setBusy(true)
 	go func() {
-		cs, err := ws.PurchaseDays(context.Background())
+		ctx := context.Background()
+		cs, err := ws.PurchaseDays(ctx)
+		var shop app.ShopMargin
+		if err == nil {
+			shop, err = app.ShopMarginOf(ctx, ws)
+		}
 		p.s.env.Post(func() {
 			p.setBusy(false)
 			p.status.SetText("")
@@ -143,7 +152,11 @@ func (p *predictionView) load() {
 				p.s.ShowError(err)
 				return
 			}
-			p.purchases, p.currency = cs, p.s.info.Currency
+			p.purchases, p.currency, p.shop = cs, p.s.info.Currency, shop
+			if strings.TrimSpace(p.margin.Text) == "" {
+				p.margin.SetText(shop.Rate.Shift(2).String())
+			}
+			p.marginNote.SetText(shop.Describe(p.s.l))
 			if len(cs) == 0 {
 				p.status.SetText(p.s.l.T("clv.err.no_orders"))
 				return
@@ -172,24 +185,24 @@ func firstPurchase(cs []app.CustomerPurchases) time.Time {
 // validDate and validNumber mark a bad field as the person types, in their
 // language (a Form shows the text under the field).
 func (p *predictionView) validDate(field string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(p.s.l, func(s string) error {
 		if s = strings.TrimSpace(s); s == "" {
 			return nil
 		}
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return errors.New(p.s.l.T("clv.err.date", p.s.l.T(field)))
+			return app.Errorf(app.EInvalid, "clv.err.date", app.Key(field))
 		}
 		return nil
-	}
+	})
 }
 
 func (p *predictionView) validNumber(field string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(p.s.l, func(s string) error {
 		if _, err := decimal.NewFromString(strings.TrimSpace(s)); err != nil {
-			return errors.New(p.s.l.T("clv.err.number", p.s.l.T(field)))
+			return app.Errorf(app.EInvalid, "clv.err.number", app.Key(field))
 		}
 		return nil
-	}
+	})
 }
 
 func (p *predictionView) onSubmit(string) { p.onRun() }
@@ -350,9 +363,19 @@ func (p *predictionView) onFitted(res app.CLVResult, hold *app.Holdout, err erro
 	p.result, p.holdout = res, hold
 	m := res.Model
 	b, g := m.BGNBD, m.GammaGamma
-	p.params.SetText(l.T("clv.params.bgnbd", b.R, b.Alpha, b.A, b.B, m.LogLikelihood) + "\n" +
-		l.T("clv.params.gg", g.P, g.Q, g.V) + "\n" +
+	// A degenerate spend model's parameters (q = 1.458e+07) mean nothing
+	// to anyone: say that it does not fit instead.
+	spend := l.T("clv.spend.no_fit", m.MeanRepeatValue, p.currency)
+	if m.SpendFits {
+		spend = l.T("clv.params.gg", g.P, g.Q, g.V)
+	}
+	p.params.SetText(l.T("clv.params.bgnbd", b.R, b.Alpha, b.A, b.B, m.LogLikelihood) + "\n" + spend + "\n" +
 		l.T("clv.params.counts", m.Customers, m.RepeatCustomers, m.AsOf.Format(time.DateOnly)))
+	used := app.TypedMargin(res.Options.Margin)
+	if res.Options.Margin.Equal(p.shop.Rate) {
+		used = p.shop
+	}
+	p.marginNote.SetText(used.Describe(l) + "\n" + l.T("clv.historic_vs_predicted", res.Options.HorizonWeeks))
 	p.reading.SetText("• " + strings.Join(app.ParamsReading(l, m), "\n• "))
 	var purchases float64
 	total := decimal.Zero

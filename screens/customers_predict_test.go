@@ -16,9 +16,16 @@ import (
 )
 
 // fakePurchases makes n customers over 52 weeks: first purchases in the
-// first 12 weeks, each at their own rate, a 30 % chance of leaving after each
-// repeat purchase.
+// first 12 weeks, each at their own rate and around their own mean spend
+// (so the spend model has differences between customers to fit), a 30 %
+// chance of leaving after each repeat purchase.
 func fakePurchases(n int) []app.CustomerPurchases {
+	return fakePurchasesSpend(n, true)
+}
+
+// fakePurchasesSpend is fakePurchases; with ownMean false every purchase
+// draws from the same spend range, which leaves Gamma-Gamma nothing to fit.
+func fakePurchasesSpend(n int, ownMean bool) []app.CustomerPurchases {
 	r := rand.New(rand.NewPCG(1, 2))
 	start := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
 	out := make([]app.CustomerPurchases, n)
@@ -26,8 +33,13 @@ func fakePurchases(n int) []app.CustomerPurchases {
 		c := app.CustomerPurchases{ID: "C" + strconv.Itoa(1000+i)}
 		d := r.IntN(84)
 		gap := 10 + r.ExpFloat64()*60 // customers buy at different rates
+		mean := 1000 + r.ExpFloat64()*4000
 		for d < 364 {
-			c.Days = append(c.Days, app.PurchaseDay{Day: start.AddDate(0, 0, d), Cents: int64(1000 + r.IntN(9000))})
+			cents := int64(1000 + r.IntN(9000))
+			if ownMean {
+				cents = int64(mean * (0.6 + 0.8*r.Float64()))
+			}
+			c.Days = append(c.Days, app.PurchaseDay{Day: start.AddDate(0, 0, d), Cents: cents})
 			if len(c.Days) > 1 && r.Float64() < 0.3 {
 				break
 			}
@@ -107,7 +119,18 @@ func TestPredictionViewFitsAndChecksHoldout(t *testing.T) {
 		t.Error("still busy after the fit")
 	}
 
+	// The margin starts at the shop's: this workspace has no saved quotes,
+	// so the default rate, said as such.
+	if v.margin.Text != "35" || !strings.Contains(v.marginNote.Text, "Gross margin 35.0 %: no saved quote") {
+		t.Errorf("margin %q, note %q", v.margin.Text, v.marginNote.Text)
+	}
 	// Half the margin halves the CLV; Enter in a field refits.
+	v.margin.SetText("100")
+	v.margin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitFit(t, ts, v)
+	if !strings.HasPrefix(v.marginNote.Text, "Gross margin 100.0 %, as typed.") {
+		t.Errorf("note after typing 100: %q", v.marginNote.Text)
+	}
 	before := got["C1000"].CLV
 	v.margin.SetText("")
 	test.Type(v.margin, "50")

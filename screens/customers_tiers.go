@@ -16,7 +16,7 @@ import (
 func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigures) {
 	l := c.s.l
 	c.tiers.Objects = nil
-	how := widget.NewLabel(l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
+	how := widget.NewLabel(c.tiering.RepeatRateText(l) + "\n" + l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
 	how.Wrapping = c.s.wrap()
 	c.tiers.Add(how)
 	for _, f := range c.byTier {
@@ -27,7 +27,7 @@ func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigu
 		var segs []string
 		for _, sg := range app.Segments {
 			if app.TierOf(sg) == f.Tier {
-				segs = append(segs, app.SegmentName(l, sg))
+				segs = append(segs, app.SegmentLabel(l, sg))
 			}
 		}
 		action := widget.NewLabel(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(f.Tier))) +

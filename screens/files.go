@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/app/report"
 	"github.com/seller-assistant/seller-assistant/assets"
 )
@@ -132,9 +133,7 @@ func (s *Shell) onNew() {
 			return // cancelled
 		}
 		path := w.URI().Path()
-		w.Close()
-		// The dialog creates an empty file; Create wants to make it itself.
-		os.Remove(path)
+		w.Close() // wrote nothing, so touched nothing (see savefile.go)
 		if filepath.Ext(path) == "" {
 			path += workspaceExt
 		}
@@ -210,20 +209,30 @@ func (s *Shell) onSaveCopy() {
 			return
 		}
 		path := w.URI().Path()
-		w.Close()
-		os.Remove(path) // VACUUM INTO refuses an existing file; the dialog made an empty one
-		s.run(s.l.T("progress.saving_copy"), func(ctx context.Context) error {
-			return s.ws.SaveCopy(ctx, path)
-		}, func(err error) {
-			if err != nil {
-				s.ShowError(err)
-				return
-			}
-			s.message(s.l.T("menu.save_copy"), s.l.T("workspace.copy_saved", path))
-		})
+		w.Close() // wrote nothing, so touched nothing (see savefile.go)
+		s.saveCopyTo(path)
 	}, s.win)
 	d.SetFileName(strings.TrimSuffix(filepath.Base(s.info.Path), filepath.Ext(s.info.Path)) + "-" + s.env.Now().Format("20060102") + workspaceExt)
 	showFileDialog(d, s.win)
+}
+
+// saveCopyTo writes the copy the Save dialog asked for. The open workspace
+// or another database is refused at once, before any work, and kept.
+func (s *Shell) saveCopyTo(path string) {
+	if err := atomicfile.Check(path, s.info.Path); err != nil {
+		s.ShowError(err)
+		return
+	}
+	ws := s.ws
+	s.run(s.l.T("progress.saving_copy"), func(ctx context.Context) error {
+		return ws.SaveCopy(ctx, path)
+	}, func(err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		s.message(s.l.T("menu.save_copy"), s.l.T("workspace.copy_saved", path))
+	})
 }
 
 func (s *Shell) onExportReport() {
@@ -239,25 +248,35 @@ func (s *Shell) onExportReport() {
 			return
 		}
 		path := w.URI().Path()
-		w.Close()
-		s.exportReport(path, func(err error) {
-			if err != nil {
-				s.ShowError(err)
-				return
-			}
-			u := &url.URL{Scheme: "file", Path: path}
-			if err := s.app.OpenURL(u); err != nil {
-				s.message(s.l.T("menu.export_report"), s.l.T("report.saved_open_failed", path))
-			}
-		})
+		w.Close() // wrote nothing, so touched nothing (see savefile.go)
+		s.exportReportTo(path)
 	}, s.win)
 	d.SetFileName(s.l.T("report.file_name") + "-" + s.env.Now().Format("2006-01-02") + ".html")
 	showFileDialog(d, s.win)
 }
 
+// exportReportTo writes the report the Export dialog asked for and opens
+// it. The open workspace or another database is refused at once and kept.
+func (s *Shell) exportReportTo(path string) {
+	if err := atomicfile.Check(path, s.info.Path); err != nil {
+		s.ShowError(err)
+		return
+	}
+	s.exportReport(path, func(err error) {
+		if err != nil {
+			s.ShowError(err)
+			return
+		}
+		u := &url.URL{Scheme: "file", Path: path}
+		if err := s.app.OpenURL(u); err != nil {
+			s.message(s.l.T("menu.export_report"), s.l.T("report.saved_open_failed", path))
+		}
+	})
+}
+
 // exportReport builds and writes the HTML report off the UI goroutine.
 func (s *Shell) exportReport(path string, done func(error)) {
-	ws, l, now := s.ws, s.l, s.env.Now()
+	ws, l, now, wsPath := s.ws, s.l, s.env.Now(), s.info.Path
 	s.run(s.l.T("progress.report"), func(ctx context.Context) error {
 		js, err := assets.EchartsJS()
 		if err != nil {
@@ -267,10 +286,9 @@ func (s *Shell) exportReport(path string, done func(error)) {
 		if err != nil {
 			return err
 		}
-		if err := report.WriteFile(path, r, l, js); err != nil {
-			return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-		}
-		return nil
+		// WriteFile's errors already say what happened (the workspace
+		// refused, a full disk, a folder that cannot be written).
+		return report.WriteFile(path, r, l, js, wsPath)
 	}, done)
 }
 

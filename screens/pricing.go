@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 func init() {
@@ -40,11 +41,19 @@ type pricing struct {
 	entries map[string]*widget.Entry // by the quote's JSON field name, and "price"
 	cif     *widget.Check
 	filling bool // defaults are being written: one recompute at the end, not one per entry
+	// typed are the inputs the person typed since they were last filled:
+	// choosing another row refills only the inputs that row owns
+	// (fieldOwner), so a typed target margin survives a market change.
+	typed map[string]bool
+	// formMarket is the market the entries' money is in: on a market change
+	// the typed money is converted from it.
+	formMarket string
 
-	currency *widget.Label
-	status   *widget.Label // the error or "no price reaches the target", in words
-	values   map[string]*widget.Label
-	hows     map[string]*widget.Label
+	currency   *widget.Label
+	marketNote *widget.Label // what a market change kept, converted or replaced
+	status     *widget.Label // the error or "no price reaches the target", in words
+	values     map[string]*widget.Label
+	hows       map[string]*widget.Label
 
 	breakdown, curve, compare *ChartView
 
@@ -70,8 +79,32 @@ type pricing struct {
 
 func newPricing(s *Shell) *pricing {
 	return &pricing{s: s, entries: map[string]*widget.Entry{}, values: map[string]*widget.Label{},
-		hows: map[string]*widget.Label{}, quoteSel: -1}
+		hows: map[string]*widget.Label{}, quoteSel: -1, typed: map[string]bool{}}
 }
+
+// Where the defaults of each input come from (app.QuoteDefaults). Inputs
+// with no owner (clearance, ads, returns, target margin) are the seller's
+// own assumptions: no choice refills them once typed.
+const (
+	ownProduct  = "product"
+	ownMarket   = "market"
+	ownPlatform = "platform"
+	ownChannel  = "channel"
+)
+
+var fieldOwner = map[string]string{
+	"purchase_cost": ownProduct, "other_unit_cost": ownProduct, "weight_kg": ownProduct,
+	"length_cm": ownProduct, "width_cm": ownProduct, "height_cm": ownProduct,
+	"fx_rate": ownMarket, "vat_rate": ownMarket, "duty_rate": ownMarket, "duty_on_cif": ownMarket,
+	"referral_fee_rate": ownPlatform, "per_order_fee": ownPlatform, "payment_fee_rate": ownPlatform,
+	"volumetric_divisor": ownChannel, "freight_per_kg": ownChannel, "fulfilment_fee": ownChannel,
+	"storage_per_unit": ownChannel,
+}
+
+// sellingMoney are the unowned inputs in the selling currency: a market
+// change converts them (with the test price) instead of reinterpreting
+// the typed number in the new currency.
+var sellingMoney = []string{"clearance_per_unit", "price"}
 
 // pricingRate fields are typed as percentages and held as fractions.
 var pricingRate = map[string]bool{"duty_rate": true, "vat_rate": true, "referral_fee_rate": true,
@@ -91,9 +124,11 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 		markets = append(markets, m.Market+" · "+app.CountryName(p.s.l, m.Market))
 	}
 	p.marketSel = &widget.Select{PlaceHolder: selectPlaceholder, Options: markets, OnChanged: p.onMarket}
-	p.platformSel = &widget.Select{PlaceHolder: t("pricing.pick_platform"), OnChanged: p.onPickDefaults}
-	p.channelSel = &widget.Select{PlaceHolder: t("pricing.pick_channel"), OnChanged: p.onPickDefaults}
+	p.platformSel = &widget.Select{PlaceHolder: t("pricing.pick_platform"), OnChanged: p.onPlatform}
+	p.channelSel = &widget.Select{PlaceHolder: t("pricing.pick_channel"), OnChanged: p.onChannel}
 	p.currency = widget.NewLabel("")
+	p.marketNote = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.WarningImportance}
+	p.marketNote.Hide()
 	p.status = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.DangerImportance}
 	p.status.Hide()
 
@@ -104,16 +139,25 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	p.form.Append(t("pricing.field.channel"), p.channelSel)
 	for _, name := range app.QuoteFieldNames() {
 		if name == "duty_on_cif" {
-			p.cif = &widget.Check{Text: t("pricing.field.duty_on_cif"), OnChanged: func(bool) { p.recompute() }}
+			p.cif = &widget.Check{Text: t("pricing.field.duty_on_cif"), OnChanged: func(bool) {
+				if !p.filling {
+					p.typed["duty_on_cif"] = true
+				}
+				p.recompute()
+			}}
 			p.form.Append("", p.cif)
 			continue
 		}
-		p.form.Append(t("pricing.field."+name), p.newEntry(name))
+		item := &widget.FormItem{Text: t("pricing.field." + name), Widget: p.newEntry(name)}
+		if key := "pricing.help." + name; p.s.l.Has(key) {
+			item.HintText = t(key)
+		}
+		p.form.AppendItem(item)
 	}
 	p.form.Append(t("pricing.field.price"), p.newEntry("price"))
 	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
 
-	left := container.NewVScroll(container.NewVBox(p.form, p.currency))
+	left := container.NewVScroll(container.NewVBox(p.form, p.marketNote, p.currency))
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem(t("pricing.tab.results"), container.NewVScroll(p.buildResults())),
 		container.NewTabItem(t("pricing.tab.charts"), p.buildCharts()),
@@ -131,7 +175,12 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 
 func (p *pricing) newEntry(name string) *widget.Entry {
 	e := &widget.Entry{Validator: p.validator(name)}
-	e.OnChanged = func(string) { p.recompute() }
+	e.OnChanged = func(string) {
+		if !p.filling {
+			p.typed[name] = true
+		}
+		p.recompute()
+	}
 	e.OnSubmitted = func(string) { p.onSave() }
 	p.entries[name] = e
 	return e
@@ -140,19 +189,19 @@ func (p *pricing) newEntry(name string) *widget.Entry {
 // validator rejects what is not a number, or is negative, as it is typed;
 // the Form shows the message under the field and disables saving.
 func (p *pricing) validator(name string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(p.s.l, func(s string) error {
 		if name == "price" && strings.TrimSpace(s) == "" {
 			return nil
 		}
 		d, err := parseNumber(s)
 		if err != nil {
-			return app.Errorf(app.EInvalid, "pricing.error.not_number", p.s.l.T("pricing.field."+name))
+			return app.Errorf(app.EInvalid, "pricing.error.not_number", app.Key("pricing.field."+name))
 		}
 		if d.IsNegative() {
-			return app.Errorf(app.EInvalid, "pricing.error.negative", p.s.l.T("pricing.field."+name))
+			return app.Errorf(app.EInvalid, "pricing.error.negative", app.Key("pricing.field."+name))
 		}
 		return nil
-	}
+	})
 }
 
 // parseNumber reads a typed number: spaces and a trailing % are ignored,
@@ -207,7 +256,8 @@ func (p *pricing) fillChoices() {
 	}
 	p.marketSel.SetSelectedIndex(0) // fills the platforms, channels and every entry
 	p.filling = false
-	p.applyDefaults()
+	p.formMarket = p.market()
+	p.applyDefaults(ownProduct, ownMarket, ownPlatform, ownChannel)
 }
 
 func (p *pricing) productLabel(pr app.Product) string {
@@ -257,8 +307,11 @@ func (p *pricing) onProduct(string) {
 	if !p.filling {
 		p.loadCompetitors()
 	}
-	p.applyDefaults()
+	p.applyDefaults(ownProduct)
 }
+
+func (p *pricing) onPlatform(string) { p.applyDefaults(ownPlatform) }
+func (p *pricing) onChannel(string)  { p.applyDefaults(ownChannel) }
 
 // onMarket offers the platforms and channels that serve the market, then
 // fills the defaults.
@@ -295,38 +348,153 @@ func (p *pricing) onMarket(string) {
 	}
 	p.loadCompetitors()
 	p.filling = was
-	p.applyDefaults()
+	if p.filling {
+		return // a full fill (first load, an opened quote) follows
+	}
+	p.changeMarket(m)
 }
 
-func (p *pricing) onPickDefaults(string) { p.applyDefaults() }
+// changeMarket refills what the market, its platform and its channel own,
+// keeps every other typed value, and converts the typed money in the
+// selling currency (the test price, clearance) from the old currency to
+// the new at the FX rates of the two markets, saying so under the form. A
+// price that cannot be converted (no valid FX rate typed) is cleared, also
+// with a note; a price is never reinterpreted in another currency.
+func (p *pricing) changeMarket(m string) {
+	t := p.s.l.T
+	oldCur, newCur := "", ""
+	if md, ok := app.DefaultsFor(p.formMarket); ok {
+		oldCur = md.Currency
+	}
+	if md, ok := app.DefaultsFor(m); ok {
+		newCur = md.Currency
+	}
+	oldFX, fxErr := parseNumber(p.entries["fx_rate"].Text)
+	// The money to carry over, read before the refill: the price always
+	// (it is only ever typed or opened), clearance when typed.
+	carry := map[string]decimal.Decimal{}
+	bad := map[string]bool{}
+	for _, name := range sellingMoney {
+		text := strings.TrimSpace(p.entries[name].Text)
+		if text == "" || (name != "price" && !p.typed[name]) {
+			continue
+		}
+		v, err := parseNumber(text)
+		if err != nil {
+			bad[name] = true
+			continue
+		}
+		carry[name] = v
+	}
+	replaced := p.applyDefaults(ownMarket, ownPlatform, ownChannel)
+	p.formMarket = m
 
-// applyDefaults writes the chosen rows' figures into every entry (the test
-// price stays as typed) and recomputes once.
-func (p *pricing) applyDefaults() {
+	lines := []string{t("pricing.market_note", m+" · "+app.CountryName(p.s.l, m))}
+	newFX := app.QuoteDefaults(nil, m, nil, nil).FXRate
+	p.filling = true
+	for _, name := range sellingMoney {
+		v, ok := carry[name]
+		label := t("pricing.field." + name)
+		switch {
+		case !ok && !bad[name]:
+			continue
+		case oldCur == newCur:
+			continue // the same currency (DE -> FR): the number means the same
+		case !ok || fxErr != nil || !oldFX.IsPositive():
+			p.entries[name].SetText("")
+			delete(p.typed, name)
+			lines = append(lines, t("pricing.market_note.cleared", label, oldCur, newCur))
+		default:
+			conv := v.Mul(oldFX).Div(newFX).Round(format.Decimals(newCur))
+			p.entries[name].SetText(conv.String())
+			lines = append(lines, t("pricing.market_note.converted", label, v.String(), oldCur, conv.String(), newCur,
+				oldFX.String(), newFX.String()))
+		}
+	}
+	p.filling = false
+	if len(replaced) > 0 {
+		var labels []string
+		for _, name := range replaced {
+			labels = append(labels, t("pricing.field."+name))
+		}
+		lines = append(lines, t("pricing.market_note.replaced", strings.Join(labels, ", ")))
+	}
+	if len(lines) > 1 {
+		p.marketNote.SetText(strings.Join(lines, "\n"))
+		p.marketNote.Show()
+	} else {
+		p.marketNote.Hide()
+	}
+	p.recompute()
+}
+
+// applyDefaults writes the chosen rows' figures into the entries the
+// sources own, and into every other entry the person has not typed (the
+// test price stays as it is), then recomputes once. It returns the typed
+// inputs it replaced, in form order.
+func (p *pricing) applyDefaults(sources ...string) []string {
 	if p.filling {
-		return
+		return nil
 	}
 	in := app.QuoteDefaults(p.product(), p.market(), p.platform(), p.channel())
-	p.setInput(in, false)
+	from := map[string]bool{}
+	for _, s := range sources {
+		from[s] = true
+	}
+	var replaced []string
+	p.filling = true
+	vals := quoteValues(in)
+	for _, name := range app.QuoteFieldNames() {
+		owned := from[fieldOwner[name]]
+		if p.typed[name] && !owned {
+			continue
+		}
+		if p.typed[name] {
+			replaced = append(replaced, name)
+			delete(p.typed, name)
+		}
+		if name == "duty_on_cif" {
+			p.cif.SetChecked(in.DutyOnCIF)
+			continue
+		}
+		p.entries[name].SetText(vals[name])
+	}
+	p.filling = false
+	p.recompute()
+	return replaced
 }
 
-// setInput shows in in the entries; withPrice also sets the test price.
-func (p *pricing) setInput(in app.QuoteInput, withPrice bool) {
-	p.filling = true
+// quoteValues are in's inputs as the entries show them (rates as percentages).
+func quoteValues(in app.QuoteInput) map[string]string {
 	fields := map[string]decimal.Decimal{
 		"purchase_cost": in.PurchaseCost, "other_unit_cost": in.OtherUnitCost, "fx_rate": in.FXRate,
 		"weight_kg": in.WeightKg, "length_cm": in.LengthCm, "width_cm": in.WidthCm, "height_cm": in.HeightCm,
 		"volumetric_divisor": in.VolDivisor, "freight_per_kg": in.FreightPerKg, "duty_rate": in.DutyRate,
-		"fulfilment_fee": in.FulfilmentFee, "per_order_fee": in.PerOrderFee, "vat_rate": in.VATRate,
-		"referral_fee_rate": in.ReferralRate, "payment_fee_rate": in.PaymentRate, "ad_rate": in.AdRate,
-		"return_rate": in.ReturnRate, "target_margin": in.TargetMargin,
+		"clearance_per_unit": in.ClearancePerUnit, "fulfilment_fee": in.FulfilmentFee, "per_order_fee": in.PerOrderFee,
+		"storage_per_unit": in.StoragePerUnit, "vat_rate": in.VATRate, "referral_fee_rate": in.ReferralRate,
+		"payment_fee_rate": in.PaymentRate, "ad_rate": in.AdRate, "return_rate": in.ReturnRate,
+		"target_margin": in.TargetMargin,
 	}
+	out := map[string]string{}
 	for name, v := range fields {
 		if pricingRate[name] {
 			v = v.Shift(2)
 		}
-		p.entries[name].SetText(v.String())
+		out[name] = v.String()
 	}
+	return out
+}
+
+// setInput shows in in every entry, as a saved quote is opened: nothing
+// counts as typed afterwards. withPrice also sets the test price.
+func (p *pricing) setInput(in app.QuoteInput, withPrice bool) {
+	p.filling = true
+	for name, v := range quoteValues(in) {
+		p.entries[name].SetText(v)
+	}
+	p.typed = map[string]bool{}
+	p.formMarket = p.market()
+	p.marketNote.Hide()
 	p.cif.SetChecked(in.DutyOnCIF)
 	if withPrice {
 		text := ""
@@ -342,11 +510,12 @@ func (p *pricing) setInput(in app.QuoteInput, withPrice bool) {
 // readInput reads the entries into a quote input; the error names the
 // first field that is not a usable number, in the person's language.
 func (p *pricing) readInput() (app.QuoteInput, error) {
-	in := app.QuoteInput{DutyOnCIF: p.cif.Checked}
+	in := app.QuoteInput{DutyOnCIF: p.cif.Checked, Currency: p.currencyCode()}
 	targets := map[string]*decimal.Decimal{
 		"purchase_cost": &in.PurchaseCost, "other_unit_cost": &in.OtherUnitCost, "fx_rate": &in.FXRate,
 		"weight_kg": &in.WeightKg, "length_cm": &in.LengthCm, "width_cm": &in.WidthCm, "height_cm": &in.HeightCm,
 		"volumetric_divisor": &in.VolDivisor, "freight_per_kg": &in.FreightPerKg, "duty_rate": &in.DutyRate,
+		"clearance_per_unit": &in.ClearancePerUnit, "storage_per_unit": &in.StoragePerUnit,
 		"fulfilment_fee": &in.FulfilmentFee, "per_order_fee": &in.PerOrderFee, "vat_rate": &in.VATRate,
 		"referral_fee_rate": &in.ReferralRate, "payment_fee_rate": &in.PaymentRate, "ad_rate": &in.AdRate,
 		"return_rate": &in.ReturnRate, "target_margin": &in.TargetMargin,

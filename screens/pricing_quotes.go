@@ -55,7 +55,7 @@ func (p *pricing) quoteFigures(sq app.SavedQuote) string {
 	if q.RecommendedOK {
 		rec = app.QuoteMoney(q.Recommended)
 	}
-	line := t("pricing.quotes.line", sq.Currency, app.QuoteMoney(q.Landed), rec)
+	line := t("pricing.quotes.line", sq.Currency, app.QuoteMoney(q.UnitCost), rec)
 	if sq.Input.HasPrice {
 		line += " · " + t("pricing.quotes.at_price", app.QuoteMoney(sq.Input.Price), app.QuoteRate(q.Margin))
 	}

@@ -15,7 +15,7 @@ import (
 
 // pricingResults are the result rows, in the order the formulas build on
 // each other.
-var pricingResults = []string{"goods", "chargeable", "freight", "duty", "landed", "break_even", "recommended", "charm",
+var pricingResults = []string{"goods", "chargeable", "freight", "duty", "landed", "unit_cost", "break_even", "recommended", "charm",
 	"profit", "margin", "roi", "be_acos"}
 
 func (p *pricing) buildResults() fyne.CanvasObject {
@@ -94,18 +94,19 @@ func (p *pricing) showResults(q app.Quote, cur string) {
 	} else {
 		set("duty", money(q.Duty), t("pricing.how.duty", r(in.DutyRate), m(q.Goods)))
 	}
-	set("landed", money(q.Landed), t("pricing.how.landed", m(q.Goods), m(q.Freight), m(q.Duty), m(in.FulfilmentFee), m(in.PerOrderFee)))
+	set("landed", money(q.Landed), t("pricing.how.landed", m(q.Goods), m(q.Freight), m(q.Duty), m(in.ClearancePerUnit)))
+	set("unit_cost", money(q.UnitCost), t("pricing.how.unit_cost", m(q.Landed), m(in.FulfilmentFee), m(in.PerOrderFee), m(in.StoragePerUnit)))
 	fees := t("pricing.how.fees", r(q.VarRate), r(in.ReferralRate), r(in.PaymentRate), r(in.AdRate), r(in.ReturnRate))
 	none := t("pricing.result.no_price")
 	if q.BreakEvenOK {
-		set("break_even", money(q.BreakEven), t("pricing.how.break_even", m(q.Landed), r(in.VATRate), fees))
+		set("break_even", money(q.BreakEven), t("pricing.how.break_even", m(q.UnitCost), r(in.VATRate), fees))
 	} else {
-		set("break_even", none, t("pricing.how.break_even", m(q.Landed), r(in.VATRate), fees))
+		set("break_even", none, t("pricing.how.break_even", m(q.UnitCost), r(in.VATRate), fees))
 	}
-	how := t("pricing.how.recommended", m(q.Landed), r(in.VATRate), fees, r(in.TargetMargin))
+	how := t("pricing.how.recommended", m(q.UnitCost), r(in.VATRate), fees, r(in.TargetMargin))
 	if q.RecommendedOK {
 		set("recommended", money(q.Recommended), how)
-		set("charm", money(q.Charm), t("pricing.how.charm", m(q.Recommended)))
+		set("charm", money(q.Charm), t(charmHowKey(in.Currency), m(q.Recommended)))
 	} else {
 		set("recommended", none, how)
 		set("charm", none, t("pricing.how.charm_none"))
@@ -117,14 +118,27 @@ func (p *pricing) showResults(q app.Quote, cur string) {
 		return
 	}
 	pr := m(in.Price)
-	set("profit", money(q.Profit), t("pricing.how.profit", pr, r(in.VATRate), m(q.Landed), pr, r(q.VarRate)))
+	set("profit", money(q.Profit), t("pricing.how.profit", pr, r(in.VATRate), m(q.UnitCost), pr, r(q.VarRate)))
 	set("margin", r(q.Margin), t("pricing.how.margin", m(q.Profit), pr))
 	if q.ROIOK {
-		set("roi", r(q.ROI), t("pricing.how.roi", m(q.Profit), m(q.Landed)))
+		set("roi", r(q.ROI), t("pricing.how.roi", m(q.Profit), m(q.UnitCost)))
 	} else {
 		set("roi", "—", t("pricing.how.roi_none"))
 	}
 	set("be_acos", r(q.BreakEvenACoS), t("pricing.how.be_acos", m(q.Profit), pr, r(in.AdRate), pr))
+}
+
+// charmHowKey explains the charm ending of the currency (app.CharmPriceFor).
+func charmHowKey(currency string) string {
+	switch {
+	case strings.EqualFold(currency, "JPY"):
+		return "pricing.how.charm_jpy"
+	case strings.EqualFold(currency, "KRW"):
+		return "pricing.how.charm_krw"
+	case app.ZeroDecimalCurrency(currency):
+		return "pricing.how.charm_whole"
+	}
+	return "pricing.how.charm"
 }
 
 // channelQuotes prices the same input over every channel serving the
@@ -135,7 +149,7 @@ func (p *pricing) channelQuotes(in app.QuoteInput) []app.NamedQuote {
 		ch := &p.channelOpts[i]
 		d := app.QuoteDefaults(p.product(), p.market(), p.platform(), ch)
 		x := in
-		x.VolDivisor, x.FulfilmentFee = d.VolDivisor, d.FulfilmentFee
+		x.VolDivisor, x.FulfilmentFee, x.StoragePerUnit = d.VolDivisor, d.FulfilmentFee, d.StoragePerUnit
 		// The channel's rate is in CNY; spread it with the FX rate typed now.
 		x.FreightPerKg = d.FreightPerKg.Mul(d.FXRate).Div(in.FXRate).Round(2)
 		out = append(out, app.NamedQuote{Name: ch.Name, Quote: x.Compute()})
@@ -246,13 +260,13 @@ func (p *pricing) buildDiscount() fyne.CanvasObject {
 	t := p.s.l.T
 	intro := widget.NewLabel(t("pricing.disc.intro"))
 	intro.Wrapping = p.s.wrap()
-	p.discount = &widget.Entry{Text: "10", Validator: func(s string) error {
+	p.discount = &widget.Entry{Text: "10", Validator: localizedValidator(p.s.l, func(s string) error {
 		d, err := parseNumber(s)
 		if err != nil || d.IsNegative() || d.GreaterThanOrEqual(decimal.NewFromInt(100)) {
 			return app.Errorf(app.EInvalid, "pricing.error.discount")
 		}
 		return nil
-	}}
+	})}
 	p.discount.OnChanged = func(string) { p.showDiscount() }
 	p.discountRs = &widget.Label{Wrapping: p.s.wrap()}
 	form := widget.NewForm(widget.NewFormItem(t("pricing.disc.field"), p.discount))

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 // ---------------------------------------------------------------- portfolio
@@ -265,9 +266,13 @@ func (p *products) onExport() {
 			return
 		}
 		path := w.URI().Path()
-		w.Close()
+		w.Close() // wrote nothing, so touched nothing (see savefile.go)
 		if ext := strings.ToLower(filepath.Ext(path)); ext != ".csv" && ext != ".xlsx" {
 			path += ".xlsx"
+		}
+		if err := atomicfile.Check(path, p.s.info.Path); err != nil {
+			p.s.ShowError(err)
+			return
 		}
 		p.exportTo(path)
 	}, p.s.win)

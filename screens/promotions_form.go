@@ -66,10 +66,10 @@ func promoTranslated(l *app.Localizer, prefix string, ids []string) []string {
 }
 
 func promoDateValidator(l *app.Localizer, field string) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		_, err := promoParseDay(l, s, field)
 		return err
-	}
+	})
 }
 
 // parseDay reads a YYYY-MM-DD date typed into field.

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"os"
 	"strings"
@@ -448,12 +447,12 @@ func rsIndex(list []string, v string) int {
 }
 
 func rsValidDay(l *app.Localizer) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		if _, err := app.ParseDay(s); err != nil {
-			return errors.New(l.T("research.err_note_date"))
+			return app.Errorf(app.EInvalid, "research.err_note_date")
 		}
 		return nil
-	}
+	})
 }
 
 // rsCaptioned puts a caption over a widget.

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -205,22 +204,22 @@ func (p *competitorsPane) onDelete() {
 // rsNumber checks a decimal as it is typed; the message is in the
 // person's language because Fyne shows it under the field.
 func rsNumber(l *app.Localizer, optional bool) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		if optional && strings.TrimSpace(s) == "" {
 			return nil
 		}
 		if _, err := decimal.NewFromString(strings.TrimSpace(s)); err != nil {
-			return errors.New(l.T("research.not_a_number"))
+			return app.Errorf(app.EInvalid, "research.not_a_number")
 		}
 		return nil
-	}
+	})
 }
 
 func rsWhole(l *app.Localizer) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		if _, err := strconv.Atoi(strings.TrimSpace(s)); err != nil {
-			return errors.New(l.T("research.not_a_whole_number"))
+			return app.Errorf(app.EInvalid, "research.not_a_whole_number")
 		}
 		return nil
-	}
+	})
 }

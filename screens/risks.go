@@ -92,10 +92,10 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	r.review = widget.NewEntry()
 	r.review.PlaceHolder = "2026-12-31"
 	r.review.OnSubmitted = func(string) { r.onSave() }
-	r.review.Validator = func(s string) error {
+	r.review.Validator = localizedValidator(r.s.l, func(s string) error {
 		_, err := r.readReview(s)
 		return err
-	}
+	})
 	r.flag = widget.NewLabel("")
 	r.flag.Importance = widget.DangerImportance
 	hint := widget.NewLabel(t("risks.scale_hint"))

@@ -184,13 +184,13 @@ func (c *riskChecklists) newRow(it app.ChecklistItem) *checkRow {
 }
 
 func dateOrEmptyValidator(l *app.Localizer) fyne.StringValidator {
-	return func(s string) error {
+	return localizedValidator(l, func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
 		_, err := promoParseDay(l, s, "risks.item_due")
 		return err
-	}
+	})
 }
 
 func (c *riskChecklists) flagLate(row *checkRow) {

@@ -63,6 +63,7 @@ func NewShell(a fyne.App, win fyne.Window, env Env, ws app.Workspace) *Shell {
 	if env.Post == nil {
 		env.Post = fyne.Do
 	}
+	protectSaveDialogs()
 	s := &Shell{app: a, win: win, env: env, current: "dashboard"}
 	s.l = app.NewLocalizer(startLang(a.Preferences()))
 	syncFyneLanguage(s.l.Lang())
@@ -328,6 +329,9 @@ func (s *Shell) ShowError(err error) {
 	if err == nil {
 		return
 	}
+	// A locked workspace, a read-only folder, a full disk: say that, not
+	// "internal error".
+	err = app.Explain(err, s.info.Path)
 	if app.ErrorCode(err) == app.EInternal {
 		log.Printf("internal error: %v", err)
 	}

@@ -2,6 +2,7 @@ package mock
 
 import (
 	"context"
+	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
 )
@@ -9,7 +10,9 @@ import (
 // CustomerStore is a double of app.CustomerStore; it works on a nil
 // receiver (no customers, nothing to import).
 type CustomerStore struct {
-	CustomerStatsFn       func() ([]app.CustomerStat, error)
+	CustomerStatsFn func() ([]app.CustomerStat, error)
+	// CustomerStatsAsOfFn, when nil, falls back to CustomerStatsFn.
+	CustomerStatsAsOfFn   func(asOf time.Time) ([]app.CustomerStat, error)
 	CustomerOrdersFn      func(id string) ([]app.OrderLine, error)
 	NewCustomersByMonthFn func() ([]app.MonthValue, error)
 	PreviewOrdersFn       func(opts app.ImportOptions) (app.ImportPreview, error)
@@ -26,6 +29,13 @@ func (c *CustomerStore) CustomerStats(context.Context) ([]app.CustomerStat, erro
 		return nil, nil
 	}
 	return c.CustomerStatsFn()
+}
+
+func (c *CustomerStore) CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]app.CustomerStat, error) {
+	if c != nil && c.CustomerStatsAsOfFn != nil {
+		return c.CustomerStatsAsOfFn(asOf)
+	}
+	return c.CustomerStats(ctx)
 }
 
 func (c *CustomerStore) CustomerOrders(_ context.Context, id string) ([]app.OrderLine, error) {

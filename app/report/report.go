@@ -11,8 +11,6 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -20,6 +18,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 // Render writes r as a complete HTML5 page to w. js is the echarts build
@@ -37,49 +36,24 @@ func Render(w io.Writer, r app.Report, l *app.Localizer, js []byte) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
+	// Write errors are returned as they are: the caller names the file
+	// (atomicfile explains a full disk), so no "report:" prefix repeats.
 	if err := pageTemplate.Execute(bw, p); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
 	return nil
 }
 
-// WriteFile renders r into path. It writes a temporary file in the same
-// directory and renames it over path, so a crash or a render error never
-// leaves a half-written report where the user expects a good one.
-func WriteFile(path string, r app.Report, l *app.Localizer, js []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = Render(f, r, l, js); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	// CreateTemp makes the file 0600; a report is a document the user will
-	// share or open from other programs, so give it ordinary file permissions.
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
+// WriteFile renders r into path through atomicfile: a temporary file in
+// the same folder renamed over path, so a crash or a render error never
+// leaves a half-written report where the user expects a good one, and a
+// path that is the workspace (one of protect) or any database is refused.
+// The file is 0600: the report holds customer data.
+func WriteFile(path string, r app.Report, l *app.Localizer, js []byte, protect ...string) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return Render(w, r, l, js) }, protect...)
 }
 
 // Message keys of the page's fixed words.
@@ -183,7 +157,7 @@ func buildPage(r app.Report, l *app.Localizer, js []byte) (*page, error) {
 			n++
 			cv, err := buildChart(c, n)
 			if err != nil {
-				return nil, fmt.Errorf("report: section %q: chart %q: %w", s.ID, c.ID, err)
+				return nil, fmt.Errorf("section %q: chart %q: %w", s.ID, c.ID, err)
 			}
 			cv.Anchor = anchors.take(c.ID, "chart-"+strconv.Itoa(n))
 			sv.Charts = append(sv.Charts, cv)
@@ -201,11 +175,11 @@ func buildPage(r app.Report, l *app.Localizer, js []byte) (*page, error) {
 // parser into a state where a later "</script>" no longer closes it.
 func inlineScript(js []byte) (template.JS, error) {
 	if len(bytes.TrimSpace(js)) == 0 {
-		return "", fmt.Errorf("report: the echarts script is empty; run `make assets` and rebuild")
+		return "", fmt.Errorf("the echarts script is empty; run `make assets` and rebuild")
 	}
 	lower := bytes.ToLower(js)
 	if bytes.Contains(lower, []byte("<!--")) {
-		return "", fmt.Errorf("report: the echarts script contains \"<!--\" and cannot be inlined safely")
+		return "", fmt.Errorf("the echarts script contains \"<!--\" and cannot be inlined safely")
 	}
 	if i := bytes.Index(lower, []byte("</script")); i >= 0 {
 		// "<\/script" means the same inside JS strings, regexps and comments,

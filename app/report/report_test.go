@@ -592,6 +592,10 @@ func TestWriteFile(t *testing.T) {
 	if err != nil || !bytes.Contains(good, []byte(fakeJS)) || !bytes.HasSuffix(bytes.TrimSpace(good), []byte("</html>")) {
 		t.Fatalf("report not written completely (err %v)", err)
 	}
+	// The report holds customer data: for the owner only.
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("report mode %v, want 0600", fi.Mode().Perm())
+	}
 
 	// A failed render keeps the previous report and leaves no temp file.
 	bad := fixture(app.LangEnglish)

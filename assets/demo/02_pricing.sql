@@ -32,13 +32,13 @@ INSERT INTO quotes (product_sku, product_name, market, platform, channel, curren
 	recommended_cents, price_cents, profit_cents, margin, saved_at) VALUES
 ('HL-KT-001', 'Silicone Kitchen Utensil Set (5 pcs)', 'US', 'Amazon US', 'Amazon FBA US（空派头程）', 'USD',
  '{"purchase_cost":"18.5","other_unit_cost":"1.5","fx_rate":"7.2","weight_kg":"0.42","length_cm":"34","width_cm":"9.5","height_cm":"6","volumetric_divisor":"5000","freight_per_kg":"4.9","duty_rate":"0.034","duty_on_cif":false,"fulfilment_fee":"3.22","per_order_fee":"0","vat_rate":"0","referral_fee_rate":"0.15","payment_fee_rate":"0","ad_rate":"0.12","return_rate":"0.03","target_margin":"0.2","price":"19.99"}',
- 815, 1630, 1999, 584, '0.2923', strftime('%Y-%m-%dT%H:%M:%SZ','now','-3 days')),
+ 493, 1630, 1999, 584, '0.2923', strftime('%Y-%m-%dT%H:%M:%SZ','now','-3 days')),
 ('HL-KT-004', 'Rechargeable Milk Frother (USB-C)', 'DE', 'Amazon DE', 'Amazon FBA DE（空派头程）', 'EUR',
  '{"purchase_cost":"26.5","other_unit_cost":"2","fx_rate":"7.75","weight_kg":"0.18","length_cm":"25","width_cm":"6","height_cm":"5","volumetric_divisor":"5000","freight_per_kg":"6.58","duty_rate":"0.027","duty_on_cif":true,"fulfilment_fee":"3.02","per_order_fee":"0","vat_rate":"0.19","referral_fee_rate":"0.15","payment_fee_rate":"0","ad_rate":"0.1","return_rate":"0.04","target_margin":"0.2","price":"14.99"}',
- 801, 2287, 1499, 24, '0.0158', strftime('%Y-%m-%dT%H:%M:%SZ','now','-9 days')),
+ 499, 2287, 1499, 24, '0.0158', strftime('%Y-%m-%dT%H:%M:%SZ','now','-9 days')),
 ('HL-PA-002', 'Braided USB-C Cable 1 m (2-pack)', 'GB', 'eBay', '云途 ePacket 挂号小包 (GB/DE/FR)', 'GBP',
  '{"purchase_cost":"9.8","other_unit_cost":"0.8","fx_rate":"9.1","weight_kg":"0.095","length_cm":"12","width_cm":"8","height_cm":"2.5","volumetric_divisor":"8000","freight_per_kg":"2.17","duty_rate":"0","duty_on_cif":true,"fulfilment_fee":"0","per_order_fee":"0.3","vat_rate":"0.2","referral_fee_rate":"0.1","payment_fee_rate":"0","ad_rate":"0.05","return_rate":"0.03","target_margin":"0.15","price":"7.99"}',
- 167, 332, 799, 355, '0.4442', strftime('%Y-%m-%dT%H:%M:%SZ','now','-20 days'));
+ 137, 332, 799, 355, '0.4442', strftime('%Y-%m-%dT%H:%M:%SZ','now','-20 days'));
 
 -- Competitor listings linked to the product they compete with, and a few
 -- more listings so the competitor-based view has a spread to compare.
@@ -67,3 +67,24 @@ INSERT INTO competitors (competitor, market, platform, product, price_cents, cur
  'Prime, 60W, lifetime warranty claim', '包装简陋', 'HL-PA-002'),
 ('Linkwise', 'GB', 'eBay', 'USB-C to USB-C 1 m, 2-pack, 100W', 949, 'GBP', 4.2, 730,
  '100W PD, UK seller', '价格高于 £8.99 心理价位', 'HL-PA-002');
+
+-- Head haul (头程) as bulk freight (issue 13): FBA and overseas-warehouse rows
+-- are charged per chargeable kg with no first weight. Air freight uses the
+-- 6000 cm³/kg divisor; sea freight is charged per revenue ton (1 m³ = 1 t), a
+-- 1000 cm³/kg divisor, so its per-kg rate is the per-CBM rate ÷ 1000. Air
+-- forwarders (空派) charge at least 21 kg a shipment, spread over a carton of
+-- 100 units; storage per unit is for about three months of a small item.
+UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 6000,
+	min_charge_fen = 21 * per_kg_fen, carton_units = 100, storage_cents = 15 WHERE name LIKE 'Amazon FBA US%';
+UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 6000,
+	min_charge_fen = 21 * per_kg_fen, carton_units = 100, storage_cents = 12 WHERE name LIKE 'Amazon FBA UK%';
+UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 6000,
+	min_charge_fen = 21 * per_kg_fen, carton_units = 100, storage_cents = 12 WHERE name LIKE 'Amazon FBA DE%';
+-- Sea to Tokyo, LCL about ¥2,000 per CBM delivered to the FBA warehouse; yen*100.
+UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 1000, per_kg_fen = 200,
+	storage_cents = 800 WHERE name LIKE 'Amazon FBA JP%';
+-- Matson fast boat LCL about ¥2,500 per CBM to the California warehouse.
+UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 1000, per_kg_fen = 250,
+	storage_cents = 20 WHERE name LIKE '海运 + 美国海外仓%';
+UPDATE logistics_channels SET first_weight_g = 0, first_price_fen = 0, vol_divisor = 6000,
+	min_charge_fen = 21 * per_kg_fen, carton_units = 100, storage_cents = 15 WHERE name LIKE '空运 + 德国海外仓%';
