@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -23,7 +24,7 @@ func benchReplenish(ctx context.Context, args []string, stdout io.Writer) error 
 	lines := fs.Int("lines", 1_000_000, "order lines to generate")
 	skus := fs.Int("skus", 5_000, "SKUs with stock and sales")
 	runs := fs.Int("runs", 5, "timed runs")
-	dir := fs.String("dir", "", "work directory (default: a new temporary one, removed after)")
+	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,6 +41,15 @@ func benchReplenish(ctx context.Context, args []string, stdout io.Writer) error 
 			return err
 		}
 		defer os.RemoveAll(d)
+		*dir = d
+	} else {
+		// A folder of our own inside DIR, kept for a look afterwards: the
+		// runs remove and rewrite their files and must never touch a file
+		// of the user's with the same name (as bench tiers).
+		d, err := os.MkdirTemp(*dir, "seller-bench-")
+		if err != nil {
+			return atomicfile.FileError(err, *dir)
+		}
 		*dir = d
 	}
 	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)

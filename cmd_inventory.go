@@ -42,6 +42,9 @@ func (inventoryCmd) run(ctx context.Context, db string, args []string, stdout io
 	for _, b := range res.BadRows {
 		fmt.Fprintf(stdout, "line %d: %s %q: %s\n", b.Row, b.Field, b.Value, l.T("inventory.reason."+b.Reason))
 	}
-	// A refused file is EInvalid: exit 2, as `import orders` does.
+	// A file refused for its rows or columns exits 1, as `import orders`.
+	if app.ErrorCode(err) == app.EInvalid {
+		return refusedFile(err)
+	}
 	return err
 }

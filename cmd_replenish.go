@@ -1,17 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -40,6 +38,9 @@ func (replenishCmd) run(ctx context.Context, db string, args []string, stdout io
 	}
 	if *out == "" {
 		return usagef("--out FILE.csv is required")
+	}
+	if err := atomicfile.Check(*out, db); err != nil {
+		return err
 	}
 	o := app.DefaultReplenishOptions(time.Now())
 	if *asOfText != "" {
@@ -85,29 +86,8 @@ func (replenishCmd) run(ctx context.Context, db string, args []string, stdout io
 	return nil
 }
 
-// writeReplenish writes the CSV beside path and renames it into place, so a
-// failure leaves no half-written file (until the shared atomic-file helper
-// lands; see cmd_clv.go).
+// writeReplenish writes the CSV through atomicfile: whole or not at all,
+// mode 0600.
 func writeReplenish(path string, rows []app.ReplenishRow) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".replenish-*.csv")
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	defer os.Remove(f.Name()) // after a successful rename this finds nothing
-	w := bufio.NewWriterSize(f, 1<<16)
-	if err := app.WriteReplenishCSV(w, rows); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := f.Close(); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	return nil
+	return atomicfile.Write(path, func(w io.Writer) error { return app.WriteReplenishCSV(w, rows) })
 }

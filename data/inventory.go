@@ -1,13 +1,11 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"encoding/csv"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -17,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 var _ app.InventoryStore = (*Store)(nil)
@@ -374,20 +373,26 @@ func (s *Store) CartonUnits(ctx context.Context) (map[string]int64, error) {
 // ExportPurchaseOrder implements app.InventoryStore: XLSX for a .xlsx path
 // (quantities as numbers), CSV with a BOM otherwise; text cells go through
 // app.EscapeCell so a spreadsheet never runs a SKU as a formula. Written
-// beside path and renamed into place.
+// through atomicfile, never over the open workspace.
 func (s *Store) ExportPurchaseOrder(_ context.Context, path string, lines []app.PurchaseLine) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".po-*"+filepath.Ext(path))
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	tmpName := tmp.Name()
-	defer os.Remove(tmpName) // after a successful rename this finds nothing
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		tmp.Close()
-		err = writePurchaseXLSX(tmpName, lines)
-	} else {
-		w := bufio.NewWriter(tmp)
-		w.WriteString("\ufeff")
+		if err := atomicfile.Check(path, s.path); err != nil {
+			return err
+		}
+		f, err := purchaseXLSX(lines)
+		if err != nil {
+			return app.Wrap(err, app.EInternal, "error.file_unwritable", path)
+		}
+		defer f.Close()
+		return atomicfile.Write(path, func(w io.Writer) error {
+			_, err := f.WriteTo(w)
+			return err
+		}, s.path)
+	}
+	return atomicfile.Write(path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
 		cw := csv.NewWriter(w)
 		cw.Write(app.PurchaseOrderHeader)
 		for _, l := range lines {
@@ -398,48 +403,35 @@ func (s *Store) ExportPurchaseOrder(_ context.Context, path string, lines []app.
 			cw.Write(rec)
 		}
 		cw.Flush()
-		err = cw.Error()
-		if err == nil {
-			err = w.Flush()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err == nil {
-		err = os.Chmod(tmpName, 0o600) // excelize creates files world-readable
-	}
-	if err == nil {
-		err = os.Rename(tmpName, path)
-	}
-	if err != nil {
-		return app.Wrap(err, app.EInvalid, "error.file_unwritable", path)
-	}
-	return nil
+		return cw.Error()
+	}, s.path)
 }
 
-func writePurchaseXLSX(path string, lines []app.PurchaseLine) error {
+func purchaseXLSX(lines []app.PurchaseLine) (*excelize.File, error) {
 	f := excelize.NewFile()
-	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")
 	if err != nil {
-		return err
+		f.Close()
+		return nil, err
 	}
 	header := make([]any, len(app.PurchaseOrderHeader))
 	for i, h := range app.PurchaseOrderHeader {
 		header[i] = h
 	}
 	if err := sw.SetRow("A1", header); err != nil {
-		return err
+		f.Close()
+		return nil, err
 	}
 	for i, l := range lines {
 		row := []any{app.EscapeCell(l.Supplier), app.EscapeCell(l.SKU), app.EscapeCell(l.Name), l.ReorderQty, l.CartonUnits, l.Cartons, l.Quantity}
 		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
-			return err
+			f.Close()
+			return nil, err
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return err
+		f.Close()
+		return nil, err
 	}
-	return f.SaveAs(path)
+	return f, nil
 }

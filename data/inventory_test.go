@@ -204,10 +204,14 @@ func TestShipmentsStockEditAndPurchaseOrder(t *testing.T) {
 	if v, _ := f.GetCellValue("Sheet1", "G2"); v != "150" {
 		t.Errorf("order qty cell %q", v)
 	}
-	if err := s.ExportPurchaseOrder(ctx, filepath.Join(dir, "missing", "po.csv"), lines); app.ErrorCode(err) != app.EInvalid {
+	if err := s.ExportPurchaseOrder(ctx, filepath.Join(dir, "missing", "po.csv"), lines); app.ErrorCode(err) != app.EFile {
 		t.Errorf("unwritable path: %v", err)
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, ".po-*")); len(left) != 0 {
+	// Never over the open workspace.
+	if err := s.ExportPurchaseOrder(ctx, s.path, lines); app.ErrorCode(err) != app.EInvalid {
+		t.Errorf("export over the workspace: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".po*")); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
 }

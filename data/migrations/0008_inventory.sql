@@ -1,4 +1,4 @@
--- Schema 7 (assigned number 13; the runner needs contiguous numbers, so the
+-- Schema 8 (assigned number 13; the runner needs contiguous numbers, so the
 -- lead renumbers on merge): inventory and replenishment (issue 17).
 
 -- Stock of one SKU in one warehouse ('FBA', 'FBA-UK', 'US-3PL', 'Shenzhen'),
