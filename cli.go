@@ -23,11 +23,14 @@ Commands:
   tiers --out F.csv    write RFM scores, segments and tiers [--as-of YYYY-MM-DD]
   clv --out F.csv      predict P(alive), purchases and CLV (BG/NBD + Gamma-Gamma) [--as-of D --horizon-weeks N --margin F --discount-rate F]
   bench tiers          time import + tiers against the sqlite3 shell [--lines N]
+  bench replenish      time replenish over generated orders and stock [--lines N --skus N --runs R]
   campaigns export --out F.csv  campaigns with budget lines, plan and evaluation (lift, ROI)
   risks export --out F.csv      the risk register with scores and overdue reviews
   cases export --out F.csv      service cases with business-hour response times [--from D --to D]
   quote FILE.json|-    price one unit from a JSON file of inputs (no --db needed)
   channels rank --dest CC --weight-kg W --dims LxWxH  rank channels door to door for one unit, JSON [--battery] [--liquid]
+  inventory import PATH  import stock: Amazon's Manage FBA Inventory report or sku,warehouse,on_hand,inbound (CSV/TSV/XLSX) [--warehouse W]
+  replenish --out F.csv  when and how much to reorder per SKU [--as-of D --window-days 28 --lead-time-days N --review-days 14 --service-level 0.95]
   notes search QUERY   print matching research notes, best first [--market CC --method M --tag T --limit N]
   version              print the version and the workspace schema version
 

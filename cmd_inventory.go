@@ -22,10 +22,11 @@ func (inventoryCmd) run(ctx context.Context, db string, args []string, stdout io
 	}
 	fs := newFlags("inventory import")
 	warehouse := fs.String("warehouse", app.DefaultFBAWarehouse, "warehouse of an Amazon report's rows, e.g. FBA-UK")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usagef("%v", err)
+	pos, err := parseArgs(fs, args[1:])
+	if err != nil {
+		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return usagef("inventory import needs one PATH")
 	}
 	if err := needDB(db); err != nil {
@@ -36,7 +37,7 @@ func (inventoryCmd) run(ctx context.Context, db string, args []string, stdout io
 		return err
 	}
 	defer s.Close()
-	res, err := s.ImportStock(ctx, app.StockImportOptions{Path: fs.Arg(0), Warehouse: *warehouse})
+	res, err := s.ImportStock(ctx, app.StockImportOptions{Path: pos[0], Warehouse: *warehouse})
 	fmt.Fprintf(stdout, "format: %s\nrows read: %d\nimported: %d\n", res.Format, res.RowsRead, res.Imported)
 	l := app.English()
 	for _, b := range res.BadRows {

@@ -34,7 +34,7 @@ func TestCLIReplenish(t *testing.T) {
 		"5,A,Cup,10,2026-03-05 00:30:00,5.00,3.0,United Kingdom\n")
 	stock := writeFile(t, filepath.Join(dir, "stock.csv"), "sku,warehouse,on_hand,inbound\nA,FBA-UK,7,3\nB,Shenzhen,5,0\n")
 	var out, errOut bytes.Buffer
-	for _, args := range [][]string{{"import", "orders", orders}, {"inventory", "import", stock}} {
+	for _, args := range [][]string{{"import", "orders", orders}, {"inventory", "import", stock, "--warehouse", "unused-for-a-simple-file"}} {
 		if code := runCommand(db, args, &out, &errOut); code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
 		}
