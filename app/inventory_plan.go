@@ -221,3 +221,15 @@ func HeadHaulWhatIf(in ReplenishInput, o ReplenishOptions, p Product, channels [
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Row.LeadTimeDays < out[j].Row.LeadTimeDays })
 	return out
 }
+
+// AgedStockDays is where FBA's aged-inventory surcharge begins: units stored
+// more than 180 days pay it on top of monthly storage.
+const AgedStockDays = 180
+
+// AgingRisk says whether, selling at the current daily demand, the last of
+// on hand + inbound would still be in stock past AgedStockDays: stock bought
+// now that will pay the aged-inventory surcharge. Days of cover stands in for
+// age, which the stock files do not give.
+func AgingRisk(r ReplenishRow) bool {
+	return r.HasDemand() && r.DaysOfCover > AgedStockDays
+}

@@ -87,3 +87,18 @@ func TestHeadHaulWhatIf(t *testing.T) {
 		t.Errorf("what-if %+v", got)
 	}
 }
+
+func TestAgingRisk(t *testing.T) {
+	for _, tt := range []struct {
+		r    ReplenishRow
+		want bool
+	}{
+		{ReplenishRow{DailyDemand: 1, DaysOfCover: 180}, false},
+		{ReplenishRow{DailyDemand: 1, DaysOfCover: 180.5}, true},
+		{ReplenishRow{DailyDemand: 0, OnHand: 900}, false}, // no demand: no_sales says it
+	} {
+		if got := AgingRisk(tt.r); got != tt.want {
+			t.Errorf("%+v: %v", tt.r, got)
+		}
+	}
+}

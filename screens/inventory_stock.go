@@ -256,6 +256,9 @@ func explainRow(l *app.Localizer, r app.ReplenishRow, o app.ReplenishOptions) st
 		l.T("inventory.how.qty", f(r.DailyDemand), r.LeadTimeDays, o.ReviewDays, f(r.SafetyStock), r.OnHand, r.Inbound, r.ReorderQty),
 		l.T("inventory.how.status."+r.Status, r.OnHand+r.Inbound, f(r.ReorderPoint)),
 	)
+	if app.AgingRisk(r) {
+		lines = append(lines, l.T("inventory.how.aging", f(r.DaysOfCover), app.AgedStockDays))
+	}
 	return strings.Join(lines, "\n")
 }
 

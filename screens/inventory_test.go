@@ -99,6 +99,15 @@ func TestInventoryScreen(t *testing.T) {
 		t.Errorf("formula:\n%s", f)
 	}
 
+	if strings.Contains(st.formula.Text, "Overstock") {
+		t.Error("A-LOW flagged as overstock")
+	}
+	// B-PLENTY: 1000 units at 2 a day is 500 days of cover: overstock.
+	st.table.Select(widget.TableCellID{Row: 1, Col: 0})
+	if !strings.Contains(st.formula.Text, "⚠ Overstock: 500.00 days of cover is past 180 days") {
+		t.Errorf("B-PLENTY formula:\n%s", st.formula.Text)
+	}
+
 	// Filter by status, then by SKU text; sort by days of cover, descending.
 	st.status.SetSelectedIndex(2) // OK
 	if len(st.shown) != 1 || st.shown[0].SKU != "B-PLENTY" {
