@@ -37,7 +37,7 @@ type invStock struct {
 // stockCols are the table's columns; titles are inventory.col.<name>.
 var stockCols = []string{"sku", "on_hand", "inbound", "days_of_cover", "stockout_date", "reorder_point", "reorder_qty", "status"}
 
-var stockColWidths = []float32{150, 80, 80, 100, 110, 110, 100, 100}
+var stockColWidths = []float32{150, 80, 80, 120, 105, 115, 105, 100}
 
 // newInvStock sorts by days of cover, shortest first: the most urgent SKUs
 // on top.
