@@ -26,11 +26,14 @@ Commands:
   bench ads            time ads import + ads terms on a generated search term report [--rows N]
   ads import PATH      import an Amazon search term, campaign or Business Report (CSV/XLSX) [--from D --to D]
   ads terms --out F.csv  search terms with ratios, action and suggested bid [--from D --to D --target-acos F --negate-clicks N --harvest-orders N]
+  bench replenish      time replenish over generated orders and stock [--lines N --skus N --runs R]
   campaigns export --out F.csv  campaigns with budget lines, plan and evaluation (lift, ROI)
   risks export --out F.csv      the risk register with scores and overdue reviews
   cases export --out F.csv      service cases with business-hour response times [--from D --to D]
   quote FILE.json|-    price one unit from a JSON file of inputs (no --db needed)
   channels rank --dest CC --weight-kg W --dims LxWxH  rank channels door to door for one unit, JSON [--battery] [--liquid]
+  inventory import PATH  import stock: Amazon's Manage FBA Inventory report or sku,warehouse,on_hand,inbound (CSV/TSV/XLSX) [--warehouse W]
+  replenish --out F.csv  when and how much to reorder per SKU [--as-of D --window-days 28 --lead-time-days N --review-days 14 --service-level 0.95]
   notes search QUERY   print matching research notes, best first [--market CC --method M --tag T --limit N]
   version              print the version and the workspace schema version
 

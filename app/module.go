@@ -20,6 +20,7 @@ var Modules = []Module{
 	{ID: "care", Guide: true},
 	{ID: "risks", Guide: true},
 	{ID: "ads", Guide: true},
+	{ID: "inventory", Guide: true},
 	{ID: "learn"},
 	{ID: "settings"},
 }

@@ -49,6 +49,7 @@ var reportSections = []sectionBuilder{
 	careSection,
 	risksSection,
 	adsSection,
+	inventorySection,
 }
 
 // BuildReport gathers the whole workspace into a Report in l's language. It

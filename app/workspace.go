@@ -73,6 +73,7 @@ type Workspace interface {
 	CareStore
 	CLVStore
 	AdsStore
+	InventoryStore
 }
 
 // Opener opens, creates and seeds workspace files. The screens get one from

@@ -124,6 +124,9 @@ func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
 	if err := refreshOrderSummaries(ctx, tx); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", "demo summaries: "+err.Error())
 	}
+	if err := seedDemoInventory(ctx, tx, now); err != nil {
+		return app.Wrap(err, app.EInternal, "error.internal", "demo inventory: "+err.Error())
+	}
 	if err := tx.Commit(); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}

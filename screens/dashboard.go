@@ -28,6 +28,7 @@ type dashboard struct {
 	risks   *fyne.Container
 	upcom   *fyne.Container
 	follow  *fyne.Container // customer care's follow-ups due (care_dashboard.go)
+	reorder *fyne.Container // SKUs to reorder this week (inventory_dashboard.go)
 	loaded  bool
 }
 
@@ -58,11 +59,13 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	d.risks = container.NewVBox()
 	d.upcom = container.NewVBox()
 	d.follow = container.NewVBox()
+	d.reorder = container.NewVBox()
 	lists := container.NewAdaptiveGrid(3,
 		titled(t("dash.recent_notes"), d.notes),
 		titled(t("dash.top_risks"), d.risks),
 		titled(t("dash.upcoming"), d.upcom),
-		titled(t("care.dash_followups"), d.follow))
+		titled(t("care.dash_followups"), d.follow),
+		titled(t("inventory.dash_reorder"), d.reorder))
 	head := heading(t("module.dashboard.title"))
 	body := container.NewVBox(head, d.loading, grid, chartGrid, lists)
 	if d.s.ws == nil {
@@ -83,6 +86,7 @@ func (d *dashboard) load() {
 	go func() {
 		o, err := app.LoadOverview(context.Background(), ws, now)
 		due, dueErr := loadDueFollowUps(ws, now)
+		reorder, reorderErr := loadReorderThisWeek(ws, now)
 		d.s.env.Post(func() {
 			d.loading.Stop()
 			d.loading.Hide()
@@ -93,6 +97,7 @@ func (d *dashboard) load() {
 			}
 			d.fill(o, l)
 			d.fillFollowUps(due, dueErr)
+			d.fillReorder(reorder, reorderErr)
 		})
 	}()
 }

@@ -217,6 +217,8 @@ func moduleIcon(id string) fyne.Resource {
 		return theme.WarningIcon()
 	case "ads":
 		return theme.VisibilityIcon()
+	case "inventory":
+		return theme.StorageIcon()
 	case "learn":
 		return theme.HelpIcon()
 	case "settings":

@@ -38,6 +38,7 @@ type Workspace struct {
 	*CareStore          // nil: no cases, default hours, see care.go
 	*CLVStore           // nil: no purchases, see clv.go
 	*AdsStore           // nil: no ads data, see ads.go
+	*InventoryStore     // nil: no stock, no sales, see inventory.go
 
 	mu     sync.Mutex
 	closed int

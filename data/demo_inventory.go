@@ -1,0 +1,135 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// seedDemoInventory gives the demo shop stock that tells a story against its
+// own orders, whatever they are (the demo shop will be reworked): it reads
+// each listed product's demand over the plan's default window and sets the
+// stock from it, so the plan shows the three best sellers close to a
+// stockout, the next one with a sea shipment on the way, the slowest seller
+// overstocked and the rest healthy. Lead times come from production days and
+// a default FBA channel per product.
+func seedDemoInventory(ctx context.Context, tx *sql.Tx, now time.Time) error {
+	o := app.DefaultReplenishOptions(now)
+	channel := func(name string) (int64, error) {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM logistics_channels WHERE name = ?`, name).Scan(&id)
+		return id, err
+	}
+	airUS, err := channel("Amazon FBA US（空派头程）")
+	if err != nil {
+		return err
+	}
+	seaJP, err := channel("Amazon FBA JP（海运头程）")
+	if err != nil {
+		return err
+	}
+	type sku struct {
+		sku, markets string
+		listed       bool
+		units        int64 // in the window
+		lead         int
+		daily        float64
+	}
+	var skus []sku
+	rows, err := tx.QueryContext(ctx, `SELECT p.sku, p.markets, p.status = 'listed', coalesce(sum(l.quantity), 0) FROM products p
+		LEFT JOIN order_lines l ON l.stock_code = p.sku AND l.invoiced_at >= ? AND l.invoiced_at < ?
+			AND NOT `+strings.ReplaceAll(cancelledSQL, "invoice_no", "l.invoice_no")+`
+		WHERE p.status IN ('listed', 'retired') GROUP BY p.sku ORDER BY p.sku`,
+		o.WindowStart().Format(time.DateOnly), o.AsOf.Format(time.DateOnly))
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var s sku
+		if err := rows.Scan(&s.sku, &s.markets, &s.listed, &s.units); err != nil {
+			rows.Close()
+			return err
+		}
+		s.daily = float64(s.units) / float64(o.WindowDays)
+		skus = append(skus, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// Catalogue facts: 12–24 production days, cartons of 24–60, the FBA JP
+	// sea channel for products sold in Japan, the US air channel otherwise.
+	for i := range skus {
+		s := &skus[i]
+		production := 12 + 4*(i%4)
+		ch := airUS
+		if strings.Contains(s.markets, "JP") {
+			ch = seaJP
+		}
+		var days int
+		if err := tx.QueryRowContext(ctx, `SELECT days_max FROM logistics_channels WHERE id = ?`, ch).Scan(&days); err != nil {
+			return err
+		}
+		s.lead = production + days
+		if _, err := tx.ExecContext(ctx, `UPDATE products SET production_days = ?, default_channel_id = ?, carton_units = ? WHERE sku = ?`,
+			production, ch, 24+12*(i%4), s.sku); err != nil {
+			return err
+		}
+	}
+	// Only listed products are stocked; a retired one sells off what is left.
+	var byDemand []sku
+	for _, s := range skus {
+		if s.listed {
+			byDemand = append(byDemand, s)
+		}
+	}
+	sort.SliceStable(byDemand, func(i, j int) bool { return byDemand[i].units > byDemand[j].units })
+	stock := func(s sku, onHand, inbound int64) error {
+		// Most of it in FBA, a fifth in the own warehouse in Shenzhen.
+		home := onHand / 5
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand, reserved, inbound) VALUES (?, 'FBA-US', ?, ?, ?)`,
+			s.sku, onHand-home, min(2, onHand-home), inbound); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand) VALUES (?, '深圳自有仓 Shenzhen', ?)`, s.sku, home)
+		return err
+	}
+	days := func(s sku, n float64) int64 { return int64(math.Ceil(s.daily * n)) }
+	slowest := -1
+	for i := len(byDemand) - 1; i >= 4; i-- {
+		if byDemand[i].units > 0 {
+			slowest = i
+			break
+		}
+	}
+	for i, s := range byDemand {
+		var err error
+		switch {
+		case s.units == 0:
+			err = stock(s, 40, 0) // listed, nothing sold lately: no_sales
+		case i < 3:
+			err = stock(s, days(s, 4), 0) // about four days left: reorder now
+		case i == 3:
+			// Eight days on hand and a sea shipment of two months' demand
+			// that left ten days ago and lands in eighteen.
+			if err = stock(s, days(s, 8), 0); err == nil {
+				_, err = tx.ExecContext(ctx, `INSERT INTO inbound_shipments (sku, warehouse, quantity, channel_id, shipped_on, arrives_on)
+					VALUES (?, 'FBA-JP', ?, ?, ?, ?)`, s.sku, max(1, days(s, 60)), seaJP,
+					o.AsOf.AddDate(0, 0, -10).Format(time.DateOnly), o.AsOf.AddDate(0, 0, 18).Format(time.DateOnly))
+			}
+		case i == slowest:
+			err = stock(s, max(300, days(s, 365)), 0) // a year of stock paying storage
+		default:
+			err = stock(s, days(s, float64(s.lead+45)), days(s, 10))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
