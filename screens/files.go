@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -245,7 +244,7 @@ func (s *Shell) onExportReport() {
 				s.ShowError(err)
 				return
 			}
-			u := &url.URL{Scheme: "file", Path: path}
+			u := fileURL(path)
 			if err := s.app.OpenURL(u); err != nil {
 				s.message(s.l.T("menu.export_report"), s.l.T("report.saved_open_failed", path))
 			}

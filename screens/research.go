@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -400,7 +399,7 @@ func (p *notesPane) onOpenAttachments() {
 			missing = append(missing, path)
 			continue
 		}
-		if err := p.s.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+		if err := p.s.app.OpenURL(fileURL(path)); err != nil {
 			missing = append(missing, path)
 		}
 	}
