@@ -13,6 +13,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole() // Windows: output for the CLI (console_windows.go)
+	}
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "seller-assistant:", err)
 		os.Exit(1)

@@ -59,13 +59,13 @@ if [ "${DIST_SKIP_WINDOWS:-}" != 1 ]; then
 
 	step "windows: portable zip"
 	cp packaging/windows/README.txt "$WORK/win/README.txt"
-	(cd "$WORK/win" && zip -q -9 -X "$DIST/SellerAssistant-$VERSION-windows-amd64.zip" SellerAssistant.exe README.txt)
+	(cd "$WORK/win" && $NICE zip -q -9 -X "$DIST/SellerAssistant-$VERSION-windows-amd64.zip" SellerAssistant.exe README.txt)
 
 	step "windows: NSIS installer"
 	# The installer's icon, from the same PNG; Windows picks the size it needs.
 	convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$WORK/win/app.ico"
 	# /V2: warnings and errors only; /WX: a warning fails the build.
-	makensis -V2 -WX -INPUTCHARSET UTF8 \
+	$NICE makensis -V2 -WX -INPUTCHARSET UTF8 \
 		-DVERSION="$VERSION" -DAPPID="$APPID" \
 		-DEXE="$WORK/win/SellerAssistant.exe" -DICON="$WORK/win/app.ico" \
 		-DOUTFILE="$DIST/SellerAssistant-$VERSION-windows-amd64-setup.exe" \
