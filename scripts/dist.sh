@@ -103,6 +103,11 @@ if [ "${DIST_SKIP_LINUX:-}" != 1 ]; then
 	printf 'Source: seller-assistant\n\nPackage: seller-assistant\nArchitecture: amd64\n' > "$WORK/shlibs/debian/control"
 	depends=$(cd "$WORK/shlibs" && dpkg-shlibdeps -O "$pkg/usr/bin/seller-assistant" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 	[ -n "$depends" ] || { echo "dist: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+	# GLFW loads the X extension libraries with dlopen (x11_init.c), so they
+	# are in neither the ELF's NEEDED nor ldd's list; without them there is
+	# no cursor theme, no monitor layout, no raw input. make dist-test checks
+	# this list against the sonames in the binary.
+	depends="$depends, libx11-xcb1, libxcursor1, libxi6, libxinerama1, libxrandr2, libxrender1, libxxf86vm1"
 	mkdir -p "$pkg/DEBIAN"
 	sed -e "s/@VERSION@/$VERSION/" -e "s/@DEPENDS@/$depends/" \
 		-e "s/@SIZE@/$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)/" \
