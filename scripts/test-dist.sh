@@ -105,8 +105,11 @@ objdump -p "$WORK/deb/usr/bin/seller-assistant" | awk '$1 == "NEEDED" {print $2}
 done
 # GLFW dlopens X extension libraries by soname: each one the binary names
 # must come from a package in Depends too.
+# (No "| head" or "awk … exit" in these loops: with pipefail, a writer
+# killed by SIGPIPE would end the script without a message.)
+ldconfig -p > "$WORK/ldconfig.txt"
 strings "$WORK/deb/usr/bin/seller-assistant" | grep -xE 'lib(X[a-z0-9]*|X11-xcb)\.so\.[0-9]+' | sort -u | while read -r so; do
-	lib=$(ldconfig -p | awk -v so="$so" '$1 == so && /x86-64/ {print $NF; exit}')
+	lib=$(awk -v so="$so" '$1 == so && /x86-64/ && !found {print $NF; found = 1}' "$WORK/ldconfig.txt")
 	[ -n "$lib" ] || fail "dlopen: $so is not installed on this machine"
 	pkg=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib" 2>/dev/null) || fail "dlopen: $lib belongs to no package"
 	pkg=${pkg%%:*}
@@ -206,13 +209,13 @@ else
 	INST_U="$LOCALAPPDATA_U/Programs/SellerAssistant"
 	[ -f "$INST_U/SellerAssistant.exe" ] && [ -f "$INST_U/Uninstall.exe" ] || fail "setup /S: nothing in $INST_U"
 	cmp -s "$INST_U/SellerAssistant.exe" "$EXE_U" || fail "the installer and the zip carry different programs"
-	lnk=$(find "$APPDATA_U/Microsoft/Windows/Start Menu/Programs" -maxdepth 1 -name '*.lnk' -newer "$SETUP" | head -n1)
+	lnk=$(find "$APPDATA_U/Microsoft/Windows/Start Menu/Programs" -maxdepth 1 -name '*.lnk' -newer "$SETUP" -print -quit)
 	[ -n "$lnk" ] || fail "no Start-menu shortcut"
 	target_w=$(python3 "$SRC/scripts/wine/lnk-target.py" "$lnk") || fail "cannot read $lnk"
 	target_u=$(winepath -u "$target_w" 2>/dev/null)
 	[ -f "$target_u" ] || fail "the shortcut points at '$target_w', which does not exist"
 	ok "setup /S: $(basename "$lnk") -> $target_w (exists)"
-	desk=$(find "$HOME" -maxdepth 1 -name '*.lnk' | head -n1)
+	desk=$(find "$HOME" -maxdepth 1 -name '*.lnk' -print -quit)
 	[ -n "$desk" ] || fail "no desktop shortcut"
 	assoc=$(wine reg query 'HKCU\Software\Classes\.sellerdb' /ve 2>/dev/null | tr -d '\r')
 	cmd=$(wine reg query 'HKCU\Software\Classes\SellerAssistant.Workspace\shell\open\command' /ve 2>/dev/null | tr -d '\r' | iconv -f GB18030 -t UTF-8)
