@@ -13,7 +13,12 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 FONT_SRC := /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 FONT_DST := assets/fonts/DroidSansFallbackFull.ttf
 
-.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench-tiers bench-clv bench-ads bench-replenish bench clean
+# make dist: the Windows cross build (mingw-w64), the installer (nsis), the
+# Debian package tools; make dist-test adds wine, Xvfb, xdotool, lintian.
+DIST_PKGS      := gcc-mingw-w64-x86-64 nsis imagemagick dpkg-dev xz-utils zip
+DISTTEST_PKGS  := $(DIST_PKGS) wine64 xvfb xdotool lintian unzip locales python3
+
+.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench-tiers bench-clv bench-ads bench-replenish bench clean dist dist-deps dist-test
 
 run: build
 	./$(BIN) $(ARGS)
@@ -83,8 +88,22 @@ bench-clv:
 bench:
 	CGO_ENABLED=0 $(GO) test -run XXX -bench . -benchmem ./app/... ./data/... ./screens/...
 
+# Every release artifact into dist/ (scripts/dist.sh; version from FyneApp.toml).
+dist: deps assets dist-deps
+	bash scripts/dist.sh
+
+dist-deps:
+	@$(MAKE) --no-print-directory deps APT_PKGS="$(DIST_PKGS)"
+
+# Builds dist/ and checks every artifact: the .exe and installer under wine on
+# Xvfb, the .deb with dpkg-deb and lintian, the tarball (scripts/test-dist.sh).
+# It installs its packages one by one, so one that cannot be installed skips
+# only the checks that need it.
+dist-test: deps assets
+	DISTTEST_PKGS="$(DISTTEST_PKGS)" bash scripts/test-dist.sh
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
 
 # replenish over 5,000 SKUs and 1,000,000 generated order lines (random date
 # order); the import is set-up, each timed run is the command start to exit.

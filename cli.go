@@ -12,6 +12,7 @@ import (
 )
 
 const usage = `usage: seller-assistant [--db FILE] [COMMAND [ARGS]]
+       seller-assistant FILE.sellerdb
 
 With no command, opens the window on FILE, the last workspace or the demo.
 

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app/atomicfile"
@@ -145,10 +144,7 @@ func child(ctx context.Context, name string, stdin io.Reader, args ...string) (s
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && cmd.ProcessState != nil {
-		rss = ru.Maxrss * 1024 // kilobytes on Linux
-	}
+	rss := peakRSS(cmd.ProcessState)
 	if err != nil {
 		return out.String(), rss, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out.String())
 	}

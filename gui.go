@@ -2,9 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -61,16 +65,48 @@ func runGUI(db string, probe bool) int {
 	return 0
 }
 
-// demoPath is where the demo workspace lives: the user's config folder, so
-// it survives updates and is the same for every start.
+// demoPath is where the demo workspace lives: the app's data folder, so it
+// survives updates and reinstalls (the uninstaller leaves that folder alone)
+// and is the same for every start.
 func demoPath() (string, error) {
-	dir, err := os.UserConfigDir()
+	dir, err := appDataDir(runtime.GOOS, os.Getenv)
 	if err != nil {
 		return "", err
 	}
-	dir = filepath.Join(dir, "seller-assistant")
 	if err := os.MkdirAll(dir, 0o700); err != nil { // holds customer data: owner only
 		return "", err
 	}
 	return filepath.Join(dir, "demo"+app.WorkspaceExt), nil
+}
+
+// appDataDir is the folder for the app's own files: %APPDATA%\seller-assistant
+// on Windows (the roaming profile: per user, never beside the program, which
+// the installer may replace), $XDG_CONFIG_HOME or ~/.config on Linux and the
+// BSDs, ~/Library/Application Support on macOS. It is os.UserConfigDir's rule
+// with the target system as a parameter, so the Windows case is tested on
+// any machine; a test checks it agrees with os.UserConfigDir where it runs.
+func appDataDir(goos string, getenv func(string) string) (string, error) {
+	const name = "seller-assistant"
+	switch goos {
+	case "windows":
+		dir := getenv("APPDATA")
+		if dir == "" {
+			return "", errors.New("%APPDATA% is not set")
+		}
+		return strings.TrimRight(dir, `\/`) + `\` + name, nil
+	case "darwin", "ios":
+		home := getenv("HOME")
+		if home == "" {
+			return "", errors.New("$HOME is not set")
+		}
+		return path.Join(home, "Library", "Application Support", name), nil
+	}
+	if dir := getenv("XDG_CONFIG_HOME"); path.IsAbs(dir) {
+		return path.Join(dir, name), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME is set")
+	}
+	return path.Join(home, ".config", name), nil
 }

@@ -5,12 +5,17 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
+	"github.com/seller-assistant/seller-assistant/app"
 	_ "github.com/seller-assistant/seller-assistant/app/localeenv" // before Fyne's init: see its doc
 	"github.com/seller-assistant/seller-assistant/assets"
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole() // Windows: output for the CLI (console_windows.go)
+	}
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "seller-assistant:", err)
 		os.Exit(1)
@@ -24,5 +29,19 @@ func main() {
 	if len(rest) == 0 {
 		os.Exit(runGUI(g.db, g.probe))
 	}
+	if path, ok := workspaceArg(rest); ok && g.db == "" {
+		os.Exit(runGUI(path, g.probe))
+	}
 	os.Exit(runCommand(g.db, rest, os.Stdout, os.Stderr))
+}
+
+// workspaceArg reports whether the arguments are one workspace file: what a
+// double-click on a .sellerdb runs (the Windows file association and the
+// Linux .desktop file pass the path as the only argument). No subcommand
+// name ends in .sellerdb, so the two cannot be confused.
+func workspaceArg(args []string) (string, bool) {
+	if len(args) != 1 || !strings.HasSuffix(strings.ToLower(args[0]), app.WorkspaceExt) {
+		return "", false
+	}
+	return args[0], true
 }

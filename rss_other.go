@@ -4,5 +4,7 @@ package main
 
 import "os"
 
-// peakRSS is not measured outside Linux: 0.
+// peakRSS is unknown off Linux (see rss_linux.go): `bench tiers` then prints
+// 0 for memory. It is a developer's benchmark; the Windows build only has to
+// compile.
 func peakRSS(*os.ProcessState) int64 { return 0 }

@@ -179,14 +179,3 @@ func TestLocalizer(t *testing.T) {
 		t.Fatal("ErrorCode of nil / foreign error")
 	}
 }
-
-// TestFyneAppTomlVersion keeps the packaged version and app.Version equal.
-func TestFyneAppTomlVersion(t *testing.T) {
-	b, err := os.ReadFile("../FyneApp.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(b), `Version = "`+app.Version+`"`) {
-		t.Fatalf("FyneApp.toml does not carry Version = %q", app.Version)
-	}
-}

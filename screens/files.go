@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -267,8 +266,7 @@ func (s *Shell) exportReportTo(path string) {
 			s.ShowError(err)
 			return
 		}
-		u := &url.URL{Scheme: "file", Path: path}
-		if err := s.app.OpenURL(u); err != nil {
+		if err := s.app.OpenURL(fileURL(path)); err != nil {
 			s.message(s.l.T("menu.export_report"), s.l.T("report.saved_open_failed", path))
 		}
 	})

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"os"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,12 +27,25 @@ func startLang(p fyne.Preferences) app.Lang {
 	case app.LangChinese, app.LangEnglish:
 		return saved
 	}
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
-		if v := os.Getenv(env); v != "" {
-			return app.MatchLang(v)
+	return systemLang(runtime.GOOS, os.Getenv, func() string { return lang.SystemLocale().String() })
+}
+
+// systemLang is the language the system asks for. On Linux and macOS the
+// POSIX variables say it (LC_ALL, LC_MESSAGES, LANG, then LANGUAGE). Windows
+// has no such variables of its own — a Unix-style shell (Git Bash, or wine's
+// host) may set LANG for its own programs — and its language is the user's
+// locale, which Fyne reads from GetUserDefaultLocaleName (lang.SystemLocale,
+// through go-locale): zh-CN there means 简体中文. The system and the lookups
+// are parameters so that both rules are tested on any machine.
+func systemLang(goos string, getenv func(string) string, systemLocale func() string) app.Lang {
+	if goos != "windows" {
+		for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
+			if v := getenv(env); v != "" {
+				return app.MatchLang(v)
+			}
 		}
 	}
-	return app.MatchLang(lang.SystemLocale().String())
+	return app.MatchLang(systemLocale())
 }
 
 // syncFyneLanguage makes Fyne's own strings (file dialogs, "Cancel", "OK")

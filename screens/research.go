@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -399,7 +398,7 @@ func (p *notesPane) onOpenAttachments() {
 			missing = append(missing, path)
 			continue
 		}
-		if err := p.s.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+		if err := p.s.app.OpenURL(fileURL(path)); err != nil {
 			missing = append(missing, path)
 		}
 	}
