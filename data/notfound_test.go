@@ -54,6 +54,13 @@ func TestChangingAMissingRowIsNotFound(t *testing.T) {
 		{"delete quote", func() error { return s.DeleteQuote(ctx, gone) }},
 		{"delete campaign", func() error { return s.DeleteCampaign(ctx, gone) }},
 		{"delete risk", func() error { return s.DeleteRisk(ctx, gone) }},
+		{"update shipment", func() error {
+			day := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+			_, err := s.SaveShipment(ctx, app.InboundShipment{ID: gone, SKU: "GONE-1", Warehouse: "FBA", Quantity: 10,
+				ShippedOn: day, ArrivesOn: day.AddDate(0, 0, 30)})
+			return err
+		}},
+		{"delete shipment", func() error { return s.DeleteShipment(ctx, gone) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.op()
