@@ -8,6 +8,34 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// Campaign goals and types.
+var (
+	CampaignGoals = []string{"awareness", "sales", "clear_stock", "new_customers"}
+	CampaignTypes = []string{"discount", "coupon", "spend_save", "bundle", "gift", "flash_sale", "free_shipping"}
+)
+
+// Campaign is a planned or past promotion.
+type Campaign struct {
+	ID       int64
+	Name     string
+	Goal     string
+	Type     string
+	Markets  []string
+	Platform string
+	Start    time.Time
+	End      time.Time
+	Budget   decimal.Decimal // in the workspace currency
+	Lift     decimal.Decimal // expected revenue lift, fraction
+
+	// Planning and evaluation (promotions module, the rules below).
+	Products   []string        // SKUs on promotion; empty means the whole shop
+	Lines      BudgetLines     // Budget split by line; Budget is their total
+	Plan       CampaignPlan    // per-unit planning inputs
+	MarginRate decimal.Decimal // gross margin rate for ROI; zero: derived, see MarginRateFor
+	Actuals    CampaignActuals // typed evaluation figures
+	Notes      string
+}
+
 // BudgetLines splits a campaign's budget by what the money is spent on, all
 // in the workspace currency.
 type BudgetLines struct {

@@ -56,28 +56,6 @@ func (c LogisticsChannel) Validate() error {
 	return nil
 }
 
-// Validate checks a platform as typed: a name and rates from 0 to below 1.
-func (p Platform) Validate() error {
-	if strings.TrimSpace(p.Name) == "" {
-		return Errorf(EInvalid, "channels.error.platform_name")
-	}
-	if p.ReferralRate.IsNegative() || p.ReferralRate.GreaterThanOrEqual(one) {
-		return Errorf(EInvalid, "channels.error.referral")
-	}
-	if p.PaymentRate.IsNegative() || p.PaymentRate.GreaterThanOrEqual(one) {
-		return Errorf(EInvalid, "channels.error.payment")
-	}
-	if p.PerOrderFee.IsNegative() {
-		return Errorf(EInvalid, "channels.error.per_order")
-	}
-	for c, r := range p.CategoryRates {
-		if r.IsNegative() || r.GreaterThanOrEqual(one) {
-			return Errorf(EInvalid, "channels.error.category_rate", c)
-		}
-	}
-	return nil
-}
-
 // ParseCategoryRates reads "Kitchen: 15 %; Lighting: 12 %" style text as
 // typed in the platform form: pairs separated by ";" or new lines, rates as
 // percentages. The error names the pair that cannot be read.

@@ -10,6 +10,40 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// Product lifecycle stages, price bands, roles and statuses.
+var (
+	LifecycleStages = []string{"introduction", "growth", "maturity", "decline"}
+	PriceBands      = []string{"high", "mid", "low"}
+	ProductRoles    = []string{"traffic", "profit", "image"}
+	ProductStatuses = []string{"idea", "sampling", "listed", "retired"}
+)
+
+// Product is one catalogue entry.
+type Product struct {
+	ID           int64
+	SKU          string
+	NameZh       string
+	NameEn       string
+	Category     string
+	Supplier     string
+	PurchaseCost decimal.Decimal // in CNY
+	WeightKg     decimal.Decimal
+	LengthCm     decimal.Decimal // packed size, for volumetric weight
+	WidthCm      decimal.Decimal
+	HeightCm     decimal.Decimal
+	HSCode       string
+	PriceBand    string
+	Role         string
+	Stage        string
+	Status       string
+	// The fields below belong to the products module (the rules below).
+	Markets       []string // ISO country codes
+	Notes         string
+	Pipeline      string              // new-product stage, one of PipelineStages; "" when launched
+	MarketGrowth  decimal.NullDecimal // user's figure for the BCG view, fraction
+	RelativeShare decimal.NullDecimal // user's figure for the BCG view
+}
+
 // PipelineStages are the steps a new product goes through before its first
 // order, each with its checklist (PipelineChecks).
 var PipelineStages = []string{"market_check", "sample", "compliance", "packaging_listing", "first_order"}

@@ -778,31 +778,6 @@ func DefaultsFor(market string) (MarketDefaults, bool) {
 	return MarketDefaults{}, false
 }
 
-// ReferralRateFor is the platform's referral rate for a product category:
-// the category's own rate when the platform lists one, else its default.
-func (p Platform) ReferralRateFor(category string) decimal.Decimal {
-	for c, r := range p.CategoryRates {
-		if strings.EqualFold(c, category) {
-			return r
-		}
-	}
-	return p.ReferralRate
-}
-
-// ServesMarket reports whether the platform sells in market; a platform
-// with no markets listed serves all.
-func (p Platform) ServesMarket(market string) bool {
-	if len(p.Markets) == 0 {
-		return true
-	}
-	for _, m := range p.Markets {
-		if m == market {
-			return true
-		}
-	}
-	return false
-}
-
 // QuoteDefaults builds a quote input from a product, market, platform and
 // channel, each optional (nil), with the seller's standing assumptions for
 // what no table holds: 10 % ads, 3 % return reserve, 25 % target margin.

@@ -9,6 +9,24 @@ import (
 	"unicode/utf8"
 )
 
+// Research methods a note can record, from the field's standard list.
+var ResearchMethods = []string{"questionnaire", "interview", "focus_group", "market_data", "competitor_analysis", "desk_research", "field_visit"}
+
+// Note is a market research note.
+type Note struct {
+	ID     int64
+	Title  string
+	Market string // ISO 3166 alpha-2 country code, e.g. "DE"
+	Method string // one of ResearchMethods
+	Source string
+	Tags   []string
+	Date   time.Time
+	Body   string // Markdown
+	// Attachments are paths of files on this computer (photos, PDFs); the
+	// workspace stores the paths, not the files.
+	Attachments []string
+}
+
 // NoteFilter narrows the notes list. Empty fields do not filter. With a
 // Query the notes come best match first; without, newest first.
 type NoteFilter struct {

@@ -6,6 +6,48 @@ import (
 	"time"
 )
 
+// Risk categories and statuses.
+var (
+	RiskCategories = []string{"ip", "security", "operations", "quality", "tax", "fx", "compliance", "logistics"}
+	RiskStatuses   = []string{"open", "mitigating", "closed"}
+)
+
+// Risk is one line of the risk register.
+type Risk struct {
+	ID         int64
+	Title      string
+	Category   string
+	Likelihood int // 1..5
+	Impact     int // 1..5
+	Owner      string
+	Mitigation string
+	Status     string
+	ReviewDate time.Time
+}
+
+// Score is likelihood x impact, 1..25.
+func (r Risk) Score() int { return r.Likelihood * r.Impact }
+
+// Level names the band of the score the heatmap colours: low (1-4),
+// medium (5-9), high (10-16), critical (17-25).
+func (r Risk) Level() string {
+	switch s := r.Score(); {
+	case s >= 17:
+		return "critical"
+	case s >= 10:
+		return "high"
+	case s >= 5:
+		return "medium"
+	default:
+		return "low"
+	}
+}
+
+// Overdue reports whether an open risk's review date has passed on day now.
+func (r Risk) Overdue(now time.Time) bool {
+	return r.Status != "closed" && !r.ReviewDate.IsZero() && r.ReviewDate.Before(now.Truncate(24*time.Hour))
+}
+
 // ChecklistTemplate is a built-in checklist for one kind of risk. Its title
 // is "risks.tpl.<ID>" and each item a translation key, so a template reads in
 // both languages and a copied checklist follows the language switch.

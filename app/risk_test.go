@@ -128,3 +128,27 @@ func TestOverdueRisksAndOpenByCategory(t *testing.T) {
 		t.Fatalf("open by category %v", c.Series[0].Values)
 	}
 }
+
+func TestRiskScoreAndLevel(t *testing.T) {
+	tests := []struct {
+		l, i  int
+		score int
+		level string
+	}{{1, 1, 1, "low"}, {2, 2, 4, "low"}, {1, 5, 5, "medium"}, {3, 3, 9, "medium"}, {2, 5, 10, "high"}, {4, 4, 16, "high"}, {5, 4, 20, "critical"}, {5, 5, 25, "critical"}}
+	for _, tt := range tests {
+		r := app.Risk{Likelihood: tt.l, Impact: tt.i}
+		if r.Score() != tt.score || r.Level() != tt.level {
+			t.Errorf("L%d I%d: score %d level %s, want %d %s", tt.l, tt.i, r.Score(), r.Level(), tt.score, tt.level)
+		}
+	}
+	now := time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
+	if !(app.Risk{Status: "open", ReviewDate: now.AddDate(0, 0, -1)}).Overdue(now) {
+		t.Error("yesterday's review should be overdue")
+	}
+	if (app.Risk{Status: "open", ReviewDate: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}).Overdue(now) {
+		t.Error("today's review is not overdue yet")
+	}
+	if (app.Risk{Status: "closed", ReviewDate: now.AddDate(0, 0, -9)}).Overdue(now) {
+		t.Error("a closed risk is never overdue")
+	}
+}

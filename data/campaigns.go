@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"time"
 
@@ -124,17 +123,6 @@ func (s *Store) DeleteCampaign(ctx context.Context, id int64) error {
 		return s.fail(err)
 	}
 	return s.notFoundIfNone(res)
-}
-
-func (s *Store) notFoundIfNone(res sql.Result) error {
-	n, err := res.RowsAffected()
-	if err != nil {
-		return s.fail(err)
-	}
-	if n == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
 }
 
 // PeriodFigures implements app.CampaignStore. Revenue and units net

@@ -435,8 +435,8 @@ func (s *Store) SaveFeedback(ctx context.Context, rows []app.FeedbackRow) error 
 		if err != nil {
 			return s.fail(err)
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return app.Errorf(app.ENotFound, "care.err_feedback_case", f.CaseID)
+		if err := s.notFoundIfNoneAs(res, "care.err_feedback_case", f.CaseID); err != nil {
+			return err
 		}
 	}
 	return s.fail(tx.Commit())

@@ -106,10 +106,7 @@ func (s *Store) SaveProduct(ctx context.Context, p *app.Product) error {
 		}
 		return s.fail(err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }
 
 // DeleteProduct implements app.ProductStore.

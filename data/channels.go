@@ -59,7 +59,10 @@ func (s *Store) SaveChannel(ctx context.Context, c app.LogisticsChannel) (int64,
 		first_weight_g = ?, first_price_fen = ?, per_kg_fen = ?, vol_divisor = ?, days_min = ?, days_max = ?,
 		tracking = ?, stability = ?, restrictions = ?, fulfilment_cents = ?, max_weight_g = ?, battery_ok = ?,
 		liquid_ok = ?, min_charge_fen = ?, carton_units = ?, storage_cents = ? WHERE id = ?`, append(args, c.ID)...)
-	return c.ID, s.updatedOne(res, err)
+	if err != nil {
+		return c.ID, s.fail(err)
+	}
+	return c.ID, s.notFoundIfNone(res)
 }
 
 // DeleteChannel implements app.ChannelStore.
@@ -115,27 +118,15 @@ func (s *Store) SavePlatform(ctx context.Context, p app.Platform) (int64, error)
 	if isUnique(err) {
 		return 0, app.Wrap(err, app.EConflict, "channels.error.platform_exists", p.Name)
 	}
-	return id, s.updatedOne(res, err)
+	if err != nil {
+		return id, s.fail(err)
+	}
+	return id, s.notFoundIfNone(res)
 }
 
 // DeletePlatform implements app.ChannelStore.
 func (s *Store) DeletePlatform(ctx context.Context, id int64) error {
 	return s.deletePricingRow(ctx, "platforms", id)
-}
-
-// updatedOne checks an UPDATE changed a row: ENotFound when the id was gone.
-func (s *Store) updatedOne(res interface{ RowsAffected() (int64, error) }, err error) error {
-	if err != nil {
-		return s.fail(err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return s.fail(err)
-	}
-	if n == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
 }
 
 // isUnique reports a UNIQUE constraint failure by its SQLite code.

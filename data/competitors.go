@@ -65,10 +65,7 @@ func (s *Store) SaveCompetitor(ctx context.Context, c *app.Competitor) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }
 
 // DeleteCompetitor implements app.CompetitorStore.
@@ -77,8 +74,5 @@ func (s *Store) DeleteCompetitor(ctx context.Context, id int64) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }

@@ -337,8 +337,8 @@ func (s *Store) SaveShipment(ctx context.Context, sh app.InboundShipment) (int64
 	if err != nil {
 		return 0, s.fail(err)
 	}
-	if n, _ := r.RowsAffected(); n == 0 {
-		return 0, app.Errorf(app.ENotFound, "error.not_found")
+	if err := s.notFoundIfNone(r); err != nil {
+		return 0, err
 	}
 	return sh.ID, nil
 }
@@ -349,10 +349,7 @@ func (s *Store) DeleteShipment(ctx context.Context, id int64) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	if n, _ := r.RowsAffected(); n == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(r)
 }
 
 // CartonUnits implements app.InventoryStore.

@@ -91,12 +91,7 @@ func (s *Store) deletePricingRow(ctx context.Context, table string, id int64) er
 	if err != nil {
 		return s.fail(err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return s.fail(err)
-	} else if n == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }
 
 // CompetitorPrices implements app.QuoteStore: the competitors' listings in

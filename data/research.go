@@ -211,8 +211,8 @@ func (s *Store) SaveNote(ctx context.Context, n *app.Note) error {
 		if err != nil {
 			return s.fail(err)
 		}
-		if k, _ := res.RowsAffected(); k == 0 {
-			return app.Errorf(app.ENotFound, "error.not_found")
+		if err := s.notFoundIfNone(res); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM note_attachments WHERE note_id = ?", n.ID); err != nil {
 			return s.fail(err)
@@ -232,10 +232,7 @@ func (s *Store) DeleteNote(ctx context.Context, id int64) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }
 
 // NoteTags implements app.NoteStore.

@@ -87,10 +87,7 @@ func (s *Store) SaveCriterion(ctx context.Context, c *app.Criterion) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }
 
 // DeleteCriterion implements app.ScoringStore; its cells go with it.
@@ -126,10 +123,7 @@ func (s *Store) SaveCandidate(ctx context.Context, m *app.CandidateMarket) error
 		}
 		return s.fail(err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }
 
 // DeleteCandidate implements app.ScoringStore; its cells go with it.
@@ -158,8 +152,5 @@ func (s *Store) deleteByID(ctx context.Context, table string, id int64) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return app.Errorf(app.ENotFound, "error.not_found")
-	}
-	return nil
+	return s.notFoundIfNone(res)
 }

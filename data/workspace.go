@@ -61,6 +61,26 @@ func (s *Store) fail(err error) error {
 	return classify(err, s.path)
 }
 
+// notFoundIfNone is the one way a statement that must touch a row (an
+// UPDATE or DELETE by id) reports that the row was gone: ENotFound with
+// "error.not_found". Every such statement in this package goes through it.
+func (s *Store) notFoundIfNone(res sql.Result) error {
+	return s.notFoundIfNoneAs(res, "error.not_found")
+}
+
+// notFoundIfNoneAs is notFoundIfNone for a caller that can name the row in
+// the message (key and args, as app.Errorf).
+func (s *Store) notFoundIfNoneAs(res sql.Result, key string, args ...any) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return s.fail(err)
+	}
+	if n == 0 {
+		return app.Errorf(app.ENotFound, key, args...)
+	}
+	return nil
+}
+
 // Summary implements app.Workspace. Order figures come from the summary
 // tables and meta, never from a scan of order_lines.
 func (s *Store) Summary(ctx context.Context) (app.Summary, error) {

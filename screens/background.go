@@ -68,17 +68,20 @@ type latest struct {
 	cancel context.CancelFunc
 }
 
+// stop cancels the pending call, if any, so its result is dropped: the
+// screen moved to something that needs no read (no customer picked, a new
+// product), or the person cancelled the read.
+func (l *latest) stop() {
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+}
+
 // backgroundLatest is background through l: only the newest call's result
 // reaches done.
 func backgroundLatest[T any](s *Shell, l *latest, work func(ctx context.Context) (T, error), done func(T)) {
-	if l.cancel != nil {
-		l.cancel()
-	}
-	ctx, cancel := context.WithCancel(s.scopeCtx())
-	l.cancel = cancel
-	// A newer call cancels ctx, so backgroundIn drops this result then.
-	backgroundIn(s, ctx, work, func(v T, err error) {
-		cancel() // release the context's resources; the work is over
+	backgroundLatestErr(s, l, work, func(v T, err error) {
 		if err != nil {
 			s.ShowError(err)
 			return
@@ -87,15 +90,39 @@ func backgroundLatest[T any](s *Shell, l *latest, work func(ctx context.Context)
 	})
 }
 
+// backgroundLatestErr is backgroundLatest for callers that handle the error
+// themselves (clear a "loading…" text, close a progress dialog first).
+func backgroundLatestErr[T any](s *Shell, l *latest, work func(ctx context.Context) (T, error), done func(T, error)) {
+	l.stop()
+	ctx, cancel := context.WithCancel(s.scopeCtx())
+	l.cancel = cancel
+	// A newer call or stop cancels ctx, so backgroundIn drops this result then.
+	backgroundIn(s, ctx, work, func(v T, err error) {
+		cancel() // release the context's resources; the work is over
+		done(v, err)
+	})
+}
+
 // write runs a change the person asked for (a save, a delete) off the UI
 // goroutine. Unlike a read it is never cancelled by leaving the screen: what
 // they saved must land. Its error is always shown, even after they left;
 // done runs only while the screen it belongs to is still there.
 func (s *Shell) write(work func(ctx context.Context) error, done func()) {
+	s.writeSettled(work, nil, done)
+}
+
+// writeSettled is write for a form that disables its button while saving:
+// settle runs first whatever the outcome (while the screen is still there),
+// so the button comes back after a failed save too; then the error is shown
+// or done runs, as in write.
+func (s *Shell) writeSettled(work func(ctx context.Context) error, settle, done func()) {
 	live := s.scopeCtx()
 	go func() {
 		err := work(context.WithoutCancel(live))
 		s.env.Post(func() {
+			if live.Err() == nil && settle != nil {
+				settle()
+			}
 			if err != nil {
 				s.ShowError(err)
 				return

@@ -105,3 +105,72 @@ func TestWriteLandsAndReportsAfterTheScreenIsLeft(t *testing.T) {
 		t.Fatal("a failed save was not reported after leaving the screen")
 	}
 }
+
+func TestLatestStopDropsThePendingResult(t *testing.T) {
+	ts := newTestShell(t, nil)
+	var l latest
+	started, release := make(chan context.Context), make(chan struct{})
+	applied := false
+	backgroundLatest(ts.Shell, &l, func(ctx context.Context) (int, error) {
+		started <- ctx
+		<-release
+		return 1, nil
+	}, func(int) { applied = true })
+	ctx := <-started
+	l.stop()
+	if ctx.Err() == nil {
+		t.Fatal("stop did not cancel the pending call")
+	}
+	close(release)
+	ts.next(t)
+	if applied {
+		t.Fatal("a stopped call's result was applied")
+	}
+	l.stop() // nothing pending: harmless
+}
+
+func TestBackgroundLatestErrHandsTheErrorToDone(t *testing.T) {
+	ts := newTestShell(t, nil)
+	var l latest
+	var got error
+	backgroundLatestErr(ts.Shell, &l, func(context.Context) (int, error) {
+		return 0, errors.New("disk gone")
+	}, func(_ int, err error) { got = err })
+	ts.next(t)
+	if got == nil || got.Error() != "disk gone" {
+		t.Fatalf("done got error %v, want disk gone", got)
+	}
+	if msg := careDialogText(ts.win); msg != "" {
+		t.Fatalf("the helper showed the error the caller handles: %q", msg)
+	}
+}
+
+func TestWriteSettledSettlesOnFailureAndSuccess(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		err      error
+		wantDone bool
+	}{
+		{"failure", errors.New("disk full"), false},
+		{"success", nil, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := newTestShell(t, nil)
+			var order []string
+			ts.writeSettled(func(context.Context) error { return tt.err },
+				func() { order = append(order, "settle") },
+				func() { order = append(order, "done") })
+			ts.next(t)
+			want := []string{"settle"}
+			if tt.wantDone {
+				want = append(want, "done")
+			}
+			if strings.Join(order, ",") != strings.Join(want, ",") {
+				t.Fatalf("ran %v, want %v", order, want)
+			}
+			if shown := careDialogText(ts.win) != ""; shown != (tt.err != nil) {
+				t.Fatalf("error shown = %v, want %v", shown, tt.err != nil)
+			}
+		})
+	}
+}

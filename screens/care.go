@@ -150,22 +150,21 @@ func (c *care) load(caseID int64, customerID string) {
 	ws, scores, scoredFor := c.s.ws, c.scores, c.scoredFor
 	c.loading.Show()
 	c.loading.Start()
-	go func() {
-		d, err := readCare(context.Background(), ws, scores, scoredFor)
-		c.s.env.Post(func() {
-			c.loading.Stop()
-			c.loading.Hide()
-			if err != nil {
-				c.s.ShowError(err)
-				return
-			}
-			c.cases, c.contacts, c.templates, c.bh, c.targets, c.platforms, c.scores, c.scoredFor =
-				d.cases, d.contacts, d.templates, d.bh, d.targets, d.platforms, d.scores, d.scoredFor
-			c.refresh()
-			c.cs.selectCase(caseID)
-			c.ct.selectContact(customerID)
-		})
-	}()
+	backgroundErr(c.s, func(ctx context.Context) (careData, error) {
+		return readCare(ctx, ws, scores, scoredFor)
+	}, func(d careData, err error) {
+		c.loading.Stop()
+		c.loading.Hide()
+		if err != nil {
+			c.s.ShowError(err)
+			return
+		}
+		c.cases, c.contacts, c.templates, c.bh, c.targets, c.platforms, c.scores, c.scoredFor =
+			d.cases, d.contacts, d.templates, d.bh, d.targets, d.platforms, d.scores, d.scoredFor
+		c.refresh()
+		c.cs.selectCase(caseID)
+		c.ct.selectContact(customerID)
+	})
 }
 
 func (c *care) refresh() {
@@ -310,21 +309,19 @@ func (k *careKPIs) onImport() {
 // or an unknown case stores nothing.
 func (k *careKPIs) importFrom(r io.ReadCloser, name string) {
 	ws, l := k.c.s.ws, k.c.s.l
-	go func() {
+	var n int
+	k.c.s.write(func(ctx context.Context) error {
+		defer r.Close()
 		rows, err := app.ParseFeedbackCSV(r)
-		r.Close()
-		if err == nil {
-			err = ws.SaveFeedback(context.Background(), rows)
+		if err != nil {
+			return err
 		}
-		k.c.s.env.Post(func() {
-			if err != nil {
-				k.c.s.ShowError(err)
-				return
-			}
-			k.c.s.message(l.T("module.care.title"), l.T("care.feedback_imported", len(rows), name))
-			k.c.load(0, "")
-		})
-	}()
+		n = len(rows)
+		return ws.SaveFeedback(ctx, rows)
+	}, func() {
+		k.c.s.message(l.T("module.care.title"), l.T("care.feedback_imported", n, name))
+		k.c.load(0, "")
+	})
 }
 
 func (k *careKPIs) from() time.Time {
@@ -339,17 +336,12 @@ func (k *careKPIs) loadOrders() {
 		return
 	}
 	ws, from, to := k.c.s.ws, k.from(), k.c.s.env.Now()
-	go func() {
-		orders, err := ws.OrdersByCountry(context.Background(), from, to)
-		k.c.s.env.Post(func() {
-			if err != nil {
-				k.c.s.ShowError(err)
-				return
-			}
-			k.orders = orders
-			k.refresh()
-		})
-	}()
+	background(k.c.s, func(ctx context.Context) ([]app.NamedValue, error) {
+		return ws.OrdersByCountry(ctx, from, to)
+	}, func(orders []app.NamedValue) {
+		k.orders = orders
+		k.refresh()
+	})
 }
 
 func (k *careKPIs) refresh() {

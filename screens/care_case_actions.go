@@ -112,20 +112,16 @@ func (v *careCases) onSave() {
 func (v *careCases) store(x app.Case, msg string) {
 	ws := v.c.s.ws
 	v.save.Disable()
-	go func() {
-		id, err := ws.SaveCase(context.Background(), x)
-		v.c.s.env.Post(func() {
-			v.save.Enable()
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			if msg != "" {
-				v.c.s.message(v.c.s.l.T("module.care.title"), msg)
-			}
-			v.c.load(id, "")
-		})
-	}()
+	var id int64
+	v.c.s.writeSettled(func(ctx context.Context) (err error) {
+		id, err = ws.SaveCase(ctx, x)
+		return err
+	}, v.save.Enable, func() {
+		if msg != "" {
+			v.c.s.message(v.c.s.l.T("module.care.title"), msg)
+		}
+		v.c.load(id, "")
+	})
 }
 
 // onResolve marks the case resolved now (answered now too, if it was not).
@@ -161,19 +157,14 @@ func (v *careCases) onDelete() {
 // number).
 func (v *careCases) deleteCase(x app.Case) {
 	ws, l := v.c.s.ws, v.c.s.l
-	go func() {
-		err := ws.DeleteCase(context.Background(), x.ID)
-		v.c.s.env.Post(func() {
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			v.onNew()
-			v.c.load(0, "")
-			v.undo = v.c.s.offerUndo(l.T("care.case_deleted", x.ID), l.T("care.undo"), func() {
-				x.ID = 0
-				v.store(x, "")
-			})
+	v.c.s.write(func(ctx context.Context) error {
+		return ws.DeleteCase(ctx, x.ID)
+	}, func() {
+		v.onNew()
+		v.c.load(0, "")
+		v.undo = v.c.s.offerUndo(l.T("care.case_deleted", x.ID), l.T("care.undo"), func() {
+			x.ID = 0
+			v.store(x, "")
 		})
-	}()
+	})
 }

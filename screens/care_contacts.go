@@ -45,7 +45,7 @@ type careContacts struct {
 	newCase  *widget.Button
 	del      *widget.Button
 
-	timelineFor string // the customer whose timeline is (being) loaded
+	timelineLoad latest // the newest timeline read; an older one is dropped
 }
 
 func newCareContacts(c *care) *careContacts { return &careContacts{c: c, dueSel: -1} }
@@ -254,16 +254,9 @@ func (v *careContacts) onSave() {
 		return
 	}
 	ws := v.c.s.ws
-	go func() {
-		err := ws.SaveContact(context.Background(), ct)
-		v.c.s.env.Post(func() {
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			v.c.load(0, ct.CustomerID)
-		})
-	}()
+	v.c.s.write(func(ctx context.Context) error {
+		return ws.SaveContact(ctx, ct)
+	}, func() { v.c.load(0, ct.CustomerID) })
 }
 
 // onDelete asks first; a customer with cases is asked a second time, naming
@@ -293,17 +286,12 @@ func (v *careContacts) onDelete() {
 
 func (v *careContacts) deleteContact(id string, withCases bool) {
 	ws := v.c.s.ws
-	go func() {
-		err := ws.DeleteContact(context.Background(), id, withCases)
-		v.c.s.env.Post(func() {
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			v.fill(app.Contact{Language: "en"})
-			v.c.load(0, "")
-		})
-	}()
+	v.c.s.write(func(ctx context.Context) error {
+		return ws.DeleteContact(ctx, id, withCases)
+	}, func() {
+		v.fill(app.Contact{Language: "en"})
+		v.c.load(0, "")
+	})
 }
 
 func (v *careContacts) onAddNote() { v.addInteraction("note") }
@@ -334,19 +322,15 @@ func (v *careContacts) addInteraction(kind string) {
 		return
 	}
 	ws, id := v.c.s.ws, v.current
-	go func() {
-		_, err := ws.SaveInteraction(context.Background(), in)
-		v.c.s.env.Post(func() {
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			v.body.SetText("")
-			v.dueOn.SetText("")
-			v.loadTimeline(id)
-			v.loadDue()
-		})
-	}()
+	v.c.s.write(func(ctx context.Context) error {
+		_, err := ws.SaveInteraction(ctx, in)
+		return err
+	}, func() {
+		v.body.SetText("")
+		v.dueOn.SetText("")
+		v.loadTimeline(id)
+		v.loadDue()
+	})
 }
 
 // careSection is a bold sub-heading inside a tab.

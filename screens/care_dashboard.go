@@ -14,8 +14,8 @@ import (
 // It is read in the dashboard's own background load, so the dashboard still
 // posts one UI update.
 
-func loadDueFollowUps(ws app.Workspace, now time.Time) ([]app.Interaction, error) {
-	return ws.DueFollowUps(context.Background(), app.Day(now), 6)
+func loadDueFollowUps(ctx context.Context, ws app.Workspace, now time.Time) ([]app.Interaction, error) {
+	return ws.DueFollowUps(ctx, app.Day(now), 6)
 }
 
 func (d *dashboard) fillFollowUps(due []app.Interaction, err error) {

@@ -55,17 +55,13 @@ func (v *careCases) onSaveTemplate() {
 	}
 	tp := app.Template{Situation: app.TemplateSituations[si], Language: app.CareLanguages[li], Body: body}
 	ws, l := v.c.s.ws, v.c.s.l
-	go func() {
-		_, err := ws.SaveTemplate(context.Background(), tp)
-		v.c.s.env.Post(func() {
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			v.c.s.message(l.T("module.care.title"), l.T("care.template_saved", l.T("care.situation."+tp.Situation), l.T("care.lang."+tp.Language)))
-			v.c.load(v.current.ID, "")
-		})
-	}()
+	v.c.s.write(func(ctx context.Context) error {
+		_, err := ws.SaveTemplate(ctx, tp)
+		return err
+	}, func() {
+		v.c.s.message(l.T("module.care.title"), l.T("care.template_saved", l.T("care.situation."+tp.Situation), l.T("care.lang."+tp.Language)))
+		v.c.load(v.current.ID, "")
+	})
 }
 
 // onCopy fills the template text (as possibly edited for this reply) from

@@ -192,23 +192,18 @@ func (v *careSettings) onSave() {
 	}
 	ws := v.c.s.ws
 	v.save.Disable()
-	go func() {
-		ctx := context.Background()
-		err := ws.SaveBusinessHours(ctx, bh)
-		for p, h := range targets {
-			if err != nil {
-				break
-			}
-			err = ws.SaveTarget(ctx, p, h)
+	v.c.s.writeSettled(func(ctx context.Context) error {
+		if err := ws.SaveBusinessHours(ctx, bh); err != nil {
+			return err
 		}
-		v.c.s.env.Post(func() {
-			v.save.Enable()
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
+		for p, h := range targets {
+			if err := ws.SaveTarget(ctx, p, h); err != nil {
+				return err
 			}
-			v.c.s.message(v.c.s.l.T("module.care.title"), v.c.s.l.T("care.settings_saved"))
-			v.c.load(0, "")
-		})
-	}()
+		}
+		return nil
+	}, v.save.Enable, func() {
+		v.c.s.message(v.c.s.l.T("module.care.title"), v.c.s.l.T("care.settings_saved"))
+		v.c.load(0, "")
+	})
 }

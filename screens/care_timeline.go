@@ -25,35 +25,36 @@ type timelineEntry struct {
 // loadTimeline reads the customer's notes and order lines in the
 // background and merges them with their cases, newest first.
 func (v *careContacts) loadTimeline(id string) {
-	v.timelineFor = id
 	if id == "" {
+		v.timelineLoad.stop() // a customer chosen before has nothing to show now
 		v.timeline.SetText("")
 		return
 	}
 	v.timeline.SetText(v.c.s.l.T("care.loading"))
 	ws := v.c.s.ws
-	go func() {
-		ctx := context.Background()
-		notes, err := ws.Interactions(ctx, id)
-		var lines []app.OrderLine
-		if err == nil {
-			lines, err = ws.CustomerOrders(ctx, id)
-			if app.ErrorCode(err) == app.ENotFound {
-				err = nil
-			}
+	type timeline struct {
+		notes []app.Interaction
+		lines []app.OrderLine
+	}
+	// Through timelineLoad: when another customer is chosen meanwhile, only
+	// the newest customer's timeline is shown.
+	backgroundLatestErr(v.c.s, &v.timelineLoad, func(ctx context.Context) (t timeline, err error) {
+		if t.notes, err = ws.Interactions(ctx, id); err != nil {
+			return t, err
 		}
-		v.c.s.env.Post(func() {
-			if v.timelineFor != id {
-				return // another customer was chosen meanwhile
-			}
-			if err != nil {
-				v.timeline.SetText("")
-				v.c.s.ShowError(err)
-				return
-			}
-			v.timeline.SetText(v.timelineText(id, notes, lines))
-		})
-	}()
+		t.lines, err = ws.CustomerOrders(ctx, id)
+		if app.ErrorCode(err) == app.ENotFound {
+			err = nil
+		}
+		return t, err
+	}, func(t timeline, err error) {
+		if err != nil {
+			v.timeline.SetText("")
+			v.c.s.ShowError(err)
+			return
+		}
+		v.timeline.SetText(v.timelineText(id, t.notes, t.lines))
+	})
 }
 
 func (v *careContacts) timelineText(id string, notes []app.Interaction, lines []app.OrderLine) string {
@@ -120,20 +121,15 @@ func (v *careContacts) timelineText(id string, notes []app.Interaction, lines []
 // loadDue reads the follow-ups due today or overdue.
 func (v *careContacts) loadDue() {
 	ws, day := v.c.s.ws, app.Day(v.c.s.env.Now())
-	go func() {
-		due, err := ws.DueFollowUps(context.Background(), day, 50)
-		v.c.s.env.Post(func() {
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			v.due = due
-			v.dueSel = -1
-			v.doneBtn.Disable()
-			v.dueList.UnselectAll()
-			v.dueList.Refresh()
-		})
-	}()
+	background(v.c.s, func(ctx context.Context) ([]app.Interaction, error) {
+		return ws.DueFollowUps(ctx, day, 50)
+	}, func(due []app.Interaction) {
+		v.due = due
+		v.dueSel = -1
+		v.doneBtn.Disable()
+		v.dueList.UnselectAll()
+		v.dueList.Refresh()
+	})
 }
 
 func (v *careContacts) dueUpdate(i widget.ListItemID, o fyne.CanvasObject) {
@@ -169,17 +165,13 @@ func (v *careContacts) onDone() {
 	in := v.due[v.dueSel]
 	in.Done = true
 	ws := v.c.s.ws
-	go func() {
-		_, err := ws.SaveInteraction(context.Background(), in)
-		v.c.s.env.Post(func() {
-			if err != nil {
-				v.c.s.ShowError(err)
-				return
-			}
-			v.loadDue()
-			if v.current == in.CustomerID {
-				v.loadTimeline(in.CustomerID)
-			}
-		})
-	}()
+	v.c.s.write(func(ctx context.Context) error {
+		_, err := ws.SaveInteraction(ctx, in)
+		return err
+	}, func() {
+		v.loadDue()
+		if v.current == in.CustomerID {
+			v.loadTimeline(in.CustomerID)
+		}
+	})
 }

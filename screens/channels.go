@@ -140,21 +140,24 @@ func nonNegative(l *app.Localizer, labelKey string) fyne.StringValidator {
 // load reads channels and platforms off the UI goroutine.
 func (c *channels) load() {
 	ws := c.s.ws
-	go func() {
-		ctx := context.Background()
-		chs, err := ws.Channels(ctx)
-		var pls []app.Platform
-		if err == nil {
-			pls, err = ws.Platforms(ctx)
-		}
-		c.s.env.Post(func() {
-			if err != nil {
-				c.s.ShowError(err)
-				return
-			}
-			c.setData(chs, pls)
-		})
-	}()
+	background(c.s, func(ctx context.Context) (channelData, error) {
+		return readChannels(ctx, ws)
+	}, func(d channelData) { c.setData(d.channels, d.platforms) })
+}
+
+// channelData is what the channels screen reads: its channels and the
+// platforms they are ranked for.
+type channelData struct {
+	channels  []app.LogisticsChannel
+	platforms []app.Platform
+}
+
+func readChannels(ctx context.Context, ws app.Workspace) (d channelData, err error) {
+	if d.channels, err = ws.Channels(ctx); err != nil {
+		return d, err
+	}
+	d.platforms, err = ws.Platforms(ctx)
+	return d, err
 }
 
 func (c *channels) setData(chs []app.LogisticsChannel, pls []app.Platform) {

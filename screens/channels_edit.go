@@ -264,26 +264,17 @@ func (e *channelEditor) onUndo() {
 // and calls done on the UI goroutine if it worked.
 func (c *channels) save(change func(ctx context.Context, ws app.Workspace) error, done func()) {
 	ws := c.s.ws
-	go func() {
-		ctx := context.Background()
-		err := change(ctx, ws)
-		var chs []app.LogisticsChannel
-		var pls []app.Platform
-		if err == nil {
-			chs, err = ws.Channels(ctx)
+	var d channelData
+	c.s.write(func(ctx context.Context) (err error) {
+		if err = change(ctx, ws); err != nil {
+			return err
 		}
-		if err == nil {
-			pls, err = ws.Platforms(ctx)
-		}
-		c.s.env.Post(func() {
-			if err != nil {
-				c.s.ShowError(err)
-				return
-			}
-			c.setData(chs, pls)
-			done()
-		})
-	}()
+		d, err = readChannels(ctx, ws)
+		return err
+	}, func() {
+		c.setData(d.channels, d.platforms)
+		done()
+	})
 }
 
 // platformEditor lists the sales platforms and edits one: fees and the

@@ -205,32 +205,39 @@ func (c *customers) load() {
 	}
 	c.loading.Show()
 	c.loading.Start()
-	go func() {
-		ctx := context.Background()
+	type figures struct {
+		tiering          app.Tiering
+		months, newCusts []app.MonthValue
+		currency         string
+	}
+	backgroundErr(c.s, func(ctx context.Context) (f figures, err error) {
 		stats, err := ws.CustomerStatsAsOf(ctx, asOf)
-		var months, newCusts []app.MonthValue
-		var info app.WorkspaceInfo
-		if err == nil {
-			months, err = ws.MonthlyRevenue(ctx)
+		if err != nil {
+			return f, err
 		}
-		if err == nil {
-			newCusts, err = ws.NewCustomersByMonth(ctx)
+		if f.months, err = ws.MonthlyRevenue(ctx); err != nil {
+			return f, err
 		}
-		if err == nil {
-			info, err = ws.Info(ctx)
+		if f.newCusts, err = ws.NewCustomersByMonth(ctx); err != nil {
+			return f, err
 		}
-		tr := app.ScoreCustomers(stats, asOf)
-		c.s.env.Post(func() {
-			c.loading.Stop()
-			c.loading.Hide()
-			if err != nil {
-				c.s.ShowError(err)
-				return
-			}
-			c.tiering, c.months, c.newCusts, c.currency = tr, months, newCusts, info.Currency
-			c.recompute()
-		})
-	}()
+		info, err := ws.Info(ctx)
+		if err != nil {
+			return f, err
+		}
+		f.currency = info.Currency
+		f.tiering = app.ScoreCustomers(stats, asOf) // here, off the UI goroutine: a sort of every customer
+		return f, nil
+	}, func(f figures, err error) {
+		c.loading.Stop()
+		c.loading.Hide()
+		if err != nil {
+			c.s.ShowError(err)
+			return
+		}
+		c.tiering, c.months, c.newCusts, c.currency = f.tiering, f.months, f.newCusts, f.currency
+		c.recompute()
+	})
 }
 
 // lifetimeYears is the LTV assumption from its field, or the default.

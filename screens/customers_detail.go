@@ -28,6 +28,7 @@ type customerDetail struct {
 	orders  *widget.Table
 	lines   []app.OrderLine
 	current string // the customer whose orders are (being) loaded
+	load    latest // the newest order read; one for a customer picked before is dropped
 }
 
 func newCustomerDetail(s *Shell) *customerDetail { return &customerDetail{s: s} }
@@ -84,21 +85,13 @@ func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string)
 	d.current = c.ID
 	d.card.Enable()
 	ws, id := d.s.ws, c.ID
-	go func() {
-		lines, err := ws.CustomerOrders(context.Background(), id)
-		d.s.env.Post(func() {
-			if d.current != id {
-				return // another customer was picked meanwhile
-			}
-			if err != nil {
-				d.s.ShowError(err)
-				return
-			}
-			d.lines = lines
-			d.history.SetText(l.T("customers.detail_orders", len(lines)))
-			d.orders.Refresh()
-		})
-	}()
+	backgroundLatest(d.s, &d.load, func(ctx context.Context) ([]app.OrderLine, error) {
+		return ws.CustomerOrders(ctx, id)
+	}, func(lines []app.OrderLine) {
+		d.lines = lines
+		d.history.SetText(l.T("customers.detail_orders", len(lines)))
+		d.orders.Refresh()
+	})
 }
 
 // showValues names the customer's two money figures by their horizon: what

@@ -138,38 +138,41 @@ func (p *predictionView) load() {
 	ws := p.s.ws
 	p.status.SetText(p.s.l.T("clv.loading"))
 	p.setBusy(true)
-	go func() {
-		ctx := context.Background()
-		cs, err := ws.PurchaseDays(ctx)
-		var shop app.ShopMargin
-		if err == nil {
-			shop, err = app.ShopMarginOf(ctx, ws)
+	type purchases struct {
+		cs   []app.CustomerPurchases
+		shop app.ShopMargin
+	}
+	backgroundErr(p.s, func(ctx context.Context) (d purchases, err error) {
+		if d.cs, err = ws.PurchaseDays(ctx); err != nil {
+			return d, err
 		}
-		p.s.env.Post(func() {
-			p.setBusy(false)
-			p.status.SetText("")
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.purchases, p.currency, p.shop = cs, p.s.info.Currency, shop
-			if strings.TrimSpace(p.margin.Text) == "" {
-				p.margin.SetText(shop.Rate.Shift(2).String())
-			}
-			p.marginNote.SetText(shop.Describe(p.s.l))
-			if len(cs) == 0 {
-				p.status.SetText(p.s.l.T("clv.err.no_orders"))
-				return
-			}
-			first, last := firstPurchase(cs), app.NewestPurchase(cs)
-			span := app.DaysBetween(first, last)
-			if span >= 84 { // a holdout shorter than four weeks says little
-				p.calEnd.SetText(first.AddDate(0, 0, span*2/3).Format(time.DateOnly))
-				p.holdEnd.SetText(last.Format(time.DateOnly))
-			}
-			p.onRun()
-		})
-	}()
+		d.shop, err = app.ShopMarginOf(ctx, ws)
+		return d, err
+	}, func(d purchases, err error) {
+		p.setBusy(false)
+		p.status.SetText("")
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		cs, shop := d.cs, d.shop
+		p.purchases, p.currency, p.shop = cs, p.s.info.Currency, shop
+		if strings.TrimSpace(p.margin.Text) == "" {
+			p.margin.SetText(shop.Rate.Shift(2).String())
+		}
+		p.marginNote.SetText(shop.Describe(p.s.l))
+		if len(cs) == 0 {
+			p.status.SetText(p.s.l.T("clv.err.no_orders"))
+			return
+		}
+		first, last := firstPurchase(cs), app.NewestPurchase(cs)
+		span := app.DaysBetween(first, last)
+		if span >= 84 { // a holdout shorter than four weeks says little
+			p.calEnd.SetText(first.AddDate(0, 0, span*2/3).Format(time.DateOnly))
+			p.holdEnd.SetText(last.Format(time.DateOnly))
+		}
+		p.onRun()
+	})
 }
 
 func firstPurchase(cs []app.CustomerPurchases) time.Time {
@@ -300,7 +303,11 @@ func (p *predictionView) onRun() {
 	n := len(job.purchases)
 	p.status.SetText(p.s.l.T("clv.fitting", n))
 	started := time.Now()
+	// Not a background helper: the fit streams progress (many posts, not
+	// one), has its own Cancel button, and onFitted must run even when it is
+	// cancelled so the buttons and status come back.
 	go func() {
+
 		// Progress is throttled to whole percents so a fast fit does not
 		// flood the UI goroutine.
 		last := -1

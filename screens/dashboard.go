@@ -83,23 +83,30 @@ func (d *dashboard) load() {
 	if ws == nil {
 		return
 	}
-	go func() {
-		o, err := app.LoadOverview(context.Background(), ws, now)
-		due, dueErr := loadDueFollowUps(ws, now)
-		reorder, reorderErr := loadReorderThisWeek(ws, now)
-		d.s.env.Post(func() {
-			d.loading.Stop()
-			d.loading.Hide()
-			if err != nil {
-				log.Printf("dashboard: %v", err)
-				d.s.ShowError(err)
-				return
-			}
-			d.fill(o, l)
-			d.fillFollowUps(due, dueErr)
-			d.fillReorder(reorder, reorderErr)
-		})
-	}()
+	type overview struct {
+		o          app.Overview
+		due        []app.Interaction
+		dueErr     error // shown in the follow-ups tile, not as a dialog
+		reorder    []app.ReplenishRow
+		reorderErr error // shown in the reorder tile, not as a dialog
+	}
+	backgroundErr(d.s, func(ctx context.Context) (v overview, err error) {
+		v.o, err = app.LoadOverview(ctx, ws, now)
+		v.due, v.dueErr = loadDueFollowUps(ctx, ws, now)
+		v.reorder, v.reorderErr = loadReorderThisWeek(ws, now)
+		return v, err
+	}, func(v overview, err error) {
+		d.loading.Stop()
+		d.loading.Hide()
+		if err != nil {
+			log.Printf("dashboard: %v", err)
+			d.s.ShowError(err)
+			return
+		}
+		d.fill(v.o, l)
+		d.fillFollowUps(v.due, v.dueErr)
+		d.fillReorder(v.reorder, v.reorderErr)
+	})
 }
 
 func (d *dashboard) fill(o app.Overview, l *app.Localizer) {

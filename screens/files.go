@@ -112,8 +112,11 @@ func (s *Shell) run(title string, work func(ctx context.Context) error, done fun
 	d := dialog.NewCustomWithoutButtons(title, bar, s.win)
 	d.Resize(fyne.NewSize(360, 0))
 	d.Show()
+	// The modal counterpart of background/write: the dialog blocks the
+	// window until the work ends, so there is no screen to leave meanwhile.
 	go func() {
 		err := work(context.Background())
+
 		s.env.Post(func() {
 			bar.Stop()
 			d.Hide()

@@ -29,7 +29,8 @@ type pricing struct {
 	channels    []app.LogisticsChannel
 	quotes      []app.SavedQuote
 	competitors []app.CompetitorPrice
-	compLinked  bool // the competitors shown are linked to the chosen product
+	compLinked  bool   // the competitors shown are linked to the chosen product
+	compLoad    latest // the newest competitor read; an older one is dropped
 
 	productSel, marketSel, platformSel, channelSel *widget.Select
 	marketCodes                                    []string // marketSel's options as codes
@@ -217,29 +218,31 @@ func parseNumber(s string) (decimal.Decimal, error) {
 // load reads the tables the defaults come from, off the UI goroutine.
 func (p *pricing) load() {
 	ws := p.s.ws
-	go func() {
-		ctx := context.Background()
-		products, err := ws.Products(ctx)
-		var platforms []app.Platform
-		var channels []app.LogisticsChannel
-		var quotes []app.SavedQuote
-		if err == nil {
-			platforms, err = ws.Platforms(ctx)
+	type tables struct {
+		products  []app.Product
+		platforms []app.Platform
+		channels  []app.LogisticsChannel
+		quotes    []app.SavedQuote
+	}
+	backgroundErr(p.s, func(ctx context.Context) (t tables, err error) {
+		if t.products, err = ws.Products(ctx); err != nil {
+			return t, err
 		}
-		if err == nil {
-			channels, err = ws.Channels(ctx)
+		if t.platforms, err = ws.Platforms(ctx); err != nil {
+			return t, err
 		}
-		if err == nil {
-			quotes, err = ws.Quotes(ctx)
+		if t.channels, err = ws.Channels(ctx); err != nil {
+			return t, err
 		}
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-			}
-			p.products, p.platforms, p.channels, p.quotes = products, platforms, channels, quotes
-			p.fillChoices()
-		})
-	}()
+		t.quotes, err = ws.Quotes(ctx)
+		return t, err
+	}, func(t tables, err error) {
+		// After an error the screen still fills its choices from what was
+		// read, so the calculator works on typed figures.
+		p.s.ShowError(err)
+		p.products, p.platforms, p.channels, p.quotes = t.products, t.platforms, t.channels, t.quotes
+		p.fillChoices()
+	})
 }
 
 func (p *pricing) fillChoices() {

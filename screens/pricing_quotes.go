@@ -151,23 +151,18 @@ func (p *pricing) onSave() {
 // store saves sq off the UI goroutine and reloads the list.
 func (p *pricing) store(sq app.SavedQuote, done string) {
 	ws := p.s.ws
-	go func() {
-		ctx := context.Background()
-		_, err := ws.SaveQuote(ctx, sq)
-		var quotes []app.SavedQuote
-		if err == nil {
-			quotes, err = ws.Quotes(ctx)
+	var quotes []app.SavedQuote
+	p.s.write(func(ctx context.Context) (err error) {
+		if _, err = ws.SaveQuote(ctx, sq); err != nil {
+			return err
 		}
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.setQuotes(quotes)
-			p.undoBar.Hide()
-			p.quoteInfo.SetText(done)
-		})
-	}()
+		quotes, err = ws.Quotes(ctx)
+		return err
+	}, func() {
+		p.setQuotes(quotes)
+		p.undoBar.Hide()
+		p.quoteInfo.SetText(done)
+	})
 }
 
 func (p *pricing) setQuotes(quotes []app.SavedQuote) {
@@ -234,25 +229,20 @@ func (p *pricing) onDeleteQuote() {
 // deleteQuote removes sq and offers to put it back.
 func (p *pricing) deleteQuote(sq app.SavedQuote) {
 	ws := p.s.ws
-	go func() {
-		ctx := context.Background()
-		err := ws.DeleteQuote(ctx, sq.ID)
-		var quotes []app.SavedQuote
-		if err == nil {
-			quotes, err = ws.Quotes(ctx)
+	var quotes []app.SavedQuote
+	p.s.write(func(ctx context.Context) (err error) {
+		if err = ws.DeleteQuote(ctx, sq.ID); err != nil {
+			return err
 		}
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.setQuotes(quotes)
-			p.deleted = &sq
-			p.undoLabel.SetText(p.s.l.T("pricing.quotes.deleted", sq.ProductSKU, sq.Market))
-			p.undoBar.Show()
-			p.quoteInfo.SetText("")
-		})
-	}()
+		quotes, err = ws.Quotes(ctx)
+		return err
+	}, func() {
+		p.setQuotes(quotes)
+		p.deleted = &sq
+		p.undoLabel.SetText(p.s.l.T("pricing.quotes.deleted", sq.ProductSKU, sq.Market))
+		p.undoBar.Show()
+		p.quoteInfo.SetText("")
+	})
 }
 
 func (p *pricing) onUndo() {

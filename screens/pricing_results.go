@@ -181,31 +181,29 @@ func (p *pricing) loadCompetitors() {
 	if md, ok := app.DefaultsFor(market); ok {
 		cur = md.Currency
 	}
-	go func() {
-		cps, err := ws.CompetitorPrices(context.Background(), market, sku)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
+	backgroundLatest(p.s, &p.compLoad, func(ctx context.Context) ([]app.CompetitorPrice, error) {
+		return ws.CompetitorPrices(ctx, market, sku)
+	}, func(cps []app.CompetitorPrice) {
+		// A fill (first load, an opened quote) changes the product without
+		// a load of its own, so the newest load can still be for a form
+		// that has moved on.
+		if pr := p.product(); p.market() != market || (pr != nil && pr.SKU != sku) {
+			return
+		}
+		linked := false
+		for _, c := range cps {
+			linked = linked || (sku != "" && c.SKU == sku)
+		}
+		p.competitors, p.compLinked = nil, linked
+		var prices []string
+		for _, c := range cps {
+			if c.Currency == cur && (!linked || c.SKU == sku) {
+				p.competitors = append(p.competitors, c)
+				prices = append(prices, c.Price.String())
 			}
-			if pr := p.product(); p.market() != market || (pr != nil && pr.SKU != sku) {
-				return // the seller moved on; a newer load is on its way
-			}
-			linked := false
-			for _, c := range cps {
-				linked = linked || (sku != "" && c.SKU == sku)
-			}
-			p.competitors, p.compLinked = nil, linked
-			var prices []string
-			for _, c := range cps {
-				if c.Currency == cur && (!linked || c.SKU == sku) {
-					p.competitors = append(p.competitors, c)
-					prices = append(prices, c.Price.String())
-				}
-			}
-			p.compPrices.SetText(strings.Join(prices, ", "))
-		})
-	}()
+		}
+		p.compPrices.SetText(strings.Join(prices, ", "))
+	})
 }
 
 func (p *pricing) showCompetitors() {

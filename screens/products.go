@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,12 +24,13 @@ func init() {
 type products struct {
 	s *Shell
 
-	all     []app.Product // the whole catalogue, by SKU
-	shown   []app.Product // after the catalogue filter
-	sales   []app.ProductSales
-	quotes  []app.SavedQuote
-	current app.Product
-	checks  map[string]bool // ticked items of current
+	all        []app.Product // the whole catalogue, by SKU
+	shown      []app.Product // after the catalogue filter
+	sales      []app.ProductSales
+	quotes     []app.SavedQuote
+	current    app.Product
+	checks     map[string]bool // ticked items of current
+	checksLoad latest          // the newest read of checks; one for a product picked before is dropped
 
 	tabs   *container.AppTabs
 	filter *widget.Entry
@@ -145,28 +147,28 @@ func (p *products) catalogUI() fyne.CanvasObject {
 // go off the UI goroutine.
 func (p *products) load() {
 	ws := p.s.ws
-	go func() {
-		ctx := context.Background()
-		all, err := ws.Products(ctx)
-		var sales []app.ProductSales
-		if err == nil {
-			sales, err = ws.ProductSales(ctx)
+	type catalogue struct {
+		all    []app.Product
+		sales  []app.ProductSales
+		quotes []app.SavedQuote
+	}
+	background(p.s, func(ctx context.Context) (c catalogue, err error) {
+		if c.all, err = ws.Products(ctx); err != nil {
+			return c, err
 		}
-		var quotes []app.SavedQuote
-		if qs, ok := ws.(quoteLister); ok && err == nil {
-			quotes, err = qs.Quotes(ctx)
+		if c.sales, err = ws.ProductSales(ctx); err != nil {
+			return c, err
 		}
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.all, p.sales, p.quotes = all, sales, quotes
-			p.applyFilter()
-			p.refreshPortfolio()
-			p.refreshPipeline()
-		})
-	}()
+		if qs, ok := ws.(quoteLister); ok {
+			c.quotes, err = qs.Quotes(ctx)
+		}
+		return c, err
+	}, func(c catalogue) {
+		p.all, p.sales, p.quotes = c.all, c.sales, c.quotes
+		p.applyFilter()
+		p.refreshPortfolio()
+		p.refreshPipeline()
+	})
 }
 
 // quoteLister is pricing's saved quotes, read for the margin chart.
@@ -387,26 +389,19 @@ func (p *products) loadChecks(id int64) {
 	p.checks = map[string]bool{}
 	p.showChecks()
 	if id == 0 {
+		p.checksLoad.stop() // a new product has no checks; drop a read for the one before
 		return
 	}
 	ws := p.s.ws
-	go func() {
-		done, err := ws.Checks(context.Background(), id)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			if p.current.ID != id {
-				return // another product was picked meanwhile
-			}
-			for k := range done {
-				p.checks[k] = true
-			}
-			p.showChecks()
-			p.showPipelineChecks()
-		})
-	}()
+	backgroundLatest(p.s, &p.checksLoad, func(ctx context.Context) (map[string]time.Time, error) {
+		return ws.Checks(ctx, id)
+	}, func(done map[string]time.Time) {
+		for k := range done {
+			p.checks[k] = true
+		}
+		p.showChecks()
+		p.showPipelineChecks()
+	})
 }
 
 // showChecks ticks the packaging boxes without storing anything.
@@ -433,12 +428,7 @@ func (p *products) onCheck(item string, on bool) {
 	p.checks[item] = on
 	p.showProgress()
 	ws := p.s.ws
-	go func() {
-		err := ws.SetCheck(context.Background(), id, item, on)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-			}
-		})
-	}()
+	p.s.write(func(ctx context.Context) error {
+		return ws.SetCheck(ctx, id, item, on)
+	}, nil)
 }

@@ -173,24 +173,25 @@ func (p *products) onImport() {
 // rows; nothing is stored until the person confirms.
 func (p *products) importFile(path string) {
 	ws, l := p.s.ws, p.s.l
-	ctx, cancel := context.WithCancel(context.Background())
+	// The dialog's Cancel stops the read through read, whose result is then
+	// dropped: cancelling is the person's own doing, not an error to show.
+	var read latest
 	bar := widget.NewProgressBarInfinite()
 	prog := dialog.NewCustom(l.T("products.reading", filepath.Base(path)), l.T("products.cancel"), bar, p.s.win)
-	prog.SetOnClosed(cancel)
+	prog.SetOnClosed(read.stop)
 	prog.Resize(fyne.NewSize(380, 0))
 	prog.Show()
-	go func() {
-		imp, err := ws.ReadProductFile(ctx, path)
-		p.s.env.Post(func() {
-			bar.Stop()
-			prog.Hide() // calls cancel, which is harmless once the work is done
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.confirmImport(filepath.Base(path), imp)
-		})
-	}()
+	backgroundLatestErr(p.s, &read, func(ctx context.Context) (app.ProductImport, error) {
+		return ws.ReadProductFile(ctx, path)
+	}, func(imp app.ProductImport, err error) {
+		bar.Stop()
+		prog.Hide() // calls read.stop, which is harmless once the work is done
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		p.confirmImport(filepath.Base(path), imp)
+	})
 }
 
 // problemText lists bad rows, one per line, in the person's language.

@@ -210,3 +210,48 @@ func TestProductsPortfolioAndPipeline(t *testing.T) {
 		t.Fatalf("after moving on: %+v", got)
 	}
 }
+
+// The packaging ticks belong to the product on the form: a slow read of the
+// checks of the product picked before is dropped, whether another product or
+// a new one is on the form now (backgroundLatest and latest.stop in
+// loadChecks).
+func TestProductsChecksOfAProductLeftAreDropped(t *testing.T) {
+	mem := &memProducts{checks: map[string]bool{}, products: []app.Product{
+		{ID: 1, SKU: "HL-KT-003", NameEn: "Garlic press", PriceBand: "low", Role: "traffic", Stage: "maturity", Status: "listed"},
+		{ID: 2, SKU: "HL-KT-004", NameEn: "Peeler", PriceBand: "low", Role: "traffic", Stage: "maturity", Status: "listed"},
+	}}
+	ws := demoWorkspace("/tmp/demo.sellerdb")
+	mem.stores(ws)
+	release := make(chan struct{})
+	ws.ProductStore.ChecksFn = func(id int64) (map[string]time.Time, error) {
+		if id == 1 {
+			<-release
+			return map[string]time.Time{"pack.barcode": testNow}, nil
+		}
+		return map[string]time.Time{"pack.drop_test": testNow}, nil
+	}
+	ts := newTestShell(t, ws)
+	p := showScreen(ts, newProducts(ts.Shell))
+	ts.next(t) // catalogue, sales and quotes
+
+	p.edit(mem.products[0])
+	p.edit(mem.products[1])
+	ts.next(t) // product 2's checks
+	close(release)
+	ts.next(t) // product 1's, superseded
+	// drop_test (from product 2) ticked, barcode (from product 1) not
+	if !p.packChecks[0].Checked || p.packChecks[2].Checked {
+		t.Fatalf("checks after picking product 1 then 2: %v", p.checks)
+	}
+
+	release = make(chan struct{})
+	p.edit(mem.products[0])
+	p.onNew()
+	close(release)
+	ts.next(t)
+	for i, c := range p.packChecks {
+		if c.Checked {
+			t.Fatalf("a new product shows %s ticked, from the product picked before", app.PackagingChecks[i])
+		}
+	}
+}

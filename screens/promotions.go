@@ -123,40 +123,43 @@ func (p *promotions) load(selectID int64) {
 	ws, year := p.s.ws, p.year
 	p.loading.Show()
 	p.loading.Start()
-	go func() {
-		ctx := context.Background()
-		cs, err := ws.Campaigns(ctx)
-		var es []app.MarketEvent
-		var costs app.UnitCosts
-		if err == nil {
-			es, err = app.LoadMarketEvents(ctx, ws, year)
+	type promoData struct {
+		cs    []app.Campaign
+		es    []app.MarketEvent
+		costs app.UnitCosts
+	}
+	backgroundErr(p.s, func(ctx context.Context) (d promoData, err error) {
+		if d.cs, err = ws.Campaigns(ctx); err != nil {
+			return d, err
 		}
-		if err == nil {
-			costs, err = app.LoadUnitCosts(ctx, ws)
+		if d.es, err = app.LoadMarketEvents(ctx, ws, year); err != nil {
+			return d, err
 		}
-		p.s.env.Post(func() {
-			p.loading.Stop()
-			p.loading.Hide()
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.campaigns, p.events, p.costs = cs, es, costs
-			p.form.onNumbersChanged("")
-			p.list.Refresh()
-			p.showCalendar()
-			if selectID == 0 && p.current.ID == 0 && p.current.Name == "" {
-				selectID = p.firstToShow()
-			}
-			if selectID != 0 {
-				for _, c := range cs {
-					if c.ID == selectID {
-						p.selectCampaign(c)
-					}
+		d.costs, err = app.LoadUnitCosts(ctx, ws)
+		return d, err
+	}, func(d promoData, err error) {
+		p.loading.Stop()
+		p.loading.Hide()
+		if err != nil {
+			p.s.ShowError(err)
+			return
+		}
+		cs := d.cs
+		p.campaigns, p.events, p.costs = cs, d.es, d.costs
+		p.form.onNumbersChanged("")
+		p.list.Refresh()
+		p.showCalendar()
+		if selectID == 0 && p.current.ID == 0 && p.current.Name == "" {
+			selectID = p.firstToShow()
+		}
+		if selectID != 0 {
+			for _, c := range cs {
+				if c.ID == selectID {
+					p.selectCampaign(c)
 				}
 			}
-		})
-	}()
+		}
+	})
 }
 
 // firstToShow is the campaign the screen opens on: the one running today,
@@ -287,19 +290,16 @@ func (p *promotions) onSave() {
 		return
 	}
 	ws := p.s.ws
-	go func() {
-		id, err := ws.SaveCampaign(context.Background(), c)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			c.ID = id
-			p.current = c
-			p.status.SetText(p.s.l.T("promotions.saved", c.Name))
-			p.load(id)
-		})
-	}()
+	var id int64
+	p.s.write(func(ctx context.Context) (err error) {
+		id, err = ws.SaveCampaign(ctx, c)
+		return err
+	}, func() {
+		c.ID = id
+		p.current = c
+		p.status.SetText(p.s.l.T("promotions.saved", c.Name))
+		p.load(id)
+	})
 }
 
 func (p *promotions) onDelete() {
@@ -319,37 +319,27 @@ func (p *promotions) onDelete() {
 // same campaign again as a new row.
 func (p *promotions) deleteCampaign(c app.Campaign) {
 	ws, l := p.s.ws, p.s.l
-	go func() {
-		err := ws.DeleteCampaign(context.Background(), c.ID)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.current = app.Campaign{}
-			p.form.fill(p.current)
-			p.del.Disable()
-			p.eval.show(p.current)
-			p.status.SetText(l.T("promotions.deleted", c.Name))
-			p.load(0)
-			p.undo = p.s.offerUndo(l.T("promotions.deleted", c.Name), l.T("promotions.undo"), func() { p.restoreCampaign(c) })
-		})
-	}()
+	p.s.write(func(ctx context.Context) error {
+		return ws.DeleteCampaign(ctx, c.ID)
+	}, func() {
+		p.current = app.Campaign{}
+		p.form.fill(p.current)
+		p.del.Disable()
+		p.eval.show(p.current)
+		p.status.SetText(l.T("promotions.deleted", c.Name))
+		p.load(0)
+		p.undo = p.s.offerUndo(l.T("promotions.deleted", c.Name), l.T("promotions.undo"), func() { p.restoreCampaign(c) })
+	})
 }
 
 func (p *promotions) restoreCampaign(c app.Campaign) {
 	ws := p.s.ws
 	c.ID = 0
-	go func() {
-		id, err := ws.SaveCampaign(context.Background(), c)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.load(id)
-		})
-	}()
+	var id int64
+	p.s.write(func(ctx context.Context) (err error) {
+		id, err = ws.SaveCampaign(ctx, c)
+		return err
+	}, func() { p.load(id) })
 }
 
 func (p *promotions) onTab(ti *container.TabItem) {
@@ -364,26 +354,21 @@ func (p *promotions) onTab(ti *container.TabItem) {
 func (p *promotions) loadROI() {
 	ws, cs, now, costs := p.s.ws, p.campaigns, p.s.env.Now(), p.costs
 	p.roiNote.SetText(p.s.l.T("promotions.roi_loading"))
-	go func() {
+	background(p.s, func(ctx context.Context) ([]app.NamedEvaluation, error) {
 		var evals []app.NamedEvaluation
-		var err error
 		for _, c := range cs {
 			if c.Status(now) != app.StatusPast {
 				continue
 			}
-			var e app.Evaluation
-			if e, err = app.EvaluateCampaign(context.Background(), ws, c, costs, now); err != nil {
-				break
+			e, err := app.EvaluateCampaign(ctx, ws, c, costs, now)
+			if err != nil {
+				return nil, err
 			}
 			evals = append(evals, app.NamedEvaluation{Campaign: c, Evaluation: e})
 		}
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.roi.SetChart(app.ROIByCampaignChart(p.s.l, evals))
-			p.roiNote.SetText(p.s.l.T("promotions.roi_count", len(evals)))
-		})
-	}()
+		return evals, nil
+	}, func(evals []app.NamedEvaluation) {
+		p.roi.SetChart(app.ROIByCampaignChart(p.s.l, evals))
+		p.roiNote.SetText(p.s.l.T("promotions.roi_count", len(evals)))
+	})
 }

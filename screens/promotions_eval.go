@@ -163,18 +163,17 @@ func (e *campaignEval) run(c app.Campaign) {
 	e.progress.Show()
 	e.progress.Start()
 	e.periods.SetText(e.p.s.l.T("promotions.evaluating"))
-	go func() {
-		ev, err := app.EvaluateCampaign(context.Background(), ws, c, costs, now)
-		e.p.s.env.Post(func() {
-			e.progress.Stop()
-			e.progress.Hide()
-			if err != nil {
-				e.p.s.ShowError(err)
-				return
-			}
-			e.fill(c, ev, now)
-		})
-	}()
+	backgroundErr(e.p.s, func(ctx context.Context) (app.Evaluation, error) {
+		return app.EvaluateCampaign(ctx, ws, c, costs, now)
+	}, func(ev app.Evaluation, err error) {
+		e.progress.Stop()
+		e.progress.Hide()
+		if err != nil {
+			e.p.s.ShowError(err)
+			return
+		}
+		e.fill(c, ev, now)
+	})
 }
 
 func (e *campaignEval) fill(c app.Campaign, ev app.Evaluation, now time.Time) {
@@ -326,29 +325,18 @@ func eventFromForm(l *app.Localizer, ev app.MarketEvent, name, markets, start, e
 
 func (p *promotions) saveEvent(e app.MarketEvent) {
 	ws := p.s.ws
-	go func() {
-		_, err := ws.SaveMarketEvent(context.Background(), e)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.status.SetText(p.s.l.T("promotions.event_saved", e.Title(p.s.l)))
-			p.load(0)
-		})
-	}()
+	p.s.write(func(ctx context.Context) error {
+		_, err := ws.SaveMarketEvent(ctx, e)
+		return err
+	}, func() {
+		p.status.SetText(p.s.l.T("promotions.event_saved", e.Title(p.s.l)))
+		p.load(0)
+	})
 }
 
 func (p *promotions) deleteEvent(e app.MarketEvent) {
 	ws := p.s.ws
-	go func() {
-		err := ws.DeleteMarketEvent(context.Background(), e.ID)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.load(0)
-		})
-	}()
+	p.s.write(func(ctx context.Context) error {
+		return ws.DeleteMarketEvent(ctx, e.ID)
+	}, func() { p.load(0) })
 }

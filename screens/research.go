@@ -65,31 +65,24 @@ type researchData struct {
 func (r *research) load() {
 	ws := r.s.ws
 	f := r.notes.filter()
-	go func() {
-		ctx := context.Background()
-		var d researchData
-		var err error
-		d.notes, err = ws.Notes(ctx, f)
-		if err == nil {
-			d.tags, err = ws.NoteTags(ctx)
+	background(r.s, func(ctx context.Context) (d researchData, err error) {
+		if d.notes, err = ws.Notes(ctx, f); err != nil {
+			return d, err
 		}
-		if err == nil {
-			d.rivals, err = ws.Competitors(ctx, "")
+		if d.tags, err = ws.NoteTags(ctx); err != nil {
+			return d, err
 		}
-		if err == nil {
-			d.board, err = ws.Scoreboard(ctx)
+		if d.rivals, err = ws.Competitors(ctx, ""); err != nil {
+			return d, err
 		}
-		r.s.env.Post(func() {
-			if err != nil {
-				r.s.ShowError(err)
-				return
-			}
-			r.notes.setTags(d.tags)
-			r.notes.show(d.notes)
-			r.rivals.show(d.rivals)
-			r.scoring.show(d.board)
-		})
-	}()
+		d.board, err = ws.Scoreboard(ctx)
+		return d, err
+	}, func(d researchData) {
+		r.notes.setTags(d.tags)
+		r.notes.show(d.notes)
+		r.rivals.show(d.rivals)
+		r.scoring.show(d.board)
+	})
 }
 
 // ---------------------------------------------------------------- notes
@@ -98,15 +91,16 @@ func (r *research) load() {
 type notesPane struct {
 	s *Shell
 
-	search  *widget.Entry
-	market  *widget.Select
-	method  *widget.Select
-	tag     *widget.Select
-	list    *widget.List
-	count   *widget.Label
-	notes   []app.Note
-	seq     int // the latest search; older results are dropped
-	current app.Note
+	search    *widget.Entry
+	market    *widget.Select
+	method    *widget.Select
+	tag       *widget.Select
+	list      *widget.List
+	count     *widget.Label
+	notes     []app.Note
+	searching latest // the latest search; older results are dropped
+	open      latest // the latest note picked; a slower read of one picked before is dropped
+	current   app.Note
 
 	title       *widget.Entry
 	noteMarket  *widget.Entry
@@ -216,21 +210,10 @@ func (p *notesPane) refresh() {
 	if p.s.ws == nil || p.list == nil {
 		return
 	}
-	p.seq++
-	seq, ws, f := p.seq, p.s.ws, p.filter()
-	go func() {
-		notes, err := ws.Notes(context.Background(), f)
-		p.s.env.Post(func() {
-			if seq != p.seq {
-				return
-			}
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.show(notes)
-		})
-	}()
+	ws, f := p.s.ws, p.filter()
+	backgroundLatest(p.s, &p.searching, func(ctx context.Context) ([]app.Note, error) {
+		return ws.Notes(ctx, f)
+	}, p.show)
 }
 
 func (p *notesPane) show(notes []app.Note) {
@@ -248,16 +231,9 @@ func (p *notesPane) setTags(tags []string) {
 func (p *notesPane) onSelect(i widget.ListItemID) {
 	id := p.notes[i].ID
 	ws := p.s.ws
-	go func() {
-		n, err := ws.Note(context.Background(), id)
-		p.s.env.Post(func() {
-			if err != nil {
-				p.s.ShowError(err)
-				return
-			}
-			p.edit(n)
-		})
-	}()
+	backgroundLatest(p.s, &p.open, func(ctx context.Context) (app.Note, error) {
+		return ws.Note(ctx, id)
+	}, p.edit)
 }
 
 // edit fills the editor with n (ID 0: a new note).

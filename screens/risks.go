@@ -143,24 +143,21 @@ func (r *risks) load(selectID int64) {
 	ws := r.s.ws
 	r.loading.Show()
 	r.loading.Start()
-	go func() {
-		all, err := ws.Risks(context.Background())
-		r.s.env.Post(func() {
-			r.loading.Stop()
-			r.loading.Hide()
-			if err != nil {
-				r.s.ShowError(err)
-				return
+	backgroundErr(r.s, ws.Risks, func(all []app.Risk, err error) {
+		r.loading.Stop()
+		r.loading.Hide()
+		if err != nil {
+			r.s.ShowError(err)
+			return
+		}
+		r.all = all
+		r.refreshAll()
+		for i, x := range r.shown {
+			if x.ID == selectID && selectID != 0 {
+				r.list.Select(i)
 			}
-			r.all = all
-			r.refreshAll()
-			for i, x := range r.shown {
-				if x.ID == selectID && selectID != 0 {
-					r.list.Select(i)
-				}
-			}
-		})
-	}()
+		}
+	})
 }
 
 func (r *risks) refreshAll() {
@@ -304,19 +301,16 @@ func (r *risks) onSave() {
 		return
 	}
 	ws := r.s.ws
-	go func() {
-		id, err := ws.SaveRisk(context.Background(), x)
-		r.s.env.Post(func() {
-			if err != nil {
-				r.s.ShowError(err)
-				return
-			}
-			x.ID = id
-			r.current = x
-			r.flag.SetText(r.s.l.T("risks.saved"))
-			r.load(id)
-		})
-	}()
+	var id int64
+	r.s.write(func(ctx context.Context) (err error) {
+		id, err = ws.SaveRisk(ctx, x)
+		return err
+	}, func() {
+		x.ID = id
+		r.current = x
+		r.flag.SetText(r.s.l.T("risks.saved"))
+		r.load(id)
+	})
 }
 
 func (r *risks) onDelete() {
@@ -334,28 +328,22 @@ func (r *risks) onDelete() {
 // deleteRisk deletes x and offers an undo that saves it again.
 func (r *risks) deleteRisk(x app.Risk) {
 	ws, l := r.s.ws, r.s.l
-	go func() {
-		err := ws.DeleteRisk(context.Background(), x.ID)
-		r.s.env.Post(func() {
-			if err != nil {
-				r.s.ShowError(err)
-				return
-			}
-			r.onNew()
-			r.load(0)
-			r.undo = r.s.offerUndo(l.T("risks.deleted", x.Title), l.T("risks.undo"), func() {
-				x.ID = 0
-				go func() {
-					id, err := ws.SaveRisk(context.Background(), x)
-					r.s.env.Post(func() {
-						if err != nil {
-							r.s.ShowError(err)
-							return
-						}
-						r.load(id)
-					})
-				}()
-			})
-		})
-	}()
+	r.s.write(func(ctx context.Context) error {
+		return ws.DeleteRisk(ctx, x.ID)
+	}, func() {
+		r.onNew()
+		r.load(0)
+		r.undo = r.s.offerUndo(l.T("risks.deleted", x.Title), l.T("risks.undo"), func() { r.restoreRisk(x) })
+	})
+}
+
+// restoreRisk is the undo of a delete: it saves x again as a new row.
+func (r *risks) restoreRisk(x app.Risk) {
+	ws := r.s.ws
+	x.ID = 0
+	var id int64
+	r.s.write(func(ctx context.Context) (err error) {
+		id, err = ws.SaveRisk(ctx, x)
+		return err
+	}, func() { r.load(id) })
 }

@@ -89,28 +89,21 @@ func (c *riskChecklists) mineUpdate(i widget.ListItemID, o fyne.CanvasObject) {
 // load reads the checklists off the UI goroutine and shows checklist id.
 func (c *riskChecklists) load(showID int64) {
 	ws := c.s.ws
-	go func() {
-		lists, err := ws.Checklists(context.Background())
-		c.s.env.Post(func() {
-			if err != nil {
-				c.s.ShowError(err)
-				return
+	background(c.s, ws.Checklists, func(lists []app.Checklist) {
+		c.lists = lists
+		c.mine.Refresh()
+		if showID == 0 && c.current < 0 && len(lists) > 0 {
+			showID = lists[0].ID
+		}
+		if len(lists) == 0 {
+			c.title.SetText(c.s.l.T("risks.no_checklists"))
+		}
+		for i, cl := range lists {
+			if cl.ID == showID && showID != 0 {
+				c.mine.Select(i)
 			}
-			c.lists = lists
-			c.mine.Refresh()
-			if showID == 0 && c.current < 0 && len(lists) > 0 {
-				showID = lists[0].ID
-			}
-			if len(lists) == 0 {
-				c.title.SetText(c.s.l.T("risks.no_checklists"))
-			}
-			for i, cl := range lists {
-				if cl.ID == showID && showID != 0 {
-					c.mine.Select(i)
-				}
-			}
-		})
-	}()
+		}
+	})
 }
 
 // onCopy copies the picked template into the workspace, unticked.
@@ -121,17 +114,14 @@ func (c *riskChecklists) onCopy() {
 	tpl := app.ChecklistTemplates[c.tplPick]
 	cl := app.CopyTemplate(tpl, c.s.env.Now())
 	ws, l := c.s.ws, c.s.l
-	go func() {
-		id, err := ws.SaveChecklist(context.Background(), cl)
-		c.s.env.Post(func() {
-			if err != nil {
-				c.s.ShowError(err)
-				return
-			}
-			c.title.SetText(l.T("risks.copied", tpl.Title(l), len(cl.Items)))
-			c.load(id)
-		})
-	}()
+	var id int64
+	c.s.write(func(ctx context.Context) (err error) {
+		id, err = ws.SaveChecklist(ctx, cl)
+		return err
+	}, func() {
+		c.title.SetText(l.T("risks.copied", tpl.Title(l), len(cl.Items)))
+		c.load(id)
+	})
 }
 
 // show lays out checklist i's items.
@@ -217,26 +207,21 @@ func (c *riskChecklists) saveRow(row *checkRow) {
 		it.Due = d
 	}
 	ws, list := c.s.ws, c.current
-	go func() {
-		err := ws.SaveChecklistItem(context.Background(), it)
-		c.s.env.Post(func() {
-			if err != nil {
-				c.s.ShowError(err)
-				return
-			}
-			row.item = it
-			c.flagLate(row)
-			if list >= 0 && list < len(c.lists) {
-				for i := range c.lists[list].Items {
-					if c.lists[list].Items[i].ID == it.ID {
-						c.lists[list].Items[i] = it
-					}
+	c.s.write(func(ctx context.Context) error {
+		return ws.SaveChecklistItem(ctx, it)
+	}, func() {
+		row.item = it
+		c.flagLate(row)
+		if list >= 0 && list < len(c.lists) {
+			for i := range c.lists[list].Items {
+				if c.lists[list].Items[i].ID == it.ID {
+					c.lists[list].Items[i] = it
 				}
 			}
-			c.updateProgress()
-			c.mine.Refresh()
-		})
-	}()
+		}
+		c.updateProgress()
+		c.mine.Refresh()
+	})
 }
 
 func (c *riskChecklists) updateProgress() {
@@ -261,22 +246,17 @@ func (c *riskChecklists) onDelete() {
 			return
 		}
 		ws := c.s.ws
-		go func() {
-			err := ws.DeleteChecklist(context.Background(), cl.ID)
-			c.s.env.Post(func() {
-				if err != nil {
-					c.s.ShowError(err)
-					return
-				}
-				c.current = -1
-				c.items.Objects = nil
-				c.items.Refresh()
-				c.progress.Hide()
-				c.delBtn.Disable()
-				c.title.SetText(l.T("risks.no_checklists"))
-				c.mine.UnselectAll()
-				c.load(0)
-			})
-		}()
+		c.s.write(func(ctx context.Context) error {
+			return ws.DeleteChecklist(ctx, cl.ID)
+		}, func() {
+			c.current = -1
+			c.items.Objects = nil
+			c.items.Refresh()
+			c.progress.Hide()
+			c.delBtn.Disable()
+			c.title.SetText(l.T("risks.no_checklists"))
+			c.mine.UnselectAll()
+			c.load(0)
+		})
 	}, c.s.win)
 }

@@ -77,7 +77,10 @@ func NewShell(a fyne.App, win fyne.Window, env Env, ws app.Workspace) *Shell {
 // theme to the bundled font if the machine has no CJK font. The first frame
 // never waits for the font index.
 func (s *Shell) CheckFonts() {
+	// Not a background helper: this runs before any screen or workspace
+	// exists, has no error to show, and posts only when the theme changes.
 	go func() {
+
 		if !needBundledCJK() {
 			return
 		}

@@ -12,74 +12,6 @@ import (
 	"github.com/seller-assistant/seller-assistant/app/mock"
 )
 
-func TestRiskScoreAndLevel(t *testing.T) {
-	tests := []struct {
-		l, i  int
-		score int
-		level string
-	}{{1, 1, 1, "low"}, {2, 2, 4, "low"}, {1, 5, 5, "medium"}, {3, 3, 9, "medium"}, {2, 5, 10, "high"}, {4, 4, 16, "high"}, {5, 4, 20, "critical"}, {5, 5, 25, "critical"}}
-	for _, tt := range tests {
-		r := app.Risk{Likelihood: tt.l, Impact: tt.i}
-		if r.Score() != tt.score || r.Level() != tt.level {
-			t.Errorf("L%d I%d: score %d level %s, want %d %s", tt.l, tt.i, r.Score(), r.Level(), tt.score, tt.level)
-		}
-	}
-	now := time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
-	if !(app.Risk{Status: "open", ReviewDate: now.AddDate(0, 0, -1)}).Overdue(now) {
-		t.Error("yesterday's review should be overdue")
-	}
-	if (app.Risk{Status: "open", ReviewDate: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}).Overdue(now) {
-		t.Error("today's review is not overdue yet")
-	}
-	if (app.Risk{Status: "closed", ReviewDate: now.AddDate(0, 0, -9)}).Overdue(now) {
-		t.Error("a closed risk is never overdue")
-	}
-}
-
-func TestRiskHeatmapChart(t *testing.T) {
-	l := app.English()
-	c := app.RiskHeatmapChart(l, []app.Risk{
-		{Likelihood: 5, Impact: 5, Status: "open"},
-		{Likelihood: 5, Impact: 5, Status: "mitigating"},
-		{Likelihood: 1, Impact: 2, Status: "open"},
-		{Likelihood: 3, Impact: 3, Status: "closed"}, // closed risks leave the matrix
-		{Likelihood: 9, Impact: 1, Status: "open"},   // out of range: ignored, not a crash
-	})
-	if err := c.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	if c.YCategories[0] != "5" || c.Matrix[0][4] != 2 {
-		t.Fatalf("top-right cell (impact 5, likelihood 5) = %v, want 2; rows %v", c.Matrix[0][4], c.YCategories)
-	}
-	if c.Matrix[3][0] != 1 || c.Matrix[2][2] != 0 {
-		t.Fatalf("matrix %v", c.Matrix)
-	}
-}
-
-func TestChannelCost(t *testing.T) {
-	ch := app.LogisticsChannel{FirstWeightKg: decimal.RequireFromString("0.5"), FirstPrice: decimal.RequireFromString("80"), PerKg: decimal.RequireFromString("30")}
-	tests := map[string]string{"0.2": "80", "0.5": "80", "1.5": "110", "2": "125"}
-	for kg, want := range tests {
-		if got := app.ChannelCost(ch, decimal.RequireFromString(kg)); !got.Equal(decimal.RequireFromString(want)) {
-			t.Errorf("cost of %s kg = %s, want %s", kg, got, want)
-		}
-	}
-}
-
-func TestProductMatrixChart(t *testing.T) {
-	c := app.ProductMatrixChart(app.English(), []app.Product{
-		{PriceBand: "high", Stage: "growth", Status: "listed"},
-		{PriceBand: "high", Stage: "growth", Status: "idea"},
-		{PriceBand: "low", Stage: "decline", Status: "retired"}, // retired products are off the map
-	})
-	if err := c.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	if c.Matrix[0][1] != 2 || c.Matrix[2][3] != 0 {
-		t.Fatalf("matrix %v", c.Matrix)
-	}
-}
-
 func TestBuildReport(t *testing.T) {
 	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	risks := []app.Risk{{Title: "Trademark squatting", Category: "ip", Likelihood: 4, Impact: 5, Status: "open", ReviewDate: now.AddDate(0, 0, -2)}}
@@ -174,24 +106,5 @@ func TestWriteCustomersCSVWithPredictions(t *testing.T) {
 	}
 	if !strings.HasSuffix(lines[2], ",,,") {
 		t.Fatalf("a customer the fit did not cover should have empty cells: %q", lines[2])
-	}
-}
-
-// TestMarkPartialMonth: the month that contains "today" is labelled
-// partial, with the date its orders run to; other months are untouched.
-func TestMarkPartialMonth(t *testing.T) {
-	months := []app.MonthValue{{Month: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}, {Month: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}}
-	now := time.Date(2026, 12, 2, 16, 0, 0, 0, time.UTC)
-	for _, l := range []*app.Localizer{app.English(), app.NewLocalizer(app.LangChinese)} {
-		c := app.MarkPartialMonth(l, app.RevenueByMonthChart(l, months, "USD"), now)
-		if c.Categories[0] != "2026-11" || c.Categories[1] != l.T("chart.partial_month", "2026-12") || !strings.Contains(c.Note, "2026-12-02") {
-			t.Errorf("%s: %v, note %q", l.Lang(), c.Categories, c.Note)
-		}
-	}
-	if c := app.MarkPartialMonth(app.English(), app.OrdersByMonthChart(app.English(), months), now.AddDate(0, 2, 0)); c.Categories[1] != "2026-12" {
-		t.Errorf("a past month was marked partial: %v", c.Categories)
-	}
-	if got := app.English().T("chart.partial_month", "2026-12"); got != "2026-12 (partial)" {
-		t.Errorf("label %q", got)
 	}
 }
