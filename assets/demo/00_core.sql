@@ -229,14 +229,14 @@ INSERT INTO logistics_channels (name, type, market, first_weight_g, first_price_
  '无跟踪，Amazon / eBay 订单不可用，只适合独立站低价样品或赠品（需跟踪请选 ePacket）；限重 2 kg；长+宽+高 ≤ 90 cm；不收带电、液体、膏体、磁性物品'),
 ('燕文专线 Yanwen Special Line (DE/FR)', 'dedicated_line', 'DE', 100, 2600, 7800, 8000, 7, 12, 1, 3,
  '内置电池需提前报备（+¥5/票）；不收液体、粉末、纯电池；单票 ≤ 30 kg；申报价值 ≤ €150 需提供 IOSS 号；法国同价'),
-('海运 + 美国海外仓 (California)', 'overseas_warehouse', 'US', 500, 5400, 2200, 6000, 25, 35, 1, 4,
- '备货模式：美森快船约 14–18 天到港，整体入仓 25–35 天；带电需 MSDS；仓租约 $0.45/立方英尺/月；尾程 USPS Ground Advantage / UPS Ground'),
-('空运 + 德国海外仓 (Frankfurt)', 'overseas_warehouse', 'DE', 500, 5900, 3600, 6000, 7, 10, 1, 4,
- '空运头程 7–10 天入仓，需德国 VAT 号清关；尾程 DHL Paket，可发 FR / NL / AT；锂电池需 UN38.3；仓租约 €12/立方米/月'),
-('Amazon FBA US（空派头程）', 'fba', 'US', 500, 4600, 3200, 5000, 8, 12, 1, 5,
- '需 FNSKU 标签和箱唛；含锂电池产品需危险品（hazmat）审核；Q4 库存容量受限；库龄超 181 天收长期仓储费；空派头程 8–12 天入仓'),
-('Amazon FBA JP（海运头程）', 'fba', 'JP', 500, 3300, 2100, 6000, 7, 10, 1, 4,
- '需日本进口商（IOR）；带 AC 插头的电器需 PSE 标志；海运头程 7–10 天到东京；配送代行手数料按尺寸段收取');
+('海运 + 美国海外仓 (California)', 'overseas_warehouse', 'US', 500, 5400, 2200, 6000, 2, 5, 1, 4,
+ '备货模式：美森快船约 14–18 天到港，整体入仓 25–35 天；带电需 MSDS；仓租约 $0.45/立方英尺/月；尾程 USPS Ground Advantage / UPS Ground，买家收货 2–5 天'),
+('空运 + 德国海外仓 (Frankfurt)', 'overseas_warehouse', 'DE', 500, 5900, 3600, 6000, 1, 4, 1, 4,
+ '空运头程 7–10 天入仓，需德国 VAT 号清关；尾程 DHL Paket 买家收货 1–4 天，可发 FR / NL / AT；锂电池需 UN38.3；仓租约 €12/立方米/月'),
+('Amazon FBA US（空派头程）', 'fba', 'US', 500, 4600, 3200, 5000, 1, 3, 1, 5,
+ '需 FNSKU 标签和箱唛；含锂电池产品需危险品（hazmat）审核；Q4 库存容量受限；库龄超 181 天收长期仓储费；买家收货 1–3 天（Prime，从 FBA 库存发出）；空派头程 8–12 天入仓（补货周期，不计入时效）'),
+('Amazon FBA JP（海运头程）', 'fba', 'JP', 500, 3300, 2100, 6000, 1, 3, 1, 4,
+ '需日本进口商（IOR）；带 AC 插头的电器需 PSE 标志；海运头程 7–10 天到东京；配送代行手数料按尺寸段收取；买家收货 1–3 天（从 FBA 库存发出）');
 
 -- ---------------------------------------------------------------- platforms
 INSERT INTO platforms (name, referral_rate, per_order_cents, payment_rate, markets) VALUES
