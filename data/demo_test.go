@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/assets"
 )
 
 // demoAt creates the demo for now in a temporary folder.
@@ -323,8 +324,36 @@ func TestDemoStory(t *testing.T) {
 			t.Errorf("tier %s holds %d customers", tr, tiers[tr])
 		}
 	}
-	if share := float64(repeat) / float64(len(tg.Scored)); share < 0.2 || share > 0.6 {
-		t.Errorf("repeat buyers %.0f %% of %d", 100*share, len(tg.Scored))
+	share := float64(repeat) / float64(len(tg.Scored))
+	t.Logf("%.1f orders a day, %.0f USD, %d buyers, %.0f %% repeat", orders/365, revenue, len(tg.Scored), 100*share)
+
+	// The figures Learn's page about the shop states: about 40 orders a day,
+	// about $400,000 a year, some 7,000 buyers, about a third buying again.
+	if perDay := orders / 365; perDay < 32 || perDay > 48 {
+		t.Errorf("%.1f orders a day; the shop page says about 40", perDay)
+	}
+	if revenue < 320000 || revenue > 480000 {
+		t.Errorf("revenue %.0f; the shop page says about $400,000", revenue)
+	}
+	if n := len(tg.Scored); n < 5600 || n > 8400 {
+		t.Errorf("%d buyers; the shop page says some 7,000", n)
+	}
+	if share < 0.25 || share > 0.42 {
+		t.Errorf("repeat buyers %.0f %%; the shop page says about a third", 100*share)
+	}
+	for lang, says := range map[app.Lang][]string{
+		app.LangEnglish: {"about 40 orders a day", "about $400,000", "some 7,000 buyers", "about a third buy again", "HL-PA-003"},
+		app.LangChinese: {"每天约 40 单", "约 40 万美元", "约 7,000 名买家", "约三分之一复购", "HL-PA-003"},
+	} {
+		page, err := assets.Guide(lang, "demo_shop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range says {
+			if !strings.Contains(page, s) {
+				t.Errorf("the %s shop page no longer says %q", lang, s)
+			}
+		}
 	}
 
 	// Prediction: the BG/NBD fit is well inside its range and the
