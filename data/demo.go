@@ -128,5 +128,9 @@ func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
 	if err := tx.Commit(); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
+	// Still before the file takes its name: a failure here leaves no demo.
+	if err := alignDemoQuotes(ctx, &Store{db: db}); err != nil {
+		return app.Wrap(err, app.EInternal, "error.internal", "demo quotes: "+err.Error())
+	}
 	return nil
 }

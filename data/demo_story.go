@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/seller-assistant/seller-assistant/app"
 )
 
@@ -578,6 +580,88 @@ func storyDemo(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	for _, s := range stmts {
 		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
 			return fmt.Errorf("%s: %w", s.q, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM care_holidays`); err != nil {
+		return err
+	}
+	for _, h := range demoHolidays(today) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO care_holidays (day, name) VALUES (?, ?)`, h[0], h[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoHolidays are the Shenzhen team's days off within half a year of
+// today, by rule: National Day week (1–7 October), New Year's Day, and the
+// Spring Festival from its eve for a week (the date from the app's lunar
+// table), leaving out Sundays, which are not working days anyway.
+func demoHolidays(today time.Time) [][2]string {
+	var out [][2]string
+	add := func(from time.Time, days int, name string) {
+		for d := from; d.Before(from.AddDate(0, 0, days)); d = d.AddDate(0, 0, 1) {
+			if d.Weekday() != time.Sunday && d.After(today.AddDate(0, 0, -180)) && d.Before(today.AddDate(0, 0, 180)) {
+				out = append(out, [2]string{d.Format(time.DateOnly), name})
+			}
+		}
+	}
+	for y := today.Year() - 1; y <= today.Year()+1; y++ {
+		add(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), 1, "元旦")
+		for _, e := range app.DefaultMarketEvents(y) {
+			if e.Key == "chinese_new_year" {
+				add(e.Start.AddDate(0, 0, -1), 7, "春节")
+			}
+		}
+		add(time.Date(y, 10, 1, 0, 0, 0, 0, time.UTC), 7, "国庆节")
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// demoQuoteFreight is the channel's freight per chargeable kg for a quote's
+// parcel, in the quote's currency at its own fx rate: the rate Pricing fills
+// in from the channel (app.QuoteDefaults), so a saved quote never carries a
+// freight the channel no longer charges.
+func demoQuoteFreight(in app.QuoteInput, ch app.LogisticsChannel) decimal.Decimal {
+	if ch.VolDivisor > 0 {
+		in.VolDivisor = decimal.NewFromInt(int64(ch.VolDivisor))
+	}
+	kg := in.Compute().ChargeableKg
+	if !kg.IsPositive() {
+		kg = decimal.NewFromInt(1)
+	}
+	return app.ChannelCost(ch, kg).Div(kg).Div(in.FXRate).Round(2)
+}
+
+// alignDemoQuotes re-saves the seeded quotes with their channel's freight
+// rate, volumetric divisor, fulfilment fee and storage, so the stored
+// landed cost, profit and margin are the ones Pricing computes today.
+func alignDemoQuotes(ctx context.Context, st *Store) error {
+	chs, err := st.Channels(ctx)
+	if err != nil {
+		return err
+	}
+	byName := map[string]app.LogisticsChannel{}
+	for _, c := range chs {
+		byName[c.Name] = c
+	}
+	qs, err := st.Quotes(ctx)
+	if err != nil {
+		return err
+	}
+	for _, q := range qs {
+		ch, ok := byName[q.Channel]
+		if !ok {
+			return fmt.Errorf("quote %d: no channel %q", q.ID, q.Channel)
+		}
+		if ch.VolDivisor > 0 {
+			q.Input.VolDivisor = decimal.NewFromInt(int64(ch.VolDivisor))
+		}
+		q.Input.FulfilmentFee, q.Input.StoragePerUnit = ch.FulfilmentFee, ch.StoragePerUnit
+		q.Input.FreightPerKg = demoQuoteFreight(q.Input, ch)
+		if _, err := st.SaveQuote(ctx, q); err != nil {
+			return fmt.Errorf("quote %d: %w", q.ID, err)
 		}
 	}
 	return nil

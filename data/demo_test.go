@@ -230,6 +230,42 @@ func TestDemoStory(t *testing.T) {
 	}
 	rows.Close()
 
+	// Saved quotes use their channel's rates: the freight of one unit, back
+	// in CNY, is what the channel charges for its chargeable weight, and
+	// the stored landed cost is the one the inputs give.
+	chs, err := s.Channels(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := s.Quotes(ctx)
+	if err != nil || len(qs) == 0 {
+		t.Fatalf("quotes: %d %v", len(qs), err)
+	}
+	for _, q := range qs {
+		var ch *app.LogisticsChannel
+		for i := range chs {
+			if chs[i].Name == q.Channel {
+				ch = &chs[i]
+			}
+		}
+		if ch == nil {
+			t.Errorf("quote %s: no channel %q", q.ProductSKU, q.Channel)
+			continue
+		}
+		r := q.Quote()
+		want := app.ChannelCost(*ch, r.ChargeableKg).InexactFloat64()
+		got := r.Freight.Mul(q.Input.FXRate).InexactFloat64()
+		if tol := 0.006*r.ChargeableKg.InexactFloat64()*q.Input.FXRate.InexactFloat64() + 0.01; got < want-tol || got > want+tol {
+			t.Errorf("quote %s via %s: freight ¥%.2f a unit, the channel charges ¥%.2f", q.ProductSKU, q.Channel, got, want)
+		}
+		if !q.Input.FulfilmentFee.Equal(ch.FulfilmentFee) {
+			t.Errorf("quote %s: fulfilment %s, channel %s", q.ProductSKU, q.Input.FulfilmentFee, ch.FulfilmentFee)
+		}
+		if landed := one(`SELECT landed_cents FROM quotes WHERE id = ?`, q.ID); int64(landed) != r.Landed.Shift(2).Round(0).IntPart() {
+			t.Errorf("quote %s: stored landed %v, inputs give %s", q.ProductSKU, landed, r.Landed)
+		}
+	}
+
 	// Products sell only in their markets, and nothing sells on or after
 	// its discontinuation date (written in the product's notes).
 	if n := one(`SELECT count(*) FROM order_lines l JOIN products p ON p.sku = l.stock_code
@@ -291,6 +327,20 @@ func TestDemoStory(t *testing.T) {
 	}
 	if d := one(`SELECT count(*) FROM care_cases WHERE type = 'dispute'`); d > 0.1*cases {
 		t.Errorf("%.0f disputes of %.0f cases", d, cases)
+	}
+
+	// The team's holidays follow today: the next Spring Festival is one.
+	cnyNext := app.DefaultMarketEvents(2027)
+	for _, e := range cnyNext {
+		if e.Key == "chinese_new_year" {
+			if n := one(`SELECT count(*) FROM care_holidays WHERE day = ? AND name = '春节'`, e.Start.Format(time.DateOnly)); n != 1 {
+				t.Errorf("Spring Festival %s is not a care holiday", e.Start.Format(time.DateOnly))
+			}
+		}
+	}
+	if n := one(`SELECT count(*) FROM care_holidays WHERE day < ? OR day > ?`,
+		today.AddDate(0, 0, -180).Format(time.DateOnly), today.AddDate(0, 0, 180).Format(time.DateOnly)); n > 0 {
+		t.Errorf("%.0f care holidays more than half a year from today", n)
 	}
 
 	// Risks are reviewed within the last two months or the next quarter.
