@@ -296,7 +296,11 @@ const demoNewPerDay = 18
 // (quantities), as the Gamma-Gamma model assumes. During a past campaign,
 // buyers in its markets often pick its products at the campaign discount,
 // and more buyers arrive.
-func generateDemoOrders(products []*demoProduct, campaigns []demoCampaign, today time.Time) []demoOrder {
+//
+// The customers Customer care knows (contacts, given as id → country) are
+// regular buyers in their own country with an order in the last three weeks,
+// the order their recent case is about; generated buyers skip their ids.
+func generateDemoOrders(products []*demoProduct, campaigns []demoCampaign, contacts map[string]string, today time.Time) []demoOrder {
 	r := rand.New(rand.NewPCG(20261124, 14))
 	start := today.AddDate(-1, 0, 0)
 	var orders []demoOrder
@@ -365,6 +369,10 @@ func generateDemoOrders(products []*demoProduct, campaigns []demoCampaign, today
 			}
 			customers++
 			id := fmt.Sprintf("HL%05d", 10000+customers)
+			for contacts[id] != "" {
+				customers++
+				id = fmt.Sprintf("HL%05d", 10000+customers)
+			}
 			lambda := gamma(r, 0.55, 1.0/45) // purchases a day
 			drop := beta(r, 1.2, 3.2)        // chance of never returning after a purchase
 			basket := gamma(r, 2, 0.12)      // extra units per line, the buyer's own mean
@@ -380,6 +388,21 @@ func generateDemoOrders(products []*demoProduct, campaigns []demoCampaign, today
 				t = t.Add(time.Duration(gap * 24 * float64(time.Hour)))
 			}
 		}
+	}
+	ids := make([]string, 0, len(contacts))
+	for id := range contacts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // map order is random; the demo must not be
+	for _, id := range ids {
+		country := contacts[id]
+		basket := gamma(r, 2, 0.12)
+		// Every five to eight weeks through the year, and once recently.
+		for t := start.Add(time.Duration(r.IntN(40*24)) * time.Hour); t.Before(today.AddDate(0, 0, -21)); t = t.AddDate(0, 0, 35+r.IntN(21)) {
+			orders = append(orders, order(t.Add(time.Duration(8+r.IntN(12))*time.Hour), id, country, basket))
+		}
+		recent := today.AddDate(0, 0, -(4 + r.IntN(17))).Add(time.Duration(8+r.IntN(12)) * time.Hour)
+		orders = append(orders, order(recent, id, country, basket))
 	}
 	sort.SliceStable(orders, func(i, j int) bool { return orders[i].at.Before(orders[j].at) })
 	return orders
@@ -499,7 +522,24 @@ func insertDemoOrders(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	orders := generateDemoOrders(products, campaigns, today)
+	contacts := map[string]string{}
+	crows, err := tx.QueryContext(ctx, `SELECT customer_id, country FROM care_contacts WHERE country <> ''`)
+	if err != nil {
+		return err
+	}
+	for crows.Next() {
+		var id, country string
+		if err := crows.Scan(&id, &country); err != nil {
+			crows.Close()
+			return err
+		}
+		contacts[id] = country
+	}
+	crows.Close()
+	if err := crows.Err(); err != nil {
+		return err
+	}
+	orders := generateDemoOrders(products, campaigns, contacts, today)
 	var rows [][]any
 	r := rand.New(rand.NewPCG(20261124, 15))
 	for i, o := range orders {

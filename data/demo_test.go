@@ -329,6 +329,27 @@ func TestDemoStory(t *testing.T) {
 		t.Errorf("%.0f disputes of %.0f cases", d, cases)
 	}
 
+	// Research agrees with the orders: the chopper survey went to fewer
+	// buyers than the shop had.
+	var body string
+	db.QueryRow(`SELECT body FROM notes WHERE title LIKE 'Post-purchase survey: chopper%'`).Scan(&body)
+	sent := regexp.MustCompile(`Sent to ([\d,]+) US buyers of HL-KT-002`).FindStringSubmatch(body)
+	if sent == nil {
+		t.Fatalf("survey note: %q", body)
+	}
+	surveyed, _ := strconv.Atoi(strings.ReplaceAll(sent[1], ",", ""))
+	if buyers := one(`SELECT count(DISTINCT customer_id) FROM order_lines WHERE stock_code = 'HL-KT-002' AND country = 'US'`); float64(surveyed) > buyers {
+		t.Errorf("survey sent to %d chopper buyers; the orders have %.0f", surveyed, buyers)
+	}
+
+	// Customers care knows bought in their own country, recently.
+	if n := one(`SELECT count(*) FROM care_contacts c WHERE c.country <> '' AND (
+			EXISTS (SELECT 1 FROM order_lines o WHERE o.customer_id = c.customer_id AND o.country <> c.country)
+			OR NOT EXISTS (SELECT 1 FROM order_lines o WHERE o.customer_id = c.customer_id AND o.invoiced_at >= ?))`,
+		today.AddDate(0, 0, -21).Format(time.DateOnly)); n > 0 {
+		t.Errorf("%.0f care contacts with orders in another country or none in the last three weeks", n)
+	}
+
 	// The team's holidays follow today: the next Spring Festival is one.
 	cnyNext := app.DefaultMarketEvents(2027)
 	for _, e := range cnyNext {

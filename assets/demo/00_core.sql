@@ -17,12 +17,12 @@ INSERT INTO notes (title, market, method, source, tags, noted_on, body) VALUES
 - Kitchora 有 12.8k 评论，正面打不动；建议改 6 件套 + 挂架做差异化
 - 价格 定在 **$19.99**，Coupon 10% 冲首批评论'),
 
-('Post-purchase survey: chopper buyers (n=186)', 'US', 'questionnaire',
+('Post-purchase survey: chopper buyers (n=63)', 'US', 'questionnaire',
  'Shopify post-purchase survey, 3 weeks', 'chopper,survey,returns,us',
  date('now','-34 days'),
-'Sent to 1,240 Shopify buyers of HL-KT-002, **186 replies (15%)**.
+'Sent to 420 US buyers of HL-KT-002 (the last 12 months, those who accepted e-mail), **63 replies (15%)**.
 - 62% bought it for meal prep, 21% as a gift, 17% to replace a broken one
-- Top complaint: blades hard to clean (31 mentions) → add a cleaning brush in the box (+¥0.60/unit)
+- Top complaint: blades hard to clean (19 mentions) → add a cleaning brush in the box (+¥0.60/unit)
 - 退货 reason #1 is "container cracked in transit" (9 of 23 returns) → 物流 packaging needs a thicker insert
 - 44% would pay **$5 more** for a version with a 1.5 L container
 - Likelihood to recommend: 8.1 / 10 on average'),
