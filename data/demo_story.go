@@ -85,6 +85,8 @@ var demoCampaignRules = []demoCampaignRule{
 	{"Prime Day 厨房小工具", event("prime_day"), -2, 0},
 	// Three weeks in the middle of the back-to-school season.
 	{"Back to school 手机配件 coupon", event("back_to_school"), 21, -11},
+	// Gift pouches for the two weeks up to Mother's Day (US, DE, JP).
+	{"Mother's Day 奶泡器礼盒", event("mothers_day"), -13, 0},
 	// Rakuten's September Super SALE starts on the first Thursday evening
 	// and runs a week; the demo runs the scale clearance for four days.
 	{"楽天スーパーSALE 电子秤清仓", func(y int) (time.Time, time.Time) {
@@ -99,9 +101,9 @@ var demoCampaignRules = []demoCampaignRule{
 	{"Boxing Day 清库存包邮 (UK)", event("boxing_day"), 0, 6},
 }
 
-// demoLookback is how far back the earliest campaign may end: a campaign and
-// its equally long baseline must both lie inside the year of orders.
-const demoLookback = 330
+// demoMonthlyDeal is the campaign that runs every calendar month (its row
+// is this month's), so one campaign is always running when the demo is made.
+const demoMonthlyDeal = "Shopify 本月特惠 Deal of the month"
 
 // window is the rule's window in year y.
 func (r demoCampaignRule) window(y int) (time.Time, time.Time) {
@@ -109,60 +111,61 @@ func (r demoCampaignRule) window(y int) (time.Time, time.Time) {
 	return s.AddDate(0, 0, r.from), e.AddDate(0, 0, r.to)
 }
 
-// demoCampaignWindows dates every campaign: each takes the first occurrence
-// of its rule that ends on or after today − demoLookback days. The demo must
+// demoPlanAhead is how far ahead the shop plans: a campaign whose next
+// occurrence starts within it is shown planned (Amazon deals are submitted
+// eight to ten weeks ahead).
+const demoPlanAhead = 75 // days
+
+// demoCampaignWindows dates every campaign: the deal of the month takes
+// today's calendar month; each other campaign takes its next occurrence if
+// that starts within demoPlanAhead days, else the first occurrence whose
+// baseline (the equally long period just before it, as the evaluation
+// compares) starts inside the year of orders. With the calendar above a
+// campaign always starts within that horizon; should none lie ahead, the
+// earliest moves to its next year, so one is planned. The demo must
 // show one running and one planned campaign whatever today is, so when no
 // window holds today the next campaign to start opens today (its early
 // deals), and when none lies ahead the earliest is moved to its next year.
 func demoCampaignWindows(today time.Time) map[string][2]time.Time {
-	limit := today.AddDate(0, 0, -demoLookback)
+	first := today.AddDate(-1, 0, 0) // the first day of orders
 	out := map[string][2]time.Time{}
 	for _, r := range demoCampaignRules {
-		for y := limit.Year() - 1; ; y++ {
+		for y := first.Year() - 1; ; y++ {
 			s, e := r.window(y)
-			if !e.Before(limit) {
+			if from, _ := app.BaselinePeriod(s, e); !from.Before(first) {
 				out[r.name] = [2]time.Time{s, e}
+				// The next occurrence instead, when it is being planned.
+				if s2, e2 := r.window(y + 1); !e.After(today) && s2.Before(today.AddDate(0, 0, demoPlanAhead)) {
+					out[r.name] = [2]time.Time{s2, e2}
+				}
 				break
 			}
 		}
 	}
-	// status finds a running campaign, the next to start and the earliest.
-	status := func() (running, next, earliest string) {
+	// next is the event campaign to start soonest after today, earliest the
+	// one that starts first.
+	status := func() (next, earliest string) {
 		for _, r := range demoCampaignRules {
 			w := out[r.name]
-			switch {
-			case !w[0].After(today) && !w[1].Before(today):
-				running = r.name
-			case w[0].After(today) && (next == "" || w[0].Before(out[next][0])):
+			if w[0].After(today) && (next == "" || w[0].Before(out[next][0])) {
 				next = r.name
 			}
 			if earliest == "" || w[0].Before(out[earliest][0]) {
 				earliest = r.name
 			}
 		}
-		return running, next, earliest
+		return next, earliest
 	}
-	// ensurePlanned moves the earliest campaigns to their next year until
-	// one lies ahead.
-	ensurePlanned := func() {
-		for {
-			_, next, earliest := status()
-			if next != "" {
-				return
-			}
-			for _, r := range demoCampaignRules {
-				if r.name == earliest {
-					s, e := r.window(out[earliest][0].Year() + 1)
-					out[earliest] = [2]time.Time{s, e}
-				}
+	for next, earliest := status(); next == ""; next, earliest = status() {
+		for _, r := range demoCampaignRules {
+			if r.name == earliest {
+				s, e := r.window(out[earliest][0].Year() + 1)
+				out[earliest] = [2]time.Time{s, e}
 			}
 		}
 	}
-	ensurePlanned()
-	if running, next, _ := status(); running == "" {
-		out[next] = [2]time.Time{today, out[next][1]}
-		ensurePlanned()
-	}
+	month := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
+	out[demoMonthlyDeal] = [2]time.Time{month, month.AddDate(0, 1, -1)}
 	return out
 }
 

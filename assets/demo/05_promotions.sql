@@ -57,6 +57,25 @@ UPDATE campaigns SET products = 'HL-ST-001,HL-ST-002,HL-ST-003',
 	plan_price_cents = 2499, plan_unit_cost_cents = 1050, plan_discount = '0.15', plan_baseline_units = 80
 	WHERE name = 'Spring cleaning storage bundle';
 
+-- Mother's Day in the US, Germany and Japan (second Sunday of May): the
+-- frother with a gift pouch for the two weeks before.
+INSERT INTO campaigns (name, goal, type, markets, platform, starts_on, ends_on, budget_cents, lift,
+	products, discount_cents, ads_cents, kol_cents, samples_cents, plan_price_cents, plan_unit_cost_cents,
+	plan_discount, plan_baseline_units, notes) VALUES
+('Mother''s Day 奶泡器礼盒', 'sales', 'gift', 'US,DE,JP', 'Amazon', date('now'), date('now'), 23000, '0.25',
+	'HL-KT-004', 8000, 12000, 0, 3000, 1699, 700, '0', 60,
+	'Gift pouch and card with every frother; Sponsored Brands on "gifts for mom".');
+
+-- Deal of the month on the shop's own site: one product, 10 % off, every
+-- month. Its dates (the current month) are set in data/demo_story.go, so a
+-- campaign is always running when the demo is made.
+INSERT INTO campaigns (name, goal, type, markets, platform, starts_on, ends_on, budget_cents, lift,
+	products, discount_cents, ads_cents, kol_cents, samples_cents, plan_price_cents, plan_unit_cost_cents,
+	plan_discount, plan_baseline_units, notes) VALUES
+('Shopify 本月特惠 Deal of the month', 'sales', 'discount', 'US,GB,DE,FR', 'Shopify', date('now'), date('now'), 14000, '0.10',
+	'HL-LT-001', 6000, 6000, 0, 2000, 2299, 980, '0.1', 120,
+	'One product a month at 10% off in the newsletter and on the home page; this month the motion-sensor light.');
+
 -- Two checklists copied from the templates and partly worked through.
 INSERT INTO risk_checklists (id, template, title, created_on) VALUES
 	(1, 'quality', '', date('now', '-40 days')),
