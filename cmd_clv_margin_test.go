@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,8 +16,9 @@ import (
 // TestCLIClvDefaultsToTheShopsMargin (issue 13): without --margin the clv
 // column is the prediction at the shop's margin from its saved quotes and
 // sales, not at 100 %, and stderr says which margin and horizon it is. The
-// demo shop's spend model is degenerate (q in the millions): stderr says it
-// does not fit, while the JSON keeps issue 8's shape.
+// demo shop's spend model fits (issue 14: its buyers' average spends
+// differ); once every purchase is made worth the same, it is degenerate and
+// stderr says it does not fit, while the JSON keeps issue 8's shape.
 func TestCLIClvDefaultsToTheShopsMargin(t *testing.T) {
 	loadCustomerTranslations(t)
 	dir := t.TempDir()
@@ -57,11 +59,14 @@ func TestCLIClvDefaultsToTheShopsMargin(t *testing.T) {
 	}
 	byShop, notes := run()
 	pct := shop.Rate.Shift(2).StringFixed(1)
-	for _, want := range []string{"the clv column is the predicted CLV over the next 52 weeks", "Gross margin " + pct + " %: the saved quotes of",
-		"the spend model (Gamma-Gamma) does not fit this shop"} {
+	for _, want := range []string{"the clv column is the predicted CLV over the next 52 weeks", "Gross margin " + pct + " %: the saved quotes of"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, notes)
 		}
+	}
+	const noFit = "the spend model (Gamma-Gamma) does not fit this shop"
+	if strings.Contains(notes, noFit) {
+		t.Errorf("the demo's spend model should fit:\n%s", notes)
 	}
 	full, notes := run("--margin", "1")
 	if !strings.Contains(notes, "Gross margin 100.0 %, as typed.") {
@@ -80,5 +85,21 @@ func TestCLIClvDefaultsToTheShopsMargin(t *testing.T) {
 	}
 	if n < 100 {
 		t.Fatalf("only %d customers", n)
+	}
+	// Every purchase worth the same: nothing for Gamma-Gamma to fit.
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One line a customer and day, one unit at 20.00.
+	_, err = raw.Exec(`DELETE FROM order_lines WHERE quantity < 0;
+		DELETE FROM order_lines WHERE rowid NOT IN (SELECT min(rowid) FROM order_lines GROUP BY customer_id, substr(invoiced_at, 1, 10));
+		UPDATE order_lines SET unit_price_cents = 2000, quantity = 1`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, notes := run(); !strings.Contains(notes, noFit) {
+		t.Errorf("uniform spends: stderr lacks %q:\n%s", noFit, notes)
 	}
 }

@@ -239,7 +239,9 @@ func TestRiskRegisterAndChecklists(t *testing.T) {
 // behind it and pays back; the Rakuten sale is evaluated from typed figures.
 func TestDemoCampaignEvaluation(t *testing.T) {
 	ctx := context.Background()
-	now := time.Now().UTC()
+	// A fixed day: the demo's campaigns follow the event calendar, so on a
+	// few days a year before Prime Day its campaign is still planned.
+	now := time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
 	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), now)
 	if err != nil {
 		t.Fatal(err)
@@ -335,7 +337,9 @@ func BenchmarkPeriodFigures(b *testing.B) {
 // formula (budget 250 as cost, revenue change × plan margin rate) gave 27.5 %.
 func TestDemoPrimeDayROI(t *testing.T) {
 	ctx := context.Background()
-	now := time.Now().UTC()
+	// A fixed day: the demo's campaigns follow the event calendar, so on a
+	// few days a year before Prime Day its campaign is still planned.
+	now := time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
 	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), now)
 	if err != nil {
 		t.Fatal(err)
@@ -375,7 +379,22 @@ func TestDemoPrimeDayROI(t *testing.T) {
 	}
 	bf, bt := app.BaselinePeriod(c.Start, c.End)
 	campGP, baseGP := gp(c.Start, c.End), gp(bf, bt)
-	near := func(a decimal.Decimal, b float64) bool { return math.Abs(a.InexactFloat64()-b) < 0.05 }
+	// The SQL takes the quote's landed cost as stored, rounded to the cent,
+	// while the app computes it exactly: each quoted unit may differ by up
+	// to half a cent (converted through CNY). Since the demo's quotes carry
+	// their channel's exact freight rate (issue 14) the landed cost is no
+	// longer a whole number of cents, so allow that per unit.
+	units := func(from, to time.Time) float64 {
+		var n float64
+		s.db.QueryRow(`SELECT coalesce(sum(quantity), 0) FROM order_lines WHERE invoiced_at >= ? AND invoiced_at < ?
+			AND stock_code IN (SELECT product_sku FROM quotes)`, from.Format(dateLayout), to.AddDate(0, 0, 1).Format(dateLayout)).Scan(&n)
+		return n
+	}
+	tol := 0.05 + 0.006*units(app.BaselinePeriod(c.Start, c.End))
+	if u := 0.05 + 0.006*units(c.Start, c.End); u > tol {
+		tol = u
+	}
+	near := func(a decimal.Decimal, b float64) bool { return math.Abs(a.InexactFloat64()-b) < tol }
 	if !near(e.CampaignGrossProfit, campGP) || !near(e.BaselineGrossProfit, baseGP) {
 		t.Fatalf("gross profit %s / %s, SQL %.2f / %.2f", e.CampaignGrossProfit, e.BaselineGrossProfit, campGP, baseGP)
 	}

@@ -9,18 +9,44 @@ import (
 	"github.com/seller-assistant/seller-assistant/assets"
 )
 
-// learn lists one short guide per module; each guide links to its screen.
+// learn lists one short guide per module, then the page about the demo
+// shop; each guide links to its screen.
 type learn struct {
 	s      *Shell
 	list   *widget.List
 	guide  *widget.RichText
 	open   *widget.Button
-	guides []app.Module
+	guides []string // guide ids: module ids, then demoShopGuide
 	picked string
 }
 
+// demoShopGuide is the "about this shop" page a trainer hands out: the demo
+// workspace's story (assets/guides/<lang>/demo_shop.md). It opens the
+// dashboard.
+const demoShopGuide = "demo_shop"
+
 func newLearn(s *Shell) *learn {
-	return &learn{s: s, guides: app.GuideModules()}
+	var ids []string
+	for _, m := range app.GuideModules() {
+		ids = append(ids, m.ID)
+	}
+	return &learn{s: s, guides: append(ids, demoShopGuide)}
+}
+
+// guideScreen is the module a guide's button opens.
+func guideScreen(id string) string {
+	if id == demoShopGuide {
+		return "dashboard"
+	}
+	return id
+}
+
+// guideTitle is a guide's name in the list.
+func (g *learn) guideTitle(id string) string {
+	if id == demoShopGuide {
+		return g.s.l.T("learn.demo_shop")
+	}
+	return g.s.l.T("module." + id + ".title")
 }
 
 func (g *learn) buildUI() fyne.CanvasObject {
@@ -33,10 +59,10 @@ func (g *learn) buildUI() fyne.CanvasObject {
 		func() int { return len(g.guides) },
 		func() fyne.CanvasObject { return newNavItem() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			id := g.guides[i].ID
-			o.(*navItem).set(moduleIcon(id), t("module."+id+".title"))
+			id := g.guides[i]
+			o.(*navItem).set(moduleIcon(guideScreen(id)), g.guideTitle(id))
 		})
-	g.list.OnSelected = func(i widget.ListItemID) { g.showGuide(g.guides[i].ID) }
+	g.list.OnSelected = func(i widget.ListItemID) { g.showGuide(g.guides[i]) }
 	g.list.Select(0)
 	head := heading(t("module.learn.title"))
 	intro := widget.NewLabel(t("module.learn.summary"))
@@ -54,12 +80,12 @@ func (g *learn) showGuide(id string) {
 		md = g.s.l.Message(err)
 	}
 	g.guide.ParseMarkdown(md)
-	g.open.SetText(g.s.l.T("learn.open_screen", g.s.l.T("module."+id+".title")))
+	g.open.SetText(g.s.l.T("learn.open_screen", g.s.l.T("module."+guideScreen(id)+".title")))
 }
 
 func (g *learn) onOpenScreen() {
 	if g.picked != "" {
-		g.s.Navigate(g.picked)
+		g.s.Navigate(guideScreen(g.picked))
 	}
 }
 

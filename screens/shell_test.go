@@ -352,6 +352,30 @@ func TestLearnOpensModuleScreen(t *testing.T) {
 	}
 }
 
+// TestLearnDemoShopPage: Learn lists the page about the demo shop, in both
+// languages, and its button opens the dashboard.
+func TestLearnDemoShopPage(t *testing.T) {
+	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
+	g := newLearn(ts.Shell)
+	g.buildUI()
+	if g.guides[len(g.guides)-1] != demoShopGuide || g.guideTitle(demoShopGuide) != "About the demo shop" {
+		t.Fatalf("guides %v, title %q", g.guides, g.guideTitle(demoShopGuide))
+	}
+	g.showGuide(demoShopGuide)
+	shown := texts(g.guide)
+	if !strings.Contains(shown, "Harbor Lane Home") || g.open.Text != "Open Dashboard" {
+		t.Fatalf("demo shop page: %q, button %q", shown, g.open.Text)
+	}
+	test.Tap(g.open)
+	if ts.Current() != "dashboard" {
+		t.Fatalf("the page's button opened %s", ts.Current())
+	}
+	zh, err := assets.Guide(app.LangChinese, demoShopGuide)
+	if err != nil || !strings.Contains(zh, "港湾家居") || !strings.Contains(zh, "# 关于演示店铺") {
+		t.Fatalf("Chinese page: %v", err)
+	}
+}
+
 func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
 	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
 	ts.Navigate("settings")

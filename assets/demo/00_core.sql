@@ -17,12 +17,12 @@ INSERT INTO notes (title, market, method, source, tags, noted_on, body) VALUES
 - Kitchora 有 12.8k 评论，正面打不动；建议改 6 件套 + 挂架做差异化
 - 价格 定在 **$19.99**，Coupon 10% 冲首批评论'),
 
-('Post-purchase survey: chopper buyers (n=186)', 'US', 'questionnaire',
+('Post-purchase survey: chopper buyers (n=63)', 'US', 'questionnaire',
  'Shopify post-purchase survey, 3 weeks', 'chopper,survey,returns,us',
  date('now','-34 days'),
-'Sent to 1,240 Shopify buyers of HL-KT-002, **186 replies (15%)**.
+'Sent to 420 US buyers of HL-KT-002 (the last 12 months, those who accepted e-mail), **63 replies (15%)**.
 - 62% bought it for meal prep, 21% as a gift, 17% to replace a broken one
-- Top complaint: blades hard to clean (31 mentions) → add a cleaning brush in the box (+¥0.60/unit)
+- Top complaint: blades hard to clean (19 mentions) → add a cleaning brush in the box (+¥0.60/unit)
 - 退货 reason #1 is "container cracked in transit" (9 of 23 returns) → 物流 packaging needs a thicker insert
 - 44% would pay **$5 more** for a version with a 1.5 L container
 - Likelihood to recommend: 8.1 / 10 on average'),
@@ -230,13 +230,13 @@ INSERT INTO logistics_channels (name, type, market, first_weight_g, first_price_
 ('燕文专线 Yanwen Special Line (DE/FR)', 'dedicated_line', 'DE', 100, 2600, 7800, 8000, 7, 12, 1, 3,
  '内置电池需提前报备（+¥5/票）；不收液体、粉末、纯电池；单票 ≤ 30 kg；申报价值 ≤ €150 需提供 IOSS 号；法国同价'),
 ('海运 + 美国海外仓 (California)', 'overseas_warehouse', 'US', 500, 5400, 2200, 6000, 2, 5, 1, 4,
- '备货模式：美森快船约 14–18 天到港，整体入仓 25–35 天；带电需 MSDS；仓租约 $0.45/立方英尺/月；尾程 USPS Ground Advantage / UPS Ground'),
+ '备货模式：美森快船约 14–18 天到港，整体入仓 25–35 天；带电需 MSDS；仓租约 $0.45/立方英尺/月；尾程 USPS Ground Advantage / UPS Ground，买家收货 2–5 天'),
 ('空运 + 德国海外仓 (Frankfurt)', 'overseas_warehouse', 'DE', 500, 5900, 3600, 6000, 1, 4, 1, 4,
- '空运头程 7–10 天入仓，需德国 VAT 号清关；尾程 DHL Paket，可发 FR / NL / AT；锂电池需 UN38.3；仓租约 €12/立方米/月'),
+ '空运头程 7–10 天入仓，需德国 VAT 号清关；尾程 DHL Paket 买家收货 1–4 天，可发 FR / NL / AT；锂电池需 UN38.3；仓租约 €12/立方米/月'),
 ('Amazon FBA US（空派头程）', 'fba', 'US', 500, 4600, 3200, 5000, 1, 3, 1, 5,
- '需 FNSKU 标签和箱唛；含锂电池产品需危险品（hazmat）审核；Q4 库存容量受限；库龄超 181 天收长期仓储费；空派头程 8–12 天入仓'),
+ '需 FNSKU 标签和箱唛；含锂电池产品需危险品（hazmat）审核；Q4 库存容量受限；库龄超 181 天收长期仓储费；买家收货 1–3 天（Prime，从 FBA 库存发出）；空派头程 8–12 天入仓（补货周期，不计入时效）'),
 ('Amazon FBA JP（海运头程）', 'fba', 'JP', 500, 3300, 2100, 6000, 1, 3, 1, 4,
- '需日本进口商（IOR）；带 AC 插头的电器需 PSE 标志；海运头程 7–10 天到东京；配送代行手数料按尺寸段收取');
+ '需日本进口商（IOR）；带 AC 插头的电器需 PSE 标志；海运头程 7–10 天到东京；配送代行手数料按尺寸段收取；买家收货 1–3 天（从 FBA 库存发出）');
 
 -- ---------------------------------------------------------------- platforms
 INSERT INTO platforms (name, referral_rate, per_order_cents, payment_rate, markets) VALUES

@@ -18,9 +18,9 @@ INSERT INTO logistics_channels (name, type, market, first_weight_g, first_price_
 ('云途 ePacket 挂号小包 (GB/DE/FR)', 'postal', 'GB,DE,FR', 50, 1800, 7200, 8000, 8, 15, 1, 3,
  '可走内置电池（需报备）；单件 ≤ 2 kg；长+宽+高 ≤ 90 cm；不收液体、粉末', 0, 2000, 1, 0),
 ('Amazon FBA UK（空派头程）', 'fba', 'GB', 500, 4900, 3400, 5000, 1, 3, 1, 5,
- '需 FNSKU 标签；英国 VAT 号；含锂电池需 hazmat 审核；空派头程 9–13 天入仓', 283, 0, 1, 1),
+ '需 FNSKU 标签；英国 VAT 号；含锂电池需 hazmat 审核；买家收货 1–3 天（Prime，从 FBA 库存发出）；空派头程 9–13 天入仓（补货周期，不计入时效）', 283, 0, 1, 1),
 ('Amazon FBA DE（空派头程）', 'fba', 'DE,FR', 500, 5100, 3500, 5000, 1, 3, 1, 4,
- '需德国 VAT 号、EPR 注册号（包装法、WEEE、电池法）；Pan-EU 可配送 FR', 302, 0, 1, 1);
+ '需德国 VAT 号、EPR 注册号（包装法、WEEE、电池法）；Pan-EU 可配送 FR；买家收货 1–3 天（从 FBA 库存发出）；空派头程 9–13 天入仓（补货周期，不计入时效）', 302, 0, 1, 1);
 
 -- Amazon referral fees by category (simplified); Shopify has none.
 UPDATE platforms SET category_rates = 'Kitchen:0.15;Storage:0.15;Lighting:0.15;Phone accessories:0.08' WHERE name LIKE 'Amazon %';

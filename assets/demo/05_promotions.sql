@@ -2,23 +2,24 @@
 -- Budgets are split by line (budget_cents = their total), past campaigns get
 -- a plan and either real orders (Prime Day: extra order lines below) or typed
 -- figures (Rakuten: marketplace report), so the evaluation has something true
--- to show. Money in workspace (USD) cents.
+-- to show. Money in workspace (USD) cents. Dates are set in data/demo_story.go
+-- from the market-event calendar; plan prices are the list prices there.
 
 UPDATE campaigns SET products = 'HL-KT-001,HL-KT-002,HL-KT-004', markets = 'US,GB,DE,JP',
 	discount_cents = 15000, ads_cents = 8000, kol_cents = 0, samples_cents = 2000, budget_cents = 25000,
-	plan_price_cents = 1099, plan_unit_cost_cents = 520, plan_discount = '0.2', plan_baseline_units = 20,
+	plan_price_cents = 1999, plan_unit_cost_cents = 520, plan_discount = '0.2', plan_baseline_units = 20,
 	notes = 'Lightning deals on the three kitchen best sellers; 20% off, Sponsored Products budget doubled for 4 days.'
 	WHERE name = 'Prime Day 厨房小工具';
 
 UPDATE campaigns SET products = 'HL-PA-001,HL-PA-002,HL-PA-004',
-	discount_cents = 18000, ads_cents = 16000, kol_cents = 0, samples_cents = 6000, budget_cents = 40000,
-	plan_price_cents = 699, plan_unit_cost_cents = 260, plan_discount = '0.15', plan_baseline_units = 90,
-	notes = '15% coupon on phone accessories for students; TikTok creators got free samples.'
+	discount_cents = 18000, ads_cents = 16000, kol_cents = 15000, samples_cents = 6000, budget_cents = 55000,
+	plan_price_cents = 1299, plan_unit_cost_cents = 520, plan_discount = '0.15', plan_baseline_units = 90,
+	notes = '15% coupon on phone accessories for students; TikTok creators were paid and got free samples. Most coupons went to buyers who would have bought anyway.'
 	WHERE name = 'Back to school 手机配件 coupon';
 
 UPDATE campaigns SET products = 'HL-KT-005',
 	discount_cents = 18000, ads_cents = 9000, kol_cents = 0, samples_cents = 3000, budget_cents = 30000,
-	plan_price_cents = 899, plan_unit_cost_cents = 650, plan_discount = '0.3', plan_baseline_units = 25,
+	plan_price_cents = 2199, plan_unit_cost_cents = 1650, plan_discount = '0.3', plan_baseline_units = 25,
 	margin_rate = '0.18', eval_typed = 1,
 	eval_base_revenue_cents = 31000, eval_base_orders = 24, eval_base_new = 6,
 	eval_revenue_cents = 84200, eval_orders = 61, eval_new = 23,
@@ -31,7 +32,7 @@ UPDATE campaigns SET discount_cents = 30000, ads_cents = 12000, kol_cents = 5000
 
 UPDATE campaigns SET products = 'HL-KT-001,HL-KT-002,HL-KT-004,HL-ST-001,HL-PA-004',
 	discount_cents = 150000, ads_cents = 100000, kol_cents = 35000, samples_cents = 15000, budget_cents = 300000,
-	plan_price_cents = 1499, plan_unit_cost_cents = 610, plan_discount = '0.25', plan_baseline_units = 260,
+	plan_price_cents = 1999, plan_unit_cost_cents = 610, plan_discount = '0.25', plan_baseline_units = 260,
 	notes = 'Deals submitted 8 weeks ahead; stock at FBA and the US overseas warehouse by early November.'
 	WHERE name = 'Black Friday / Cyber Monday';
 
@@ -41,14 +42,14 @@ UPDATE campaigns SET products = 'HL-KT-006,HL-KT-004,HL-ST-002',
 	WHERE name = 'Christmas gifting 礼盒套装';
 
 UPDATE campaigns SET discount_cents = 0, ads_cents = 8000, kol_cents = 0, samples_cents = 0, budget_cents = 20000,
-	plan_price_cents = 899, plan_unit_cost_cents = 540, plan_discount = '0', plan_baseline_units = 40
+	plan_price_cents = 999, plan_unit_cost_cents = 540, plan_discount = '0', plan_baseline_units = 40
 	WHERE name = 'Boxing Day 清库存包邮 (UK)';
 -- free shipping: the shipping subsidy is the discount line
 UPDATE campaigns SET discount_cents = 12000 WHERE name = 'Boxing Day 清库存包邮 (UK)';
 
 UPDATE campaigns SET products = 'HL-PA-001',
 	discount_cents = 6000, ads_cents = 9000, kol_cents = 8000, samples_cents = 2000, budget_cents = 25000,
-	plan_price_cents = 799, plan_unit_cost_cents = 210, plan_discount = '0', plan_baseline_units = 70
+	plan_price_cents = 1299, plan_unit_cost_cents = 210, plan_discount = '0', plan_baseline_units = 70
 	WHERE name = 'Valentine''s Day 手机壳买一送绳';
 
 UPDATE campaigns SET products = 'HL-ST-001,HL-ST-002,HL-ST-003',
@@ -56,20 +57,24 @@ UPDATE campaigns SET products = 'HL-ST-001,HL-ST-002,HL-ST-003',
 	plan_price_cents = 2499, plan_unit_cost_cents = 1050, plan_discount = '0.15', plan_baseline_units = 80
 	WHERE name = 'Spring cleaning storage bundle';
 
--- Prime Day orders: lightning deals brought extra orders on the three
--- kitchen best sellers, mostly from new customers (HL2xxxx), at the 20%
--- deal price. The rest of the year's orders are generated in data/demo.go.
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80),
-	pick(i, sku, country) AS (SELECT i,
-		CASE i % 3 WHEN 0 THEN 'HL-KT-002' WHEN 1 THEN 'HL-KT-001' ELSE 'HL-KT-004' END,
-		CASE i % 8 WHEN 5 THEN 'GB' WHEN 6 THEN 'DE' WHEN 7 THEN 'JP' ELSE 'US' END FROM n)
-INSERT INTO order_lines (invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country)
-SELECT '7' || printf('%05d', pick.i), pick.sku, p.name_en, 1 + (pick.i % 4 = 0),
-	date('now', '-135 days', '+' || (pick.i % 4) || ' days') || printf(' %02d:%02d:00', 7 + pick.i % 15, (pick.i * 7) % 60),
-	CAST(round((max(4, round(p.cost_fen / 100.0 * 3 / 7.2)) * 100 - 1) * 0.8) AS INTEGER),
-	CASE WHEN pick.i % 5 = 0 THEN 'HL1' || printf('%04d', 10 + pick.i) ELSE 'HL2' || printf('%04d', pick.i) END,
-	pick.country
-FROM pick JOIN products p ON p.sku = pick.sku;
+-- Mother's Day in the US, Germany and Japan (second Sunday of May): the
+-- frother with a gift pouch for the two weeks before.
+INSERT INTO campaigns (name, goal, type, markets, platform, starts_on, ends_on, budget_cents, lift,
+	products, discount_cents, ads_cents, kol_cents, samples_cents, plan_price_cents, plan_unit_cost_cents,
+	plan_discount, plan_baseline_units, notes) VALUES
+('Mother''s Day 奶泡器礼盒', 'sales', 'gift', 'US,DE,JP', 'Amazon', date('now'), date('now'), 23000, '0.25',
+	'HL-KT-004', 8000, 12000, 0, 3000, 1699, 700, '0', 60,
+	'Gift pouch and card with every frother; Sponsored Brands on "gifts for mom".');
+
+-- Deal of the month on the shop's own site: one product, 10 % off, every
+-- month. Its dates (the current month) are set in data/demo_story.go, so a
+-- campaign is always running when the demo is made.
+INSERT INTO campaigns (name, goal, type, markets, platform, starts_on, ends_on, budget_cents, lift,
+	products, discount_cents, ads_cents, kol_cents, samples_cents, plan_price_cents, plan_unit_cost_cents,
+	plan_discount, plan_baseline_units, notes) VALUES
+('Shopify 本月特惠 Deal of the month', 'sales', 'discount', 'US,GB,DE,FR', 'Shopify', date('now'), date('now'), 14000, '0.10',
+	'HL-LT-001', 6000, 6000, 0, 2000, 2299, 980, '0.1', 120,
+	'One product a month at 10% off in the newsletter and on the home page; this month the motion-sensor light.');
 
 -- Two checklists copied from the templates and partly worked through.
 INSERT INTO risk_checklists (id, template, title, created_on) VALUES

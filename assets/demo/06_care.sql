@@ -5,7 +5,7 @@
 
 UPDATE care_hours SET time_zone = 'Asia/Shanghai', start_min = 540, end_min = 1260, days = '1,2,3,4,5,6' WHERE id = 1;
 
-INSERT INTO care_holidays (day, name) VALUES ('2026-10-01','国庆节'),('2026-10-02','国庆节'),('2026-10-05','国庆节'),('2026-10-06','国庆节'),('2026-10-07','国庆节'),('2027-01-01','元旦'),('2027-02-06','春节'),('2027-02-08','春节'),('2027-02-09','春节'),('2027-02-10','春节'),('2027-02-11','春节');
+-- care_holidays: computed from the demo's today in data/demo_story.go (demoHolidays).
 
 UPDATE care_targets SET hours = 24 WHERE platform = '';
 
