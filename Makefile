@@ -18,7 +18,7 @@ FONT_DST := assets/fonts/DroidSansFallbackFull.ttf
 DIST_PKGS      := gcc-mingw-w64-x86-64 nsis imagemagick dpkg-dev xz-utils zip
 DISTTEST_PKGS  := $(DIST_PKGS) wine64 xvfb xdotool lintian unzip locales python3
 
-.PHONY: run test build deps assets vet unit race smoke screenshot bench-startup bench-tiers bench-clv bench-ads bench-replenish bench clean dist dist-deps dist-test
+.PHONY: run test build deps assets tools vet unit race smoke screenshot bench-startup bench-tiers bench-clv bench-ads bench-replenish bench clean dist dist-deps dist-test
 
 run: build
 	./$(BIN) $(ARGS)
@@ -46,9 +46,29 @@ assets: $(FONT_DST)
 $(FONT_DST): $(FONT_SRC)
 	cp $< $@
 
-vet:
+# The gates good Go projects run, at pinned versions, installed into bin/tools
+# from the Go module proxy: modules tidy, staticcheck clean, no dead code
+# (functions only tests reach count as alive), and no function outside tests
+# over a cyclomatic complexity of $(CYCLO_MAX) (rymdport's CI runs gocyclo too; 30
+# leaves a table-driven parser room and catches a 60-branch function).
+TOOLS        := $(CURDIR)/bin/tools
+STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE     := golang.org/x/tools/cmd/deadcode@v0.52.0
+GOCYCLO      := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+CYCLO_MAX    := 30
+
+tools:
+	@for t in $(STATICCHECK) $(DEADCODE) $(GOCYCLO); do \
+		n=$${t%@*}; n=$${n##*/}; \
+		test -x $(TOOLS)/$$n || { echo "installing $$t"; GOBIN=$(TOOLS) GOFLAGS= $(GO) install $$t; } || exit 1; \
+	done
+
+vet: tools
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt needed"; exit 1; }
+	$(GO) mod tidy -diff
+	$(TOOLS)/staticcheck ./...
+	@out=$$($(TOOLS)/deadcode -test ./...); test -z "$$out" || { echo "$$out"; echo "dead code: remove it or use it"; exit 1; }
 
 # app, data and screens test headless and without cgo (fyne.io/fyne/v2/test).
 unit:

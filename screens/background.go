@@ -145,6 +145,3 @@ func backgroundIn[T any](s *Shell, ctx context.Context, work func(ctx context.Co
 		})
 	}()
 }
-
-// nothing is the result type of work that only reports an error.
-type nothing = struct{}
