@@ -89,14 +89,17 @@ func seedDemoInventory(ctx context.Context, tx *sql.Tx, now time.Time) error {
 		}
 	}
 	sort.SliceStable(byDemand, func(i, j int) bool { return byDemand[i].units > byDemand[j].units })
+	stamp := now.UTC().Format("2006-01-02T15:04:05Z")
 	stock := func(s sku, onHand, inbound int64) error {
 		// Most of it in FBA, a fifth in the own warehouse in Shenzhen.
 		home := onHand / 5
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand, reserved, inbound) VALUES (?, 'FBA-US', ?, ?, ?)`,
-			s.sku, onHand-home, min(2, onHand-home), inbound); err != nil {
+		// updated_at is the demo's now, not the clock's: the same day gives
+		// the same workspace (TestDemoDeterministic).
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand, reserved, inbound, updated_at) VALUES (?, 'FBA-US', ?, ?, ?, ?)`,
+			s.sku, onHand-home, min(2, onHand-home), inbound, stamp); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand) VALUES (?, '深圳自有仓 Shenzhen', ?)`, s.sku, home)
+		_, err := tx.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand, updated_at) VALUES (?, '深圳自有仓 Shenzhen', ?, ?)`, s.sku, home, stamp)
 		return err
 	}
 	days := func(s sku, n float64) int64 { return int64(math.Ceil(s.daily * n)) }
