@@ -517,31 +517,64 @@ func ParseOrderDate(s string, order DateOrder) (string, string) {
 
 func parseOrderDate(s string, order DateOrder) (string, string) {
 	s = strings.TrimSpace(s)
-	// The fast path: "2011-10-06 16:20:00" or "2011-10-06 16:20".
-	if len(s) >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && isDigits(s, 0, 4, 5, 7, 8, 10, 11, 13, 14, 16) {
-		mo, d, h, mi := atoi2(s[5:7]), atoi2(s[8:10]), atoi2(s[11:13]), atoi2(s[14:16])
-		if len(s) == 16 && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 {
-			return s + ":00", ""
-		}
-		if len(s) == 19 && s[16] == ':' && isDigits(s, 17, 19) && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 && atoi2(s[17:19]) < 60 {
-			return s, ""
-		}
+	if at, ok := fastOrderDate(s); ok {
+		return at, ""
 	}
 	if s == "" {
 		return "", ReasonBadDate
 	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02T15:04:05",
-		"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02 15:04:05", "2006/01/02 15:04", "2006/01/02",
-		"2006-01-02 15:04:05 MST", "2006-01-02T15:04:05.000Z07:00"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC().Format("2006-01-02 15:04:05"), ""
+	if at, ok := layoutOrderDate(s); ok {
+		return at, ""
+	}
+	if at, ok := excelOrderDate(s); ok {
+		return at, ""
+	}
+	return dayMonthYearDate(s, order)
+}
+
+// fastOrderDate is the fast path: "2011-10-06 16:20:00" or "2011-10-06 16:20".
+func fastOrderDate(s string) (string, bool) {
+	if len(s) >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && isDigits(s, 0, 4, 5, 7, 8, 10, 11, 13, 14, 16) {
+		mo, d, h, mi := atoi2(s[5:7]), atoi2(s[8:10]), atoi2(s[11:13]), atoi2(s[14:16])
+		if len(s) == 16 && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 {
+			return s + ":00", true
+		}
+		if len(s) == 19 && s[16] == ':' && isDigits(s, 17, 19) && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 && atoi2(s[17:19]) < 60 {
+			return s, true
 		}
 	}
+	return "", false
+}
+
+// orderDateLayouts are the ISO-like layouts tried in turn, the first that
+// reads the value wins; a zone is converted to UTC.
+var orderDateLayouts = []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02T15:04:05",
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02 15:04:05", "2006/01/02 15:04", "2006/01/02",
+	"2006-01-02 15:04:05 MST", "2006-01-02T15:04:05.000Z07:00"}
+
+func layoutOrderDate(s string) (string, bool) {
+	for _, layout := range orderDateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC().Format("2006-01-02 15:04:05"), true
+		}
+	}
+	return "", false
+}
+
+// excelOrderDate reads an Excel serial day number (20000 to 80000, 1954 to
+// 2119).
+func excelOrderDate(s string) (string, bool) {
 	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 20000 && f < 80000 {
 		// Excel counts days from 1899-12-30.
 		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).Add(time.Duration(f * 24 * float64(time.Hour)))
-		return t.Round(time.Second).Format("2006-01-02 15:04:05"), ""
+		return t.Round(time.Second).Format("2006-01-02 15:04:05"), true
 	}
+	return "", false
+}
+
+// dayMonthYearDate reads a slashed or dotted day/month/year date with an
+// optional H:MM[:SS] time.
+func dayMonthYearDate(s string, order DateOrder) (string, string) {
 	datePart, timePart, _ := strings.Cut(s, " ")
 	sep := "/"
 	if strings.Count(datePart, ".") == 2 {
@@ -563,46 +596,67 @@ func parseOrderDate(s string, order DateOrder) (string, string) {
 			y -= 100
 		}
 	}
-	var mo, d int
-	switch {
-	case sep == "." || order == DateDMY:
-		d, mo = a, b
-	case order == DateMDY:
-		mo, d = a, b
-	case a > 12 && b <= 12:
-		d, mo = a, b
-	case b > 12 && a <= 12:
-		mo, d = a, b
-	case a == b && a <= 12:
-		mo, d = a, b
-	case a <= 12 && b <= 12:
-		return "", ReasonAmbiguous
-	default:
-		return "", ReasonBadDate
+	if sep == "." {
+		order = DateDMY
+	}
+	mo, d, reason := dayMonth(a, b, order)
+	if reason != "" {
+		return "", reason
 	}
 	if !validDate(y, mo, d) {
 		return "", ReasonBadDate
 	}
-	h, mi, sec := 0, 0, 0
-	if timePart = strings.TrimSpace(timePart); timePart != "" {
-		tp := strings.Split(timePart, ":")
-		if len(tp) < 2 || len(tp) > 3 {
-			return "", ReasonBadDate
-		}
-		var err error
-		if h, err = strconv.Atoi(tp[0]); err != nil || h > 23 || h < 0 {
-			return "", ReasonBadDate
-		}
-		if mi, err = strconv.Atoi(tp[1]); err != nil || mi > 59 || mi < 0 || len(tp[1]) != 2 {
-			return "", ReasonBadDate
-		}
-		if len(tp) == 3 {
-			if sec, err = strconv.Atoi(tp[2]); err != nil || sec > 59 || sec < 0 {
-				return "", ReasonBadDate
-			}
-		}
+	h, mi, sec, ok := clockTime(strings.TrimSpace(timePart))
+	if !ok {
+		return "", ReasonBadDate
 	}
 	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC).Format("2006-01-02 15:04:05"), ""
+}
+
+// dayMonth tells the month and the day of a date's first two parts a and b:
+// by the order given, else by the one over 12; equal parts are the same
+// either way. Two different parts up to 12 are ambiguous.
+func dayMonth(a, b int, order DateOrder) (mo, d int, reason string) {
+	switch {
+	case order == DateDMY:
+		return b, a, ""
+	case order == DateMDY:
+		return a, b, ""
+	case a > 12 && b <= 12:
+		return b, a, ""
+	case b > 12 && a <= 12:
+		return a, b, ""
+	case a == b && a <= 12:
+		return a, b, ""
+	case a <= 12 && b <= 12:
+		return 0, 0, ReasonAmbiguous
+	default:
+		return 0, 0, ReasonBadDate
+	}
+}
+
+// clockTime reads an optional H:MM[:SS] time; "" is midnight.
+func clockTime(s string) (h, mi, sec int, ok bool) {
+	if s == "" {
+		return 0, 0, 0, true
+	}
+	tp := strings.Split(s, ":")
+	if len(tp) < 2 || len(tp) > 3 {
+		return 0, 0, 0, false
+	}
+	var err error
+	if h, err = strconv.Atoi(tp[0]); err != nil || h > 23 || h < 0 {
+		return 0, 0, 0, false
+	}
+	if mi, err = strconv.Atoi(tp[1]); err != nil || mi > 59 || mi < 0 || len(tp[1]) != 2 {
+		return 0, 0, 0, false
+	}
+	if len(tp) == 3 {
+		if sec, err = strconv.Atoi(tp[2]); err != nil || sec > 59 || sec < 0 {
+			return 0, 0, 0, false
+		}
+	}
+	return h, mi, sec, true
 }
 
 // SlashDateOrder looks at slashed dates (d/m/y) and says which order they
