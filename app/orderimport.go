@@ -267,98 +267,141 @@ type RowError struct {
 // country) blank on an order's second and later lines, so a blank cell of
 // the same order takes the previous line's value.
 func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) (ParsedLine, *RowError) {
-	cell := func(i int) string {
-		if i < 0 || i >= len(rec) {
-			return ""
-		}
-		return strings.TrimSpace(rec[i])
-	}
+	cells := rowCells(rec)
 	// Spreadsheets drop empty trailing cells: a short row is bad only when
 	// even the order id is missing; other absent cells read as empty.
 	if m.Invoice >= len(rec) {
 		return ParsedLine{}, &RowError{Field: "invoice", Reason: ReasonShortRow}
 	}
 	var p ParsedLine
-	p.Invoice = cell(m.Invoice)
+	p.Invoice = cells.cell(m.Invoice)
 	if p.Invoice == "" {
 		return p, &RowError{Field: "invoice", Reason: ReasonNoInvoice}
 	}
 	// prev's Invoice may carry the "C" of a status-marked cancellation:
 	// its OrderID is then the id the file uses.
-	same := prev != nil && (prev.Invoice == p.Invoice || prev.OrderID == p.Invoice)
-	p.StockCode, p.Description = cell(m.StockCode), cell(m.Description)
-	q, err := ParseQuantity(cell(m.Quantity))
-	if err != nil {
-		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: reasonOf(err, ReasonBadQuantity)}
+	if prev != nil && prev.Invoice != p.Invoice && prev.OrderID != p.Invoice {
+		prev = nil // another order: nothing to carry over
 	}
-	if q > MaxQuantity || q < -MaxQuantity {
-		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: ReasonQtyRange}
+	p.StockCode, p.Description = cells.cell(m.StockCode), cells.cell(m.Description)
+	var rerr *RowError
+	if p.Quantity, rerr = rowQuantity(cells.cell(m.Quantity)); rerr != nil {
+		return p, rerr
 	}
-	p.Quantity = q
-	raw := cell(m.Date)
-	if raw == "" && same {
-		p.At = prev.At
-	} else {
-		at, reason := ParseOrderDate(raw, order)
-		if reason != "" {
-			return p, &RowError{Field: "date", Value: raw, Reason: reason}
-		}
-		p.At = at
+	if p.At, rerr = rowDate(cells.cell(m.Date), order, prev); rerr != nil {
+		return p, rerr
 	}
 	if m.UnitPrice >= 0 {
-		c, err := ParseCents(cell(m.UnitPrice))
-		if err != nil {
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: reasonOf(err, ReasonBadPrice)}
-		}
-		if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonPriceRange}
-		}
-		if a := c * q; a > MaxLineCents || a < -MaxLineCents { // both bounded: no overflow
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonTotalRange}
-		}
-		p.PriceCents = c
+		p.PriceCents, rerr = unitPriceCents(cells.cell(m.UnitPrice), p.Quantity)
 	} else {
-		c, err := ParseCents(cell(m.LineTotal))
-		if err != nil {
-			reason := reasonOf(err, ReasonBadPrice)
-			if reason == ReasonPriceRange {
-				reason = ReasonTotalRange
-			}
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: reason}
-		}
-		if c > MaxLineCents || c < -MaxLineCents {
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonTotalRange}
-		}
-		if q != 0 {
-			// Stored per unit, rounded half away from zero.
-			c = decimal.NewFromInt(c).Div(decimal.NewFromInt(q)).Round(0).IntPart()
-		}
-		if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonPriceRange}
-		}
-		p.PriceCents = c
+		p.PriceCents, rerr = lineTotalCents(cells.cell(m.LineTotal), p.Quantity)
 	}
-	p.Customer = NormalizeCustomerID(cell(m.Customer))
-	p.Country = cell(m.Country)
-	if same {
-		if p.Customer == "" && m.Customer >= 0 && cell(m.Customer) == "" {
+	if rerr != nil {
+		return p, rerr
+	}
+	p.Customer = NormalizeCustomerID(cells.cell(m.Customer))
+	p.Country = cells.cell(m.Country)
+	if prev != nil {
+		if p.Customer == "" && m.Customer >= 0 && cells.cell(m.Customer) == "" {
 			p.Customer = prev.Customer
 		}
 		if p.Country == "" {
 			p.Country = prev.Country
 		}
 	}
-	cancelled := cell(m.CancelledAt) != ""
-	if st := strings.ToLower(cell(m.Status)); strings.Contains(st, "cancel") || strings.Contains(st, "取消") {
-		cancelled = true
-	}
-	if cancelled && !IsCancellation(p.Invoice, p.Quantity) {
+	if cells.cancelled(m) && !IsCancellation(p.Invoice, p.Quantity) {
 		// A status-marked cancellation is stored the way the tiering rule
 		// recognises one: a "C" before the order id.
 		p.OrderID = p.Invoice
 		p.Invoice = "C" + p.Invoice
 	}
 	return p, nil
+}
+
+// rowCells are one record's cells, read trimmed; an absent cell (a column
+// not mapped, or dropped from a short row) reads as empty.
+type rowCells []string
+
+func (r rowCells) cell(i int) string {
+	if i < 0 || i >= len(r) {
+		return ""
+	}
+	return strings.TrimSpace(r[i])
+}
+
+// cancelled tells a line marked cancelled by a cancelled-at date or by its
+// status.
+func (r rowCells) cancelled(m ColumnMapping) bool {
+	if r.cell(m.CancelledAt) != "" {
+		return true
+	}
+	st := strings.ToLower(r.cell(m.Status))
+	return strings.Contains(st, "cancel") || strings.Contains(st, "取消")
+}
+
+// rowQuantity reads a line's quantity, within ±MaxQuantity.
+func rowQuantity(v string) (int64, *RowError) {
+	q, err := ParseQuantity(v)
+	if err != nil {
+		return 0, &RowError{Field: "quantity", Value: v, Reason: reasonOf(err, ReasonBadQuantity)}
+	}
+	if q > MaxQuantity || q < -MaxQuantity {
+		return 0, &RowError{Field: "quantity", Value: v, Reason: ReasonQtyRange}
+	}
+	return q, nil
+}
+
+// rowDate reads a line's date; a blank one on a later line of the same
+// order (prev not nil) is that order's date.
+func rowDate(raw string, order DateOrder, prev *ParsedLine) (string, *RowError) {
+	if raw == "" && prev != nil {
+		return prev.At, nil
+	}
+	at, reason := ParseOrderDate(raw, order)
+	if reason != "" {
+		return "", &RowError{Field: "date", Value: raw, Reason: reason}
+	}
+	return at, nil
+}
+
+// unitPriceCents reads a unit price, within ±MaxUnitPriceCents and with a
+// line total (times q) within ±MaxLineCents.
+func unitPriceCents(v string, q int64) (int64, *RowError) {
+	c, err := ParseCents(v)
+	if err != nil {
+		return 0, &RowError{Field: "unit_price", Value: v, Reason: reasonOf(err, ReasonBadPrice)}
+	}
+	if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
+		return 0, &RowError{Field: "unit_price", Value: v, Reason: ReasonPriceRange}
+	}
+	if a := c * q; a > MaxLineCents || a < -MaxLineCents { // both bounded: no overflow
+		return 0, &RowError{Field: "unit_price", Value: v, Reason: ReasonTotalRange}
+	}
+	return c, nil
+}
+
+// lineTotalCents reads a line total (within ±MaxLineCents) and returns the
+// unit price it makes for q units, within ±MaxUnitPriceCents.
+func lineTotalCents(v string, q int64) (int64, *RowError) {
+	c, err := ParseCents(v)
+	if err != nil {
+		reason := reasonOf(err, ReasonBadPrice)
+		if reason == ReasonPriceRange {
+			reason = ReasonTotalRange
+		}
+		return 0, &RowError{Field: "line_total", Value: v, Reason: reason}
+	}
+	if c > MaxLineCents || c < -MaxLineCents {
+		return 0, &RowError{Field: "line_total", Value: v, Reason: ReasonTotalRange}
+	}
+	if q != 0 {
+		// Stored per unit, rounded half away from zero.
+		c = decimal.NewFromInt(c).Div(decimal.NewFromInt(q)).Round(0).IntPart()
+	}
+	if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
+		return 0, &RowError{Field: "line_total", Value: v, Reason: ReasonPriceRange}
+	}
+	return c, nil
 }
 
 // reasonOf is the bad-row reason a parse error carries in its key
