@@ -77,3 +77,61 @@ func TestClockTime(t *testing.T) {
 		}
 	}
 }
+
+// A line total is stored per unit, rounded half away from zero; out of
+// range it names the bound it breaks, and a bad amount says so.
+func TestLineTotalCents(t *testing.T) {
+	for _, c := range []struct {
+		v      string
+		q      int64
+		want   int64
+		reason string
+	}{
+		{"10.00", 3, 333, ""},
+		{"10.01", 2, 501, ""},
+		{"-10.01", 2, -501, ""},
+		{"7.50", 0, 750, ""},
+		{"10,000,000,000.01", 1, 0, ReasonTotalRange},
+		{"10,000,000.01", 1, 0, ReasonPriceRange},
+		{"10,000,000.02", 2, 500000001, ""},
+		{"ten", 1, 0, ReasonBadPrice},
+	} {
+		got, rerr := lineTotalCents(c.v, c.q)
+		reason := ""
+		if rerr != nil {
+			reason = rerr.Reason
+			if rerr.Field != "line_total" || rerr.Value != c.v {
+				t.Errorf("lineTotalCents(%q, %d): error names %q = %q", c.v, c.q, rerr.Field, rerr.Value)
+			}
+		}
+		if got != c.want || reason != c.reason {
+			t.Errorf("lineTotalCents(%q, %d) = %d, %q; want %d, %q", c.v, c.q, got, reason, c.want, c.reason)
+		}
+	}
+}
+
+// A unit price is bounded itself and with its line's quantity.
+func TestUnitPriceCents(t *testing.T) {
+	for _, c := range []struct {
+		v      string
+		q      int64
+		want   int64
+		reason string
+	}{
+		{"2.55", 4, 255, ""},
+		{"-2.55", 1, -255, ""},
+		{"10,000,000.01", 1, 0, ReasonPriceRange},
+		{"9,000,000", 2000, 0, ReasonTotalRange},
+		{"9,000,000", 1000, 900000000, ""},
+		{"abc", 1, 0, ReasonBadPrice},
+	} {
+		got, rerr := unitPriceCents(c.v, c.q)
+		reason := ""
+		if rerr != nil {
+			reason = rerr.Reason
+		}
+		if got != c.want || reason != c.reason {
+			t.Errorf("unitPriceCents(%q, %d) = %d, %q; want %d, %q", c.v, c.q, got, reason, c.want, c.reason)
+		}
+	}
+}
