@@ -267,98 +267,141 @@ type RowError struct {
 // country) blank on an order's second and later lines, so a blank cell of
 // the same order takes the previous line's value.
 func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) (ParsedLine, *RowError) {
-	cell := func(i int) string {
-		if i < 0 || i >= len(rec) {
-			return ""
-		}
-		return strings.TrimSpace(rec[i])
-	}
+	cells := rowCells(rec)
 	// Spreadsheets drop empty trailing cells: a short row is bad only when
 	// even the order id is missing; other absent cells read as empty.
 	if m.Invoice >= len(rec) {
 		return ParsedLine{}, &RowError{Field: "invoice", Reason: ReasonShortRow}
 	}
 	var p ParsedLine
-	p.Invoice = cell(m.Invoice)
+	p.Invoice = cells.cell(m.Invoice)
 	if p.Invoice == "" {
 		return p, &RowError{Field: "invoice", Reason: ReasonNoInvoice}
 	}
 	// prev's Invoice may carry the "C" of a status-marked cancellation:
 	// its OrderID is then the id the file uses.
-	same := prev != nil && (prev.Invoice == p.Invoice || prev.OrderID == p.Invoice)
-	p.StockCode, p.Description = cell(m.StockCode), cell(m.Description)
-	q, err := ParseQuantity(cell(m.Quantity))
-	if err != nil {
-		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: reasonOf(err, ReasonBadQuantity)}
+	if prev != nil && prev.Invoice != p.Invoice && prev.OrderID != p.Invoice {
+		prev = nil // another order: nothing to carry over
 	}
-	if q > MaxQuantity || q < -MaxQuantity {
-		return p, &RowError{Field: "quantity", Value: cell(m.Quantity), Reason: ReasonQtyRange}
+	p.StockCode, p.Description = cells.cell(m.StockCode), cells.cell(m.Description)
+	var rerr *RowError
+	if p.Quantity, rerr = rowQuantity(cells.cell(m.Quantity)); rerr != nil {
+		return p, rerr
 	}
-	p.Quantity = q
-	raw := cell(m.Date)
-	if raw == "" && same {
-		p.At = prev.At
-	} else {
-		at, reason := ParseOrderDate(raw, order)
-		if reason != "" {
-			return p, &RowError{Field: "date", Value: raw, Reason: reason}
-		}
-		p.At = at
+	if p.At, rerr = rowDate(cells.cell(m.Date), order, prev); rerr != nil {
+		return p, rerr
 	}
 	if m.UnitPrice >= 0 {
-		c, err := ParseCents(cell(m.UnitPrice))
-		if err != nil {
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: reasonOf(err, ReasonBadPrice)}
-		}
-		if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonPriceRange}
-		}
-		if a := c * q; a > MaxLineCents || a < -MaxLineCents { // both bounded: no overflow
-			return p, &RowError{Field: "unit_price", Value: cell(m.UnitPrice), Reason: ReasonTotalRange}
-		}
-		p.PriceCents = c
+		p.PriceCents, rerr = unitPriceCents(cells.cell(m.UnitPrice), p.Quantity)
 	} else {
-		c, err := ParseCents(cell(m.LineTotal))
-		if err != nil {
-			reason := reasonOf(err, ReasonBadPrice)
-			if reason == ReasonPriceRange {
-				reason = ReasonTotalRange
-			}
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: reason}
-		}
-		if c > MaxLineCents || c < -MaxLineCents {
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonTotalRange}
-		}
-		if q != 0 {
-			// Stored per unit, rounded half away from zero.
-			c = decimal.NewFromInt(c).Div(decimal.NewFromInt(q)).Round(0).IntPart()
-		}
-		if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
-			return p, &RowError{Field: "line_total", Value: cell(m.LineTotal), Reason: ReasonPriceRange}
-		}
-		p.PriceCents = c
+		p.PriceCents, rerr = lineTotalCents(cells.cell(m.LineTotal), p.Quantity)
 	}
-	p.Customer = NormalizeCustomerID(cell(m.Customer))
-	p.Country = cell(m.Country)
-	if same {
-		if p.Customer == "" && m.Customer >= 0 && cell(m.Customer) == "" {
+	if rerr != nil {
+		return p, rerr
+	}
+	p.Customer = NormalizeCustomerID(cells.cell(m.Customer))
+	p.Country = cells.cell(m.Country)
+	if prev != nil {
+		if p.Customer == "" && m.Customer >= 0 && cells.cell(m.Customer) == "" {
 			p.Customer = prev.Customer
 		}
 		if p.Country == "" {
 			p.Country = prev.Country
 		}
 	}
-	cancelled := cell(m.CancelledAt) != ""
-	if st := strings.ToLower(cell(m.Status)); strings.Contains(st, "cancel") || strings.Contains(st, "取消") {
-		cancelled = true
-	}
-	if cancelled && !IsCancellation(p.Invoice, p.Quantity) {
+	if cells.cancelled(m) && !IsCancellation(p.Invoice, p.Quantity) {
 		// A status-marked cancellation is stored the way the tiering rule
 		// recognises one: a "C" before the order id.
 		p.OrderID = p.Invoice
 		p.Invoice = "C" + p.Invoice
 	}
 	return p, nil
+}
+
+// rowCells are one record's cells, read trimmed; an absent cell (a column
+// not mapped, or dropped from a short row) reads as empty.
+type rowCells []string
+
+func (r rowCells) cell(i int) string {
+	if i < 0 || i >= len(r) {
+		return ""
+	}
+	return strings.TrimSpace(r[i])
+}
+
+// cancelled tells a line marked cancelled by a cancelled-at date or by its
+// status.
+func (r rowCells) cancelled(m ColumnMapping) bool {
+	if r.cell(m.CancelledAt) != "" {
+		return true
+	}
+	st := strings.ToLower(r.cell(m.Status))
+	return strings.Contains(st, "cancel") || strings.Contains(st, "取消")
+}
+
+// rowQuantity reads a line's quantity, within ±MaxQuantity.
+func rowQuantity(v string) (int64, *RowError) {
+	q, err := ParseQuantity(v)
+	if err != nil {
+		return 0, &RowError{Field: "quantity", Value: v, Reason: reasonOf(err, ReasonBadQuantity)}
+	}
+	if q > MaxQuantity || q < -MaxQuantity {
+		return 0, &RowError{Field: "quantity", Value: v, Reason: ReasonQtyRange}
+	}
+	return q, nil
+}
+
+// rowDate reads a line's date; a blank one on a later line of the same
+// order (prev not nil) is that order's date.
+func rowDate(raw string, order DateOrder, prev *ParsedLine) (string, *RowError) {
+	if raw == "" && prev != nil {
+		return prev.At, nil
+	}
+	at, reason := ParseOrderDate(raw, order)
+	if reason != "" {
+		return "", &RowError{Field: "date", Value: raw, Reason: reason}
+	}
+	return at, nil
+}
+
+// unitPriceCents reads a unit price, within ±MaxUnitPriceCents and with a
+// line total (times q) within ±MaxLineCents.
+func unitPriceCents(v string, q int64) (int64, *RowError) {
+	c, err := ParseCents(v)
+	if err != nil {
+		return 0, &RowError{Field: "unit_price", Value: v, Reason: reasonOf(err, ReasonBadPrice)}
+	}
+	if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
+		return 0, &RowError{Field: "unit_price", Value: v, Reason: ReasonPriceRange}
+	}
+	if a := c * q; a > MaxLineCents || a < -MaxLineCents { // both bounded: no overflow
+		return 0, &RowError{Field: "unit_price", Value: v, Reason: ReasonTotalRange}
+	}
+	return c, nil
+}
+
+// lineTotalCents reads a line total (within ±MaxLineCents) and returns the
+// unit price it makes for q units, within ±MaxUnitPriceCents.
+func lineTotalCents(v string, q int64) (int64, *RowError) {
+	c, err := ParseCents(v)
+	if err != nil {
+		reason := reasonOf(err, ReasonBadPrice)
+		if reason == ReasonPriceRange {
+			reason = ReasonTotalRange
+		}
+		return 0, &RowError{Field: "line_total", Value: v, Reason: reason}
+	}
+	if c > MaxLineCents || c < -MaxLineCents {
+		return 0, &RowError{Field: "line_total", Value: v, Reason: ReasonTotalRange}
+	}
+	if q != 0 {
+		// Stored per unit, rounded half away from zero.
+		c = decimal.NewFromInt(c).Div(decimal.NewFromInt(q)).Round(0).IntPart()
+	}
+	if c > MaxUnitPriceCents || c < -MaxUnitPriceCents {
+		return 0, &RowError{Field: "line_total", Value: v, Reason: ReasonPriceRange}
+	}
+	return c, nil
 }
 
 // reasonOf is the bad-row reason a parse error carries in its key
@@ -517,31 +560,64 @@ func ParseOrderDate(s string, order DateOrder) (string, string) {
 
 func parseOrderDate(s string, order DateOrder) (string, string) {
 	s = strings.TrimSpace(s)
-	// The fast path: "2011-10-06 16:20:00" or "2011-10-06 16:20".
-	if len(s) >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && isDigits(s, 0, 4, 5, 7, 8, 10, 11, 13, 14, 16) {
-		mo, d, h, mi := atoi2(s[5:7]), atoi2(s[8:10]), atoi2(s[11:13]), atoi2(s[14:16])
-		if len(s) == 16 && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 {
-			return s + ":00", ""
-		}
-		if len(s) == 19 && s[16] == ':' && isDigits(s, 17, 19) && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 && atoi2(s[17:19]) < 60 {
-			return s, ""
-		}
+	if at, ok := fastOrderDate(s); ok {
+		return at, ""
 	}
 	if s == "" {
 		return "", ReasonBadDate
 	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02T15:04:05",
-		"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02 15:04:05", "2006/01/02 15:04", "2006/01/02",
-		"2006-01-02 15:04:05 MST", "2006-01-02T15:04:05.000Z07:00"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC().Format("2006-01-02 15:04:05"), ""
+	if at, ok := layoutOrderDate(s); ok {
+		return at, ""
+	}
+	if at, ok := excelOrderDate(s); ok {
+		return at, ""
+	}
+	return dayMonthYearDate(s, order)
+}
+
+// fastOrderDate is the fast path: "2011-10-06 16:20:00" or "2011-10-06 16:20".
+func fastOrderDate(s string) (string, bool) {
+	if len(s) >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && isDigits(s, 0, 4, 5, 7, 8, 10, 11, 13, 14, 16) {
+		mo, d, h, mi := atoi2(s[5:7]), atoi2(s[8:10]), atoi2(s[11:13]), atoi2(s[14:16])
+		if len(s) == 16 && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 {
+			return s + ":00", true
+		}
+		if len(s) == 19 && s[16] == ':' && isDigits(s, 17, 19) && validDate(atoi4(s[:4]), mo, d) && h < 24 && mi < 60 && atoi2(s[17:19]) < 60 {
+			return s, true
 		}
 	}
+	return "", false
+}
+
+// orderDateLayouts are the ISO-like layouts tried in turn, the first that
+// reads the value wins; a zone is converted to UTC.
+var orderDateLayouts = []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02T15:04:05",
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02 15:04:05", "2006/01/02 15:04", "2006/01/02",
+	"2006-01-02 15:04:05 MST", "2006-01-02T15:04:05.000Z07:00"}
+
+func layoutOrderDate(s string) (string, bool) {
+	for _, layout := range orderDateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC().Format("2006-01-02 15:04:05"), true
+		}
+	}
+	return "", false
+}
+
+// excelOrderDate reads an Excel serial day number (20000 to 80000, 1954 to
+// 2119).
+func excelOrderDate(s string) (string, bool) {
 	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 20000 && f < 80000 {
 		// Excel counts days from 1899-12-30.
 		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).Add(time.Duration(f * 24 * float64(time.Hour)))
-		return t.Round(time.Second).Format("2006-01-02 15:04:05"), ""
+		return t.Round(time.Second).Format("2006-01-02 15:04:05"), true
 	}
+	return "", false
+}
+
+// dayMonthYearDate reads a slashed or dotted day/month/year date with an
+// optional H:MM[:SS] time.
+func dayMonthYearDate(s string, order DateOrder) (string, string) {
 	datePart, timePart, _ := strings.Cut(s, " ")
 	sep := "/"
 	if strings.Count(datePart, ".") == 2 {
@@ -563,46 +639,67 @@ func parseOrderDate(s string, order DateOrder) (string, string) {
 			y -= 100
 		}
 	}
-	var mo, d int
-	switch {
-	case sep == "." || order == DateDMY:
-		d, mo = a, b
-	case order == DateMDY:
-		mo, d = a, b
-	case a > 12 && b <= 12:
-		d, mo = a, b
-	case b > 12 && a <= 12:
-		mo, d = a, b
-	case a == b && a <= 12:
-		mo, d = a, b
-	case a <= 12 && b <= 12:
-		return "", ReasonAmbiguous
-	default:
-		return "", ReasonBadDate
+	if sep == "." {
+		order = DateDMY
+	}
+	mo, d, reason := dayMonth(a, b, order)
+	if reason != "" {
+		return "", reason
 	}
 	if !validDate(y, mo, d) {
 		return "", ReasonBadDate
 	}
-	h, mi, sec := 0, 0, 0
-	if timePart = strings.TrimSpace(timePart); timePart != "" {
-		tp := strings.Split(timePart, ":")
-		if len(tp) < 2 || len(tp) > 3 {
-			return "", ReasonBadDate
-		}
-		var err error
-		if h, err = strconv.Atoi(tp[0]); err != nil || h > 23 || h < 0 {
-			return "", ReasonBadDate
-		}
-		if mi, err = strconv.Atoi(tp[1]); err != nil || mi > 59 || mi < 0 || len(tp[1]) != 2 {
-			return "", ReasonBadDate
-		}
-		if len(tp) == 3 {
-			if sec, err = strconv.Atoi(tp[2]); err != nil || sec > 59 || sec < 0 {
-				return "", ReasonBadDate
-			}
-		}
+	h, mi, sec, ok := clockTime(strings.TrimSpace(timePart))
+	if !ok {
+		return "", ReasonBadDate
 	}
 	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC).Format("2006-01-02 15:04:05"), ""
+}
+
+// dayMonth tells the month and the day of a date's first two parts a and b:
+// by the order given, else by the one over 12; equal parts are the same
+// either way. Two different parts up to 12 are ambiguous.
+func dayMonth(a, b int, order DateOrder) (mo, d int, reason string) {
+	switch {
+	case order == DateDMY:
+		return b, a, ""
+	case order == DateMDY:
+		return a, b, ""
+	case a > 12 && b <= 12:
+		return b, a, ""
+	case b > 12 && a <= 12:
+		return a, b, ""
+	case a == b && a <= 12:
+		return a, b, ""
+	case a <= 12 && b <= 12:
+		return 0, 0, ReasonAmbiguous
+	default:
+		return 0, 0, ReasonBadDate
+	}
+}
+
+// clockTime reads an optional H:MM[:SS] time; "" is midnight.
+func clockTime(s string) (h, mi, sec int, ok bool) {
+	if s == "" {
+		return 0, 0, 0, true
+	}
+	tp := strings.Split(s, ":")
+	if len(tp) < 2 || len(tp) > 3 {
+		return 0, 0, 0, false
+	}
+	var err error
+	if h, err = strconv.Atoi(tp[0]); err != nil || h > 23 || h < 0 {
+		return 0, 0, 0, false
+	}
+	if mi, err = strconv.Atoi(tp[1]); err != nil || mi > 59 || mi < 0 || len(tp[1]) != 2 {
+		return 0, 0, 0, false
+	}
+	if len(tp) == 3 {
+		if sec, err = strconv.Atoi(tp[2]); err != nil || sec > 59 || sec < 0 {
+			return 0, 0, 0, false
+		}
+	}
+	return h, mi, sec, true
 }
 
 // SlashDateOrder looks at slashed dates (d/m/y) and says which order they

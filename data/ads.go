@@ -144,167 +144,226 @@ func (s *Store) ImportAdsReport(ctx context.Context, opts app.AdsImportOptions) 
 		return res, err
 	}
 	res.Kind = cols.Kind
-	var fixed app.AdsRowDates
+	r := &adsReport{cols: cols, keys: &termKeys{index: map[termKey]int32{}}, dates: interner{}}
 	if !cols.HasDates() {
 		if opts.From.IsZero() || opts.To.IsZero() || opts.To.Before(opts.From) {
 			return res, app.Errorf(app.EInvalid, "ads.err.business_period")
 		}
-		fixed = app.AdsRowDates{Start: opts.From.Format(time.DateOnly), End: opts.To.Format(time.DateOnly)}
+		r.fixed = app.AdsRowDates{Start: opts.From.Format(time.DateOnly), End: opts.To.Format(time.DateOnly)}
 	}
+	if err := r.read(ctx, f); err != nil {
+		return res, err
+	}
+	res.Rows = len(r.facts) + len(r.days) + len(r.biz)
+	if res.Rows == 0 {
+		return res, app.Errorf(app.EInvalid, "ads.err.empty_file", opts.Path)
+	}
+	if err := r.resolveDates(&res); err != nil {
+		return res, err
+	}
+	if err := s.writeAdsReport(ctx, r, &res); err != nil {
+		return res, err
+	}
+	res.Replaced = res.Rows - res.Added
+	return res, nil
+}
 
-	keys := &termKeys{index: map[termKey]int32{}}
-	var facts []termFact
-	var days []adsParsed[app.CampaignDayRow]
-	var biz []adsParsed[app.BusinessRow]
-	dates := interner{}
+// adsReport is an ads file parsed, before it is written: one slice of rows
+// per kind of report, and each row's raw dates until the file's date order
+// is known.
+type adsReport struct {
+	cols  app.AdsColumns
+	fixed app.AdsRowDates // the period of a report without dates
+	keys  *termKeys
+	facts []termFact
+	days  []adsParsed[app.CampaignDayRow]
+	biz   []adsParsed[app.BusinessRow]
+	dates interner
+}
+
+// read parses the file's rows; the first bad row refuses the file.
+func (r *adsReport) read(ctx context.Context, f recordReader) error {
 	line := 1
 	for {
 		if line%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return res, app.Wrap(err, app.ECanceled, "error.canceled")
+				return app.Wrap(err, app.ECanceled, "error.canceled")
 			}
 		}
 		rec, err := f.Read()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		line++
 		if err != nil {
-			return res, app.Wrap(err, app.EInvalid, "ads.err.read", line)
+			return app.Wrap(err, app.EInvalid, "ads.err.read", line)
 		}
 		if isBlank(rec) {
 			continue
 		}
-		d := fixed
-		if cols.HasDates() {
-			d = cols.RawDates(rec)
-			d.Start, d.End = dates.of(d.Start), dates.of(d.End)
-		}
-		switch cols.Kind {
-		case app.AdsSearchTerms:
-			r, err := cols.ParseSearchTermRow(rec, line)
-			if err != nil {
-				return res, err
-			}
-			facts = append(facts, termFact{key: keys.add(&r), line: int32(line), dates: d, n: countsOf(&r)})
-		case app.AdsCampaigns:
-			r, err := cols.ParseCampaignDayRow(rec, line)
-			if err != nil {
-				return res, err
-			}
-			r.Campaign, r.Currency = strings.Clone(r.Campaign), strings.Clone(r.Currency)
-			days = append(days, adsParsed[app.CampaignDayRow]{r, d, line})
-		case app.AdsBusiness:
-			r, err := cols.ParseBusinessRow(rec, line)
-			if err != nil {
-				return res, err
-			}
-			r.ParentASIN, r.ChildASIN, r.Title, r.SKU = strings.Clone(r.ParentASIN), strings.Clone(r.ChildASIN), strings.Clone(r.Title), strings.Clone(r.SKU)
-			biz = append(biz, adsParsed[app.BusinessRow]{r, d, line})
+		if err := r.add(rec, line); err != nil {
+			return err
 		}
 	}
-	res.Rows = len(facts) + len(days) + len(biz)
-	if res.Rows == 0 {
-		return res, app.Errorf(app.EInvalid, "ads.err.empty_file", opts.Path)
+}
+
+// add parses one row. The text kept is cloned off the reader's buffer, and
+// the date cells interned.
+func (r *adsReport) add(rec []string, line int) error {
+	d := r.fixed
+	if r.cols.HasDates() {
+		d = r.cols.RawDates(rec)
+		d.Start, d.End = r.dates.of(d.Start), r.dates.of(d.End)
 	}
+	switch r.cols.Kind {
+	case app.AdsSearchTerms:
+		row, err := r.cols.ParseSearchTermRow(rec, line)
+		if err != nil {
+			return err
+		}
+		r.facts = append(r.facts, termFact{key: r.keys.add(&row), line: int32(line), dates: d, n: countsOf(&row)})
+	case app.AdsCampaigns:
+		row, err := r.cols.ParseCampaignDayRow(rec, line)
+		if err != nil {
+			return err
+		}
+		row.Campaign, row.Currency = strings.Clone(row.Campaign), strings.Clone(row.Currency)
+		r.days = append(r.days, adsParsed[app.CampaignDayRow]{row, d, line})
+	case app.AdsBusiness:
+		row, err := r.cols.ParseBusinessRow(rec, line)
+		if err != nil {
+			return err
+		}
+		row.ParentASIN, row.ChildASIN, row.Title, row.SKU = strings.Clone(row.ParentASIN), strings.Clone(row.ChildASIN), strings.Clone(row.Title), strings.Clone(row.SKU)
+		r.biz = append(r.biz, adsParsed[app.BusinessRow]{row, d, line})
+	}
+	return nil
+}
+
+// resolveDates gives every row its period, reading the slashed dates in the
+// order all the file's date cells decide, and sets the file's period.
+func (r *adsReport) resolveDates(res *app.AdsImportResult) error {
 	// Each distinct date cell is read once, in the file's order.
-	cells := make([]string, 0, len(dates))
-	for c := range dates {
+	cells := make([]string, 0, len(r.dates))
+	for c := range r.dates {
 		cells = append(cells, c)
 	}
-	order := app.AdsDateOrder(cells)
-	resolved := map[app.AdsRowDates][2]string{}
-	resolve := func(d app.AdsRowDates, line int) (string, string, error) {
-		if !cols.HasDates() {
-			return d.Start, d.End, nil
-		}
-		if r, ok := resolved[d]; ok {
-			return r[0], r[1], nil
-		}
-		start, end, err := cols.ResolveDates(d, order, line)
-		if err != nil {
-			return "", "", err
-		}
-		resolved[d] = [2]string{start, end}
-		if res.From == "" || start < res.From {
-			res.From = start
-		}
-		if end > res.To {
-			res.To = end
-		}
-		return start, end, nil
-	}
-	for i := range facts {
-		if facts[i].start, facts[i].end, err = resolve(facts[i].dates, int(facts[i].line)); err != nil {
-			return res, err
+	dr := &dateResolver{cols: r.cols, order: app.AdsDateOrder(cells), resolved: map[app.AdsRowDates][2]string{}, res: res}
+	var err error
+	for i := range r.facts {
+		if r.facts[i].start, r.facts[i].end, err = dr.resolve(r.facts[i].dates, int(r.facts[i].line)); err != nil {
+			return err
 		}
 	}
-	for i := range days {
-		if days[i].row.Start, days[i].row.End, err = resolve(days[i].dates, days[i].line); err != nil {
-			return res, err
+	for i := range r.days {
+		if r.days[i].row.Start, r.days[i].row.End, err = dr.resolve(r.days[i].dates, r.days[i].line); err != nil {
+			return err
 		}
 	}
-	for i := range biz {
-		if biz[i].row.Start, biz[i].row.End, err = resolve(biz[i].dates, biz[i].line); err != nil {
-			return res, err
+	for i := range r.biz {
+		if r.biz[i].row.Start, r.biz[i].row.End, err = dr.resolve(r.biz[i].dates, r.biz[i].line); err != nil {
+			return err
 		}
 	}
-	if !cols.HasDates() {
-		res.From, res.To = fixed.Start, fixed.End
+	if !r.cols.HasDates() {
+		res.From, res.To = r.fixed.Start, r.fixed.End
 	}
+	return nil
+}
 
+// dateResolver reads each distinct pair of date cells once, widening the
+// file's period (res.From, res.To) as it goes.
+type dateResolver struct {
+	cols     app.AdsColumns
+	order    app.DateOrder
+	resolved map[app.AdsRowDates][2]string
+	res      *app.AdsImportResult
+}
+
+func (dr *dateResolver) resolve(d app.AdsRowDates, line int) (string, string, error) {
+	if !dr.cols.HasDates() {
+		return d.Start, d.End, nil
+	}
+	if r, ok := dr.resolved[d]; ok {
+		return r[0], r[1], nil
+	}
+	start, end, err := dr.cols.ResolveDates(d, dr.order, line)
+	if err != nil {
+		return "", "", err
+	}
+	dr.resolved[d] = [2]string{start, end}
+	if dr.res.From == "" || start < dr.res.From {
+		dr.res.From = start
+	}
+	if end > dr.res.To {
+		dr.res.To = end
+	}
+	return start, end, nil
+}
+
+// adsTables is the table each kind of report is written to.
+var adsTables = map[string]string{app.AdsSearchTerms: "ads_term_days", app.AdsCampaigns: "ads_campaign_days", app.AdsBusiness: "ads_business"}
+
+// writeAdsReport writes the parsed report in one transaction and counts the
+// rows it added (res.Added).
+func (s *Store) writeAdsReport(ctx context.Context, r *adsReport, res *app.AdsImportResult) error {
 	// One connection with a larger page cache for the load, as the order
 	// import does, reset before it goes back to the pool.
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return res, s.fail(err)
+		return s.fail(err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
-		return res, s.fail(err)
+		return s.fail(err)
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = -2000`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return res, s.fail(err)
+		return s.fail(err)
 	}
 	defer tx.Rollback()
-	table := map[string]string{app.AdsSearchTerms: "ads_term_days", app.AdsCampaigns: "ads_campaign_days", app.AdsBusiness: "ads_business"}[cols.Kind]
+	table := adsTables[r.cols.Kind]
 	var before, after int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&before); err != nil {
-		return res, s.fail(err)
+		return s.fail(err)
 	}
-	switch cols.Kind {
+	if err := r.insert(ctx, tx); err != nil {
+		return s.fail(err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&after); err != nil {
+		return s.fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.fail(err)
+	}
+	res.Added = after - before
+	return nil
+}
+
+// insert writes the report's rows; rows with the key of an earlier import
+// replace it.
+func (r *adsReport) insert(ctx context.Context, tx *sql.Tx) error {
+	switch r.cols.Kind {
 	case app.AdsSearchTerms:
-		err = writeTermFacts(ctx, tx, keys, facts)
+		return writeTermFacts(ctx, tx, r.keys, r.facts)
 	case app.AdsCampaigns:
-		err = insertAll(ctx, tx, `INSERT OR REPLACE INTO ads_campaign_days (start_date, end_date, campaign, currency,
-			impressions, clicks, spend_cents, sales_cents, orders, units)`, 10, days,
+		return insertAll(ctx, tx, `INSERT OR REPLACE INTO ads_campaign_days (start_date, end_date, campaign, currency,
+			impressions, clicks, spend_cents, sales_cents, orders, units)`, 10, r.days,
 			func(v []any, p adsParsed[app.CampaignDayRow]) []any {
 				r := &p.row
 				return append(v, r.Start, r.End, r.Campaign, r.Currency, r.Impressions, r.Clicks, r.SpendCents, r.SalesCents, r.Orders, r.Units)
 			})
 	case app.AdsBusiness:
-		err = insertAll(ctx, tx, `INSERT OR REPLACE INTO ads_business (start_date, end_date, child_asin, parent_asin, title,
-			sku, sessions, page_views, buy_box_bp, units_ordered, sales_cents, order_items)`, 12, biz,
+		return insertAll(ctx, tx, `INSERT OR REPLACE INTO ads_business (start_date, end_date, child_asin, parent_asin, title,
+			sku, sessions, page_views, buy_box_bp, units_ordered, sales_cents, order_items)`, 12, r.biz,
 			func(v []any, p adsParsed[app.BusinessRow]) []any {
 				r := &p.row
 				return append(v, r.Start, r.End, r.ChildASIN, r.ParentASIN, r.Title, r.SKU, r.Sessions, r.PageViews, r.BuyBoxBP,
 					r.UnitsOrdered, r.SalesCents, r.OrderItems)
 			})
 	}
-	if err != nil {
-		return res, s.fail(err)
-	}
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&after); err != nil {
-		return res, s.fail(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return res, s.fail(err)
-	}
-	res.Added = after - before
-	res.Replaced = res.Rows - res.Added
-	return res, nil
+	return nil
 }
 
 // writeTermFacts stores the keys (finding the ids of those already there)

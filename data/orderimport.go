@@ -143,337 +143,506 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		return res, app.Wrap(err, app.EInvalid, "customers.err.empty_file", opts.Path)
 	}
 	header = append([]string(nil), header...)
-	var m app.ColumnMapping
-	remember := false
-	switch {
-	case opts.Mapping != nil:
-		m, remember = *opts.Mapping, true
-	default:
-		saved, ok, err := s.savedMapping(ctx, header)
-		if err != nil {
-			return res, err
-		}
-		if ok {
-			m = saved
-		} else if m, ok = app.DetectMapping(header); !ok {
-			return res, m.Validate()
-		}
-	}
-	if err := m.Validate(); err != nil {
+	m, remember, err := s.importMapping(ctx, header, opts.Mapping)
+	if err != nil {
 		return res, err
 	}
 	res.Format = m.Format
-	format := m.Format
-	if !map[string]bool{"generic": true, "uci": true, "shopify": true, "amazon": true}[format] {
-		format = "custom"
-	}
-	// The source an order id is unique within: the one the person named, or
-	// the export's format (two Shopify shops imported without a name share
-	// "shopify").
-	source := strings.TrimSpace(opts.Source)
-	if source == "" {
-		source = format
-	}
-	if utf8.RuneCountInString(source) > 40 {
-		return res, app.Errorf(app.EInvalid, "customers.err.bad_source", opts.Source)
+	format, source, err := importSource(m.Format, opts.Source)
+	if err != nil {
+		return res, err
 	}
 	res.Source = source
 
-	// One connection for the whole import, tuned for a bulk load: a larger
-	// page cache and an in-memory statement journal keep SQLite from
-	// spilling and journalling pages to disk mid-transaction (most of the
-	// time of a naive import). Foreign keys are off for it: the only one
-	// order_lines has is import_id, which the importer takes from the row it
-	// has just inserted, and checking it costs a lookup per line. All three
-	// are reset before the connection goes back to the pool.
-	conn, err := s.db.Conn(ctx)
+	conn, err := s.bulkLoadConn(ctx)
 	if err != nil {
-		return res, s.fail(err)
+		return res, err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
-		return res, s.fail(err)
-	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
-		return res, s.fail(err)
-	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
-		return res, s.fail(err)
-	}
-	defer func() {
-		reset := context.WithoutCancel(ctx)
-		conn.ExecContext(reset, `PRAGMA cache_size = -2000`)
-		conn.ExecContext(reset, `PRAGMA temp_store = DEFAULT`)
-		conn.ExecContext(reset, `PRAGMA foreign_keys = ON`)
-	}()
+	defer resetBulkLoad(ctx, conn)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return res, s.fail(err)
 	}
 	defer tx.Rollback()
-	// maxBefore: this import's lines get larger ids, which is how the
-	// replace step below tells them from the lines already there.
-	var before int
-	var maxBefore int64
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines), coalesce(max(id), 0) FROM order_lines`).Scan(&before, &maxBefore); err != nil {
-		return res, s.fail(err)
+	ld := &orderLoad{s: s, tx: tx, f: f, source: source}
+	if err := ld.begin(ctx, opts.Path, format); err != nil {
+		return res, err
 	}
-	// The real hash is known only at the end of the file; a unique
-	// placeholder holds the row until then.
-	placeholder := make([]byte, 32)
-	rand.Read(placeholder)
-	r, err := tx.ExecContext(ctx, `INSERT INTO order_imports (file_sha256, file_name, format, source) VALUES (?, ?, ?, ?)`,
-		hex.EncodeToString(placeholder), filepath.Base(opts.Path), format, source)
-	if err != nil {
-		return res, s.fail(err)
-	}
-	importID, _ := r.LastInsertId()
 
-	// The parser: reads and parses rows, collects bad rows and, when the
-	// workspace had no orders, the summaries (see orderAggregates).
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
-	full := make(chan *importBatch, 4)
-	free := make(chan *importBatch, 6)
-	for range 6 {
-		free <- &importBatch{lines: make([]app.ParsedLine, 0, batchSize)}
-	}
-	// The workspace had no orders: the summaries are computed while
-	// parsing. Otherwise each order of the file gets a signature of its
-	// lines, to compare with the lines already there (replaceOrders).
-	var agg *orderAggregates
-	var sigs *orderSigs
-	if before == 0 {
-		agg = newOrderAggregates()
-	} else {
-		sigs = newOrderSigs()
-	}
-	type parseResult struct {
-		rows, noCustomer int
-		skipped          map[string]int
-		bad              []app.BadRow
-		err              error
-	}
-	done := make(chan parseResult, 1)
-	// sawBad tells the writer to stop writing when rows are bad and the
-	// import will be aborted: the parser still reads on to list them all.
-	var sawBad atomic.Bool
-	go func() {
-		pr := parseResult{skipped: map[string]int{}}
-		defer func() { close(full); done <- pr }()
-		var prev *app.ParsedLine
-		var last app.ParsedLine
-		var recent lastFields
-		b := <-free
-		bad := func(br app.BadRow) {
-			sawBad.Store(true)
-			pr.skipped[br.Reason]++
-			if len(pr.bad) < app.MaxBadRowsListed {
-				pr.bad = append(pr.bad, br)
-			}
-		}
-		for {
-			rec, err := f.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				// A record that cannot be read (a quote that does not close
-				// where its field ends, a line too long) is one bad row: the
-				// reader goes on at the next line.
-				var be *badRecordError
-				if errors.As(err, &be) {
-					pr.rows++
-					bad(app.BadRow{Row: be.Line, Value: be.Text, Reason: be.Reason})
-					continue
-				}
-				if app.ErrorCode(err) == app.EInvalid {
-					pr.err = err
-				} else {
-					pr.err = app.Wrap(err, app.EInvalid, "customers.err.open_file", opts.Path)
-				}
-				return
-			}
-			// Rows are named by the line they start on (the header is 1).
-			row := f.Line()
-			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-				continue // a blank line is not a row
-			}
-			pr.rows++
-			p, rerr := app.ParseRow(rec, m, opts.DateOrder, prev)
-			if f.Unterminated() && (rerr != nil || len(rec) < len(header) || hasBrokenText(rec) || recent.cut(rec[len(rec)-1])) {
-				// The last line has no line end and is incomplete: a file cut
-				// off or still being written. Never stored.
-				br := app.BadRow{Row: row, Value: strings.Join(rec, string(f.delimiter)), Reason: app.ReasonTruncated}
-				if rerr != nil {
-					br.Field, br.Value = rerr.Field, rerr.Value
-				}
-				bad(br)
-				continue
-			}
-			recent.add(rec[len(rec)-1])
-			if rerr != nil {
-				bad(app.BadRow{Row: row, Field: rerr.Field, Value: rerr.Value, Reason: rerr.Reason})
-				continue
-			}
-			if p.Customer == "" {
-				pr.noCustomer++
-			}
-			if agg != nil {
-				agg.add(&p)
-			} else {
-				sigs.add(&p)
-			}
-			last = p
-			prev = &last
-			b.lines = append(b.lines, p)
-			if len(b.lines) == batchSize {
-				b.rows = pr.rows
-				select {
-				case full <- b:
-				case <-pctx.Done():
-					return
-				}
-				select {
-				case b = <-free:
-				case <-pctx.Done():
-					return
-				}
-				b.lines = b.lines[:0]
-			}
-		}
-		b.rows = pr.rows
-		select {
-		case full <- b:
-		case <-pctx.Done():
-		}
-	}()
+	p := newOrderParser(f, m, header, opts, ld.agg, ld.sigs)
+	go p.run(pctx)
 
 	// The customer index is dropped for the load: a million random B-tree
 	// inserts cost more than the load itself. CustomerOrders builds it again
 	// (one sort) the first time a customer's history is asked for. Inside
 	// the transaction, so a cancel brings it back untouched.
 	if _, err := tx.ExecContext(ctx, `DROP INDEX IF EXISTS order_lines_by_customer`); err != nil {
-		stop()
-		for range full {
-		}
-		<-done
+		p.abort(stop)
 		return res, s.fail(err)
 	}
 
 	// The writer: this goroutine, the only one touching the transaction.
-	w, err := newLineWriter(ctx, tx, importID)
+	w, err := newLineWriter(ctx, tx, ld.importID)
 	if err != nil {
-		stop()
-		for range full {
-		}
-		<-done
+		p.abort(stop)
 		return res, s.fail(err)
 	}
 	defer w.close()
 	var lastReport time.Time
-	var werr error
-	rows := 0
-	for b := range full {
-		rows = b.rows
-		if werr == nil && ctx.Err() == nil && (opts.SkipBad || !sawBad.Load()) {
-			werr = w.write(ctx, b.lines)
-			res.Imported += len(b.lines)
-		}
-		if werr != nil || ctx.Err() != nil {
-			stop()
-		}
-		free <- b
+	report := func(rows int) {
 		if progress != nil && time.Since(lastReport) > 100*time.Millisecond {
 			lastReport = time.Now()
 			progress(app.ImportProgress{Rows: rows, Done: f.read.Load(), Total: f.size, Elapsed: time.Since(start)})
 		}
 	}
-	pr := <-done
+	rows, werr := p.writeTo(ctx, w, opts.SkipBad, stop, &res.Imported, report)
+	pr := <-p.done
 	res.RowsRead, res.NoCustomer, res.Skipped, res.BadRows = pr.rows, pr.noCustomer, pr.skipped, pr.bad
-	if ctx.Err() != nil {
-		res.Imported = 0
-		return res, app.Wrap(ctx.Err(), app.ECanceled, "customers.err.canceled")
+	if err := ld.loaded(ctx, &res, pr.err, werr, opts.SkipBad, w); err != nil {
+		return res, err
 	}
-	if werr != nil {
-		res.Imported = 0
-		return res, s.fail(werr)
+	if err := ld.countOrders(ctx, &res); err != nil {
+		return res, err
 	}
-	if pr.err != nil {
-		res.Imported = 0
-		return res, pr.err
-	}
-	if n := res.SkippedTotal(); n > 0 && !opts.SkipBad {
-		res.Imported = 0
-		return res, app.Errorf(app.EInvalid, "customers.err.bad_rows", n)
-	}
-	if err := w.flush(ctx); err != nil {
-		return res, s.fail(err)
-	}
-	if agg != nil && agg.overflow {
-		res.Imported = 0
-		return res, app.Errorf(app.EInvalid, "customers.err.sum_overflow")
-	}
-	// The sorts of the replace step and of the summary rebuild may spill to
-	// temporary files, which must be real files to keep memory flat.
-	if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = DEFAULT`); err != nil {
-		return res, s.fail(err)
-	}
-	if agg != nil {
-		// Nothing was there: every order of the file is new.
-		res.OrdersNew = agg.orderCount()
-	} else {
-		oc, err := replaceOrders(ctx, tx, importID, maxBefore, source, sigs)
-		if err != nil {
-			return res, s.fail(err)
-		}
-		res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged = oc.added, oc.replaced, oc.unchanged
-		res.Imported -= oc.unchangedLines
-	}
-	sum := f.sum()
-	if res.OrdersNew == 0 && res.OrdersReplaced == 0 {
-		// Nothing changes (the same export again, re-saved, re-sorted):
-		// rolled back by the deferred Rollback, so no empty import is kept.
-		var dup int
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_imports WHERE file_sha256 = ? AND id <> ?)`, sum, importID).Scan(&dup); err != nil {
-			return res, s.fail(err)
-		}
-		res.Imported, res.Duplicate = 0, dup == 1
-		tx.Rollback()
-		res.Customers, _ = s.customerCount(ctx)
-		return res, nil
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE order_imports SET file_sha256 = ?, rows_read = ?, imported = ?, skipped = ?,
-		orders_new = ?, orders_replaced = ?, orders_unchanged = ? WHERE id = ?`,
-		sum, res.RowsRead, res.Imported, res.SkippedTotal(), res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged, importID); err != nil {
-		return res, s.fail(err)
-	}
+	var mapping *app.ColumnMapping
 	if remember {
-		js, _ := json.Marshal(m)
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO import_mappings (header, mapping) VALUES (?, ?)`,
-			app.HeaderKey(header), string(js)); err != nil {
-			return res, s.fail(err)
-		}
+		mapping = &m
 	}
-	if agg != nil {
-		err = agg.write(ctx, tx)
-	} else {
-		err = refreshOrderSummaries(ctx, tx)
+	if committed, err := ld.commit(ctx, &res, header, mapping); err != nil || !committed {
+		return res, err
 	}
-	if err != nil {
-		return res, s.fail(err)
-	}
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM order_customers`).Scan(&res.Customers); err != nil {
-		return res, s.fail(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return res, s.fail(err)
-	}
-	res.ImportID = importID
 	if progress != nil {
 		progress(app.ImportProgress{Rows: rows, Done: f.size, Total: f.size, Elapsed: time.Since(start)})
 	}
 	return res, nil
+}
+
+// importMapping is the column mapping of an import: the one the person
+// confirmed (remembered for the next file with this header), else the one
+// remembered for this header, else the detected one.
+func (s *Store) importMapping(ctx context.Context, header []string, chosen *app.ColumnMapping) (m app.ColumnMapping, remember bool, err error) {
+	switch {
+	case chosen != nil:
+		m, remember = *chosen, true
+	default:
+		saved, ok, err := s.savedMapping(ctx, header)
+		if err != nil {
+			return m, false, err
+		}
+		if ok {
+			m = saved
+		} else if m, ok = app.DetectMapping(header); !ok {
+			return m, false, m.Validate()
+		}
+	}
+	if err := m.Validate(); err != nil {
+		return m, false, err
+	}
+	return m, remember, nil
+}
+
+// importFormats are the formats stored as themselves; any other mapping is
+// stored as "custom".
+var importFormats = map[string]bool{"generic": true, "uci": true, "shopify": true, "amazon": true}
+
+// importSource returns the format stored for a mapping's format and the
+// source an order id is unique within: the one the person named, or the
+// export's format (two Shopify shops imported without a name share
+// "shopify").
+func importSource(mappingFormat, named string) (format, source string, err error) {
+	format = mappingFormat
+	if !importFormats[format] {
+		format = "custom"
+	}
+	source = strings.TrimSpace(named)
+	if source == "" {
+		source = format
+	}
+	if utf8.RuneCountInString(source) > 40 {
+		return "", "", app.Errorf(app.EInvalid, "customers.err.bad_source", named)
+	}
+	return format, source, nil
+}
+
+// bulkLoadConn returns one connection for the whole import, tuned for a bulk
+// load: a larger page cache and an in-memory statement journal keep SQLite
+// from spilling and journalling pages to disk mid-transaction (most of the
+// time of a naive import). Foreign keys are off for it: the only one
+// order_lines has is import_id, which the importer takes from the row it has
+// just inserted, and checking it costs a lookup per line. All three are reset
+// (resetBulkLoad) before the connection goes back to the pool.
+func (s *Store) bulkLoadConn(ctx context.Context) (*sql.Conn, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	for _, pragma := range []string{
+		`PRAGMA foreign_keys = OFF`,
+		`PRAGMA temp_store = MEMORY`,
+		fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB),
+	} {
+		if _, err := conn.ExecContext(ctx, pragma); err != nil {
+			conn.Close()
+			return nil, s.fail(err)
+		}
+	}
+	return conn, nil
+}
+
+// resetBulkLoad undoes bulkLoadConn's settings, even after a cancel.
+func resetBulkLoad(ctx context.Context, conn *sql.Conn) {
+	reset := context.WithoutCancel(ctx)
+	conn.ExecContext(reset, `PRAGMA cache_size = -2000`)
+	conn.ExecContext(reset, `PRAGMA temp_store = DEFAULT`)
+	conn.ExecContext(reset, `PRAGMA foreign_keys = ON`)
+}
+
+// orderLoad is the transaction side of one import: the import's row, the
+// state of the workspace before it, and what the parser gathers to count
+// and summarise orders.
+type orderLoad struct {
+	s         *Store
+	tx        *sql.Tx
+	f         *orderFile
+	source    string
+	importID  int64
+	maxBefore int64
+	// The workspace had no orders: the summaries are computed while
+	// parsing (agg). Otherwise each order of the file gets a signature of
+	// its lines, to compare with the lines already there (sigs,
+	// replaceOrders).
+	agg  *orderAggregates
+	sigs *orderSigs
+}
+
+// begin inserts the import's row and reads what the workspace holds.
+func (ld *orderLoad) begin(ctx context.Context, path, format string) error {
+	// maxBefore: this import's lines get larger ids, which is how the
+	// replace step below tells them from the lines already there.
+	var before int
+	if err := ld.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines), coalesce(max(id), 0) FROM order_lines`).Scan(&before, &ld.maxBefore); err != nil {
+		return ld.s.fail(err)
+	}
+	// The real hash is known only at the end of the file; a unique
+	// placeholder holds the row until then.
+	placeholder := make([]byte, 32)
+	rand.Read(placeholder)
+	r, err := ld.tx.ExecContext(ctx, `INSERT INTO order_imports (file_sha256, file_name, format, source) VALUES (?, ?, ?, ?)`,
+		hex.EncodeToString(placeholder), filepath.Base(path), format, ld.source)
+	if err != nil {
+		return ld.s.fail(err)
+	}
+	ld.importID, _ = r.LastInsertId()
+	if before == 0 {
+		ld.agg = newOrderAggregates()
+	} else {
+		ld.sigs = newOrderSigs()
+	}
+	return nil
+}
+
+// loaded decides, once the file is read, whether the import goes on: not
+// after a cancel, a failed write, an unreadable file or bad rows the person
+// did not choose to skip; then nothing is imported. It then writes the last
+// lines.
+func (ld *orderLoad) loaded(ctx context.Context, res *app.ImportResult, parseErr, writeErr error, skipBad bool, w *lineWriter) error {
+	if err := ld.refusal(ctx, res, parseErr, writeErr, skipBad); err != nil {
+		res.Imported = 0
+		return err
+	}
+	if err := w.flush(ctx); err != nil {
+		return ld.s.fail(err)
+	}
+	if ld.agg != nil && ld.agg.overflow {
+		res.Imported = 0
+		return app.Errorf(app.EInvalid, "customers.err.sum_overflow")
+	}
+	return nil
+}
+
+// refusal is why the import stops once the file is read, if it does.
+func (ld *orderLoad) refusal(ctx context.Context, res *app.ImportResult, parseErr, writeErr error, skipBad bool) error {
+	if ctx.Err() != nil {
+		return app.Wrap(ctx.Err(), app.ECanceled, "customers.err.canceled")
+	}
+	if writeErr != nil {
+		return ld.s.fail(writeErr)
+	}
+	if parseErr != nil {
+		return parseErr
+	}
+	if n := res.SkippedTotal(); n > 0 && !skipBad {
+		return app.Errorf(app.EInvalid, "customers.err.bad_rows", n)
+	}
+	return nil
+}
+
+// countOrders counts the new, replaced and unchanged orders, replacing and
+// dropping lines as it goes (replaceOrders).
+func (ld *orderLoad) countOrders(ctx context.Context, res *app.ImportResult) error {
+	// The sorts of the replace step and of the summary rebuild may spill to
+	// temporary files, which must be real files to keep memory flat.
+	if _, err := ld.tx.ExecContext(ctx, `PRAGMA temp_store = DEFAULT`); err != nil {
+		return ld.s.fail(err)
+	}
+	if ld.agg != nil {
+		// Nothing was there: every order of the file is new.
+		res.OrdersNew = ld.agg.orderCount()
+		return nil
+	}
+	oc, err := replaceOrders(ctx, ld.tx, ld.importID, ld.maxBefore, ld.source, ld.sigs)
+	if err != nil {
+		return ld.s.fail(err)
+	}
+	res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged = oc.added, oc.replaced, oc.unchanged
+	res.Imported -= oc.unchangedLines
+	return nil
+}
+
+// commit is the commit step: the import's row gets its hash and counts, the
+// mapping is remembered (when given), the order summaries are rebuilt and
+// the transaction commits. An import that changes nothing is rolled back
+// instead, and commit reports false.
+func (ld *orderLoad) commit(ctx context.Context, res *app.ImportResult, header []string, remember *app.ColumnMapping) (bool, error) {
+	tx, s := ld.tx, ld.s
+	sum := ld.f.sum()
+	if res.OrdersNew == 0 && res.OrdersReplaced == 0 {
+		// Nothing changes (the same export again, re-saved, re-sorted):
+		// rolled back by the deferred Rollback, so no empty import is kept.
+		var dup int
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_imports WHERE file_sha256 = ? AND id <> ?)`, sum, ld.importID).Scan(&dup); err != nil {
+			return false, s.fail(err)
+		}
+		res.Imported, res.Duplicate = 0, dup == 1
+		tx.Rollback()
+		res.Customers, _ = s.customerCount(ctx)
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE order_imports SET file_sha256 = ?, rows_read = ?, imported = ?, skipped = ?,
+		orders_new = ?, orders_replaced = ?, orders_unchanged = ? WHERE id = ?`,
+		sum, res.RowsRead, res.Imported, res.SkippedTotal(), res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged, ld.importID); err != nil {
+		return false, s.fail(err)
+	}
+	if remember != nil {
+		js, _ := json.Marshal(*remember)
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO import_mappings (header, mapping) VALUES (?, ?)`,
+			app.HeaderKey(header), string(js)); err != nil {
+			return false, s.fail(err)
+		}
+	}
+	var err error
+	if ld.agg != nil {
+		err = ld.agg.write(ctx, tx)
+	} else {
+		err = refreshOrderSummaries(ctx, tx)
+	}
+	if err != nil {
+		return false, s.fail(err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM order_customers`).Scan(&res.Customers); err != nil {
+		return false, s.fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, s.fail(err)
+	}
+	res.ImportID = ld.importID
+	return true, nil
+}
+
+// parseResult is what the parser found once the file is read.
+type parseResult struct {
+	rows, noCustomer int
+	skipped          map[string]int
+	bad              []app.BadRow
+	err              error
+}
+
+// orderParser reads and parses rows in its own goroutine, collects bad
+// rows and feeds the summaries (agg) or the order signatures (sigs). Parsed
+// lines go to the writer in batches on full; the writer hands them back on
+// free.
+type orderParser struct {
+	f         *orderFile
+	m         app.ColumnMapping
+	header    []string
+	dateOrder app.DateOrder
+	path      string
+	agg       *orderAggregates
+	sigs      *orderSigs
+
+	full, free chan *importBatch
+	done       chan parseResult
+	// sawBad tells the writer to stop writing when rows are bad and the
+	// import will be aborted: the parser still reads on to list them all.
+	sawBad atomic.Bool
+
+	pr     parseResult // owned by the parsing goroutine until sent on done
+	recent lastFields
+}
+
+func newOrderParser(f *orderFile, m app.ColumnMapping, header []string, opts app.ImportOptions, agg *orderAggregates, sigs *orderSigs) *orderParser {
+	p := &orderParser{
+		f: f, m: m, header: header, dateOrder: opts.DateOrder, path: opts.Path, agg: agg, sigs: sigs,
+		full: make(chan *importBatch, 4),
+		free: make(chan *importBatch, 6),
+		done: make(chan parseResult, 1),
+		pr:   parseResult{skipped: map[string]int{}},
+	}
+	for range 6 {
+		p.free <- &importBatch{lines: make([]app.ParsedLine, 0, batchSize)}
+	}
+	return p
+}
+
+// run parses the file to its end, or until ctx is cancelled; it closes full
+// and sends its result on done.
+func (p *orderParser) run(ctx context.Context) {
+	defer func() { close(p.full); p.done <- p.pr }()
+	var prev *app.ParsedLine
+	var last app.ParsedLine
+	b := <-p.free
+	for {
+		rec, err := p.f.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if p.readError(err) {
+				continue
+			}
+			return
+		}
+		line, ok := p.parse(rec, prev)
+		if !ok {
+			continue
+		}
+		last = line
+		prev = &last
+		b.lines = append(b.lines, line)
+		if len(b.lines) == batchSize {
+			if b = p.send(ctx, b); b == nil {
+				return
+			}
+		}
+	}
+	b.rows = p.pr.rows
+	select {
+	case p.full <- b:
+	case <-ctx.Done():
+	}
+}
+
+// readError handles a record that could not be read, and reports whether
+// reading goes on.
+func (p *orderParser) readError(err error) bool {
+	// A record that cannot be read (a quote that does not close where its
+	// field ends, a line too long) is one bad row: the reader goes on at the
+	// next line.
+	var be *badRecordError
+	if errors.As(err, &be) {
+		p.pr.rows++
+		p.bad(app.BadRow{Row: be.Line, Value: be.Text, Reason: be.Reason})
+		return true
+	}
+	if app.ErrorCode(err) == app.EInvalid {
+		p.pr.err = err
+	} else {
+		p.pr.err = app.Wrap(err, app.EInvalid, "customers.err.open_file", p.path)
+	}
+	return false
+}
+
+// parse parses one record; false for a blank line or a bad row.
+func (p *orderParser) parse(rec []string, prev *app.ParsedLine) (app.ParsedLine, bool) {
+	// Rows are named by the line they start on (the header is 1).
+	row := p.f.Line()
+	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		return app.ParsedLine{}, false // a blank line is not a row
+	}
+	p.pr.rows++
+	line, rerr := app.ParseRow(rec, p.m, p.dateOrder, prev)
+	if p.f.Unterminated() && (rerr != nil || len(rec) < len(p.header) || hasBrokenText(rec) || p.recent.cut(rec[len(rec)-1])) {
+		// The last line has no line end and is incomplete: a file cut
+		// off or still being written. Never stored.
+		br := app.BadRow{Row: row, Value: strings.Join(rec, string(p.f.delimiter)), Reason: app.ReasonTruncated}
+		if rerr != nil {
+			br.Field, br.Value = rerr.Field, rerr.Value
+		}
+		p.bad(br)
+		return app.ParsedLine{}, false
+	}
+	p.recent.add(rec[len(rec)-1])
+	if rerr != nil {
+		p.bad(app.BadRow{Row: row, Field: rerr.Field, Value: rerr.Value, Reason: rerr.Reason})
+		return app.ParsedLine{}, false
+	}
+	if line.Customer == "" {
+		p.pr.noCustomer++
+	}
+	if p.agg != nil {
+		p.agg.add(&line)
+	} else {
+		p.sigs.add(&line)
+	}
+	return line, true
+}
+
+func (p *orderParser) bad(br app.BadRow) {
+	p.sawBad.Store(true)
+	p.pr.skipped[br.Reason]++
+	if len(p.pr.bad) < app.MaxBadRowsListed {
+		p.pr.bad = append(p.pr.bad, br)
+	}
+}
+
+// send hands a full batch to the writer and takes an empty one back; nil
+// when ctx is cancelled.
+func (p *orderParser) send(ctx context.Context, b *importBatch) *importBatch {
+	b.rows = p.pr.rows
+	select {
+	case p.full <- b:
+	case <-ctx.Done():
+		return nil
+	}
+	select {
+	case b = <-p.free:
+	case <-ctx.Done():
+		return nil
+	}
+	b.lines = b.lines[:0]
+	return b
+}
+
+// abort stops the parser and waits for it, when the writer cannot start.
+func (p *orderParser) abort(stop func()) {
+	stop()
+	for range p.full {
+	}
+	<-p.done
+}
+
+// writeTo is the writer loop: it takes every batch the parser sends and
+// writes it while nothing has gone wrong and no row is bad (unless bad rows
+// are skipped), counting the written lines in imported. On a write error or
+// a cancel it stops the parser, and still drains its batches. It returns
+// the rows read and the write error.
+func (p *orderParser) writeTo(ctx context.Context, w *lineWriter, skipBad bool, stop func(), imported *int, report func(rows int)) (rows int, werr error) {
+	for b := range p.full {
+		rows = b.rows
+		if werr == nil && ctx.Err() == nil && (skipBad || !p.sawBad.Load()) {
+			werr = w.write(ctx, b.lines)
+			*imported += len(b.lines)
+		}
+		if werr != nil || ctx.Err() != nil {
+			stop()
+		}
+		p.free <- b
+		report(rows)
+	}
+	return rows, werr
 }
 
 func (s *Store) customerCount(ctx context.Context) (int, error) {
