@@ -69,6 +69,7 @@ vet: tools
 	$(GO) mod tidy -diff
 	$(TOOLS)/staticcheck ./...
 	@out=$$($(TOOLS)/deadcode -test ./...); test -z "$$out" || { echo "$$out"; echo "dead code: remove it or use it"; exit 1; }
+	@out=$$($(TOOLS)/gocyclo -over $(CYCLO_MAX) -ignore '_test\.go$$' .); test -z "$$out" || { echo "$$out"; echo "split these functions (cyclomatic complexity over $(CYCLO_MAX))"; exit 1; }
 
 # app, data and screens test headless and without cgo (fyne.io/fyne/v2/test).
 unit:
