@@ -65,6 +65,7 @@ tools:
 
 vet: tools
 	$(GO) vet ./...
+	CGO_ENABLED=0 GOOS=windows $(GO) vet -tags ci .   # the Windows build: no Linux-only calls outside build tags
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt needed"; exit 1; }
 	$(GO) mod tidy -diff
 	$(TOOLS)/staticcheck ./...

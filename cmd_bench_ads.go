@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app/atomicfile"
@@ -99,11 +98,7 @@ func childCPU(ctx context.Context, name string, args ...string) (string, int64, 
 		return out.String(), 0, 0, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out.String())
 	}
 	ps := cmd.ProcessState
-	rss := int64(0)
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss * 1024 // kilobytes on Linux
-	}
-	return out.String(), rss, ps.UserTime() + ps.SystemTime(), nil
+	return out.String(), peakRSS(ps), ps.UserTime() + ps.SystemTime(), nil
 }
 
 type searchTermGenStats struct{ campaigns, days, groups int }
