@@ -45,25 +45,7 @@ func TypedMargin(rate decimal.Decimal) ShopMargin {
 // ShopMarginFrom computes the shop's margin from saved quotes and product
 // sales (the rules above).
 func ShopMarginFrom(quotes []SavedQuote, sales []ProductSales) ShopMargin {
-	type acc struct {
-		sum decimal.Decimal
-		n   int
-	}
-	by := map[string]*acc{}
-	var order []string
-	for _, q := range quotes {
-		if !q.Input.HasPrice || !q.Input.Price.IsPositive() {
-			continue
-		}
-		a, ok := by[q.ProductSKU]
-		if !ok {
-			a = &acc{sum: decimal.Zero}
-			by[q.ProductSKU] = a
-			order = append(order, q.ProductSKU)
-		}
-		a.sum = a.sum.Add(q.Quote().Margin)
-		a.n++
-	}
+	margins := QuoteMargins(quotes)
 	revenue := map[string]decimal.Decimal{}
 	for _, s := range sales {
 		revenue[s.SKU] = revenue[s.SKU].Add(s.Revenue).Add(s.PreviousRevenue)
@@ -71,25 +53,23 @@ func ShopMarginFrom(quotes []SavedQuote, sales []ProductSales) ShopMargin {
 	weighted, weights := decimal.Zero, decimal.Zero
 	plain := decimal.Zero
 	var wProducts, wQuotes, quotesUsed int
-	for _, sku := range order {
-		a := by[sku]
-		m := a.sum.Div(decimal.NewFromInt(int64(a.n)))
-		plain = plain.Add(m)
-		quotesUsed += a.n
-		if w := revenue[sku]; w.IsPositive() {
-			weighted = weighted.Add(m.Mul(w))
+	for _, pm := range margins {
+		plain = plain.Add(pm.Margin)
+		quotesUsed += pm.Quotes
+		if w := revenue[pm.SKU]; w.IsPositive() {
+			weighted = weighted.Add(pm.Margin.Mul(w))
 			weights = weights.Add(w)
 			wProducts++
-			wQuotes += a.n
+			wQuotes += pm.Quotes
 		}
 	}
 	out := ShopMargin{Rate: DefaultMarginRate, Source: MarginDefault}
 	switch {
 	case weights.IsPositive():
 		out = ShopMargin{Rate: weighted.Div(weights).Round(4), Source: MarginFromSales, Products: wProducts, Quotes: wQuotes}
-	case len(order) > 0:
-		out = ShopMargin{Rate: plain.Div(decimal.NewFromInt(int64(len(order)))).Round(4), Source: MarginFromQuotes,
-			Products: len(order), Quotes: quotesUsed}
+	case len(margins) > 0:
+		out = ShopMargin{Rate: plain.Div(decimal.NewFromInt(int64(len(margins)))).Round(4), Source: MarginFromQuotes,
+			Products: len(margins), Quotes: quotesUsed}
 	}
 	// A mean that is no profit (loss-making quotes) cannot scale a value:
 	// say so by falling back to the default rather than predicting a

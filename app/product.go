@@ -418,41 +418,47 @@ func ValidCheck(item string) error {
 func MarginChart(l *Localizer, quotes []SavedQuote) Chart {
 	c := Chart{ID: "product_margin", Title: l.T("products.chart_margin"), Kind: ChartBar, Unit: "%",
 		YLabel: l.T("products.margin"), Note: l.T("products.chart_margin_note")}
-	type acc struct {
-		sum decimal.Decimal
-		n   int64
-	}
-	by := map[string]*acc{}
-	var order []string
-	for _, q := range quotes {
-		if !q.Input.HasPrice || !q.Input.Price.IsPositive() {
-			continue
-		}
-		a, ok := by[q.ProductSKU]
-		if !ok {
-			a = &acc{}
-			by[q.ProductSKU] = a
-			order = append(order, q.ProductSKU)
-		}
-		a.sum = a.sum.Add(q.Quote().Margin)
-		a.n++
-	}
-	type row struct {
-		sku    string
-		margin decimal.Decimal
-	}
-	var rows []row
-	for _, sku := range order {
-		rows = append(rows, row{sku, by[sku].sum.Div(decimal.NewFromInt(by[sku].n))})
-	}
-	slices.SortStableFunc(rows, func(a, b row) int { return b.margin.Cmp(a.margin) })
+	rows := QuoteMargins(quotes)
+	slices.SortStableFunc(rows, func(a, b ProductMargin) int { return b.Margin.Cmp(a.Margin) })
 	s := Series{Name: l.T("products.margin")}
 	for _, r := range rows {
-		c.Categories = append(c.Categories, r.sku)
-		s.Values = append(s.Values, r.margin.Shift(2).Round(1).InexactFloat64())
+		c.Categories = append(c.Categories, r.SKU)
+		s.Values = append(s.Values, r.Margin.Shift(2).Round(1).InexactFloat64())
 	}
 	if len(rows) > 0 {
 		c.Series = []Series{s}
 	}
 	return c
+}
+
+// ProductMargin is the mean margin of one product's saved quotes.
+type ProductMargin struct {
+	SKU    string
+	Margin decimal.Decimal // mean of profit ÷ price over the quotes
+	Quotes int
+}
+
+// QuoteMargins averages the margin of each product's saved quotes that carry
+// a positive test price (a quote without one has no margin), in the order the
+// products first appear. The margin chart and the shop's CLV margin share it.
+func QuoteMargins(quotes []SavedQuote) []ProductMargin {
+	idx := map[string]int{}
+	var out []ProductMargin
+	for _, q := range quotes {
+		if !q.Input.HasPrice || !q.Input.Price.IsPositive() {
+			continue
+		}
+		i, ok := idx[q.ProductSKU]
+		if !ok {
+			i = len(out)
+			idx[q.ProductSKU] = i
+			out = append(out, ProductMargin{SKU: q.ProductSKU})
+		}
+		out[i].Margin = out[i].Margin.Add(q.Quote().Margin)
+		out[i].Quotes++
+	}
+	for i := range out {
+		out[i].Margin = out[i].Margin.Div(decimal.NewFromInt(int64(out[i].Quotes)))
+	}
+	return out
 }
