@@ -52,24 +52,12 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	if err != nil {
 		return err
 	}
-	if *dir == "" {
-		d, err := os.MkdirTemp("", "seller-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		*dir = d
-	} else {
-		// A folder of our own inside DIR (0700, kept for a look
-		// afterwards): the runs below remove and rewrite their files,
-		// and must never touch a file of the user's that has the same
-		// name.
-		d, err := os.MkdirTemp(*dir, "seller-bench-")
-		if err != nil {
-			return atomicfile.FileError(err, *dir)
-		}
-		*dir = d
+	work, cleanup, err := benchFolder(*dir)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
+	*dir = work
 	csvPath := filepath.Join(*dir, "orders.csv")
 	t0 := time.Now()
 	stats, err := generateOrders(csvPath, *lines)
@@ -237,4 +225,24 @@ func writeOrders(w io.Writer, n int) genStats {
 	}
 	st.countries = len(usedCountry)
 	return st
+}
+
+// benchFolder is the folder a benchmark works in. Without --dir it is a new
+// temporary folder, removed by the returned cleanup; with --dir it is a new
+// folder made inside DIR (0700, kept for a look afterwards): the runs remove
+// and rewrite their files, and must never touch a file of the user's that
+// has the same name.
+func benchFolder(dir string) (string, func(), error) {
+	if dir == "" {
+		d, err := os.MkdirTemp("", "seller-bench-")
+		if err != nil {
+			return "", nil, err
+		}
+		return d, func() { os.RemoveAll(d) }, nil
+	}
+	d, err := os.MkdirTemp(dir, "seller-bench-")
+	if err != nil {
+		return "", nil, atomicfile.FileError(err, dir)
+	}
+	return d, func() {}, nil
 }

@@ -25,7 +25,7 @@ func benchAds(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlags("bench ads")
 	n := fs.Int("rows", 100_000, "search term rows to generate")
 	runs := fs.Int("runs", 3, "timed runs")
-	dir := fs.String("dir", "", "work directory (default: a new temporary one, removed after)")
+	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,14 +36,12 @@ func benchAds(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *dir == "" {
-		d, err := os.MkdirTemp("", "seller-bench-ads-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		*dir = d
+	work, cleanup, err := benchFolder(*dir)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
+	*dir = work
 	csvPath := filepath.Join(*dir, "search-terms.csv")
 	t0 := time.Now()
 	st, err := generateSearchTerms(csvPath, *n, 2026)

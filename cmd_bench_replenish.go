@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 	"github.com/seller-assistant/seller-assistant/data"
 )
 
@@ -37,23 +36,12 @@ func benchReplenish(ctx context.Context, args []string, stdout io.Writer) error 
 	if err != nil {
 		return err
 	}
-	if *dir == "" {
-		d, err := os.MkdirTemp("", "seller-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		*dir = d
-	} else {
-		// A folder of our own inside DIR, kept for a look afterwards: the
-		// runs remove and rewrite their files and must never touch a file
-		// of the user's with the same name (as bench tiers).
-		d, err := os.MkdirTemp(*dir, "seller-bench-")
-		if err != nil {
-			return atomicfile.FileError(err, *dir)
-		}
-		*dir = d
+	work, cleanup, err := benchFolder(*dir)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
+	*dir = work
 	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	ordersPath, stockPath := filepath.Join(*dir, "orders.csv"), filepath.Join(*dir, "stock.csv")
 	t0 := time.Now()
