@@ -77,8 +77,10 @@ unit:
 	CGO_ENABLED=0 $(GO) test ./app/... ./data/... ./screens/... ./assets/...
 
 # The same packages under the race detector (needs cgo, not the GLFW driver).
+# The SQLite engine is Go and instrumented too (15–20× slower): the data
+# package once ran past go test's 10-minute default on a slow CI machine.
 race:
-	$(GO) test -race -count=1 ./app/... ./data/... ./screens/...
+	$(GO) test -race -count=1 -timeout 25m ./app/... ./data/... ./screens/...
 
 # The main package: the real binary (cgo, GLFW) run under Xvfb, and every
 # CLI subcommand in-process and as a process.

@@ -235,12 +235,8 @@ func TestAdsRulesSaved(t *testing.T) {
 // term table shows every action.
 func TestDemoAdsAgreeWithOrders(t *testing.T) {
 	ctx := context.Background()
-	now := time.Now().UTC()
-	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	now := today()
+	s := sharedDemo(t, now)
 	funnel, err := s.Funnel(ctx, app.AdsFilter{})
 	if err != nil || len(funnel) < 5 {
 		t.Fatalf("funnel %d rows, %v", len(funnel), err)
@@ -310,11 +306,7 @@ func TestDemoAdsAgreeWithOrders(t *testing.T) {
 // drawn, and the terms to act on are the biggest spenders, none kept.
 func TestDemoAdsReportSection(t *testing.T) {
 	ctx := context.Background()
-	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), time.Now().UTC())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sharedDemo(t, today())
 	r, err := app.BuildReport(ctx, s, app.English(), time.Now())
 	if err != nil {
 		t.Fatal(err)

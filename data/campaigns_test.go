@@ -242,11 +242,7 @@ func TestDemoCampaignEvaluation(t *testing.T) {
 	// A fixed day: the demo's campaigns follow the event calendar, so on a
 	// few days a year before Prime Day its campaign is still planned.
 	now := time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
-	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sharedDemo(t, now)
 	cs, err := s.Campaigns(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -340,11 +336,7 @@ func TestDemoPrimeDayROI(t *testing.T) {
 	// A fixed day: the demo's campaigns follow the event calendar, so on a
 	// few days a year before Prime Day its campaign is still planned.
 	now := time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
-	s, err := CreateDemo(ctx, filepath.Join(t.TempDir(), "demo.sellerdb"), now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sharedDemo(t, now)
 	cs, _ := s.Campaigns(ctx)
 	costs, err := app.LoadUnitCosts(ctx, s)
 	if err != nil {

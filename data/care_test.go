@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -136,12 +135,8 @@ func TestCareFollowUpsHoursAndTargets(t *testing.T) {
 }
 
 func TestCareDemo(t *testing.T) {
-	now := time.Now().UTC()
-	s, err := CreateDemo(context.Background(), filepath.Join(t.TempDir(), "demo.sellerdb"), now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	now := today()
+	s := sharedDemo(t, now)
 	ctx := context.Background()
 	cases, err := s.Cases(ctx, app.CareFilter{})
 	if err != nil || len(cases) < 30 {

@@ -2,10 +2,8 @@ package data
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -41,11 +39,7 @@ func TestChannelHeadHaulColumns(t *testing.T) {
 // weight, air at 6000 cm³/kg, sea per CBM (1000 cm³/kg); a 45 g unit no
 // longer pays a 0.5 kg first weight.
 func TestDemoHeadHaulChannels(t *testing.T) {
-	s, err := CreateDemo(context.Background(), filepath.Join(t.TempDir(), "demo"+app.WorkspaceExt), time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sharedDemo(t, today())
 	chs, err := s.Channels(context.Background())
 	if err != nil {
 		t.Fatal(err)

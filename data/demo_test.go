@@ -72,6 +72,9 @@ func workspaceDigest(t *testing.T, db *sql.DB) map[string]string {
 // TestDemoDeterministic: the same today gives the same workspace, table by
 // table; another today gives another one.
 func TestDemoDeterministic(t *testing.T) {
+	if raceEnabled {
+		t.Skip("three demo builds: run by make unit; too slow under -race")
+	}
 	now := time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
 	a := workspaceDigest(t, demoAt(t, now).db)
 	b := workspaceDigest(t, demoAt(t, now).db)
@@ -150,7 +153,7 @@ func TestDemoStory(t *testing.T) {
 	now := time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
 	today := demoDay(now)
 	start := time.Now()
-	s := demoAt(t, now)
+	s := sharedDemo(t, now)
 	t.Logf("demo created in %v", time.Since(start))
 	db := s.db
 	one := func(q string, args ...any) float64 {

@@ -220,11 +220,7 @@ func TestShipmentsStockEditAndPurchaseOrder(t *testing.T) {
 // near stockout, one overstocked, one in transit by sea, the rest ok.
 func TestDemoInventory(t *testing.T) {
 	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
-	s, err := CreateDemo(context.Background(), filepath.Join(t.TempDir(), "demo.sellerdb"), now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sharedDemo(t, now)
 	ctx := context.Background()
 	o := app.DefaultReplenishOptions(now)
 	ins, err := s.ReplenishInputs(ctx, o)

@@ -64,6 +64,9 @@ func readSample(t *testing.T) (string, []string) {
 // file gives; a re-saved (CRLF, re-sorted) copy then changes nothing, and
 // undoing the second export brings back what the first one gave.
 func TestImportOverlappingExportsGiveOneImportsTiers(t *testing.T) {
+	if raceEnabled {
+		t.Skip("three imports of the 541,909-line sample: run by make unit; too slow under -race")
+	}
 	header, lines := readSample(t)
 	ctx := context.Background()
 	// The InvoiceDate of a line: the one ISO date-time field (descriptions

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -137,12 +136,7 @@ func TestChannelsAndPlatformsEdit(t *testing.T) {
 // The demo's saved quotes read back, and their stored figures are what the
 // formulas give, so the list and the report agree with the screen.
 func TestDemoPricing(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo"+app.WorkspaceExt)
-	s, err := CreateDemo(context.Background(), path, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sharedDemo(t, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC))
 	ctx := context.Background()
 	qs, err := s.Quotes(ctx)
 	if err != nil || len(qs) < 3 {

@@ -154,12 +154,7 @@ func TestNoteIndexFollowsChanges(t *testing.T) {
 }
 
 func TestDemoNotesAreSearchable(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo"+app.WorkspaceExt)
-	s, err := CreateDemo(context.Background(), path, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sharedDemo(t, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC))
 	for _, q := range []string{"物流", "退货", "Milchaufschäumer", "survey"} {
 		got, err := s.Notes(context.Background(), app.NoteFilter{Query: q})
 		if err != nil || len(got) == 0 {

@@ -19,7 +19,11 @@ func TestMain(m *testing.M) {
 	if err := assets.LoadTranslations(); err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if demoCache.dir != "" {
+		os.RemoveAll(demoCache.dir)
+	}
+	os.Exit(code)
 }
 
 // newWorkspace creates an empty workspace in a temp dir for one test.
@@ -267,12 +271,9 @@ func TestSaveCopy(t *testing.T) {
 
 func TestDemoWorkspace(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "demo.sellerdb")
 	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
-	s, err := CreateDemo(ctx, path, now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sharedDemo(t, now)
+	path := s.Path()
 	info, _ := s.Info(ctx)
 	if !info.Demo || info.Name != DemoName {
 		t.Fatalf("info = %+v", info)
