@@ -12,13 +12,14 @@ import (
 )
 
 // campaignsCmd exports the campaigns with their budget lines, plan and
-// evaluation: `seller-assistant --db FILE campaigns export --out FILE.csv`.
+// evaluation: `seller-assistant --db FILE campaigns export [--as-of YYYY-MM-DD]
+// --out FILE.csv`.
 type campaignsCmd struct{}
 
 func init() { commands["campaigns"] = campaignsCmd{} }
 
 func (campaignsCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
-	s, out, err := openExport(ctx, db, "campaigns", args)
+	s, out, asOf, err := openExport(ctx, db, "campaigns", args)
 	if err != nil {
 		return err
 	}
@@ -34,35 +35,46 @@ func (campaignsCmd) run(ctx context.Context, db string, args []string, stdout io
 		return err
 	}
 	return writeExport(out, func(w io.Writer) error {
-		return app.WriteCampaignsCSV(ctx, w, s, cs, costs, time.Now())
+		return app.WriteCampaignsCSV(ctx, w, s, cs, costs, asOf)
 	}, func() { fmt.Fprintf(stdout, "%d campaigns written to %s\n", len(cs), out) })
 }
 
-// openExport parses `NAME export --out FILE.csv` and opens the workspace
-// for the export commands that take nothing else; the caller closes it.
-func openExport(ctx context.Context, db, name string, args []string) (*data.Store, string, error) {
+// openExport parses `NAME export [--as-of YYYY-MM-DD] --out FILE.csv` and
+// opens the workspace; the caller closes it. --as-of is the day that
+// decides past/running/planned and overdue (default: now), so an export
+// can be repeated later with the same result.
+func openExport(ctx context.Context, db, name string, args []string) (*data.Store, string, time.Time, error) {
 	if len(args) == 0 || args[0] != "export" {
-		return nil, "", usagef("usage: %s export --out FILE.csv", name)
+		return nil, "", time.Time{}, usagef("usage: %s export [--as-of YYYY-MM-DD] --out FILE.csv", name)
 	}
 	fs := newFlags(name + " export")
 	out := fs.String("out", "", "CSV file to write")
+	asOfText := fs.String("as-of", "", "the day the statuses are computed for, YYYY-MM-DD (default: today)")
 	if err := parseFlags(fs, args[1:]); err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
 	if err := needDB(db); err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
 	if *out == "" {
-		return nil, "", usagef("--out FILE.csv is required")
+		return nil, "", time.Time{}, usagef("--out FILE.csv is required")
+	}
+	asOf := time.Now()
+	if *asOfText != "" {
+		t, err := time.ParseInLocation("2006-01-02", *asOfText, time.Local)
+		if err != nil {
+			return nil, "", time.Time{}, usagef("--as-of %q: want YYYY-MM-DD", *asOfText)
+		}
+		asOf = t
 	}
 	if err := atomicfile.Check(*out, db); err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
 	s, err := data.Open(ctx, db)
 	if err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
-	return s, *out, nil
+	return s, *out, asOf, nil
 }
 
 // writeExport writes path through fill with atomicfile, so a failed export

@@ -17,15 +17,20 @@ import (
 
 // exportDemo writes a demo workspace for the export tests, with one
 // campaign and one risk whose text would run as a formula in a spreadsheet.
+var exportDay = time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
+
 func exportDemo(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "demo.sellerdb")
-	s, err := data.CreateDemo(ctx, db, time.Now())
+	// A fixed day, with --as-of below: on the clock, the demo's Prime Day
+	// is still planned from late April to mid July and the test would fail
+	// then.
+	s, err := data.CreateDemo(ctx, db, exportDay)
 	if err != nil {
 		t.Fatal(err)
 	}
-	day := time.Now().UTC().Truncate(24 * time.Hour)
+	day := exportDay.Truncate(24 * time.Hour)
 	if _, err := s.SaveCampaign(ctx, app.Campaign{Name: "=HYPERLINK(\"http://x\")", Goal: "sales", Type: "coupon", Start: day.AddDate(0, 1, 0), End: day.AddDate(0, 1, 3)}); err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +45,7 @@ func TestCampaignsExport(t *testing.T) {
 	db := exportDemo(t)
 	out := filepath.Join(t.TempDir(), "campaigns.csv")
 	var stdout, stderr bytes.Buffer
-	if code := runCommand(db, []string{"campaigns", "export", "--out", out}, &stdout, &stderr); code != 0 {
+	if code := runCommand(db, []string{"campaigns", "export", "--as-of", exportDay.Format("2006-01-02"), "--out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	// Every campaign of the workspace: the demo's (issue 14 added Mother's
@@ -116,7 +121,7 @@ func TestCampaignsExport(t *testing.T) {
 
 func TestCampaignsExportBadUse(t *testing.T) {
 	db := exportDemo(t)
-	for _, args := range [][]string{{"campaigns"}, {"campaigns", "list"}, {"campaigns", "export"}, {"campaigns", "export", "--out"}} {
+	for _, args := range [][]string{{"campaigns"}, {"campaigns", "list"}, {"campaigns", "export"}, {"campaigns", "export", "--out"}, {"campaigns", "export", "--as-of", "2026-13-01", "--out", "x.csv"}} {
 		var stdout, stderr bytes.Buffer
 		if code := runCommand(db, args, &stdout, &stderr); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
@@ -136,7 +141,7 @@ func TestRisksExport(t *testing.T) {
 	db := exportDemo(t)
 	out := filepath.Join(t.TempDir(), "risks.csv")
 	var stdout, stderr bytes.Buffer
-	if code := runCommand(db, []string{"risks", "export", "--out", out}, &stdout, &stderr); code != 0 {
+	if code := runCommand(db, []string{"risks", "export", "--as-of", exportDay.Format("2006-01-02"), "--out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	rows := readCSV(t, out)
@@ -163,5 +168,38 @@ func TestRisksExport(t *testing.T) {
 	}
 	if code := runCommand(db, []string{"risks", "export"}, &stdout, &stderr); code != 2 {
 		t.Errorf("missing --out: exit %d", code)
+	}
+}
+
+// TestCampaignsExportAsOf: --as-of decides which campaigns are past and
+// which planned, so the same export can be made again later.
+func TestCampaignsExportAsOf(t *testing.T) {
+	db := exportDemo(t)
+	status := func(asOf string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "campaigns.csv")
+		var stdout, stderr bytes.Buffer
+		if code := runCommand(db, []string{"campaigns", "export", "--as-of", asOf, "--out", out}, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		rows := readCSV(t, out)
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		for _, r := range rows[1:] {
+			if strings.HasPrefix(r[col["name"]], "Prime Day") {
+				return r[col["status"]]
+			}
+		}
+		t.Fatal("no Prime Day campaign")
+		return ""
+	}
+	// The demo made on 2 December 2026 holds Prime Day of July 2026.
+	if got := status("2026-12-02"); got != app.StatusPast {
+		t.Errorf("as of 2 Dec: Prime Day %s, want past", got)
+	}
+	if got := status("2026-05-01"); got != app.StatusPlanned {
+		t.Errorf("as of 1 May: Prime Day %s, want planned", got)
 	}
 }
