@@ -122,6 +122,9 @@ func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
 	if err := insertDemoOrders(ctx, tx, now); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", "demo orders: "+err.Error())
 	}
+	if err := linkDemoCases(ctx, tx); err != nil {
+		return app.Wrap(err, app.EInternal, "error.internal", "demo cases: "+err.Error())
+	}
 	if err := insertDemoAds(ctx, tx, now); err != nil {
 		return app.Wrap(err, app.EInternal, "error.internal", "demo ads: "+err.Error())
 	}
@@ -139,4 +142,16 @@ func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
 		return app.Wrap(err, app.EInternal, "error.internal", "demo quotes: "+err.Error())
 	}
 	return nil
+}
+
+// linkDemoCases points each demo service case that names an order at the
+// customer's latest order before the case opened, so a trainee who looks the
+// order up finds it (the seed's platform-style numbers matched no order).
+func linkDemoCases(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE care_cases SET order_id = coalesce((
+		SELECT o.invoice_no FROM order_lines o
+		WHERE o.customer_id = care_cases.customer_id AND o.invoiced_at < substr(care_cases.opened_at, 1, 10)
+		ORDER BY o.invoiced_at DESC LIMIT 1), order_id)
+		WHERE order_id <> ''`)
+	return err
 }

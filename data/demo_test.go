@@ -347,6 +347,14 @@ func TestDemoStory(t *testing.T) {
 		t.Errorf("survey sent to %d chopper buyers; the orders have %.0f", surveyed, buyers)
 	}
 
+	// A case about an order names one of the customer's orders, placed
+	// before the case opened.
+	if n := one(`SELECT count(*) FROM care_cases c WHERE c.order_id <> '' AND NOT EXISTS (
+			SELECT 1 FROM order_lines o WHERE o.invoice_no = c.order_id AND o.customer_id = c.customer_id
+			AND o.invoiced_at < substr(c.opened_at, 1, 10))`); n > 0 {
+		t.Errorf("%.0f service cases name an order the customer did not place before the case", n)
+	}
+
 	// Customers care knows bought in their own country, recently.
 	if n := one(`SELECT count(*) FROM care_contacts c WHERE c.country <> '' AND (
 			EXISTS (SELECT 1 FROM order_lines o WHERE o.customer_id = c.customer_id AND o.country <> c.country)
