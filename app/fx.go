@@ -33,9 +33,9 @@ type FXStore interface {
 }
 
 // fxLimit bounds a rate: the weakest currency a seller meets costs
-// fractions of a fen and the strongest tens of yuan; a rate outside this
+// fractions of a fen and the strongest (the Kuwaiti dinar) about 23 yuan; a rate outside this
 // range is a typing slip (a missing decimal point), not a market.
-var fxMin, fxMax = decimal.New(1, -6), decimal.New(1, 4)
+var fxMin, fxMax = decimal.New(1, -6), decimal.New(1, 2)
 
 // ValidateFXRate checks one rate as a person typed it, naming the field.
 func ValidateFXRate(r FXRate, today time.Time) error {
@@ -150,4 +150,16 @@ func DefaultFXRates(validFrom time.Time) []FXRate {
 		out = append(out, FXRate{Currency: m.Currency, ValidFrom: validFrom, CNYPerUnit: m.FXRate, Note: "built-in"})
 	}
 	return out
+}
+
+// MarketRate is the workspace's rate on day for the currency of a pricing
+// market (DefaultsFor), and false when the market or its currency has
+// none: the caller then keeps the built-in rate.
+func (t FXTable) MarketRate(market string, day time.Time) (decimal.Decimal, bool) {
+	md, ok := DefaultsFor(market)
+	if !ok {
+		return decimal.Zero, false
+	}
+	r, ok := t.RateOn(md.Currency, day)
+	return r.CNYPerUnit, ok
 }

@@ -82,3 +82,30 @@ func TestDefaultFXRatesOnePerCurrency(t *testing.T) {
 		t.Errorf("defaults %v lack a demo marketplace's currency", seen)
 	}
 }
+
+// TestQuoteDefaultsFX: the workspace's rate replaces the built-in one, in
+// the fx_rate input and in the channel freight converted from yuan.
+func TestQuoteDefaultsFX(t *testing.T) {
+	ch := LogisticsChannel{Name: "Air", Type: "express", FirstWeightKg: decimal.NewFromInt(1), FirstPrice: decimal.RequireFromString("72"), PerKg: decimal.RequireFromString("72"), VolDivisor: 6000}
+	p := Product{WeightKg: decimal.NewFromInt(1), PurchaseCost: decimal.NewFromInt(20)}
+	built := QuoteDefaults(&p, "US", nil, &ch)
+	tbl := NewFXTable([]FXRate{{Currency: "USD", ValidFrom: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), CNYPerUnit: decimal.RequireFromString("6.00")}})
+	fx, ok := tbl.MarketRate("US", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
+	if !ok || fx.String() != "6" {
+		t.Fatalf("US rate %v %v", fx, ok)
+	}
+	own := QuoteDefaultsFX(&p, "US", nil, &ch, fx)
+	if built.FXRate.String() != "7.2" || own.FXRate.String() != "6" {
+		t.Fatalf("fx built-in %v, workspace %v", built.FXRate, own.FXRate)
+	}
+	// 72 yuan per kg: 10.00 USD at 7.20, 12.00 USD at 6.00.
+	if built.FreightPerKg.String() != "10" || own.FreightPerKg.String() != "12" {
+		t.Fatalf("freight per kg built-in %v, workspace %v", built.FreightPerKg, own.FreightPerKg)
+	}
+	if _, ok := tbl.MarketRate("GB", time.Now()); ok {
+		t.Error("GB has no rate in this table")
+	}
+	if _, ok := tbl.MarketRate("XX", time.Now()); ok {
+		t.Error("an unknown market has a rate")
+	}
+}

@@ -787,6 +787,13 @@ func DefaultsFor(market string) (MarketDefaults, bool) {
 // spread over the weight), in the selling currency; fulfilment and storage
 // are the channel's. The currency is the market's.
 func QuoteDefaults(p *Product, market string, pl *Platform, ch *LogisticsChannel) QuoteInput {
+	return QuoteDefaultsFX(p, market, pl, ch, decimal.Zero)
+}
+
+// QuoteDefaultsFX is QuoteDefaults with the workspace's rate for the
+// market's currency: a positive fx (yuan per unit, FXTable.RateOn) replaces
+// the built-in one, also in converting the channel's yuan freight.
+func QuoteDefaultsFX(p *Product, market string, pl *Platform, ch *LogisticsChannel, fx decimal.Decimal) QuoteInput {
 	in := QuoteInput{
 		FXRate: decimal.RequireFromString("7.20"), VolDivisor: decimal.NewFromInt(6000),
 		AdRate: decimal.RequireFromString("0.10"), ReturnRate: decimal.RequireFromString("0.03"),
@@ -795,6 +802,9 @@ func QuoteDefaults(p *Product, market string, pl *Platform, ch *LogisticsChannel
 	if md, ok := DefaultsFor(market); ok {
 		in.FXRate, in.VATRate, in.DutyRate, in.DutyOnCIF = md.FXRate, md.VATRate, md.DutyRate, md.DutyOnCIF
 		in.Currency = md.Currency
+	}
+	if fx.IsPositive() {
+		in.FXRate = fx
 	}
 	if p != nil {
 		in.PurchaseCost, in.WeightKg = p.PurchaseCost, p.WeightKg

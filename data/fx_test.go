@@ -59,7 +59,7 @@ func TestFXRatesSaveReplaceDelete(t *testing.T) {
 		{Currency: "usd", ValidFrom: day, CNYPerUnit: decimal.NewFromInt(7)},
 		{Currency: "CNY", ValidFrom: day, CNYPerUnit: decimal.NewFromInt(1)},
 		{Currency: "USD", ValidFrom: day, CNYPerUnit: decimal.NewFromInt(0)},
-		{Currency: "USD", ValidFrom: day, CNYPerUnit: decimal.NewFromInt(72000)},
+		{Currency: "USD", ValidFrom: day, CNYPerUnit: decimal.NewFromInt(720)},
 		{Currency: "USD", CNYPerUnit: decimal.NewFromInt(7)},
 	} {
 		if err := s.SaveFXRate(ctx, bad); app.ErrorCode(err) != app.EInvalid {

@@ -28,6 +28,7 @@ type pricing struct {
 	platforms   []app.Platform
 	channels    []app.LogisticsChannel
 	quotes      []app.SavedQuote
+	fx          app.FXTable // the workspace's dated rates: the market's fx_rate default
 	competitors []app.CompetitorPrice
 	compLinked  bool   // the competitors shown are linked to the chosen product
 	compLoad    latest // the newest competitor read; an older one is dropped
@@ -223,6 +224,7 @@ func (p *pricing) load() {
 		platforms []app.Platform
 		channels  []app.LogisticsChannel
 		quotes    []app.SavedQuote
+		fx        []app.FXRate
 	}
 	backgroundErr(p.s, func(ctx context.Context) (t tables, err error) {
 		if t.products, err = ws.Products(ctx); err != nil {
@@ -234,13 +236,17 @@ func (p *pricing) load() {
 		if t.channels, err = ws.Channels(ctx); err != nil {
 			return t, err
 		}
-		t.quotes, err = ws.Quotes(ctx)
+		if t.quotes, err = ws.Quotes(ctx); err != nil {
+			return t, err
+		}
+		t.fx, err = ws.FXRates(ctx)
 		return t, err
 	}, func(t tables, err error) {
 		// After an error the screen still fills its choices from what was
 		// read, so the calculator works on typed figures.
 		p.s.ShowError(err)
 		p.products, p.platforms, p.channels, p.quotes = t.products, t.platforms, t.channels, t.quotes
+		p.fx = app.NewFXTable(t.fx)
 		p.fillChoices()
 	})
 }
@@ -297,6 +303,13 @@ func (p *pricing) channel() *app.LogisticsChannel {
 		return &p.channelOpts[i]
 	}
 	return nil
+}
+
+// defaults are app.QuoteDefaults at the workspace's rate of today for the
+// market's currency (Settings ▸ Exchange rates), the built-in one without.
+func (p *pricing) defaults(pr *app.Product, market string, pl *app.Platform, ch *app.LogisticsChannel) app.QuoteInput {
+	fx, _ := p.fx.MarketRate(market, p.s.env.Now())
+	return app.QuoteDefaultsFX(pr, market, pl, ch, fx)
 }
 
 func (p *pricing) currencyCode() string {
@@ -393,7 +406,7 @@ func (p *pricing) changeMarket(m string) {
 	p.formMarket = m
 
 	lines := []string{t("pricing.market_note", m+" · "+app.CountryName(p.s.l, m))}
-	newFX := app.QuoteDefaults(nil, m, nil, nil).FXRate
+	newFX := p.defaults(nil, m, nil, nil).FXRate
 	p.filling = true
 	for _, name := range sellingMoney {
 		v, ok := carry[name]
@@ -439,7 +452,7 @@ func (p *pricing) applyDefaults(sources ...string) []string {
 	if p.filling {
 		return nil
 	}
-	in := app.QuoteDefaults(p.product(), p.market(), p.platform(), p.channel())
+	in := p.defaults(p.product(), p.market(), p.platform(), p.channel())
 	from := map[string]bool{}
 	for _, s := range sources {
 		from[s] = true

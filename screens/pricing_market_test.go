@@ -3,10 +3,12 @@ package screens
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/mock"
 )
 
 func selectMarket(t *testing.T, p *pricing, code string) {
@@ -122,5 +124,35 @@ func TestPricingFormHelpTexts(t *testing.T) {
 	zh := app.NewLocalizer(app.LangChinese)
 	if !strings.Contains(zh.T("pricing.field.ad_rate"), "广告费占销售额比") || !strings.Contains(zh.T("pricing.help.ad_rate"), "TACoS") {
 		t.Errorf("Chinese: %q / %q", zh.T("pricing.field.ad_rate"), zh.T("pricing.help.ad_rate"))
+	}
+}
+
+// Issue 14: the market's FX rate comes from the workspace's dated table
+// (the rate in force today), and the channel's yuan freight is converted at
+// it; a currency without a rate keeps the built-in one.
+func TestPricingUsesTheWorkspaceFXRate(t *testing.T) {
+	ws := pricingWorkspace(&quoteDB{})
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	ws.FXStore = &mock.FXStore{Rates: []app.FXRate{
+		{Currency: "USD", ValidFrom: day(2020, 1, 1), CNYPerUnit: dec("6.50")},
+		{Currency: "USD", ValidFrom: day(2021, 1, 1), CNYPerUnit: dec("7.05")},
+		{Currency: "USD", ValidFrom: day(2999, 1, 1), CNYPerUnit: dec("9.99")}, // not yet in force
+	}}
+	ts := newTestShell(t, ws)
+	p := newPricing(ts.Shell)
+	ts.win.SetContent(p.buildUI())
+	ts.next(t)
+	ts.next(t)
+	if got := p.entries["fx_rate"].Text; got != "7.05" {
+		t.Fatalf("fx_rate = %q, want the workspace's 7.05 in force today", got)
+	}
+	want := app.QuoteDefaultsFX(&testProduct, "US", &testPlatform, &testChannels[0], dec("7.05"))
+	if got := p.entries["freight_per_kg"].Text; got != want.FreightPerKg.String() || want.FreightPerKg.Equal(app.QuoteDefaults(&testProduct, "US", &testPlatform, &testChannels[0]).FreightPerKg) {
+		t.Errorf("freight per kg %q, want %s at the workspace rate", got, want.FreightPerKg)
+	}
+	selectMarket(t, p, "GB")
+	ts.next(t)
+	if got := p.entries["fx_rate"].Text; got != "9.1" {
+		t.Errorf("GB without a workspace rate: fx_rate %q, want the built-in 9.1", got)
 	}
 }

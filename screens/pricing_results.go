@@ -147,7 +147,7 @@ func (p *pricing) channelQuotes(in app.QuoteInput) []app.NamedQuote {
 	var out []app.NamedQuote
 	for i := range p.channelOpts {
 		ch := &p.channelOpts[i]
-		d := app.QuoteDefaults(p.product(), p.market(), p.platform(), ch)
+		d := p.defaults(p.product(), p.market(), p.platform(), ch)
 		x := in
 		x.VolDivisor, x.FulfilmentFee, x.StoragePerUnit = d.VolDivisor, d.FulfilmentFee, d.StoragePerUnit
 		// The channel's rate is in CNY; spread it with the FX rate typed now.

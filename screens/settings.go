@@ -89,13 +89,16 @@ func (st *settings) buildUI() fyne.CanvasObject {
 	if info.Demo {
 		actions.Add(widget.NewButton(t("menu.reset_demo"), st.s.onResetDemo))
 	}
-	head := heading(t("module.settings.title"))
+	cards := []fyne.CanvasObject{heading(t("module.settings.title")),
+		widget.NewCard(t("settings.preferences"), "", form),
+		widget.NewCard(t("settings.workspace"), "", container.NewVBox(ws, actions))}
+	if st.s.ws != nil {
+		cards = append(cards, widget.NewCard(t("settings.fx.title"), "", newFXEditor(st.s).buildUI()))
+	}
 	about := widget.NewLabel(t("about.text", app.Version, st.s.env.Now().Year()))
 	about.Wrapping = st.s.wrap()
-	return container.NewVScroll(container.NewVBox(head,
-		widget.NewCard(t("settings.preferences"), "", form),
-		widget.NewCard(t("settings.workspace"), "", container.NewVBox(ws, actions)),
-		widget.NewCard(t("menu.about"), "", about)))
+	cards = append(cards, widget.NewCard(t("menu.about"), "", about))
+	return container.NewVScroll(container.NewVBox(cards...))
 }
 
 func (st *settings) onLang(name string) {

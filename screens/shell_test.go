@@ -379,8 +379,10 @@ func TestLearnDemoShopPage(t *testing.T) {
 func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
 	ts := newTestShell(t, demoWorkspace("/tmp/demo.sellerdb"))
 	ts.Navigate("settings")
+	ts.next(t) // the exchange rates
 	st := newSettings(ts.Shell)
 	st.buildUI()
+	ts.next(t)
 	st.theme.SetSelected(app.English().T("settings.theme_dark"))
 	if ts.theme.variant != "dark" || fyne.CurrentApp().Preferences().String(prefTheme) != "dark" {
 		t.Fatal("dark theme not applied or not saved")
