@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"math"
@@ -9,8 +9,8 @@ import (
 )
 
 // The chart is computed in two steps: computeLayout turns a Chart and a size
-// into plain geometry (the chart_layout*.go files), and the renderer
-// turns that geometry into canvas objects. Hit-testing (chart_hit.go) works on
+// into plain geometry (the layout*.go files), and the renderer
+// turns that geometry into canvas objects. Hit-testing (hit.go) works on
 // the same geometry, so what the pointer finds is exactly what was drawn, and
 // both can be tested without a window.
 

@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"image/color"
@@ -24,7 +24,9 @@ var chartPalette = []color.NRGBA{
 // theme background so empty cells recede on light and dark alike.
 var heatHigh = color.NRGBA{R: 0x25, G: 0x63, B: 0xeb, A: 0xff}
 
-func seriesColor(i int) color.NRGBA {
+// SeriesColor is the palette colour of series (or slice) i, so widgets drawn
+// beside a chart, such as the promotions timeline, colour the same way.
+func SeriesColor(i int) color.NRGBA {
 	if i < 0 {
 		i = -i
 	}
@@ -59,7 +61,7 @@ func (cc chartColors) role(r colorRole, series int) color.Color {
 	case roleAxis:
 		return cc.axis
 	case roleSeries, roleOnSeries:
-		return seriesColor(series)
+		return SeriesColor(series)
 	default:
 		return cc.fg
 	}
