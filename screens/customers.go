@@ -50,6 +50,9 @@ type customers struct {
 	tiers    *fyne.Container
 	empty    *widget.Label
 	mapping  *mappingDialog // the open column mapping dialog, if any
+	// previewing is the preview of the file picked to import, read before
+	// the import starts; picking another file drops it.
+	previewing latest
 
 	// predict is the Prediction tab, built when first opened so the
 	// model is fitted only for people who look at it; preds are its
