@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
-	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // timeline draws one year as a Gantt chart: month columns, a row per market
@@ -219,8 +218,9 @@ func (r *timelineRenderer) rebuild() {
 	}
 	t.packLanes(x, small, w)
 	y := float32(tlHeadH)
-	// Market events in the chart palette's amber, a little see-through.
-	amber := chart.SeriesColor(1)
+	// Market events in the chart palette's amber, a little see-through; the
+	// goals take four other colours of the same palette (see goalIndex).
+	amber := app.SeriesColor(1, 5)
 	amber.A = 0xdd
 	text(truncateTo(t.l.T("promotions.events"), tlLabelW-8, small), fyne.NewPos(4, y+2), muted, small, true)
 	for lane, idx := range t.lanes {
@@ -239,7 +239,7 @@ func (r *timelineRenderer) rebuild() {
 	objs = append(objs, sep)
 	for _, c := range t.visible() {
 		text(truncateTo(c.Name, tlLabelW-8, theme.TextSize()), fyne.NewPos(4, y+3), fg, theme.TextSize(), c.ID == t.selected)
-		bar := rect(x(c.Start), y+4, x(c.End.AddDate(0, 0, 1)), y+tlCampH-4, chart.SeriesColor(goalIndex(c.Goal)))
+		bar := rect(x(c.Start), y+4, x(c.End.AddDate(0, 0, 1)), y+tlCampH-4, app.SeriesColor(goalIndex(c.Goal), 5))
 		bar.CornerRadius = 3
 		if c.ID == t.selected {
 			bar.StrokeColor, bar.StrokeWidth = fg, 2

@@ -243,10 +243,14 @@ func (s valueScale) at(v float64) float32 {
 	return s.a + float32((v-lo)/(hi-lo))*(s.b-s.a)
 }
 
-// axisTicks returns round tick values for lo..hi and the range to draw, which
-// is widened to include the outer ticks (NiceTicks may stop half a step short).
-func axisTicks(lo, hi float64, n int) (ticks []float64, from, to float64) {
+// axisTicks returns round tick values for lo..hi (whole numbers for counts)
+// and the range to draw, which is widened to include the outer ticks
+// (NiceTicks may stop half a step short).
+func axisTicks(lo, hi float64, n int, counts bool) (ticks []float64, from, to float64) {
 	ticks = app.NiceTicks(lo, hi, n)
+	if counts {
+		ticks = app.NiceCountTicks(lo, hi, n)
+	}
 	from, to = lo, hi
 	if len(ticks) > 0 {
 		from = math.Min(from, ticks[0])

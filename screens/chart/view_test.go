@@ -193,12 +193,12 @@ func TestChartPieDrawsSlicesWhereHitTestFindsThem(t *testing.T) {
 	for i, deg := range []float64{20, 200, 300} { // away from the percentage labels at mid-angle
 		p := polar(l.pie.center, (l.pie.inner+l.pie.outer)/2, deg).Add(w.Position())
 		got := toNRGBA(img.At(int(p.X), int(p.Y)))
-		if want := SeriesColor(i); got != want {
+		if want := app.SeriesColor(i, 3); got != want {
 			t.Errorf("slice %d: pixel at %v is %v, want %v", i, p, got, want)
 		}
 	}
 	hole := l.pie.center.Add(w.Position())
-	if got := toNRGBA(img.At(int(hole.X), int(hole.Y))); got == SeriesColor(0) || got == SeriesColor(1) || got == SeriesColor(2) {
+	if got := toNRGBA(img.At(int(hole.X), int(hole.Y))); got == app.SeriesColor(0, 3) || got == app.SeriesColor(1, 3) || got == app.SeriesColor(2, 3) {
 		t.Errorf("the donut's hole is painted %v", got)
 	}
 }
@@ -237,7 +237,8 @@ func TestChartHoverScatter(t *testing.T) {
 	if got, want := hoverAt(w, p1.pos.AddXY(-3, 2)), "Products: 40 USD, 10 %"; got != want {
 		t.Errorf("hover on unlabelled point = %q, want %q", got, want)
 	}
-	if texts := drawnTexts(w); !contains(texts, "Price") || !contains(texts, "Margin") {
+	// The axis titles carry their units, as in the report (app.AxisTitle).
+	if texts := drawnTexts(w); !contains(texts, "Price (USD)") || !contains(texts, "Margin (%)") {
 		t.Errorf("axis titles missing from %q", texts)
 	}
 }
