@@ -14,29 +14,39 @@ import (
 
 // LabelRoom is what a renderer offers a category axis' labels, in its own
 // units (pixels): the width of one category, the height of a text line, the
-// width beyond which a label is shortened with an ellipsis, and whether it
+// width beyond which a rotated or stepped label is shortened with an
+// ellipsis (a level one is shortened only to its slot), and whether it
 // can draw rotated text (the report can; the window's toolkit cannot, so it
-// wraps labels onto up to MaxLines lines instead).
+// wraps labels onto up to MaxLines lines instead). MinWidth, for a renderer
+// that cannot rotate, is the narrowest a shortened label may be and still
+// say something ("Que…"); 0 means labels are never shortened to fit.
 type LabelRoom struct {
 	Slot       float64
 	LineHeight float64
 	MaxWidth   float64
 	CanRotate  bool
 	MaxLines   int
+	MinWidth   float64
 }
 
 // LabelPlan is how the labels are drawn: level or rotated by Rotate
-// degrees (45 or 90), on up to Lines lines each, every Step-th one.
+// degrees (45 or 90), on up to Lines lines each, every Step-th one. Shorten
+// says some wrapped lines are still wider than their slot and are cut with
+// an ellipsis, which the window prefers to leaving labels out.
 type LabelPlan struct {
-	Rotate int
-	Lines  int
-	Step   int
+	Rotate  int
+	Lines   int
+	Step    int
+	Shorten bool
 }
 
 // labelGap is the room kept between neighbouring labels, in line heights.
 const labelGap = 0.4
 
-// PlanCategoryLabels decides how labels are shown in room; width measures
+// PlanCategoryLabels decides how labels are shown in room: level if the
+// widest fits; else rotated 45° or 90° where the renderer can rotate; else
+// wrapped onto up to MaxLines lines, then shortened to the slot; and only
+// when none of that fits, every Step-th label. width measures
 // a label (the renderer's font metrics, or EstimateTextWidth). Only up to
 // about 400 evenly sampled labels are measured, so the cost does not grow
 // with a hundred thousand categories.
@@ -51,11 +61,14 @@ func PlanCategoryLabels(labels []string, room LabelRoom, width func(string) floa
 	for _, s := range sample {
 		widest = math.Max(widest, width(s))
 	}
-	if room.MaxWidth > 0 {
-		widest = math.Min(widest, room.MaxWidth)
-	}
+	// Level labels are drawn whole when they fit; MaxWidth shortens only
+	// labels that are rotated or left out in between (a shortened label
+	// is the last resort, after wrapping).
 	if widest+gap <= room.Slot {
 		return plan
+	}
+	if room.MaxWidth > 0 {
+		widest = math.Min(widest, room.MaxWidth)
 	}
 	if room.CanRotate {
 		// Rotated labels sit side by side at their line height divided by
@@ -83,6 +96,10 @@ func PlanCategoryLabels(labels []string, room LabelRoom, width func(string) floa
 			plan.Lines = lines
 			return plan
 		}
+	}
+	if room.MinWidth > 0 && room.Slot-gap >= room.MinWidth {
+		plan.Lines, plan.Shorten = max(room.MaxLines, 1), true
+		return plan
 	}
 	plan.Step = int(math.Ceil((widest + gap) / room.Slot))
 	return plan

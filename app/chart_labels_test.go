@@ -41,7 +41,11 @@ func TestPlanCategoryLabels(t *testing.T) {
 		{"step only when even upright labels overlap", days, app.LabelRoom{Slot: 7, LineHeight: 14, CanRotate: true}, app.LabelPlan{Rotate: 90, Lines: 1, Step: 3}},
 		{"window wraps onto two lines", methods, app.LabelRoom{Slot: 100, LineHeight: 14, MaxLines: 3}, app.LabelPlan{Rotate: 0, Lines: 2, Step: 1}},
 		{"window steps when a word is wider than the slot", methods, app.LabelRoom{Slot: 60, LineHeight: 14, MaxLines: 3}, app.LabelPlan{Rotate: 0, Lines: 1, Step: 3}},
-		{"long labels are measured at their shortened width", []string{strings.Repeat("x", 40), "b"}, app.LabelRoom{Slot: 120, LineHeight: 14, MaxWidth: 110, CanRotate: true}, app.LabelPlan{Rotate: 0, Lines: 1, Step: 1}},
+		{"window shortens rather than leave labels out", methods, app.LabelRoom{Slot: 60, LineHeight: 14, MaxLines: 2, MinWidth: 28}, app.LabelPlan{Rotate: 0, Lines: 2, Step: 1, Shorten: true}},
+		{"window steps when even shortened labels do not fit", days, app.LabelRoom{Slot: 7, LineHeight: 14, MaxLines: 2, MinWidth: 28}, app.LabelPlan{Rotate: 0, Lines: 1, Step: 6}},
+		{"a label wider than its slot wraps, not shortened to MaxWidth", []string{"Amazon FBA UK（空派头程）", "DHL Express 代理价 (UK)"}, app.LabelRoom{Slot: 136, LineHeight: 14, MaxWidth: 110, MaxLines: 2}, app.LabelPlan{Rotate: 0, Lines: 2, Step: 1}},
+		{"a level label fits whole past MaxWidth", []string{strings.Repeat("x", 20), "b"}, app.LabelRoom{Slot: 150, LineHeight: 14, MaxWidth: 110, CanRotate: true}, app.LabelPlan{Rotate: 0, Lines: 1, Step: 1}},
+		{"stepped labels are measured at their shortened width", []string{strings.Repeat("W", 40), "b", "c", "d"}, app.LabelRoom{Slot: 60, LineHeight: 14, MaxWidth: 110, MaxLines: 2}, app.LabelPlan{Rotate: 0, Lines: 1, Step: 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,7 +75,11 @@ func TestPlanDropsOnlyWhatOverlaps(t *testing.T) {
 				for _, s := range labels {
 					lines, _ := app.WrapLabel(s, float64(p.Step)*room.Slot-gap, p.Lines, perRune)
 					for _, ln := range lines {
-						need = max(need, perRune(ln))
+						w := perRune(ln)
+						if p.Shorten {
+							w = min(w, float64(p.Step)*room.Slot-gap) // cut with an ellipsis
+						}
+						need = max(need, w)
 					}
 				}
 			case 45:

@@ -158,8 +158,13 @@ func layoutOption(opt map[string]any, c app.Chart) {
 			label = map[string]any{}
 			a["axisLabel"] = label
 		}
-		label["width"], label["overflow"] = maxLabelPx, "truncate"
 		p := labelPlan(c)
+		// Slanted labels are shortened past maxLabelPx; a level one has
+		// its whole category's width.
+		label["width"], label["overflow"] = maxLabelPx, "truncate"
+		if p.Rotate == 0 && len(c.Categories) > 0 {
+			label["width"] = math.Max(maxLabelPx, designPlotPx/float64(len(c.Categories))-labelLinePx*0.4)
+		}
 		if p.Rotate == 0 || len(c.Categories) == 0 {
 			continue
 		}

@@ -124,11 +124,12 @@ const maxLabelLines = 2
 
 // labelPlan decides, with the chart model's rule, how n categories' labels
 // fit slots of the given width: level, wrapped onto up to maxLines lines,
-// and only then every Step-th label.
+// shortened to the slot ("Questionn…", whole on hover), and only then every
+// Step-th label.
 func labelPlan(cats []string, slot float32, maxLines int, mt chartMetrics) app.LabelPlan {
 	measure := func(s string) float64 { return float64(mt.measure(s, mt.small, false).Width) }
 	p := app.PlanCategoryLabels(cats, app.LabelRoom{Slot: float64(slot), LineHeight: float64(lineHeight(mt)),
-		MaxWidth: maxLabelWidth, MaxLines: maxLines}, measure)
+		MaxWidth: maxLabelWidth, MaxLines: maxLines, MinWidth: measure("Mmm…")}, measure)
 	if n := len(cats); n/p.Step > maxCategoryLabels {
 		p.Step = int(math.Ceil(float64(n) / maxCategoryLabels))
 	}
@@ -158,13 +159,18 @@ func (l *chartLayout) categoryLabels(cats []string, x0, slot, y float32, maxLine
 	m := mt.measure
 	p := labelPlan(cats, slot, maxLines, mt)
 	const gap = 6
-	allowed := fyne.Min(maxLabelWidth, float32(p.Step)*slot-gap)
+	// A level label has its whole slot; one of every Step-th is also kept
+	// short, so the few drawn do not read as the whole axis.
+	allowed := slot - gap
+	if p.Step > 1 {
+		allowed = fyne.Min(maxLabelWidth, float32(p.Step)*slot-gap)
+	}
 	lineH := lineHeight(mt)
 	st := textStyle{font: mt.small, role: roleMuted}
 	lastRight := float32(math.Inf(-1))
 	for i := 0; i < n; i += p.Step {
 		lines := []string{cats[i]}
-		if p.Lines > 1 {
+		if p.Lines > 1 || p.Shorten {
 			lines, _ = app.WrapLabel(cats[i], float64(allowed), p.Lines, func(s string) float64 { return float64(m(s, mt.small, false).Width) })
 		}
 		w := float32(0)
