@@ -128,6 +128,11 @@ type chartLayout struct {
 	heat         heatGrid
 	heatCells    bool  // the heatmap has a grid to draw and hit-test
 	shade        *rect // app.Chart.Shade: a tinted band behind the data
+	// labelBand is the strip of category labels under the plot, cut into
+	// bandSlot-wide categories: hovering it names the category, so a label
+	// shortened or left out is still read whole.
+	labelBand *rect
+	bandSlot  float32
 }
 
 type rect struct{ x, y, w, h float32 }

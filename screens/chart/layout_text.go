@@ -158,6 +158,8 @@ func (l *chartLayout) categoryLabels(cats []string, x0, slot, y float32, maxLine
 	}
 	m := mt.measure
 	p := labelPlan(cats, slot, maxLines, mt)
+	l.labelBand = &rect{x0, y, slot * float32(n), float32(max(p.Lines, maxLines)) * lineHeight(mt)}
+	l.bandSlot = slot
 	const gap = 6
 	// A level label has its whole slot; one of every Step-th is also kept
 	// short, so the few drawn do not read as the whole axis.

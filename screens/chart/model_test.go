@@ -173,3 +173,27 @@ func TestChartRadarNamesWrapInsteadOfEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// TestChartHoverOnALabelNamesTheCategory: a label shortened ("Questionn…")
+// or left out is read whole by hovering its place under the axis.
+func TestChartHoverOnALabelNamesTheCategory(t *testing.T) {
+	days := make([]string, 200)
+	for i := range days {
+		days[i] = "Campaign day " + strings.Repeat("I", i%3) + string(rune('A'+i%26))
+	}
+	c := app.Chart{Kind: app.ChartBar, Categories: days, Series: []app.Series{{Values: make([]float64, 200)}}}
+	w := newTestChartView(t, c)
+	l := w.layout
+	if l.labelBand == nil {
+		t.Fatal("no label band")
+	}
+	for _, i := range []int{0, 57, 199} { // drawn or not, each category answers
+		at := fyne.NewPos(l.labelBand.x+(float32(i)+0.5)*l.bandSlot, l.labelBand.y+2)
+		if got := hoverAt(w, at); got != days[i] {
+			t.Errorf("hover under category %d = %q, want %q", i, got, days[i])
+		}
+	}
+	if got := hoverAt(w, fyne.NewPos(l.labelBand.x+1, l.labelBand.bottom()+30)); got != "" {
+		t.Errorf("hover below the labels = %q", got)
+	}
+}
