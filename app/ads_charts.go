@@ -120,7 +120,7 @@ func AdsCharts(l *Localizer, o AdsOverview, target decimal.Decimal, breakEvens [
 // (Total Order Items) side by side, all from the Business Report so the
 // three steps are the same marketplace: where the traffic is lost.
 func FunnelChart(l *Localizer, rows []FunnelRow) Chart {
-	c := Chart{ID: "ads_funnel", Title: l.T("ads.chart_funnel"), Kind: ChartBar, YLabel: l.T("ads.count"),
+	c := Chart{ID: "ads_funnel", Title: l.T("ads.chart_funnel"), Kind: ChartBar, YLabel: l.T("ads.count"), Counts: true,
 		Note: l.T("ads.chart_funnel_note")}
 	se, un, or := Series{Name: l.T("ads.sessions")}, Series{Name: l.T("ads.units")}, Series{Name: l.T("ads.orders")}
 	for _, r := range rows {
@@ -141,7 +141,7 @@ func FunnelChart(l *Localizer, rows []FunnelRow) Chart {
 
 // ActionCountsChart counts the search terms per action.
 func ActionCountsChart(l *Localizer, rows []TermRow) Chart {
-	c := Chart{ID: "ads_actions", Title: l.T("ads.chart_actions"), Kind: ChartBar, YLabel: l.T("ads.count"),
+	c := Chart{ID: "ads_actions", Title: l.T("ads.chart_actions"), Kind: ChartBar, YLabel: l.T("ads.count"), Counts: true,
 		Note: l.T("ads.chart_actions_note")}
 	counts := map[string]int{}
 	for _, r := range rows {

@@ -82,6 +82,14 @@ func KPIsOf(cases []Case, bh BusinessHours, t Targets, now time.Time) CareKPIs {
 	return k
 }
 
+// medianHoursOrGap is the median in hours, to a tenth, or Gap for none.
+func medianHoursOrGap(ds []time.Duration) float64 {
+	if len(ds) == 0 {
+		return Gap
+	}
+	return round1(median(ds).Hours())
+}
+
 func median(ds []time.Duration) time.Duration {
 	if len(ds) == 0 {
 		return 0
@@ -107,7 +115,7 @@ func CasesByTypeChart(l *Localizer, cases []Case) Chart {
 			anyData = true
 		}
 	}
-	ch := Chart{ID: "care-by-type", Title: l.T("care.chart_by_type"), Kind: ChartBar, YLabel: l.T("care.chart_cases")}
+	ch := Chart{ID: "care-by-type", Title: l.T("care.chart_by_type"), Kind: ChartBar, YLabel: l.T("care.chart_cases"), Counts: true}
 	if anyData {
 		ch.Categories = translateAll(l, "care.type.", CaseTypes)
 		ch.Series = []Series{{Name: l.T("care.chart_cases"), Values: vals}}
@@ -137,7 +145,7 @@ func CasesByReasonChart(l *Localizer, cases []Case) Chart {
 			other[i]++
 		}
 	}
-	ch := Chart{ID: "care-by-reason", Title: l.T("care.chart_by_reason"), Kind: ChartStackedBar, YLabel: l.T("care.chart_cases")}
+	ch := Chart{ID: "care-by-reason", Title: l.T("care.chart_by_reason"), Kind: ChartStackedBar, YLabel: l.T("care.chart_cases"), Counts: true}
 	if anyData {
 		ch.Categories = translateAll(l, "care.reason.", CaseReasons)
 		ch.Series = []Series{{Name: l.T("care.chart_complaints"), Values: comp}, {Name: l.T("care.chart_other_cases"), Values: other}}
@@ -174,7 +182,7 @@ func ResponseDistributionChart(l *Localizer, cases []Case, bh BusinessHours) Cha
 		}
 	}
 	ch := Chart{ID: "care-time-distribution", Title: l.T("care.chart_distribution"), Kind: ChartLine,
-		XLabel: l.T("care.chart_business_hours"), YLabel: l.T("care.chart_cases"), Note: l.T("care.chart_hours_note")}
+		XLabel: l.T("care.chart_business_hours"), YLabel: l.T("care.chart_cases"), Counts: true, Note: l.T("care.chart_hours_note")}
 	if anyData {
 		ch.Categories = cats
 		ch.Series = []Series{{Name: l.T("care.first_response"), Values: fr}, {Name: l.T("care.resolution"), Values: res}}
@@ -227,14 +235,16 @@ func ResponseTrendChart(l *Localizer, cases []Case, bh BusinessHours) Chart {
 			res[i] = append(res[i], d)
 		}
 	}
-	// A week with no answered case is left out rather than drawn as 0 h.
+	// A week with no answered case is left out rather than drawn as 0 h; a
+	// week whose cases are answered but none resolved yet is a gap in the
+	// resolution line, not a median of 0 h.
 	var a, b []float64
 	for i, w := range ws {
 		if len(fr[i]) == 0 {
 			continue
 		}
 		ch.Categories = append(ch.Categories, w.Format("01-02"))
-		a, b = append(a, round1(median(fr[i]).Hours())), append(b, round1(median(res[i]).Hours()))
+		a, b = append(a, round1(median(fr[i]).Hours())), append(b, medianHoursOrGap(res[i]))
 	}
 	if len(a) > 0 {
 		ch.Series = []Series{{Name: l.T("care.first_response"), Values: a}, {Name: l.T("care.resolution"), Values: b}}

@@ -479,3 +479,34 @@ func BenchmarkBusinessHoursBetweenMonth(b *testing.B) {
 		bh.Between(a, a.AddDate(0, 1, 0))
 	}
 }
+
+// TestResponseTrendGapForWeekWithoutResolution: a week whose cases were
+// answered but none resolved has no median resolution time: a gap in the
+// line, not 0 h (which would read as "resolved at once").
+func TestResponseTrendGapForWeekWithoutResolution(t *testing.T) {
+	l := app.English()
+	shop := hours(t, "Asia/Shanghai", 9, 18, "1,2,3,4,5")
+	base := time.Date(2026, 11, 2, 2, 0, 0, 0, time.UTC) // a Monday
+	cases := []app.Case{
+		{CustomerID: "A", Type: "complaint", Platform: "eBay", Opened: base, FirstResponse: base.Add(2 * time.Hour), Resolved: base.Add(30 * time.Hour)},
+		{CustomerID: "B", Type: "shipping", Platform: "eBay", Opened: base.AddDate(0, 0, 7), FirstResponse: base.AddDate(0, 0, 8)},
+		{CustomerID: "C", Type: "shipping", Platform: "eBay", Opened: base.AddDate(0, 0, 14), FirstResponse: base.AddDate(0, 0, 14).Add(time.Hour), Resolved: base.AddDate(0, 0, 15)},
+	}
+	c := app.ResponseTrendChart(l, cases, shop)
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Categories) != 3 {
+		t.Fatalf("weeks %v, want 3", c.Categories)
+	}
+	res := c.Series[1].Values
+	if !app.IsGap(res[1]) {
+		t.Errorf("resolution in the week with no resolved case = %v, want a gap", res[1])
+	}
+	if app.IsGap(res[0]) || app.IsGap(res[2]) || res[0] <= 0 || res[2] <= 0 {
+		t.Errorf("resolution medians %v: the other weeks have resolved cases", res)
+	}
+	if app.IsGap(c.Series[0].Values[1]) {
+		t.Error("the week's first response is known and must be drawn")
+	}
+}

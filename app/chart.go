@@ -37,7 +37,10 @@ type Chart struct {
 	Unit        string      // shown after values in tooltips and labels, e.g. "USD" or "%"
 	XUnit       string      // scatter only: unit of the x value
 	RadarMax    float64     // radar only: the outer ring; 0 means the largest value
-	Note        string      // how the figures were computed, shown under the chart
+	// Counts says the values are counts (orders, cases, notes): the value
+	// axis then has whole-number ticks, never "0.5 orders".
+	Counts bool
+	Note   string // how the figures were computed, shown under the chart
 	// Shade tints the categories From..To (indices, inclusive) behind the
 	// data, e.g. a campaign's days on a daily revenue line. Optional; line
 	// and bar charts only.
@@ -75,10 +78,24 @@ type ChartRange struct {
 
 // Series is one named set of values.
 type Series struct {
-	Name   string
-	Values []float64 // one per category (bar, stacked bar, line, pie, donut, radar)
-	Points []Point   // scatter only
+	Name string
+	// Values has one value per category (bar, stacked bar, line, pie,
+	// donut, radar). On a line, Gap marks a category without a value (a
+	// week with no resolved case): the line breaks there instead of
+	// dropping to 0.
+	Values []float64
+	Points []Point // scatter only
+	// Line joins a scatter series' points in the order given, for a curve
+	// over a number axis (profit against price), where the x values are
+	// numbers at their true distances, not categories.
+	Line bool
 }
+
+// Gap is the value of a line chart's category that has no value.
+var Gap = math.NaN()
+
+// IsGap reports whether v marks a missing value (see Gap).
+func IsGap(v float64) bool { return math.IsNaN(v) }
 
 // Point is one scatter point; Label names it in the tooltip, Tag (short,
 // e.g. a SKU) is written beside it on the chart when set.
@@ -137,6 +154,9 @@ func (c Chart) seriesProblem() string {
 			return fmt.Sprintf("series %q has %d values for %d categories", s.Name, len(s.Values), len(c.Categories))
 		}
 		for _, v := range s.Values {
+			if IsGap(v) && c.Kind == ChartLine {
+				continue // a line breaks at a gap; other kinds have no way to show one
+			}
 			if !finite(v) {
 				return fmt.Sprintf("series %q has a value that is not a finite number", s.Name)
 			}
@@ -219,6 +239,9 @@ func (c Chart) Empty() bool {
 func (c Chart) ValueRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	see := func(v float64) {
+		if IsGap(v) {
+			return
+		}
 		lo = math.Min(lo, v)
 		hi = math.Max(hi, v)
 	}
@@ -269,9 +292,26 @@ func (c Chart) ValueRange() (lo, hi float64) {
 	return lo, hi
 }
 
+// ValueTicks returns about n round ticks for the chart's value axis,
+// covering ValueRange: whole numbers when the chart shows Counts.
+func (c Chart) ValueTicks(n int) []float64 {
+	lo, hi := c.ValueRange()
+	return niceTicks(lo, hi, n, c.Counts)
+}
+
 // NiceTicks returns about n evenly spaced round values covering lo..hi
 // (1, 2 or 5 times a power of ten), the way a person would label an axis.
 func NiceTicks(lo, hi float64, n int) []float64 {
+	return niceTicks(lo, hi, n, false)
+}
+
+// NiceCountTicks is NiceTicks for counts: the step is a whole number (1, 2,
+// 5, 10 …, never 0.5 or 2.5), so every tick is one.
+func NiceCountTicks(lo, hi float64, n int) []float64 {
+	return niceTicks(lo, hi, n, true)
+}
+
+func niceTicks(lo, hi float64, n int, whole bool) []float64 {
 	if n < 2 {
 		n = 2
 	}
@@ -282,10 +322,16 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if whole && m*mag != math.Trunc(m*mag) {
+			continue // 0.5 or 2.5 of a count
+		}
 		if m*mag >= raw {
 			step = m * mag
 			break
 		}
+	}
+	if whole && step < 1 {
+		step = 1
 	}
 	start := math.Floor(lo/step) * step
 	var ticks []float64

@@ -361,7 +361,7 @@ func PortfolioChart(l *Localizer, pts []PortfolioPoint) Chart {
 
 // PipelineChart counts products in each new-product stage.
 func PipelineChart(l *Localizer, products []Product) Chart {
-	c := Chart{ID: "product_pipeline", Title: l.T("products.chart_pipeline"), Kind: ChartBar, Unit: l.T("chart.products_unit")}
+	c := Chart{ID: "product_pipeline", Title: l.T("products.chart_pipeline"), Kind: ChartBar, Unit: l.T("chart.products_unit"), Counts: true}
 	s := Series{Name: l.T("chart.products_unit")}
 	has := false
 	for _, st := range PipelineStages {

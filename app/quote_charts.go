@@ -56,11 +56,13 @@ func CostBreakdownChart(l *Localizer, q Quote, currency string) Chart {
 
 // ProfitCurveChart draws profit per unit against price, with the target
 // profit (target_margin * price) beside it: profit crosses zero at the
-// break-even price and the target line at the recommended price, and both
-// prices are among the categories so the crossing points are drawn exactly.
+// break-even price and the target line at the recommended price. Price is a
+// number axis (a scatter with its points joined), so the prices sit at their
+// true distances and both lines stay straight; the break-even and
+// recommended prices are points of the curves, so the crossings are exact.
 func ProfitCurveChart(l *Localizer, q Quote, currency string) Chart {
-	c := Chart{ID: "quote_profit_curve", Title: l.T("pricing.chart.curve"), Kind: ChartLine,
-		XLabel: l.T("pricing.chart.price", currency), YLabel: l.T("pricing.chart.profit"), Unit: currency}
+	c := Chart{ID: "quote_profit_curve", Title: l.T("pricing.chart.curve"), Kind: ChartScatter,
+		XLabel: l.T("pricing.chart.price", currency), YLabel: l.T("pricing.chart.profit"), Unit: currency, XUnit: currency}
 	var lo, hi decimal.Decimal
 	switch {
 	case q.RecommendedOK:
@@ -93,12 +95,12 @@ func ProfitCurveChart(l *Localizer, q Quote, currency string) Chart {
 		marks = append(marks, q.In.Price.Round(2))
 	}
 	prices = insertSorted(prices, marks)
-	profit := Series{Name: l.T("pricing.chart.profit")}
-	target := Series{Name: l.T("pricing.chart.target_profit")}
+	profit := Series{Name: l.T("pricing.chart.profit"), Line: true}
+	target := Series{Name: l.T("pricing.chart.target_profit"), Line: true}
 	for _, p := range prices {
-		c.Categories = append(c.Categories, QuoteMoney(p))
-		profit.Values = append(profit.Values, q.In.ProfitAt(q.UnitCost, q.VarRate, p).Round(2).InexactFloat64())
-		target.Values = append(target.Values, p.Mul(q.In.TargetMargin).Round(2).InexactFloat64())
+		x := p.InexactFloat64()
+		profit.Points = append(profit.Points, Point{X: x, Y: q.In.ProfitAt(q.UnitCost, q.VarRate, p).Round(2).InexactFloat64()})
+		target.Points = append(target.Points, Point{X: x, Y: p.Mul(q.In.TargetMargin).Round(2).InexactFloat64()})
 	}
 	c.Series = []Series{profit, target}
 	if q.RecommendedOK {

@@ -304,23 +304,41 @@ func TestQuoteCharts(t *testing.T) {
 	in := baseInput()
 	q := in.Compute()
 	curve := app.ProfitCurveChart(l, q, "USD")
+	// Price is a number axis: the break-even and recommended prices are
+	// points of both curves at their own x, not categories.
+	if curve.Kind != app.ChartScatter || len(curve.Categories) != 0 || !curve.Series[0].Line || !curve.Series[1].Line {
+		t.Fatalf("profit curve kind %s, categories %v: want joined points over a price axis", curve.Kind, curve.Categories)
+	}
 	found := 0
-	for i, cat := range curve.Categories {
-		switch cat {
-		case "14.29":
+	for i, p := range curve.Series[0].Points {
+		if curve.Series[1].Points[i].X != p.X || (i > 0 && p.X <= curve.Series[0].Points[i-1].X) {
+			t.Fatalf("points not in rising price order, or the two curves at different prices: %v", curve.Series)
+		}
+		switch p.X {
+		case 14.29:
 			found++
-			if v := curve.Series[0].Values[i]; v > 0.01 || v < -0.01 {
+			if v := p.Y; v > 0.01 || v < -0.01 {
 				t.Errorf("profit at break-even = %v", v)
 			}
-		case "20.00":
+		case 20:
 			found++
-			if curve.Series[0].Values[i] != curve.Series[1].Values[i] {
-				t.Errorf("profit at recommended %v != target %v", curve.Series[0].Values[i], curve.Series[1].Values[i])
+			if p.Y != curve.Series[1].Points[i].Y {
+				t.Errorf("profit at recommended %v != target %v", p.Y, curve.Series[1].Points[i].Y)
 			}
 		}
 	}
 	if found != 2 {
-		t.Errorf("break-even and recommended prices not on the curve: %v", curve.Categories)
+		t.Errorf("break-even and recommended prices not on the curve: %v", curve.Series[0].Points)
+	}
+	// A straight line stays straight: profit rises by the same amount per
+	// unit of price between any two points (the inserted prices bent it
+	// when they were categories at equal spacing).
+	pts := curve.Series[1].Points
+	slope := (pts[1].Y - pts[0].Y) / (pts[1].X - pts[0].X)
+	for i := 2; i < len(pts); i++ {
+		if s := (pts[i].Y - pts[i-1].Y) / (pts[i].X - pts[i-1].X); s-slope > 0.01 || slope-s > 0.01 {
+			t.Errorf("target profit slope %v between points %d and %d, want %v", s, i-1, i, slope)
+		}
 	}
 }
 

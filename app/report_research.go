@@ -87,7 +87,7 @@ func researchSection(ctx context.Context, ws Workspace, l *Localizer, o Overview
 // NotesByMethodChart counts notes by research method (one bar series per
 // market), to show which methods the research leans on.
 func NotesByMethodChart(l *Localizer, notes []Note) Chart {
-	c := Chart{ID: "notes_by_method", Title: l.T("research.chart_methods"), Kind: ChartStackedBar, Unit: l.T("research.notes_unit")}
+	c := Chart{ID: "notes_by_method", Title: l.T("research.chart_methods"), Kind: ChartStackedBar, Unit: l.T("research.notes_unit"), Counts: true}
 	for _, m := range ResearchMethods {
 		c.Categories = append(c.Categories, l.T("note.method."+m))
 	}

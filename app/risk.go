@@ -205,7 +205,7 @@ func OverdueRisks(risks []Risk, now time.Time) []Risk {
 // OpenRisksByCategoryChart: open (not closed) risks per category, one bar
 // per category, in the register's category order.
 func OpenRisksByCategoryChart(l *Localizer, risks []Risk) Chart {
-	c := Chart{ID: "open_risks_by_category", Title: l.T("risks.chart_open_by_category"), Kind: ChartBar, YLabel: l.T("chart.risks_unit")}
+	c := Chart{ID: "open_risks_by_category", Title: l.T("risks.chart_open_by_category"), Kind: ChartBar, YLabel: l.T("chart.risks_unit"), Counts: true}
 	s := Series{Name: l.T("risks.open_risks"), Values: make([]float64, len(RiskCategories))}
 	for i, cat := range RiskCategories {
 		c.Categories = append(c.Categories, l.T("risk.category."+cat))

@@ -29,7 +29,7 @@ func RiskHeatmapChart(l *Localizer, risks []Risk) Chart {
 
 // RisksByCategoryChart: risks per category, stacked by status.
 func RisksByCategoryChart(l *Localizer, risks []Risk) Chart {
-	c := Chart{ID: "risks_by_category", Title: l.T("chart.risks_by_category"), Kind: ChartStackedBar, YLabel: l.T("chart.risks_unit")}
+	c := Chart{ID: "risks_by_category", Title: l.T("chart.risks_by_category"), Kind: ChartStackedBar, YLabel: l.T("chart.risks_unit"), Counts: true}
 	idx := map[string]int{}
 	for i, cat := range RiskCategories {
 		c.Categories = append(c.Categories, l.T("risk.category."+cat))

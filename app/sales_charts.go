@@ -61,7 +61,7 @@ func MarkPartialMonth(l *Localizer, c Chart, now time.Time) Chart {
 
 // OrdersByMonthChart: bars of orders per month.
 func OrdersByMonthChart(l *Localizer, months []MonthValue) Chart {
-	c := Chart{ID: "orders_by_month", Title: l.T("chart.orders_by_month"), Kind: ChartBar, YLabel: l.T("chart.orders")}
+	c := Chart{ID: "orders_by_month", Title: l.T("chart.orders_by_month"), Kind: ChartBar, YLabel: l.T("chart.orders"), Counts: true}
 	s := Series{Name: l.T("chart.orders")}
 	for _, m := range months {
 		c.Categories = append(c.Categories, m.Month.Format("2006-01"))

@@ -129,7 +129,7 @@ func CountryTierChart(l *Localizer, countries []CountryFigures, currency string,
 // NewCustomersChart is a line of customers per month of their first order.
 func NewCustomersChart(l *Localizer, months []MonthValue) Chart {
 	c := Chart{ID: "customers_new_by_month", Title: l.T("customers.chart.new_customers"), Kind: ChartLine,
-		YLabel: l.T("customers.chart.customers"), Note: l.T("customers.chart.new_note")}
+		YLabel: l.T("customers.chart.customers"), Counts: true, Note: l.T("customers.chart.new_note")}
 	if len(months) == 0 {
 		return c
 	}

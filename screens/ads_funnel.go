@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // adsFunnel is the Funnel tab: per product, sessions → units → orders from
@@ -18,7 +19,7 @@ type adsFunnel struct {
 	a     *ads
 	table *widget.Table
 	note  *widget.Label
-	chart *ChartView
+	chart *chart.View
 }
 
 var funnelCols = []string{"product", "sessions", "page_views", "units", "orders", "conversion", "aov", "repeat", "buy_box"}
@@ -40,7 +41,7 @@ func (f *adsFunnel) buildUI() fyne.CanvasObject {
 	for i, w := range funnelColWidths {
 		f.table.SetColumnWidth(i, w)
 	}
-	f.chart = NewChartView(app.Chart{}, l.T("ads.funnel_empty"))
+	f.chart = chart.NewView(app.Chart{}, l.T("ads.funnel_empty"))
 	split := container.NewVSplit(f.table, f.chart)
 	split.Offset = 0.45
 	return container.NewBorder(f.note, nil, nil, nil, split)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // adsOverview is the Overview tab: the period's figures with their
@@ -15,7 +16,7 @@ type adsOverview struct {
 	kpis      *widget.Label
 	weeks     *widget.Label
 	campaigns *widget.Label
-	views     []*ChartView
+	views     []*chart.View
 }
 
 func newAdsOverview(a *ads) *adsOverview { return &adsOverview{a: a} }
@@ -27,7 +28,7 @@ func (o *adsOverview) buildUI() fyne.CanvasObject {
 	o.weeks = formulaLabel(o.a.s)
 	grid := container.NewGridWithColumns(2)
 	for range 4 {
-		v := NewChartView(app.Chart{}, l.T("ads.no_data"))
+		v := chart.NewView(app.Chart{}, l.T("ads.no_data"))
 		o.views = append(o.views, v)
 		grid.Add(container.NewGridWrap(fyne.NewSize(500, 280), v))
 	}

@@ -3,6 +3,11 @@ package screens
 import (
 	"context"
 	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Background work: every screen reads and writes the workspace off the UI
@@ -130,6 +135,54 @@ func (s *Shell) writeSettled(work func(ctx context.Context) error, settle, done 
 			if live.Err() == nil && done != nil {
 				done()
 			}
+		})
+	}()
+}
+
+// progressTask is a long job the person watches in a modal dialog (an
+// import): a progress bar, a status line and a Cancel button. P is what the
+// work reports as it goes; show turns it into the bar's fraction (0..1) and
+// the status line.
+type progressTask[T, P any] struct {
+	title, status, cancel string // the dialog's title, its first status line, the button's label
+	work                  func(ctx context.Context, report func(P)) (T, error)
+	show                  func(P) (fraction float64, status string)
+	done                  func(T, error)
+}
+
+// runProgress runs task off the UI goroutine behind its dialog. report may
+// be called from the work's goroutine; each call is applied on the UI
+// goroutine. The work's context ends on Cancel and, as for background, when
+// the person leaves the module or the workspace changes. The dialog closes
+// whatever the outcome, since it covers the whole window. done gets the
+// result and the error, a cancellation by the button included (the caller
+// says "cancelled" in its own words), but never a result for a screen that
+// is gone. Call it from the UI goroutine.
+func runProgress[T, P any](s *Shell, task progressTask[T, P]) {
+	live := s.scopeCtx()
+	ctx, cancel := context.WithCancel(live)
+	bar := widget.NewProgressBar()
+	status := widget.NewLabel(task.status)
+	dlg := dialog.NewCustomWithoutButtons(task.title,
+		container.NewVBox(bar, status, widget.NewButton(task.cancel, cancel)), s.win)
+	dlg.Resize(fyne.NewSize(440, 0))
+	dlg.Show()
+	report := func(p P) {
+		s.env.Post(func() {
+			f, text := task.show(p)
+			bar.SetValue(f)
+			status.SetText(text)
+		})
+	}
+	go func() {
+		v, err := task.work(ctx, report)
+		cancel() // release the context's resources; the work is over
+		s.env.Post(func() {
+			dlg.Hide()
+			if live.Err() != nil {
+				return // the screen or workspace it was for is gone
+			}
+			task.done(v, err)
 		})
 	}()
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -261,7 +262,7 @@ type careKPIs struct {
 	period *widget.Select
 	line   *widget.Label
 	orders []app.NamedValue // orders by country in the period
-	views  []*ChartView
+	views  []*chart.View
 }
 
 var carePeriods = []int{30, 90, 365}
@@ -278,7 +279,7 @@ func (k *careKPIs) buildUI() fyne.CanvasObject {
 	k.line = formulaLabel(k.c.s)
 	grid := container.NewGridWithColumns(2)
 	for range 8 {
-		v := NewChartView(app.Chart{}, l.T("chart.no_data"))
+		v := chart.NewView(app.Chart{}, l.T("chart.no_data"))
 		k.views = append(k.views, v)
 		grid.Add(container.NewGridWrap(fyne.NewSize(520, 300), v))
 	}

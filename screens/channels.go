@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -38,8 +39,8 @@ type channels struct {
 	why     *widget.Label
 	errMsg  *widget.Label
 	table   *widget.Label
-	ranking *ChartView
-	scatter *ChartView
+	ranking *chart.View
+	scatter *chart.View
 	ranked  []app.ChannelScore
 
 	chEdit *channelEditor
@@ -109,8 +110,8 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 	c.why = &widget.Label{Wrapping: c.s.wrap(), TextStyle: fyne.TextStyle{Bold: true}}
 	c.table = &widget.Label{Wrapping: c.s.wrap()}
 	empty := t("chart.no_data")
-	c.ranking = NewChartView(app.Chart{}, empty)
-	c.scatter = NewChartView(app.Chart{}, empty)
+	c.ranking = chart.NewView(app.Chart{}, empty)
+	c.scatter = chart.NewView(app.Chart{}, empty)
 	note := widget.NewLabel(t("channels.weights_note"))
 	note.Wrapping = c.s.wrap()
 	left := container.NewVScroll(container.NewVBox(form, note))

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -45,10 +46,13 @@ type customers struct {
 	lifetime *widget.Entry
 	table    *widget.Table
 	detail   *customerDetail
-	charts   []*ChartView
+	charts   []*chart.View
 	tiers    *fyne.Container
 	empty    *widget.Label
 	mapping  *mappingDialog // the open column mapping dialog, if any
+	// previewing is the preview of the file picked to import, read before
+	// the import starts; picking another file drops it.
+	previewing latest
 
 	// predict is the Prediction tab, built when first opened so the
 	// model is fitted only for people who look at it; preds are its
@@ -147,7 +151,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	c.charts = nil
 	chartGrid := container.NewGridWithColumns(2)
 	for i := 0; i < 6; i++ {
-		cv := NewChartView(app.Chart{}, t("customers.no_data"))
+		cv := chart.NewView(app.Chart{}, t("customers.no_data"))
 		c.charts = append(c.charts, cv)
 		chartGrid.Add(container.NewGridWrap(fyne.NewSize(520, 300), cv))
 	}

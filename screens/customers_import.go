@@ -29,21 +29,19 @@ func (c *customers) onImport() {
 // the date order only when the preview cannot tell.
 func (c *customers) importPath(path string) {
 	ws := c.s.ws
-	go func() {
-		pv, err := ws.PreviewOrders(context.Background(), app.ImportOptions{Path: path})
-		c.s.env.Post(func() {
-			if err != nil {
-				c.s.ShowError(err)
-				return
-			}
-			opts := app.ImportOptions{Path: path, Encoding: pv.Encoding, Delimiter: pv.Delimiter, DateOrder: pv.DateOrder}
-			if pv.MappingKnown && !pv.DateAmbiguous {
-				c.startImport(opts)
-				return
-			}
-			c.showMapping(opts, pv)
-		})
-	}()
+	// Only the newest file picked is previewed: a slow preview of an earlier
+	// pick is cancelled, and its result dropped, rather than opening a
+	// second import behind the first.
+	backgroundLatest(c.s, &c.previewing, func(ctx context.Context) (app.ImportPreview, error) {
+		return ws.PreviewOrders(ctx, app.ImportOptions{Path: path})
+	}, func(pv app.ImportPreview) {
+		opts := app.ImportOptions{Path: path, Encoding: pv.Encoding, Delimiter: pv.Delimiter, DateOrder: pv.DateOrder}
+		if pv.MappingKnown && !pv.DateAmbiguous {
+			c.startImport(opts)
+			return
+		}
+		c.showMapping(opts, pv)
+	})
 }
 
 // mappingDialog holds the widgets of the column mapping dialog.
@@ -165,46 +163,29 @@ func previewTable(pv app.ImportPreview) *widget.Table {
 	return t
 }
 
-// importRun is one running import: its progress dialog and cancel.
-type importRun struct {
-	c      *customers
-	bar    *widget.ProgressBar
-	speed  *widget.Label
-	dlg    dialog.Dialog
-	cancel context.CancelFunc
-}
-
-// startImport runs the import off the UI goroutine. Progress arrives
-// throttled by the importer (every 100 ms) and is posted to the UI.
+// startImport runs the import behind a progress dialog with rows, rows/s
+// and Cancel. Progress arrives throttled by the importer (every 100 ms).
+// Cancel, leaving the module or changing the workspace cancel it; the
+// import is one transaction, so a cancelled import leaves nothing behind.
 func (c *customers) startImport(opts app.ImportOptions) {
+	l, ws := c.s.l, c.s.ws
+	name := filepath.Base(opts.Path)
+	runProgress(c.s, progressTask[app.ImportResult, app.ImportProgress]{
+		title:  l.T("customers.import_progress", name),
+		status: l.T("customers.reading", name),
+		cancel: l.T("customers.cancel"),
+		work: func(ctx context.Context, report func(app.ImportProgress)) (app.ImportResult, error) {
+			return ws.ImportOrders(ctx, opts, report)
+		},
+		show: func(p app.ImportProgress) (float64, string) {
+			return p.Fraction(), l.T("customers.progress", p.Rows, p.RowsPerSecond())
+		},
+		done: func(res app.ImportResult, err error) { c.importDone(opts, res, err) },
+	})
+}
+
+func (c *customers) importDone(opts app.ImportOptions, res app.ImportResult, err error) {
 	l := c.s.l
-	ctx, cancel := context.WithCancel(context.Background())
-	run := &importRun{c: c, bar: widget.NewProgressBar(), speed: widget.NewLabel(l.T("customers.reading", filepath.Base(opts.Path))), cancel: cancel}
-	cancelBtn := widget.NewButton(l.T("customers.cancel"), run.onCancel)
-	run.dlg = dialog.NewCustomWithoutButtons(l.T("customers.import_progress", filepath.Base(opts.Path)),
-		container.NewVBox(run.bar, run.speed, cancelBtn), c.s.win)
-	run.dlg.Resize(fyne.NewSize(440, 0))
-	run.dlg.Show()
-	ws := c.s.ws
-	go func() {
-		res, err := ws.ImportOrders(ctx, opts, func(p app.ImportProgress) {
-			c.s.env.Post(func() { run.onProgress(p) })
-		})
-		cancel()
-		c.s.env.Post(func() { run.onDone(opts, res, err) })
-	}()
-}
-
-func (r *importRun) onCancel() { r.cancel() }
-
-func (r *importRun) onProgress(p app.ImportProgress) {
-	r.bar.SetValue(p.Fraction())
-	r.speed.SetText(r.c.s.l.T("customers.progress", p.Rows, p.RowsPerSecond()))
-}
-
-func (r *importRun) onDone(opts app.ImportOptions, res app.ImportResult, err error) {
-	r.dlg.Hide()
-	c, l := r.c, r.c.s.l
 	switch {
 	case app.ErrorCode(err) == app.ECanceled:
 		c.s.message(l.T("customers.import_title"), l.T("customers.err.canceled"))

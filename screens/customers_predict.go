@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // predictionView is the Customers screen's Prediction view (issue 8): it
@@ -47,8 +48,8 @@ type predictionView struct {
 	reading           *widget.Label
 	holdoutText       *widget.Label
 	totals            *widget.Label
-	cumChart, byX     *ChartView
-	alive, dist       *ChartView
+	cumChart, byX     *chart.View
+	alive, dist       *chart.View
 }
 
 func newPredictionView(s *Shell) *predictionView {
@@ -92,10 +93,10 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 	p.totals = wrapLabel("")
 	empty := t("clv.empty")
 	l := p.s.l
-	p.cumChart = NewChartView(app.HoldoutCumulativeChart(l, app.Holdout{}), empty)
-	p.byX = NewChartView(app.HoldoutByXChart(l, app.Holdout{}), empty)
-	p.alive = NewChartView(app.PAliveChart(l, app.CLVResult{}, 0), empty)
-	p.dist = NewChartView(app.CLVDistributionChart(l, app.CLVResult{}, ""), empty)
+	p.cumChart = chart.NewView(app.HoldoutCumulativeChart(l, app.Holdout{}), empty)
+	p.byX = chart.NewView(app.HoldoutByXChart(l, app.Holdout{}), empty)
+	p.alive = chart.NewView(app.PAliveChart(l, app.CLVResult{}, 0), empty)
+	p.dist = chart.NewView(app.CLVDistributionChart(l, app.CLVResult{}, ""), empty)
 
 	if p.s.ws == nil {
 		return container.NewVBox(intro, widget.NewLabel(t("workspace.none_hint")))
@@ -117,7 +118,7 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 
 // tall gives a chart room for its axes and the note under it; a VBox would
 // leave it at its minimum height.
-func tall(c *ChartView) fyne.CanvasObject {
+func tall(c *chart.View) fyne.CanvasObject {
 	space := canvas.NewRectangle(color.Transparent)
 	space.SetMinSize(fyne.NewSize(0, 340))
 	return container.NewStack(space, c)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/seller-assistant/seller-assistant/app"
 	"github.com/seller-assistant/seller-assistant/app/mock"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // fakePurchases makes n customers over 52 weeks: first purchases in the
@@ -104,7 +105,7 @@ func TestPredictionViewFitsAndChecksHoldout(t *testing.T) {
 	if !strings.HasPrefix(v.holdoutText.Text, "Predicted ") {
 		t.Errorf("holdout summary %q", v.holdoutText.Text)
 	}
-	for _, c := range []*ChartView{v.cumChart, v.byX, v.alive, v.dist} {
+	for _, c := range []*chart.View{v.cumChart, v.byX, v.alive, v.dist} {
 		if c.Chart().Empty() {
 			t.Errorf("chart %s is empty", c.Chart().ID)
 		}

@@ -298,8 +298,8 @@ func TestCustomersExportOneTier(t *testing.T) {
 func TestCustomersChartsAndTiersFilled(t *testing.T) {
 	ts, c := openCustomers(t, customersWorkspace(customerStats(400), &mock.CustomerStore{}))
 	for _, cv := range c.charts[:4] {
-		if cv.chart.Empty() {
-			t.Errorf("chart %s is empty", cv.chart.ID)
+		if cv.Chart().Empty() {
+			t.Errorf("chart %s is empty", cv.Chart().ID)
 		}
 	}
 	shown := texts(c.tiers)

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // dashboard is the shop at a glance. Its figures load off the UI goroutine
@@ -23,7 +24,7 @@ type dashboard struct {
 
 	loading *widget.ProgressBarInfinite
 	tiles   map[string]*statTile
-	charts  []*ChartView
+	charts  []*chart.View
 	notes   *fyne.Container
 	risks   *fyne.Container
 	upcom   *fyne.Container
@@ -51,7 +52,7 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	d.charts = nil
 	chartGrid := container.NewAdaptiveGrid(2)
 	for i := 0; i < 4; i++ {
-		cv := NewChartView(app.Chart{}, t("chart.no_data"))
+		cv := chart.NewView(app.Chart{}, t("chart.no_data"))
 		d.charts = append(d.charts, cv)
 		chartGrid.Add(cv)
 	}

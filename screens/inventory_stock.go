@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // invStock is the Stock tab: the plan as a table (tap a column title to sort,
@@ -25,7 +26,7 @@ type invStock struct {
 	status  *widget.Select
 	table   *widget.Table
 	empty   *widget.Label
-	chart   *ChartView
+	chart   *chart.View
 	formula *widget.Label
 
 	shown    []app.ReplenishRow
@@ -71,7 +72,7 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.empty = widget.NewLabel(t("inventory.empty"))
 	st.empty.Wrapping = st.v.s.wrap()
 	st.empty.Hide()
-	st.chart = NewChartView(app.Chart{}, t("inventory.pick_sku"))
+	st.chart = chart.NewView(app.Chart{}, t("inventory.pick_sku"))
 	st.formula = widget.NewLabel("")
 	st.formula.Wrapping = st.v.s.wrap()
 	filters := container.NewBorder(nil, nil, nil, sized(st.status, 180), st.search)

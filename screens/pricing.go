@@ -11,6 +11,7 @@ import (
 
 	"github.com/seller-assistant/seller-assistant/app"
 	"github.com/seller-assistant/seller-assistant/app/format"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -57,7 +58,7 @@ type pricing struct {
 	values     map[string]*widget.Label
 	hows       map[string]*widget.Label
 
-	breakdown, curve, compare *ChartView
+	breakdown, curve, compare *chart.View
 
 	compPrices *widget.Entry
 	compStats  *widget.Label

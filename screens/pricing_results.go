@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // pricingResults are the result rows, in the order the formulas build on
@@ -36,9 +37,9 @@ func (p *pricing) buildResults() fyne.CanvasObject {
 
 func (p *pricing) buildCharts() fyne.CanvasObject {
 	empty := p.s.l.T("chart.no_data")
-	p.breakdown = NewChartView(app.Chart{}, empty)
-	p.curve = NewChartView(app.Chart{}, empty)
-	p.compare = NewChartView(app.Chart{}, empty)
+	p.breakdown = chart.NewView(app.Chart{}, empty)
+	p.curve = chart.NewView(app.Chart{}, empty)
+	p.compare = chart.NewView(app.Chart{}, empty)
 	// Rows share the height, so the charts grow with the window.
 	return container.NewGridWithRows(2, container.NewGridWithColumns(2, p.breakdown, p.curve), p.compare)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -45,7 +46,7 @@ type products struct {
 	status2                                 *widget.Label
 	packChecks                              []*widget.Check
 
-	matrix, bcg, margin, pipeChart *ChartView
+	matrix, bcg, margin, pipeChart *chart.View
 	pipeList                       *widget.List
 	pipeItems                      []app.Product
 	pipeBox                        *fyne.Container

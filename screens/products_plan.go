@@ -15,18 +15,19 @@ import (
 
 	"github.com/seller-assistant/seller-assistant/app"
 	"github.com/seller-assistant/seller-assistant/app/atomicfile"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // ---------------------------------------------------------------- portfolio
 
 func (p *products) portfolioUI() fyne.CanvasObject {
 	t := p.s.l.T
-	p.matrix = NewChartView(app.Chart{}, t("chart.no_data"))
-	p.bcg = NewChartView(app.Chart{}, t("products.bcg_empty"))
-	p.margin = NewChartView(app.Chart{}, t("products.margin_empty"))
+	p.matrix = chart.NewView(app.Chart{}, t("chart.no_data"))
+	p.bcg = chart.NewView(app.Chart{}, t("products.bcg_empty"))
+	p.margin = chart.NewView(app.Chart{}, t("products.margin_empty"))
 	help := widget.NewLabel(t("products.portfolio_help"))
 	help.Wrapping = p.s.wrap()
-	tall := func(c *ChartView) fyne.CanvasObject { return container.New(rsMinHeight(320), c) }
+	tall := func(c *chart.View) fyne.CanvasObject { return container.New(rsMinHeight(320), c) }
 	grid := container.NewGridWithColumns(2, tall(p.matrix), tall(p.bcg), tall(p.margin))
 	return container.NewVScroll(container.NewVBox(help, grid))
 }
@@ -42,7 +43,7 @@ func (p *products) refreshPortfolio() {
 
 func (p *products) pipelineUI() fyne.CanvasObject {
 	t := p.s.l.T
-	p.pipeChart = NewChartView(app.Chart{}, t("products.pipeline_empty"))
+	p.pipeChart = chart.NewView(app.Chart{}, t("products.pipeline_empty"))
 	p.pipeList = widget.NewList(func() int { return len(p.pipeItems) }, func() fyne.CanvasObject { return newRsRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			pr := p.pipeItems[i]

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -39,7 +40,7 @@ type promotions struct {
 	tabs      *container.AppTabs
 	form      *campaignForm
 	eval      *campaignEval
-	roi       *ChartView
+	roi       *chart.View
 	roiNote   *widget.Label
 	save      *widget.Button
 	del       *widget.Button
@@ -86,7 +87,7 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 
 	p.form = newCampaignForm(p)
 	p.eval = newCampaignEval(p)
-	p.roi = NewChartView(app.Chart{}, t("promotions.roi_none"))
+	p.roi = chart.NewView(app.Chart{}, t("promotions.roi_none"))
 	p.roiNote = widget.NewLabel("")
 	p.roiNote.Wrapping = p.s.wrap()
 	p.save = widget.NewButtonWithIcon(t("promotions.save"), theme.DocumentSaveIcon(), p.onSave)

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // campaignEval compares a campaign with the same number of days before it,
@@ -28,7 +29,7 @@ type campaignEval struct {
 	periods                                                    *widget.Label
 	table                                                      *fyne.Container
 	formulas                                                   *widget.Label
-	daily                                                      *ChartView
+	daily                                                      *chart.View
 	last                                                       app.Evaluation
 }
 
@@ -49,7 +50,7 @@ func newCampaignEval(p *promotions) *campaignEval {
 	e.periods = formulaLabel(p.s)
 	e.table = container.NewGridWithColumns(4)
 	e.formulas = formulaLabel(p.s)
-	e.daily = NewChartView(app.Chart{}, p.s.l.T("chart.no_data"))
+	e.daily = chart.NewView(app.Chart{}, p.s.l.T("chart.no_data"))
 	return e
 }
 

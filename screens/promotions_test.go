@@ -238,33 +238,6 @@ func TestPromotionsInChinese(t *testing.T) {
 	}
 }
 
-// TestChartShadeIsDrawnBehindTheCampaignDays: the optional Chart.Shade
-// becomes a band over exactly the shaded categories, with its label.
-func TestChartShadeIsDrawnBehindTheCampaignDays(t *testing.T) {
-	mt := chartMetrics{text: 14, small: 12, pad: 4, measure: fixedMeasure}
-	c := app.Chart{Kind: app.ChartLine, Categories: []string{"a", "b", "c", "d"}, Series: []app.Series{{Name: "r", Values: []float64{1, 2, 3, 4}}},
-		Shade: &app.ChartRange{From: 2, To: 3, Label: "Campaign"}}
-	l := computeLayout(c, "", fyne.NewSize(400, 300), mt)
-	if l.shade == nil {
-		t.Fatal("no shade")
-	}
-	slot := l.plot.w / 4
-	if d := l.shade.x - (l.plot.x + 2*slot); d > 0.5 || d < -0.5 || l.shade.w < 2*slot-0.5 || l.shade.w > 2*slot+0.5 {
-		t.Fatalf("shade %+v for plot %+v", *l.shade, l.plot)
-	}
-	found := false
-	for _, tm := range l.texts {
-		found = found || tm.text == "Campaign"
-	}
-	if !found {
-		t.Error("shade label not drawn")
-	}
-	c.Shade = nil
-	if computeLayout(c, "", fyne.NewSize(400, 300), mt).shade != nil {
-		t.Error("a shade without Chart.Shade")
-	}
-}
-
 func TestPromotionsDeleteAndUndo(t *testing.T) {
 	var saved []app.Campaign
 	ws := promoWorkspace(&saved)

@@ -218,14 +218,17 @@ func (r *timelineRenderer) rebuild() {
 	}
 	t.packLanes(x, small, w)
 	y := float32(tlHeadH)
-	amber := seriesColor(1)
+	// Market events in the chart palette's amber, a little see-through; the
+	// goals take four other colours of the same palette (see goalIndex).
+	amber := app.SeriesColor(1, 5)
+	amber.A = 0xdd
 	text(truncateTo(t.l.T("promotions.events"), tlLabelW-8, small), fyne.NewPos(4, y+2), muted, small, true)
 	for lane, idx := range t.lanes {
 		ly := y + float32(lane)*tlEventH
 		for _, i := range idx {
 			e := t.events[i]
 			x0, x1 := x(e.Start), x(e.End.AddDate(0, 0, 1))
-			rect(x0, ly+4, x1, ly+tlEventH-4, withAlpha(amber, 0xdd))
+			rect(x0, ly+4, x1, ly+tlEventH-4, amber)
 			text(e.Title(t.l), fyne.NewPos(t.labelX[i], ly+2), muted, small, false)
 		}
 	}
@@ -236,7 +239,7 @@ func (r *timelineRenderer) rebuild() {
 	objs = append(objs, sep)
 	for _, c := range t.visible() {
 		text(truncateTo(c.Name, tlLabelW-8, theme.TextSize()), fyne.NewPos(4, y+3), fg, theme.TextSize(), c.ID == t.selected)
-		bar := rect(x(c.Start), y+4, x(c.End.AddDate(0, 0, 1)), y+tlCampH-4, seriesColor(goalIndex(c.Goal)))
+		bar := rect(x(c.Start), y+4, x(c.End.AddDate(0, 0, 1)), y+tlCampH-4, app.SeriesColor(goalIndex(c.Goal), 5))
 		bar.CornerRadius = 3
 		if c.ID == t.selected {
 			bar.StrokeColor, bar.StrokeWidth = fg, 2

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 // scoringPane is the target-market scoring matrix: weights, scores with
@@ -23,8 +24,8 @@ type scoringPane struct {
 	board app.Scoreboard // as stored; weights typed but not saved live in weights
 
 	matrix      *fyne.Container
-	ranking     *ChartView
-	radar       *ChartView
+	ranking     *chart.View
+	radar       *chart.View
 	sensitivity *fyne.Container
 
 	weights  []*widget.Entry // one per criterion, in board order
@@ -50,8 +51,8 @@ func newScoringPane(s *Shell) *scoringPane { return &scoringPane{s: s} }
 func (p *scoringPane) buildUI() fyne.CanvasObject {
 	t := p.s.l.T
 	p.matrix = container.NewVBox()
-	p.ranking = NewChartView(app.Chart{}, t("research.no_markets"))
-	p.radar = NewChartView(app.Chart{}, t("research.no_markets"))
+	p.ranking = chart.NewView(app.Chart{}, t("research.no_markets"))
+	p.radar = chart.NewView(app.Chart{}, t("research.no_markets"))
 	p.sensitivity = container.NewVBox()
 	p.criteria = container.NewVBox()
 	p.newCrit = &widget.Entry{PlaceHolder: t("research.criterion_name"), OnSubmitted: p.onAddCriterionSubmit}

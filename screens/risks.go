@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -45,8 +46,8 @@ type risks struct {
 	flag     *widget.Label
 	save     *widget.Button
 	del      *widget.Button
-	heat     *ChartView
-	byCat    *ChartView
+	heat     *chart.View
+	byCat    *chart.View
 	overdue  *widget.Label
 	lists    *riskChecklists
 	undo     *widget.Button // in the message after a delete
@@ -119,8 +120,8 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	register := container.NewHSplit(left, right)
 	register.Offset = 0.4
 
-	r.heat = NewChartView(app.Chart{}, t("chart.no_data"))
-	r.byCat = NewChartView(app.Chart{}, t("chart.no_data"))
+	r.heat = chart.NewView(app.Chart{}, t("chart.no_data"))
+	r.byCat = chart.NewView(app.Chart{}, t("chart.no_data"))
 	r.overdue = formulaLabel(r.s)
 	charts := container.NewBorder(nil, widget.NewCard("", t("risks.overdue_list"), r.overdue), nil, nil,
 		container.NewGridWithColumns(2, r.heat, r.byCat))

@@ -114,11 +114,32 @@ type tableView struct {
 	Columns []cellView
 	Rows    [][]cellView
 	Empty   bool
+	Wide    bool // many columns: set tighter, so the table fits the page instead of scrolling sideways
 }
 
 type cellView struct {
 	Text string
 	Num  bool
+	Code bool // a SKU, id or date: kept on one line (browsers break "HL-KT-001" after each hyphen)
+}
+
+// wideTable is the column count from which a table is set tighter.
+const wideTable = 8
+
+// codeLike reports a short token without spaces made of ASCII letters,
+// digits and joiners that has a digit or a hyphen: "HL-KT-001",
+// "2026-12-02", "HL10390". Words and sentences still wrap.
+func codeLike(s string) bool {
+	if s == "" || len(s) > 24 || !strings.ContainsAny(s, "0123456789-") {
+		return false
+	}
+	for _, r := range s {
+		ok := r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune("-_./:#", r)
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func buildPage(r app.Report, l *app.Localizer, js []byte) (*page, error) {
@@ -229,7 +250,7 @@ func reservedID(id string) bool {
 
 func buildTable(t app.Table) tableView {
 	num := func(i int) bool { return i < len(t.Numeric) && t.Numeric[i] }
-	tv := tableView{Title: t.Title, Empty: len(t.Rows) == 0}
+	tv := tableView{Title: t.Title, Empty: len(t.Rows) == 0, Wide: len(t.Columns) >= wideTable}
 	for i, c := range t.Columns {
 		tv.Columns = append(tv.Columns, cellView{Text: c, Num: num(i)})
 	}
@@ -242,6 +263,7 @@ func buildTable(t app.Table) tableView {
 				cells[i].Text = row[i]
 			}
 			cells[i].Num = num(i)
+			cells[i].Code = !cells[i].Num && codeLike(cells[i].Text)
 		}
 		tv.Rows = append(tv.Rows, cells)
 	}
@@ -291,15 +313,18 @@ func buildChart(c app.Chart, n int) (chartView, error) {
 }
 
 func chartHeight(c app.Chart) int {
+	// Each legend row past the first takes room from the plot; the chart
+	// grows by it rather than paginate the legend.
+	extra := max(legendRows(c)-1, 0) * legendRowPx
 	switch c.Kind {
 	case app.ChartPie, app.ChartDonut:
-		return 340
+		return 340 + extra
 	case app.ChartRadar, app.ChartScatter:
-		return 380
+		return 380 + extra
 	case app.ChartHeatmap:
 		return min(max(120+28*len(c.YCategories), 280), 900)
 	}
-	return 360
+	return 360 + extra
 }
 
 // echartsChart is what every go-echarts chart type offers: Validate moves the
@@ -331,7 +356,12 @@ func chartOption(c app.Chart) (template.JS, error) {
 		return "", fmt.Errorf("unknown kind %q", c.Kind)
 	}
 	ec.Validate()
-	b, err := optionJSON(ec.JSON())
+	opt, err := plainOption(ec.JSON())
+	if err != nil {
+		return "", err
+	}
+	layoutOption(opt, c)
+	b, err := optionJSON(opt)
 	if err != nil {
 		return "", err
 	}
@@ -358,16 +388,6 @@ func optionJSON(v any) ([]byte, error) {
 // tooltips are added in the page (initJS), because echarts needs JS functions
 // for them and the option here stays plain data.
 
-func withUnit(label, unit string) string {
-	switch {
-	case unit == "" || strings.Contains(label, unit):
-		return label // no unit, or a label that already names it ("share (× largest competitor)")
-	case label == "":
-		return unit
-	}
-	return label + " (" + unit + ")"
-}
-
 func toolbox(c app.Chart) opts.Toolbox {
 	return opts.Toolbox{
 		Show:  opts.Bool(true),
@@ -379,8 +399,10 @@ func toolbox(c app.Chart) opts.Toolbox {
 	}
 }
 
+// legend wraps onto as many rows as it needs ("plain"), never pages ("1/2"):
+// the chart makes room for the rows (legendRows).
 func legend(show bool) opts.Legend {
-	return opts.Legend{Show: opts.Bool(show), Type: "scroll", Top: "0", Left: "center", Width: "75%"}
+	return opts.Legend{Show: opts.Bool(show), Type: "plain", Top: "0", Left: "center", Width: legendWidth}
 }
 
 // grid leaves room for the legend and the axis names, which echarts does not
@@ -388,7 +410,7 @@ func legend(show bool) opts.Legend {
 func grid(c app.Chart, hasLegend bool) opts.Grid {
 	top := 40
 	if hasLegend {
-		top = 56
+		top = 32 + legendRows(c)*legendRowPx
 	}
 	bottom := 12
 	if c.XLabel != "" || (c.Kind == app.ChartScatter && c.XUnit != "") {
@@ -403,19 +425,25 @@ func grid(c app.Chart, hasLegend bool) opts.Grid {
 	}
 }
 
+// categoryAxis shows the labels as app.PlanCategoryLabels decides for the
+// report's plot width: level, rotated, and only then every Step-th one
+// (Interval is how many are skipped between two drawn). HideOverlap stays on
+// for a browser window narrower than the page is designed for.
 func categoryAxis(c app.Chart) opts.XAxis {
-	label := &opts.AxisLabel{HideOverlap: opts.Bool(true)}
-	if len(c.Categories) > 8 {
-		label.Rotate = 30
+	p := labelPlan(c)
+	label := &opts.AxisLabel{HideOverlap: opts.Bool(true), Rotate: float64(p.Rotate), Interval: strconv.Itoa(p.Step - 1)}
+	gap := 30
+	if p.Rotate > 0 {
+		gap = 12 + int(rotatedLabelHeight(c, p)) // the title goes under the slanted labels
 	}
 	return opts.XAxis{
-		Type: "category", Name: c.XLabel, NameLocation: "middle", NameGap: 30,
+		Type: "category", Name: c.XTitle(), NameLocation: "middle", NameGap: gap,
 		AxisLabel: label,
 	}
 }
 
 func valueYAxis(c app.Chart) opts.YAxis {
-	return opts.YAxis{Type: "value", Name: withUnit(c.YLabel, c.Unit)}
+	return opts.YAxis{Type: "value", Name: c.YTitle()}
 }
 
 func barChart(c app.Chart) *charts.Bar {
@@ -467,6 +495,9 @@ func lineChart(c app.Chart) *charts.Line {
 		data := make([]opts.LineData, len(s.Values))
 		for i, v := range s.Values {
 			data[i] = opts.LineData{Value: v}
+			if app.IsGap(v) {
+				data[i].Value = "-" // echarts' empty value: the line breaks there
+			}
 		}
 		so := []charts.SeriesOpts{charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(showSymbol)})}
 		if sh := c.Shade; sh != nil && i == 0 {
@@ -512,7 +543,7 @@ func pieChart(c app.Chart) *charts.Pie {
 		name = c.Title
 	}
 	pie.AddSeries(name, data,
-		charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "56%"}}),
+		charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", belowLegend(c)}}),
 		// A label template is drawn as chart text, never parsed as HTML.
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}),
 	)
@@ -528,10 +559,10 @@ func scatterChart(c app.Chart) *charts.Scatter {
 	// does, so the lines are inside the plot and the quadrant areas have
 	// corners to sit in.
 	xa := opts.XAxis{Type: "value", Scale: opts.Bool(true),
-		Name: withUnit(c.XLabel, c.XUnit), NameLocation: "middle", NameGap: 30,
+		Name: c.XTitle(), NameLocation: "middle", NameGap: 30,
 		AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}
 	ya := opts.YAxis{Type: "value", Scale: opts.Bool(true),
-		Name: withUnit(c.YLabel, c.Unit), AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}
+		Name: c.YTitle(), AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}
 	fixed := len(c.XRefs) > 0 || len(c.YRefs) > 0 || c.Quadrants != nil
 	xlo, xhi := c.XRange()
 	ylo, yhi := c.ValueRange()
@@ -574,6 +605,11 @@ func scatterChart(c app.Chart) *charts.Scatter {
 			}
 		}
 		so := []charts.SeriesOpts{charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 11})}
+		if s.Line {
+			// A curve over the number axis: echarts draws a line series on
+			// value axes from the same [x, y] pairs.
+			so = append(so, func(ss *charts.SingleSeries) { ss.Type, ss.SymbolSize = "line", 6 })
+		}
 		if tagged {
 			so = append(so, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{@[2]}"}))
 		}
@@ -641,11 +677,13 @@ func heatmapChart(c app.Chart) *charts.HeatMap {
 		charts.WithGridOpts(grid(c, false)),
 		// HeatMap.Validate, unlike Bar's, does not move SetXAxis data onto the
 		// axis, so the categories go on the axis directly.
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: c.XLabel, NameLocation: "middle", NameGap: 30,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: c.XTitle(), NameLocation: "middle", NameGap: 30,
 			Data: c.Categories, SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
 			AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
 		// Rows read top-down like a table (Monday first), not bottom-up.
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: c.YLabel, Data: c.YCategories, Inverse: opts.Bool(true),
+		// The name goes at the top ("start" of an inverted axis), over the
+		// row labels, where there is room for it.
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: c.YLabel, NameLocation: "start", Data: c.YCategories, Inverse: opts.Bool(true),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{
 			Type:       "continuous",
@@ -689,7 +727,7 @@ func radarChart(c app.Chart) *charts.Radar {
 	}
 	ind := make([]*opts.Indicator, len(c.Categories))
 	for i, name := range c.Categories {
-		ind[i] = &opts.Indicator{Name: name, Max: float32(top)}
+		ind[i] = &opts.Indicator{Name: radarName(name), Max: float32(top)}
 	}
 	rd := charts.NewRadar()
 	rd.SetGlobalOptions(
@@ -697,7 +735,7 @@ func radarChart(c app.Chart) *charts.Radar {
 		charts.WithLegendOpts(legend(true)),
 		charts.WithToolboxOpts(toolbox(c)),
 		// echarts' default indicator grey is too faint to read or print.
-		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind, SplitNumber: 4, Center: []string{"50%", "56%"},
+		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind, SplitNumber: 4, Center: []string{"50%", belowLegend(c)},
 			AxisName: &opts.AxisName{Color: "#5b636d"}}),
 	)
 	for _, s := range c.Series {
@@ -766,14 +804,14 @@ const pageHTML = `<!DOCTYPE html>
 {{- end}}
 {{- range .Tables}}
 <div class="table-wrap">
-<table>
+<table{{if .Wide}} class="wide"{{end}}>
 {{- with .Title}}
 <caption>{{.}}</caption>
 {{- end}}
 <thead><tr>{{range .Columns}}<th{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Rows}}
-<tr>{{range .}}<td{{if .Num}} class="num"{{end}}>{{.Text}}</td>{{end}}</tr>
+<tr>{{range .}}<td{{if .Num}} class="num"{{else if .Code}} class="code"{{end}}>{{.Text}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
@@ -831,9 +869,13 @@ h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 caption { text-align: left; font-weight: 600; padding: 0 0 .4rem; }
 th, td { padding: .4rem .7rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-th { background: #eef1f4; font-weight: 600; white-space: nowrap; }
+th { background: #eef1f4; font-weight: 600; }
+.code { white-space: nowrap; }
+table.wide { font-size: .8rem; }
+table.wide th, table.wide td { padding: .35rem .4rem; }
 tbody tr:nth-child(even) td { background: var(--zebra); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; } /* a long header wraps; its numbers stay whole */
 .doc-foot { margin-top: 2.5rem; padding-top: .8rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 @media (max-width: 640px) {
   .page { padding: 16px 12px 32px; }

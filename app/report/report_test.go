@@ -519,8 +519,12 @@ func TestRenderRejectsInvalidChart(t *testing.T) {
 	}{
 		{"values do not match categories", app.Chart{ID: "bad-bar", Kind: app.ChartBar,
 			Categories: []string{"a", "b"}, Series: []app.Series{{Name: "s", Values: []float64{1}}}}},
+		// NaN is app.Gap on a line (a category without a value), so an
+		// infinity stands for the value that is not a number.
 		{"not a number", app.Chart{ID: "bad-line", Kind: app.ChartLine,
-			Categories: []string{"a"}, Series: []app.Series{{Name: "s", Values: []float64{math.NaN()}}}}},
+			Categories: []string{"a"}, Series: []app.Series{{Name: "s", Values: []float64{math.Inf(1)}}}}},
+		{"gap on a bar", app.Chart{ID: "bad-gap", Kind: app.ChartBar,
+			Categories: []string{"a"}, Series: []app.Series{{Name: "s", Values: []float64{app.Gap}}}}},
 		{"negative slice", app.Chart{ID: "bad-pie", Kind: app.ChartPie,
 			Categories: []string{"a"}, Series: []app.Series{{Name: "s", Values: []float64{-1}}}}},
 		{"ragged heatmap", app.Chart{ID: "bad-heat", Kind: app.ChartHeatmap,

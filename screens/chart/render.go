@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"image"
@@ -8,13 +8,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/seller-assistant/seller-assistant/app"
 )
 
 // chartRenderer turns a chartLayout into canvas objects. The chart objects
 // are rebuilt only on Layout (resize) and Refresh (new chart, theme change);
 // hovering touches nothing but the overlay objects kept as fields.
 type chartRenderer struct {
-	w       *ChartView
+	w       *View
 	objects []fyne.CanvasObject
 	colors  chartColors
 	builds  int // number of rebuilds, so tests can prove hovering does not rebuild
@@ -26,7 +28,7 @@ type chartRenderer struct {
 	tipText  *canvas.Text
 }
 
-func newChartRenderer(w *ChartView) *chartRenderer {
+func newChartRenderer(w *View) *chartRenderer {
 	r := &chartRenderer{
 		w:        w,
 		hlRect:   &canvas.Rectangle{StrokeWidth: 2},
@@ -70,7 +72,7 @@ func (r *chartRenderer) Destroy() {}
 func (r *chartRenderer) rebuild(size fyne.Size) {
 	r.builds++
 	w := r.w
-	r.colors = readChartColors(w)
+	r.colors = readChartColors(w, w.chart)
 	l := computeLayout(w.chart, w.emptyText, size, w.metrics())
 	w.layout = l
 	cc := r.colors
@@ -81,7 +83,7 @@ func (r *chartRenderer) rebuild(size fyne.Size) {
 		objs = append(objs, ln)
 	}
 	if sh := l.shade; sh != nil {
-		band := canvas.NewRectangle(withAlpha(seriesColor(1), 0x30))
+		band := canvas.NewRectangle(withAlpha(app.SeriesColor(1, 0), 0x30))
 		band.Move(fyne.NewPos(sh.x, sh.y))
 		band.Resize(fyne.NewSize(sh.w, sh.h))
 		objs = append(objs, band)
@@ -93,13 +95,13 @@ func (r *chartRenderer) rebuild(size fyne.Size) {
 		objs = append(objs, r.heatObjects(l)...)
 	}
 	for _, b := range l.bars {
-		rc := canvas.NewRectangle(seriesColor(b.series))
+		rc := canvas.NewRectangle(r.colors.series(b.series))
 		rc.Move(b.pos)
 		rc.Resize(b.size)
 		objs = append(objs, rc)
 	}
 	for _, s := range l.slices {
-		a := canvas.NewArc(s.start, s.end, l.pie.inner/l.pie.outer, seriesColor(s.cat))
+		a := canvas.NewArc(s.start, s.end, l.pie.inner/l.pie.outer, r.colors.series(s.cat))
 		if float64(s.end-s.start)*math.Pi/180*float64(l.pie.outer) > 6 {
 			// A thin gap between neighbouring slices; left off slivers, whose
 			// gaps would otherwise paint the pie in the background colour.
@@ -118,13 +120,13 @@ func (r *chartRenderer) rebuild(size fyne.Size) {
 	switch l.markers {
 	case markersCircles:
 		for _, p := range l.points {
-			objs = append(objs, marker(p.pos, l.markerRadius, seriesColor(p.series), cc.bg))
+			objs = append(objs, marker(p.pos, l.markerRadius, r.colors.series(p.series), cc.bg))
 		}
 	case markersRaster:
-		objs = append(objs, markerRaster(l))
+		objs = append(objs, markerRaster(l, cc))
 	}
 	for _, s := range l.swatches {
-		rc := canvas.NewRectangle(seriesColor(s.series))
+		rc := canvas.NewRectangle(r.colors.series(s.series))
 		rc.CornerRadius = 2
 		rc.Move(s.pos)
 		rc.Resize(s.size)
@@ -161,7 +163,7 @@ func (r *chartRenderer) textObject(l *chartLayout, t textMark) *canvas.Text {
 	var c color.Color
 	switch t.role {
 	case roleOnSeries:
-		c = contrastText(seriesColor(t.series))
+		c = contrastText(r.colors.series(t.series))
 	case roleOnHeat:
 		low, high := heatEnds(r.colors)
 		c = contrastText(heatColor(t.value, l.heat.lo, l.heat.hi, low, high))
@@ -227,7 +229,7 @@ func marker(at fyne.Position, radius float32, fill, stroke color.Color) *canvas.
 
 // markerRaster paints every marker into one raster: thousands of points cost
 // one object instead of thousands.
-func markerRaster(l *chartLayout) *canvas.Raster {
+func markerRaster(l *chartLayout, cc chartColors) *canvas.Raster {
 	rad := l.markerRadius
 	box := rect{l.plot.x - rad - 1, l.plot.y - rad - 1, l.plot.w + 2*rad + 2, l.plot.h + 2*rad + 2}
 	pts := l.points // the layout is never modified once computed
@@ -236,7 +238,7 @@ func markerRaster(l *chartLayout) *canvas.Raster {
 		sx, sy := float32(wPx)/box.w, float32(hPx)/box.h
 		rr := rad * sx
 		for _, p := range pts {
-			c := seriesColor(p.series)
+			c := cc.series(p.series)
 			cx, cy := (p.pos.X-box.x)*sx, (p.pos.Y-box.y)*sy
 			for y := int(cy - rr); y <= int(cy+rr); y++ {
 				for x := int(cx - rr); x <= int(cx+rr); x++ {
@@ -277,7 +279,7 @@ func (r *chartRenderer) showHover() {
 	case markPoint:
 		p := l.points[h.i]
 		rad := fyne.Max(l.markerRadius, 3) + 3
-		r.hlCircle.FillColor = seriesColor(p.series)
+		r.hlCircle.FillColor = r.colors.series(p.series)
 		r.hlCircle.Move(p.pos.SubtractXY(rad, rad))
 		r.hlCircle.Resize(fyne.NewSize(2*rad, 2*rad))
 		r.hlCircle.Show()
@@ -287,7 +289,7 @@ func (r *chartRenderer) showHover() {
 		grown := l.pie.outer + 5
 		r.hlArc.StartAngle, r.hlArc.EndAngle = s.start, s.end
 		r.hlArc.CutoutRatio = l.pie.inner / grown
-		r.hlArc.FillColor = seriesColor(s.cat)
+		r.hlArc.FillColor = r.colors.series(s.cat)
 		r.hlArc.Move(l.pie.center.SubtractXY(grown, grown))
 		r.hlArc.Resize(fyne.NewSize(2*grown, 2*grown))
 		r.hlArc.Show()

@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"fmt"
@@ -21,13 +21,13 @@ const testEmptyText = "Nothing to chart yet"
 
 var testChartSize = fyne.NewSize(640, 420)
 
-func newTestChartView(t testing.TB, c app.Chart) *ChartView {
+func newTestChartView(t testing.TB, c app.Chart) *View {
 	t.Helper()
 	test.NewTempApp(t)
 	if err := c.Validate(); err != nil && !c.Empty() {
 		t.Fatalf("test chart is invalid: %v", err)
 	}
-	w := NewChartView(c, testEmptyText)
+	w := NewView(c, testEmptyText)
 	w.Resize(testChartSize)
 	if w.render == nil || w.layout == nil {
 		t.Fatal("Resize did not create the renderer and its layout")
@@ -35,7 +35,7 @@ func newTestChartView(t testing.TB, c app.Chart) *ChartView {
 	return w
 }
 
-func hoverAt(w *ChartView, p fyne.Position) string {
+func hoverAt(w *View, p fyne.Position) string {
 	w.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
 	return w.HoverText()
 }
@@ -66,7 +66,7 @@ func centre(pos fyne.Position, size fyne.Size) fyne.Position {
 	return pos.AddXY(size.Width/2, size.Height/2)
 }
 
-func drawnTexts(w *ChartView) []string {
+func drawnTexts(w *View) []string {
 	var out []string
 	for _, o := range w.render.Objects() {
 		if t, ok := o.(*canvas.Text); ok && t.Visible() {
@@ -184,7 +184,7 @@ func TestChartHoverPie(t *testing.T) {
 // slice, as rendered by Fyne's software painter, has that slice's colour.
 func TestChartPieDrawsSlicesWhereHitTestFindsThem(t *testing.T) {
 	test.NewTempApp(t)
-	w := NewChartView(app.Chart{Kind: app.ChartDonut, Categories: []string{"A", "B", "C"},
+	w := NewView(app.Chart{Kind: app.ChartDonut, Categories: []string{"A", "B", "C"},
 		Series: []app.Series{{Values: []float64{50, 30, 20}}}}, testEmptyText)
 	win := test.NewTempWindow(t, w)
 	win.Resize(testChartSize)
@@ -193,12 +193,12 @@ func TestChartPieDrawsSlicesWhereHitTestFindsThem(t *testing.T) {
 	for i, deg := range []float64{20, 200, 300} { // away from the percentage labels at mid-angle
 		p := polar(l.pie.center, (l.pie.inner+l.pie.outer)/2, deg).Add(w.Position())
 		got := toNRGBA(img.At(int(p.X), int(p.Y)))
-		if want := seriesColor(i); got != want {
+		if want := app.SeriesColor(i, 3); got != want {
 			t.Errorf("slice %d: pixel at %v is %v, want %v", i, p, got, want)
 		}
 	}
 	hole := l.pie.center.Add(w.Position())
-	if got := toNRGBA(img.At(int(hole.X), int(hole.Y))); got == seriesColor(0) || got == seriesColor(1) || got == seriesColor(2) {
+	if got := toNRGBA(img.At(int(hole.X), int(hole.Y))); got == app.SeriesColor(0, 3) || got == app.SeriesColor(1, 3) || got == app.SeriesColor(2, 3) {
 		t.Errorf("the donut's hole is painted %v", got)
 	}
 }
@@ -237,7 +237,8 @@ func TestChartHoverScatter(t *testing.T) {
 	if got, want := hoverAt(w, p1.pos.AddXY(-3, 2)), "Products: 40 USD, 10 %"; got != want {
 		t.Errorf("hover on unlabelled point = %q, want %q", got, want)
 	}
-	if texts := drawnTexts(w); !contains(texts, "Price") || !contains(texts, "Margin") {
+	// The axis titles carry their units, as in the report (app.AxisTitle).
+	if texts := drawnTexts(w); !contains(texts, "Price (USD)") || !contains(texts, "Margin (%)") {
 		t.Errorf("axis titles missing from %q", texts)
 	}
 }
@@ -700,5 +701,32 @@ func TestScatterLogAxisWithReferenceLines(t *testing.T) {
 	c.Series[0].Points[0].X = 0
 	if c.Validate() == nil {
 		t.Error("x = 0 on a log axis validated")
+	}
+}
+
+// TestChartShadeIsDrawnBehindTheCampaignDays: the optional Chart.Shade
+// becomes a band over exactly the shaded categories, with its label.
+func TestChartShadeIsDrawnBehindTheCampaignDays(t *testing.T) {
+	mt := chartMetrics{text: 14, small: 12, pad: 4, measure: fixedMeasure}
+	c := app.Chart{Kind: app.ChartLine, Categories: []string{"a", "b", "c", "d"}, Series: []app.Series{{Name: "r", Values: []float64{1, 2, 3, 4}}},
+		Shade: &app.ChartRange{From: 2, To: 3, Label: "Campaign"}}
+	l := computeLayout(c, "", fyne.NewSize(400, 300), mt)
+	if l.shade == nil {
+		t.Fatal("no shade")
+	}
+	slot := l.plot.w / 4
+	if d := l.shade.x - (l.plot.x + 2*slot); d > 0.5 || d < -0.5 || l.shade.w < 2*slot-0.5 || l.shade.w > 2*slot+0.5 {
+		t.Fatalf("shade %+v for plot %+v", *l.shade, l.plot)
+	}
+	found := false
+	for _, tm := range l.texts {
+		found = found || tm.text == "Campaign"
+	}
+	if !found {
+		t.Error("shade label not drawn")
+	}
+	c.Shade = nil
+	if computeLayout(c, "", fyne.NewSize(400, 300), mt).shade != nil {
+		t.Error("a shade without Chart.Shade")
 	}
 }

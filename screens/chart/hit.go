@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"math"
@@ -17,6 +17,7 @@ const (
 	markPoint
 	markSlice
 	markCell
+	markCategory // a category's label under the plot
 )
 
 // chartHit names what is under the pointer: for bars, points and slices i is
@@ -123,6 +124,9 @@ func (l *chartLayout) hitTest(p fyne.Position) chartHit {
 			return chartHit{kind: markCell, i: r, j: c}
 		}
 	}
+	if b := l.labelBand; b != nil && l.bandSlot > 0 && p.X >= b.x && p.X < b.right() && p.Y >= b.y && p.Y <= b.bottom() {
+		return chartHit{kind: markCategory, i: int((p.X - b.x) / l.bandSlot)}
+	}
 	return chartHit{}
 }
 
@@ -160,6 +164,10 @@ func hoverText(c app.Chart, l *chartLayout, h chartHit) string {
 		s := c.Series[0]
 		if v, ok := at(s.Values, sl.cat); ok {
 			return tipLine(s.Name, c.Categories[sl.cat], withUnit(v, c.Unit))
+		}
+	case markCategory:
+		if h.i < len(c.Categories) {
+			return c.Categories[h.i]
 		}
 	case markCell:
 		if h.i < len(c.Matrix) {

@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"fmt"
@@ -71,9 +71,12 @@ func (l *chartLayout) layoutRadar(c app.Chart, area rect, mt chartMetrics) {
 			}
 		}
 	}
+	// Indicator names wrap onto two lines rather than end in "…" ("Compliance
+	// burden", "现有供应链可直接供货"); only a name longer than two lines is shortened.
+	const nameLines = 2
 	labelW := fyne.Min(sampledWidth(c.Categories, mt), 90)
 	center := fyne.NewPos(area.x+area.w/2, area.y+area.h/2)
-	R := fyne.Min(area.w/2-labelW-8, area.h/2-lineH-8)
+	R := fyne.Min(area.w/2-labelW-8, area.h/2-nameLines*lineH-8)
 	showLabels := R >= 20
 	if !showLabels {
 		R = fyne.Min(area.w, area.h)/2 - 4
@@ -110,8 +113,7 @@ func (l *chartLayout) layoutRadar(c app.Chart, area rect, mt chartMetrics) {
 		} else if cos < -0.3 {
 			va = alignTop
 		}
-		s := truncateText(c.Categories[i], labelW, mt.small, false, mt.measure)
-		l.text(s, polar(center, R+6, deg(i)), ha, va, st, mt.measure)
+		l.wrappedLabel(c.Categories[i], polar(center, R+6, deg(i)), labelW, nameLines, ha, va, mt)
 	}
 	for s, ser := range c.Series {
 		var first, prev fyne.Position
@@ -131,6 +133,25 @@ func (l *chartLayout) layoutRadar(c app.Chart, area rect, mt chartMetrics) {
 		}
 	}
 	l.setMarkers(3)
+}
+
+// wrappedLabel writes s on up to maxLines lines of width w (app.WrapLabel),
+// the block anchored at `at` as text() anchors one line.
+func (l *chartLayout) wrappedLabel(s string, at fyne.Position, w float32, maxLines int, ha hAlign, va vAlign, mt chartMetrics) {
+	m := mt.measure
+	lines, _ := app.WrapLabel(s, float64(w), maxLines, func(s string) float64 { return float64(m(s, mt.small, false).Width) })
+	lineH := lineHeight(mt)
+	top := at.Y
+	switch va {
+	case alignMiddle:
+		top -= float32(len(lines)) * lineH / 2
+	case alignBottom:
+		top -= float32(len(lines)) * lineH
+	}
+	st := textStyle{font: mt.small, role: roleMuted}
+	for j, ln := range lines {
+		l.text(truncateText(ln, w, mt.small, false, m), fyne.NewPos(at.X, top+float32(j)*lineH), ha, alignTop, st, m)
+	}
 }
 
 // polar returns the point at radius r and angle deg (0 = up, clockwise).

@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"math"
@@ -9,8 +9,8 @@ import (
 )
 
 // The chart is computed in two steps: computeLayout turns a Chart and a size
-// into plain geometry (the chart_layout*.go files), and the renderer
-// turns that geometry into canvas objects. Hit-testing (chart_hit.go) works on
+// into plain geometry (the layout*.go files), and the renderer
+// turns that geometry into canvas objects. Hit-testing (hit.go) works on
 // the same geometry, so what the pointer finds is exactly what was drawn, and
 // both can be tested without a window.
 
@@ -128,6 +128,11 @@ type chartLayout struct {
 	heat         heatGrid
 	heatCells    bool  // the heatmap has a grid to draw and hit-test
 	shade        *rect // app.Chart.Shade: a tinted band behind the data
+	// labelBand is the strip of category labels under the plot, cut into
+	// bandSlot-wide categories: hovering it names the category, so a label
+	// shortened or left out is still read whole.
+	labelBand *rect
+	bandSlot  float32
 }
 
 type rect struct{ x, y, w, h float32 }
@@ -243,10 +248,14 @@ func (s valueScale) at(v float64) float32 {
 	return s.a + float32((v-lo)/(hi-lo))*(s.b-s.a)
 }
 
-// axisTicks returns round tick values for lo..hi and the range to draw, which
-// is widened to include the outer ticks (NiceTicks may stop half a step short).
-func axisTicks(lo, hi float64, n int) (ticks []float64, from, to float64) {
+// axisTicks returns round tick values for lo..hi (whole numbers for counts)
+// and the range to draw, which is widened to include the outer ticks
+// (NiceTicks may stop half a step short).
+func axisTicks(lo, hi float64, n int, counts bool) (ticks []float64, from, to float64) {
 	ticks = app.NiceTicks(lo, hi, n)
+	if counts {
+		ticks = app.NiceCountTicks(lo, hi, n)
+	}
 	from, to = lo, hi
 	if len(ticks) > 0 {
 		from = math.Min(from, ticks[0])

@@ -1,4 +1,9 @@
-package screens
+// Package chart is the native chart widget: a View draws an app.Chart with
+// canvas primitives, with the value under the pointer (or a tap) in a tooltip.
+// It knows nothing of the screens around it, as rymdport keeps its
+// domain-aware widgets in their own package; screens feed it app.Chart
+// values built by app/, and the report draws the same model with echarts.
+package chart
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,11 +14,11 @@ import (
 	"github.com/seller-assistant/seller-assistant/app"
 )
 
-// ChartView draws an app.Chart with canvas primitives and shows the value
+// View draws an app.Chart with canvas primitives and shows the value
 // under the pointer (or under a tap, on touch screens) in a small tooltip.
 //
 // All methods must be called on the UI goroutine.
-type ChartView struct {
+type View struct {
 	widget.BaseWidget
 
 	chart     app.Chart
@@ -29,25 +34,25 @@ type ChartView struct {
 }
 
 var (
-	_ fyne.Widget       = (*ChartView)(nil)
-	_ desktop.Hoverable = (*ChartView)(nil)
-	_ fyne.Tappable     = (*ChartView)(nil)
+	_ fyne.Widget       = (*View)(nil)
+	_ desktop.Hoverable = (*View)(nil)
+	_ fyne.Tappable     = (*View)(nil)
 )
 
 // chartMinSize keeps axes, legend and a readable plot on screen together.
 var chartMinSize = fyne.NewSize(320, 220)
 
-// NewChartView returns a widget drawing c. emptyText, already translated, is
+// NewView returns a widget drawing c. emptyText, already translated, is
 // shown centred instead of the chart when c has no data.
-func NewChartView(c app.Chart, emptyText string) *ChartView {
-	w := &ChartView{chart: c, emptyText: emptyText}
+func NewView(c app.Chart, emptyText string) *View {
+	w := &View{chart: c, emptyText: emptyText}
 	w.ExtendBaseWidget(w)
 	return w
 }
 
 // SetChart replaces the chart being drawn and drops any tooltip, since it
 // described the old data. Call it on the UI goroutine.
-func (w *ChartView) SetChart(c app.Chart) {
+func (w *View) SetChart(c app.Chart) {
 	w.chart = c
 	w.hover, w.tip = chartHit{}, ""
 	w.layout = nil
@@ -55,17 +60,17 @@ func (w *ChartView) SetChart(c app.Chart) {
 }
 
 // Chart returns the chart being drawn.
-func (w *ChartView) Chart() app.Chart {
+func (w *View) Chart() app.Chart {
 	return w.chart
 }
 
 // HoverText returns the tooltip currently shown, or "" when there is none.
-func (w *ChartView) HoverText() string {
+func (w *View) HoverText() string {
 	return w.tip
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (w *ChartView) CreateRenderer() fyne.WidgetRenderer {
+func (w *View) CreateRenderer() fyne.WidgetRenderer {
 	w.ExtendBaseWidget(w)
 	r := newChartRenderer(w)
 	w.render = r
@@ -73,17 +78,17 @@ func (w *ChartView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // MouseIn is part of desktop.Hoverable.
-func (w *ChartView) MouseIn(e *desktop.MouseEvent) {
+func (w *View) MouseIn(e *desktop.MouseEvent) {
 	w.pointAt(e.Position)
 }
 
 // MouseMoved is part of desktop.Hoverable.
-func (w *ChartView) MouseMoved(e *desktop.MouseEvent) {
+func (w *View) MouseMoved(e *desktop.MouseEvent) {
 	w.pointAt(e.Position)
 }
 
 // MouseOut is part of desktop.Hoverable.
-func (w *ChartView) MouseOut() {
+func (w *View) MouseOut() {
 	if w.tip == "" && w.hover.kind == markNone {
 		return
 	}
@@ -95,12 +100,12 @@ func (w *ChartView) MouseOut() {
 
 // Tapped shows the tooltip for the tapped mark, so touch screens without a
 // hover get the same information; tapping empty space hides it.
-func (w *ChartView) Tapped(e *fyne.PointEvent) {
+func (w *View) Tapped(e *fyne.PointEvent) {
 	w.pointAt(e.Position)
 }
 
 // pointAt hit-tests p against the drawn layout and updates only the overlay.
-func (w *ChartView) pointAt(p fyne.Position) {
+func (w *View) pointAt(p fyne.Position) {
 	w.pointer = p
 	l := w.currentLayout()
 	h := l.hitTest(p)
@@ -116,14 +121,14 @@ func (w *ChartView) pointAt(p fyne.Position) {
 
 // currentLayout returns the drawn geometry, computing it when no renderer has
 // laid the widget out at its current size yet.
-func (w *ChartView) currentLayout() *chartLayout {
+func (w *View) currentLayout() *chartLayout {
 	if w.layout == nil || w.layout.size != w.Size() {
 		w.layout = computeLayout(w.chart, w.emptyText, w.Size(), w.metrics())
 	}
 	return w.layout
 }
 
-func (w *ChartView) metrics() chartMetrics {
+func (w *View) metrics() chartMetrics {
 	return chartMetrics{
 		text:  theme.SizeForWidget(theme.SizeNameText, w),
 		small: theme.SizeForWidget(theme.SizeNameCaptionText, w),

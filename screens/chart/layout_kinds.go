@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"math"
@@ -13,16 +13,16 @@ import (
 
 func (l *chartLayout) layoutCategories(c app.Chart, area rect, mt chartMetrics) {
 	area = l.axisTitles(c, area, mt)
-	area.h -= lineHeight(mt) + 4 // category labels
-	lo, hi := c.ValueRange()
-	plot, ys, ok := l.valueAxis(lo, hi, area, mt)
+	lines := labelLines(c.Categories, area.w, mt)
+	area.h -= float32(lines)*lineHeight(mt) + 4 // category labels
+	plot, ys, ok := l.valueAxis(c, area, mt)
 	if !ok {
 		return
 	}
 	l.plot = plot
 	n := len(c.Categories)
 	slot := plot.w / float32(n)
-	l.categoryLabels(c.Categories, plot.x, slot, plot.bottom()+4, mt)
+	l.categoryLabels(c.Categories, plot.x, slot, plot.bottom()+4, lines, mt)
 	if sh := c.Shade; sh != nil && sh.From >= 0 && sh.From <= sh.To && sh.To < n {
 		l.shade = &rect{x: plot.x + float32(sh.From)*slot, y: plot.y, w: float32(sh.To-sh.From+1) * slot, h: plot.h}
 		if sh.Label != "" {
@@ -77,13 +77,18 @@ func (l *chartLayout) layoutCategories(c app.Chart, area rect, mt chartMetrics) 
 	case app.ChartLine:
 		for s, ser := range c.Series {
 			var prev fyne.Position
+			joined := false // whether the previous category had a value to join
 			for i := 0; i < n && i < len(ser.Values); i++ {
+				if app.IsGap(ser.Values[i]) {
+					joined = false // the line breaks: no point, nothing to hover
+					continue
+				}
 				p := fyne.NewPos(plot.x+(float32(i)+0.5)*slot, ys.at(ser.Values[i]))
-				if i > 0 {
+				if joined {
 					l.lines = append(l.lines, lineMark{p1: prev, p2: p, width: 2, role: roleSeries, series: s})
 				}
 				l.points = append(l.points, pointMark{pos: p, series: s, index: i})
-				prev = p
+				prev, joined = p, true
 			}
 		}
 		// Markers on a dense line are noise and cost objects; the line alone reads better.
@@ -98,8 +103,7 @@ func (l *chartLayout) layoutScatter(c app.Chart, area rect, mt chartMetrics) {
 	area = l.axisTitles(c, area, mt)
 	area.h -= lineHeight(mt) + 4 // x tick labels
 	xlo, xhi := c.XRange()
-	lo, hi := c.ValueRange()
-	plot, ys, ok := l.valueAxis(lo, hi, area, mt)
+	plot, ys, ok := l.valueAxis(c, area, mt)
 	if !ok {
 		return
 	}
@@ -113,7 +117,7 @@ func (l *chartLayout) layoutScatter(c app.Chart, area rect, mt chartMetrics) {
 		xs = valueScale{lo: xt[0], hi: xt[len(xt)-1], a: plot.x, b: plot.right(), log: true}
 	} else {
 		var xfrom, xto float64
-		xt, xfrom, xto = axisTicks(xlo, xhi, clampInt(int(plot.w/90)+1, 2, 8))
+		xt, xfrom, xto = axisTicks(xlo, xhi, clampInt(int(plot.w/90)+1, 2, 8), false)
 		xs = valueScale{lo: xfrom, hi: xto, a: plot.x, b: plot.right()}
 	}
 	st := textStyle{font: mt.small, role: roleMuted}
@@ -137,7 +141,12 @@ func (l *chartLayout) layoutScatter(c app.Chart, area rect, mt chartMetrics) {
 	l.referenceLines(c, plot, xs, ys, mt)
 	for s, ser := range c.Series {
 		for i, p := range ser.Points {
-			l.points = append(l.points, pointMark{pos: fyne.NewPos(xs.at(p.X), ys.at(p.Y)), series: s, index: i})
+			at := fyne.NewPos(xs.at(p.X), ys.at(p.Y))
+			if ser.Line && i > 0 {
+				prev := ser.Points[i-1]
+				l.lines = append(l.lines, lineMark{p1: fyne.NewPos(xs.at(prev.X), ys.at(prev.Y)), p2: at, width: 2, role: roleSeries, series: s})
+			}
+			l.points = append(l.points, pointMark{pos: at, series: s, index: i})
 		}
 	}
 	l.setMarkers(3)
@@ -211,11 +220,12 @@ func (l *chartLayout) layoutHeatmap(c app.Chart, area rect, mt chartMetrics) {
 	m := mt.measure
 	area = l.axisTitles(c, area, mt)
 	lineH := lineHeight(mt)
-	area.h -= lineH + 4 // column labels
 	rows, cols := len(c.YCategories), len(c.Categories)
 	if rows == 0 || cols == 0 {
 		return
 	}
+	lines := labelLines(c.Categories, area.w-fyne.Min(100, area.w*0.3), mt)
+	area.h -= float32(lines)*lineH + 4 // column labels
 	labelW := fyne.Min(sampledWidth(c.YCategories, mt), fyne.Min(100, area.w*0.3))
 	grid := rect{area.x + labelW + 6, area.y, area.w - labelW - 6, area.h}
 	if grid.w < 10 || grid.h < 10 {
@@ -232,7 +242,7 @@ func (l *chartLayout) layoutHeatmap(c app.Chart, area rect, mt chartMetrics) {
 		s := truncateText(c.YCategories[r], labelW, mt.small, false, m)
 		l.text(s, fyne.NewPos(grid.x-6, grid.y+(float32(r)+0.5)*l.heat.cellH), alignRight, alignMiddle, st, m)
 	}
-	l.categoryLabels(c.Categories, grid.x, l.heat.cellW, grid.bottom()+4, mt)
+	l.categoryLabels(c.Categories, grid.x, l.heat.cellW, grid.bottom()+4, lines, mt)
 
 	// Values are written only where they fit; a quick check on the widest
 	// plausible number avoids measuring every cell of a grid that is too fine.
@@ -253,18 +263,19 @@ func (l *chartLayout) layoutHeatmap(c app.Chart, area rect, mt chartMetrics) {
 	}
 }
 
-// axisTitles places YLabel above the value axis and XLabel under everything,
-// returning the area left for the plot.
+// axisTitles places the value axis' title (with its unit, once) above it
+// and the x axis' title under everything, returning the area left for the
+// plot.
 func (l *chartLayout) axisTitles(c app.Chart, area rect, mt chartMetrics) rect {
 	st := textStyle{font: mt.small, role: roleMuted}
-	if c.YLabel != "" {
-		s := truncateText(c.YLabel, area.w, mt.small, false, mt.measure)
+	if y := c.YTitle(); y != "" {
+		s := truncateText(y, area.w, mt.small, false, mt.measure)
 		sz := l.text(s, fyne.NewPos(area.x, area.y), alignLeft, alignTop, st, mt.measure)
 		area.y += sz.Height + 2
 		area.h -= sz.Height + 2
 	}
-	if c.XLabel != "" {
-		s := truncateText(c.XLabel, area.w, mt.small, false, mt.measure)
+	if x := c.XTitle(); x != "" {
+		s := truncateText(x, area.w, mt.small, false, mt.measure)
 		sz := l.text(s, fyne.NewPos(area.x+area.w/2, area.bottom()), alignCenter, alignBottom, st, mt.measure)
 		area.h -= sz.Height + 2
 	}
@@ -273,10 +284,11 @@ func (l *chartLayout) axisTitles(c app.Chart, area rect, mt chartMetrics) rect {
 
 // valueAxis reserves room for tick labels on the left of area, draws the
 // horizontal gridlines and returns the plot rectangle with its vertical scale.
-func (l *chartLayout) valueAxis(lo, hi float64, area rect, mt chartMetrics) (rect, valueScale, bool) {
+func (l *chartLayout) valueAxis(c app.Chart, area rect, mt chartMetrics) (rect, valueScale, bool) {
 	m := mt.measure
 	lineH := lineHeight(mt)
-	ticks, from, to := axisTicks(lo, hi, clampInt(int(area.h/45)+1, 3, 8))
+	lo, hi := c.ValueRange()
+	ticks, from, to := axisTicks(lo, hi, clampInt(int(area.h/45)+1, 3, 8), c.Counts)
 	labels := make([]string, len(ticks))
 	labelW := float32(0)
 	for i, t := range ticks {

@@ -1,43 +1,39 @@
-package screens
+package chart
 
 import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/seller-assistant/seller-assistant/app"
 )
 
-// chartPalette holds mid-luminance, saturated colours that stay distinct
-// from each other and readable on both the light and the dark theme.
-var chartPalette = []color.NRGBA{
-	{R: 0x3b, G: 0x82, B: 0xf6, A: 0xff}, // blue
-	{R: 0xf5, G: 0x9e, B: 0x0b, A: 0xff}, // amber
-	{R: 0x10, G: 0xb9, B: 0x81, A: 0xff}, // emerald
-	{R: 0xef, G: 0x44, B: 0x44, A: 0xff}, // red
-	{R: 0x8b, G: 0x5c, B: 0xf6, A: 0xff}, // violet
-	{R: 0x06, G: 0xb6, B: 0xd4, A: 0xff}, // cyan
-	{R: 0xec, G: 0x48, B: 0x99, A: 0xff}, // pink
-	{R: 0x84, G: 0xcc, B: 0x16, A: 0xff}, // lime
+// paletteSize is how many colours c's marks need: one per slice of a pie,
+// one per series otherwise. The palette itself is the model's
+// (app.SeriesColor), shared with the report, and never repeats within a chart.
+func paletteSize(c app.Chart) int {
+	if c.Kind == app.ChartPie || c.Kind == app.ChartDonut {
+		return len(c.Categories)
+	}
+	return len(c.Series)
 }
 
 // heatHigh is the top of the heatmap scale; the bottom is derived from the
 // theme background so empty cells recede on light and dark alike.
 var heatHigh = color.NRGBA{R: 0x25, G: 0x63, B: 0xeb, A: 0xff}
 
-func seriesColor(i int) color.NRGBA {
-	if i < 0 {
-		i = -i
-	}
-	return chartPalette[i%len(chartPalette)]
-}
-
 type chartColors struct {
 	fg, muted, grid, axis, bg, tipBg, tipBorder color.Color
+	n                                           int // palette size: see paletteSize
 }
+
+// series is the palette colour of series (or slice) i.
+func (cc chartColors) series(i int) color.NRGBA { return app.SeriesColor(i, cc.n) }
 
 // readChartColors looks the colours up for w, so per-widget theme overrides
 // and light/dark switches apply on the next Refresh.
-func readChartColors(w fyne.Widget) chartColors {
+func readChartColors(w fyne.Widget, c app.Chart) chartColors {
 	fg := theme.ColorForWidget(theme.ColorNameForeground, w)
 	return chartColors{
 		fg:        fg,
@@ -47,6 +43,7 @@ func readChartColors(w fyne.Widget) chartColors {
 		bg:        theme.ColorForWidget(theme.ColorNameBackground, w),
 		tipBg:     theme.ColorForWidget(theme.ColorNameOverlayBackground, w),
 		tipBorder: theme.ColorForWidget(theme.ColorNameInputBorder, w),
+		n:         paletteSize(c),
 	}
 }
 
@@ -59,7 +56,7 @@ func (cc chartColors) role(r colorRole, series int) color.Color {
 	case roleAxis:
 		return cc.axis
 	case roleSeries, roleOnSeries:
-		return seriesColor(series)
+		return cc.series(series)
 	default:
 		return cc.fg
 	}

@@ -1,4 +1,4 @@
-package screens
+package chart
 
 import (
 	"math"
@@ -118,39 +118,79 @@ func (l *chartLayout) note(s string, bottom, width float32, mt chartMetrics) flo
 	return float32(len(lines)) * lineH
 }
 
-// categoryLabels writes labels centred under n equal slots starting at x0.
-// It measures only a sample of labels and draws at most maxCategoryLabels, so
-// the cost does not grow with the number of categories; labels are skipped
-// (every step-th drawn) rather than allowed to overlap.
-func (l *chartLayout) categoryLabels(cats []string, x0, slot, y float32, mt chartMetrics) {
+// maxLabelLines is how many lines a wrapped category label may take: the
+// window cannot rotate text, so labels that do not fit level wrap first.
+const maxLabelLines = 2
+
+// labelPlan decides, with the chart model's rule, how n categories' labels
+// fit slots of the given width: level, wrapped onto up to maxLines lines,
+// shortened to the slot ("Questionn…", whole on hover), and only then every
+// Step-th label.
+func labelPlan(cats []string, slot float32, maxLines int, mt chartMetrics) app.LabelPlan {
+	measure := func(s string) float64 { return float64(mt.measure(s, mt.small, false).Width) }
+	p := app.PlanCategoryLabels(cats, app.LabelRoom{Slot: float64(slot), LineHeight: float64(lineHeight(mt)),
+		MaxWidth: maxLabelWidth, MaxLines: maxLines, MinWidth: measure("Mmm…")}, measure)
+	if n := len(cats); n/p.Step > maxCategoryLabels {
+		p.Step = int(math.Ceil(float64(n) / maxCategoryLabels))
+	}
+	return p
+}
+
+// labelLines is how many text lines to reserve under a category axis of
+// width w: the plan for a slot a little narrower than the final one, so the
+// room reserved is never less than the labels then need.
+func labelLines(cats []string, w float32, mt chartMetrics) int {
+	if len(cats) == 0 {
+		return 1
+	}
+	return labelPlan(cats, (w-60)/float32(len(cats)), maxLabelLines, mt).Lines
+}
+
+// categoryLabels writes labels centred under n equal slots starting at x0,
+// on up to maxLines lines each. The plan (app.PlanCategoryLabels) wraps
+// labels before it leaves any out; when it must, every Step-th label is
+// drawn, and the tooltip still names each category. Labels pulled inside
+// the widget at its edges that would then touch a neighbour are dropped.
+func (l *chartLayout) categoryLabels(cats []string, x0, slot, y float32, maxLines int, mt chartMetrics) {
 	n := len(cats)
 	if n == 0 || slot <= 0 {
 		return
 	}
 	m := mt.measure
-	natural := fyne.Min(sampledWidth(cats, mt), maxLabelWidth)
+	p := labelPlan(cats, slot, maxLines, mt)
+	l.labelBand = &rect{x0, y, slot * float32(n), float32(max(p.Lines, maxLines)) * lineHeight(mt)}
+	l.bandSlot = slot
 	const gap = 6
-	step := max(1, int(math.Ceil(float64((natural+gap)/slot))))
-	if n/step > maxCategoryLabels {
-		step = int(math.Ceil(float64(n) / maxCategoryLabels))
+	// A level label has its whole slot; one of every Step-th is also kept
+	// short, so the few drawn do not read as the whole axis.
+	allowed := slot - gap
+	if p.Step > 1 {
+		allowed = fyne.Min(maxLabelWidth, float32(p.Step)*slot-gap)
 	}
-	allowed := fyne.Min(maxLabelWidth, float32(step)*slot-gap)
+	lineH := lineHeight(mt)
 	st := textStyle{font: mt.small, role: roleMuted}
 	lastRight := float32(math.Inf(-1))
-	for i := 0; i < n; i += step {
-		s := truncateText(cats[i], allowed, mt.small, false, m)
-		if s == "" {
+	for i := 0; i < n; i += p.Step {
+		lines := []string{cats[i]}
+		if p.Lines > 1 || p.Shorten {
+			lines, _ = app.WrapLabel(cats[i], float64(allowed), p.Lines, func(s string) float64 { return float64(m(s, mt.small, false).Width) })
+		}
+		w := float32(0)
+		for j := range lines {
+			lines[j] = truncateText(lines[j], allowed, mt.small, false, m)
+			w = fyne.Max(w, m(lines[j], mt.small, false).Width)
+		}
+		if w == 0 {
 			continue
 		}
-		w := m(s, mt.small, false).Width
-		// Labels at the edges are pulled inside the widget, which can push
-		// them into their neighbour; such a label is dropped.
 		cx := fyne.Min(fyne.Max(x0+(float32(i)+0.5)*slot, w/2), l.size.Width-w/2)
 		if cx-w/2 < lastRight+gap/2 {
 			continue
 		}
 		lastRight = cx + w/2
-		l.text(s, fyne.NewPos(cx, y), alignCenter, alignTop, st, m)
+		for j, ln := range lines {
+			l.text(ln, fyne.NewPos(cx, y+float32(j)*lineH), alignCenter, alignTop, st, m)
+		}
 	}
 }
 
