@@ -145,7 +145,7 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(t("care.order_id"), v.order),
 		widget.NewFormItem(t("care.tracking_no"), v.tracking),
 		widget.NewFormItem(t("care.priority"), v.priority),
-		widget.NewFormItem(t("care.status"), v.status),
+		widget.NewFormItem(t("care.status"), fitChoices(v.status)),
 	)
 	when := widget.NewForm(
 		widget.NewFormItem(t("care.reason"), v.reason),

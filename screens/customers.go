@@ -122,7 +122,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	params := container.NewHBox(widget.NewLabel(t("customers.as_of")), sized(c.asOf, 140),
 		widget.NewLabel(t("customers.lifetime")), sized(c.lifetime, 60), recompute)
 	top := container.NewVBox(container.NewBorder(nil, nil, head, container.NewHBox(importBtn, exportBtn)),
-		c.summary, c.loading, container.NewBorder(nil, nil, nil, sized(c.filter, 260), c.search), params)
+		c.summary, c.loading, container.NewBorder(nil, nil, nil, fitChoices(c.filter), c.search), params)
 
 	c.table = &widget.Table{
 		Length:        func() (int, int) { return len(c.shown), colCount },
@@ -145,11 +145,11 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	split.Offset = 0.73
 
 	c.charts = nil
-	chartGrid := container.NewGridWithColumns(2)
+	chartGrid := newChartGrid()
 	for i := 0; i < 6; i++ {
 		cv := NewChartView(app.Chart{}, t("customers.no_data"))
 		c.charts = append(c.charts, cv)
-		chartGrid.Add(container.NewGridWrap(fyne.NewSize(520, 300), cv))
+		chartGrid.Add(cv)
 	}
 	c.tiers = container.NewVBox()
 	predictTab := container.NewTabItem(t("customers.tab.prediction"), widget.NewLabel(""))

@@ -71,7 +71,7 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	p.market = newSelect(options, nil)
 	p.market.SetSelectedIndex(0)
 	p.market.OnChanged = p.onMarket
-	toolbar := container.NewHBox(p.market, p.prevYear, p.yearLabel, p.nextYear, widget.NewSeparator(), newBtn, addEvent)
+	toolbar := container.NewHBox(fitChoices(p.market), p.prevYear, p.yearLabel, p.nextYear, widget.NewSeparator(), newBtn, addEvent)
 
 	p.timeline = newTimeline(p.s.l, p.year, p.s.env.Now())
 	p.timeline.onCampaign = p.selectCampaign

@@ -132,8 +132,10 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 		func() fyne.CanvasObject { return newRsRow() },
 		p.updateItem)
 	p.list.OnSelected = p.onSelect
-	filters := container.NewGridWithColumns(3,
-		rsCaptioned(t("note.market"), p.market), rsCaptioned(t("note.method"), p.method), rsCaptioned(t("research.tag"), p.tag))
+	// Stacked, not three abreast: side by side each was a third of the
+	// list's width and cut its choices ("United St…").
+	filters := container.NewVBox(
+		rsCaptioned(t("note.market"), fitChoices(p.market)), rsCaptioned(t("note.method"), fitChoices(p.method)), rsCaptioned(t("research.tag"), fitChoices(p.tag)))
 	newBtn := &widget.Button{Text: t("research.new_note"), Icon: theme.ContentAddIcon(), OnTapped: p.onNew}
 	left := container.NewBorder(container.NewVBox(p.search, filters, container.NewBorder(nil, nil, nil, newBtn, p.count)), nil, nil, nil, p.list)
 
@@ -144,7 +146,7 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.tags = &widget.Entry{PlaceHolder: t("research.tags_hint"), OnSubmitted: p.onSubmit}
 	p.date = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: p.onSubmit, Validator: rsValidDay(p.s.l)}
 	p.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
-	p.body.SetMinRowsVisible(10)
+	p.body.SetMinRowsVisible(2) // it grows with the window; ten rows held the window taller than a laptop screen
 	p.preview = widget.NewRichText()
 	p.preview.Wrapping = p.s.wrap()
 	p.bodyTabs = container.NewAppTabs(
@@ -161,7 +163,7 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(t("note.title"), p.title),
 		widget.NewFormItem(t("note.market"), p.noteMarket),
-		widget.NewFormItem(t("note.method"), p.noteMethod),
+		widget.NewFormItem(t("note.method"), fitChoices(p.noteMethod)),
 		widget.NewFormItem(t("research.source"), p.source),
 		widget.NewFormItem(t("research.tags"), p.tags),
 		widget.NewFormItem(t("note.date"), p.date),
