@@ -139,6 +139,9 @@ func TestEveryModuleAndTabFitsALaptopWindow(t *testing.T) {
 			navWidth := float32(-1)
 			for _, m := range app.Modules {
 				ts.Navigate(m.ID)
+				// First while its data loads (progress bars, "loading" lines
+				// on screen): a window grown then stays grown.
+				checkFits(t, ts, ts.l.T("module."+m.ID+".title")+" (loading)", budget)
 				ts.settle()
 				visitTabs(ts, ts.body, ts.l.T("module."+m.ID+".title"), map[*container.AppTabs]bool{}, func(view string) {
 					checkFits(t, ts, view, budget)
@@ -175,6 +178,7 @@ func visitTabs(ts testShell, root fyne.CanvasObject, view string, seen map[*cont
 		seen[tabs] = true
 		for i, item := range tabs.Items {
 			tabs.SelectIndex(i)
+			check(view + " ▸ " + item.Text + " (loading)")
 			ts.settle()
 			visitTabs(ts, item.Content, view+" ▸ "+item.Text, seen, check)
 		}
