@@ -34,7 +34,7 @@ func (o *adsOverview) buildUI() fyne.CanvasObject {
 	bold := func(key string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(l.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	return container.NewVScroll(container.NewVBox(o.kpis, grid, bold("ads.by_campaign"), o.campaigns, bold("ads.by_week"), o.weeks))
+	return newPageScroll(container.NewVBox(o.kpis, grid, bold("ads.by_campaign"), o.campaigns, bold("ads.by_week"), o.weeks))
 }
 
 func (o *adsOverview) refresh() {

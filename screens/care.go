@@ -285,7 +285,7 @@ func (k *careKPIs) buildUI() fyne.CanvasObject {
 	k.period.SetSelectedIndex(0)
 	imp := widget.NewButtonWithIcon(l.T("care.import_feedback"), theme.DownloadIcon(), k.onImport)
 	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(l.T("care.period")), fitChoices(k.period)), imp)
-	return container.NewBorder(container.NewVBox(bar, k.line), nil, nil, nil, container.NewVScroll(grid))
+	return container.NewBorder(container.NewVBox(bar, k.line), nil, nil, nil, newPageScroll(grid))
 }
 
 // onImport reads CSAT/NPS answers from a CSV file (case_id, csat, nps,

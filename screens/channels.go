@@ -113,10 +113,10 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 	c.scatter = NewChartView(app.Chart{}, empty)
 	note := widget.NewLabel(t("channels.weights_note"))
 	note.Wrapping = c.s.wrap()
-	left := container.NewVScroll(container.NewVBox(form, note))
+	left := newPageScroll(container.NewVBox(form, note))
 	charts := container.NewGridWithColumns(2, c.ranking, c.scatter)
 	right := container.NewBorder(container.NewVBox(c.errMsg, c.why), nil, nil, nil,
-		container.NewVSplit(charts, container.NewVScroll(c.table)))
+		container.NewVSplit(charts, newPageScroll(c.table)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
 	return split

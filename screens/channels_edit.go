@@ -94,7 +94,7 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 	e.undoBar.Hide()
 	e.onNew()
 	right := container.NewBorder(container.NewVBox(container.NewHBox(e.newBtn, e.deleteBtn), e.undoBar), nil, nil, nil,
-		container.NewVScroll(e.form))
+		newPageScroll(e.form))
 	split := container.NewHSplit(e.list, right)
 	split.Offset = 0.38
 	return split
@@ -335,7 +335,7 @@ func (e *platformEditor) buildUI() fyne.CanvasObject {
 	note.Wrapping = e.c.s.wrap()
 	e.onNew()
 	right := container.NewBorder(container.NewVBox(container.NewHBox(e.newBtn, e.deleteBtn), e.undoBar), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(e.form, note)))
+		newPageScroll(container.NewVBox(e.form, note)))
 	split := container.NewHSplit(e.list, right)
 	split.Offset = 0.38
 	return split

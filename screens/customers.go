@@ -159,8 +159,8 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	predictTab := container.NewTabItem(t("customers.tab.prediction"), widget.NewLabel(""))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(t("customers.tab.customers"), split),
-		container.NewTabItem(t("customers.tab.charts"), container.NewVScroll(chartGrid)),
-		container.NewTabItem(t("customers.tab.tiers"), container.NewVScroll(c.tiers)),
+		container.NewTabItem(t("customers.tab.charts"), newPageScroll(chartGrid)),
+		container.NewTabItem(t("customers.tab.tiers"), newPageScroll(c.tiers)),
 		predictTab,
 	)
 	tabs.OnSelected = func(ti *container.TabItem) {

@@ -1,7 +1,10 @@
 package screens
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -86,4 +89,33 @@ func choicesWidth(sel *widget.Select) float32 {
 	}
 	pad := th.Size(theme.SizeNameInnerPadding)
 	return min(w, maxChoiceText) + 4*pad + th.Size(theme.SizeNameInlineIcon)
+}
+
+// newPageScroll is the one scroll area of a view (a form, a page of
+// results), vertical, that keeps the mouse wheel wherever the pointer is.
+// Fyne hands the wheel to the innermost scroller under the pointer, and
+// every entry has one inside (for its own text): a form in a scroll area
+// stopped scrolling whenever the pointer rested on a field. A transparent
+// layer over the page, itself a scroller, is found last and passes the
+// wheel to the page; taps, drags, hovers and the cursor still reach the
+// fields, which the layer does not take.
+func newPageScroll(content fyne.CanvasObject) *container.Scroll {
+	pass := &wheelPass{}
+	pass.ExtendBaseWidget(pass)
+	page := container.NewVScroll(container.NewStack(content, pass))
+	pass.page = page
+	return page
+}
+
+// wheelPass is newPageScroll's layer.
+type wheelPass struct {
+	widget.BaseWidget
+	page *container.Scroll
+}
+
+// Scrolled scrolls the page.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.page.Scrolled(ev) }
+
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }

@@ -330,6 +330,12 @@ func nestedScrolls(o fyne.CanvasObject) []string {
 	var out []string
 	walkShown(o, nil, func(obj fyne.CanvasObject, parents []fyne.CanvasObject) bool {
 		if isEntry(obj) {
+			// An entry's own text scroller takes the wheel too, unless
+			// the page passes it on (newPageScroll).
+			if page := innermostScroll(parents); page != nil && !passesWheel(page) {
+				out = append(out, "an input field takes the wheel from the page: "+
+					describePath(append(append([]fyne.CanvasObject(nil), parents...), obj)))
+			}
 			return false
 		}
 		if !isScrollArea(obj) {
@@ -344,6 +350,27 @@ func nestedScrolls(o fyne.CanvasObject) []string {
 		return true
 	})
 	return out
+}
+
+// innermostScroll is the last scroll area in parents, or nil.
+func innermostScroll(parents []fyne.CanvasObject) *container.Scroll {
+	for i := len(parents) - 1; i >= 0; i-- {
+		if isScrollArea(parents[i]) {
+			return parents[i].(*container.Scroll)
+		}
+	}
+	return nil
+}
+
+// passesWheel is whether page was made by newPageScroll: its content is a
+// stack whose top layer hands the wheel to the page.
+func passesWheel(page *container.Scroll) bool {
+	c, ok := page.Content.(*fyne.Container)
+	if !ok || len(c.Objects) == 0 {
+		return false
+	}
+	pass, ok := c.Objects[len(c.Objects)-1].(*wheelPass)
+	return ok && pass.page == page
 }
 
 // isScrollArea is an object that takes the mouse wheel: Fyne's scroller
@@ -437,4 +464,50 @@ func checkNavLabelsWhole(t *testing.T, ts testShell) {
 		}
 		return true
 	})
+}
+
+// TestPageScrollKeepsTheWheelOverAField scrolls a long form with the
+// pointer resting on an input, as the driver does (the innermost scroller
+// under the pointer gets the wheel): the page moves, and a tap still reaches
+// the widget under the pointer. A plain container.Scroll stays still when
+// the pointer is on a field.
+func TestPageScrollKeepsTheWheelOverAField(t *testing.T) {
+	test.NewTempApp(t)
+	taps := 0
+	build := func(page func(fyne.CanvasObject) *container.Scroll) (*container.Scroll, fyne.Position, fyne.Position, fyne.Window) {
+		button := widget.NewButton("Tap", func() { taps++ })
+		form := widget.NewForm(widget.NewFormItem("Button", button))
+		var first *widget.Entry
+		for i := range 30 {
+			e := &widget.Entry{MultiLine: i%2 == 0}
+			if e.MultiLine {
+				e.Wrapping = fyne.TextWrapWord
+			}
+			if first == nil {
+				first = e
+			}
+			form.Append(fmt.Sprintf("Field %d", i), e)
+		}
+		scroll := page(form)
+		w := test.NewTempWindow(t, scroll)
+		w.Resize(fyne.NewSize(400, 300))
+		d := fyne.CurrentApp().Driver()
+		return scroll, d.AbsolutePositionForObject(first).AddXY(20, 10), d.AbsolutePositionForObject(button).AddXY(10, 10), w
+	}
+
+	plain, onField, _, w := build(func(o fyne.CanvasObject) *container.Scroll { return container.NewVScroll(o) })
+	test.Scroll(w.Canvas(), onField, 0, -120)
+	if plain.Offset.Y != 0 {
+		t.Fatalf("the plain scroll moved to %v with the pointer on a field: the check below proves nothing", plain.Offset.Y)
+	}
+
+	page, onField, onButton, w := build(newPageScroll)
+	test.TapCanvas(w.Canvas(), onButton)
+	if taps != 1 {
+		t.Fatalf("a tap on the button through the wheel layer: %d taps, want 1", taps)
+	}
+	test.Scroll(w.Canvas(), onField, 0, -120)
+	if page.Offset.Y != 120 {
+		t.Fatalf("with the pointer on a field the page scrolled to %v, want 120", page.Offset.Y)
+	}
 }

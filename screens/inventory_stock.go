@@ -75,7 +75,7 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.formula = widget.NewLabel("")
 	st.formula.Wrapping = st.v.s.wrap()
 	filters := container.NewBorder(nil, nil, nil, fitChoices(st.status), st.search)
-	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), container.NewVScroll(st.formula)), st.chart)
+	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), newPageScroll(st.formula)), st.chart)
 	split := container.NewVSplit(container.NewBorder(filters, nil, nil, nil, container.NewStack(st.table, container.NewVBox(st.empty))), detail)
 	split.Offset = 0.5
 	return split

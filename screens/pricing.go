@@ -163,12 +163,12 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	p.form.Append(t("pricing.field.price"), p.newEntry("price"))
 	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
 
-	left := container.NewVScroll(container.NewVBox(p.form, p.marketNote, p.currency))
+	left := newPageScroll(container.NewVBox(p.form, p.marketNote, p.currency))
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem(t("pricing.tab.results"), container.NewVScroll(p.buildResults())),
+		container.NewTabItem(t("pricing.tab.results"), newPageScroll(p.buildResults())),
 		container.NewTabItem(t("pricing.tab.charts"), p.buildCharts()),
-		container.NewTabItem(t("pricing.tab.competitors"), container.NewVScroll(p.buildCompetitors())),
-		container.NewTabItem(t("pricing.tab.discount"), container.NewVScroll(p.buildDiscount())),
+		container.NewTabItem(t("pricing.tab.competitors"), newPageScroll(p.buildCompetitors())),
+		container.NewTabItem(t("pricing.tab.discount"), newPageScroll(p.buildDiscount())),
 		container.NewTabItem(t("pricing.tab.quotes"), p.buildQuotes()),
 	)
 	split := container.NewHSplit(left, container.NewBorder(p.status, nil, nil, nil, p.tabs))

@@ -42,7 +42,7 @@ func (p *pricing) buildCharts() fyne.CanvasObject {
 	// One chart a row, sharing the height, so the charts grow with the
 	// window and scroll in a short one. Two abreast held the results side
 	// as wide as two charts, too wide beside the form in a laptop window.
-	return container.NewVScroll(container.NewGridWithRows(3, p.breakdown, p.curve, p.compare))
+	return newPageScroll(container.NewGridWithRows(3, p.breakdown, p.curve, p.compare))
 }
 
 // recompute reads the entries and redraws every result. Bad input changes

@@ -151,7 +151,7 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.preview.Wrapping = p.s.wrap()
 	p.bodyTabs = container.NewAppTabs(
 		container.NewTabItem(t("research.edit"), p.body),
-		container.NewTabItem(t("research.preview"), container.NewVScroll(p.preview)))
+		container.NewTabItem(t("research.preview"), newPageScroll(p.preview)))
 	p.bodyTabs.OnSelected = p.onBodyTab
 	p.attachments = &widget.Entry{MultiLine: true, PlaceHolder: t("research.attachments_hint")}
 	p.attachments.SetMinRowsVisible(1)
