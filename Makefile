@@ -5,11 +5,11 @@ SHELL    := bash
 BIN      := bin/seller-assistant
 GO       ?= go
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages: the GLFW driver's C headers, Xvfb and imagemagick for the
+# Debian packages: the GLFW driver's C headers, Xvfb, imagemagick and xdotool for the
 # smoke test and screenshots, the CJK font the binary bundles, npm for echarts.
 APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev \
-            xvfb imagemagick fonts-droid-fallback npm sqlite3
+            xvfb imagemagick xdotool fonts-droid-fallback npm sqlite3
 FONT_SRC := /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 FONT_DST := assets/fonts/DroidSansFallbackFull.ttf
 

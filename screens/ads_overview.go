@@ -26,16 +26,16 @@ func (o *adsOverview) buildUI() fyne.CanvasObject {
 	o.kpis = formulaLabel(o.a.s)
 	o.campaigns = formulaLabel(o.a.s)
 	o.weeks = formulaLabel(o.a.s)
-	grid := container.NewGridWithColumns(2)
+	grid := newChartGrid()
 	for range 4 {
 		v := chart.NewView(app.Chart{}, l.T("ads.no_data"))
 		o.views = append(o.views, v)
-		grid.Add(container.NewGridWrap(fyne.NewSize(500, 280), v))
+		grid.Add(v)
 	}
 	bold := func(key string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(l.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	return container.NewVScroll(container.NewVBox(o.kpis, grid, bold("ads.by_campaign"), o.campaigns, bold("ads.by_week"), o.weeks))
+	return newPageScroll(container.NewVBox(o.kpis, grid, bold("ads.by_campaign"), o.campaigns, bold("ads.by_week"), o.weeks))
 }
 
 func (o *adsOverview) refresh() {

@@ -72,7 +72,7 @@ func (s *adsTerms) buildUI() fyne.CanvasObject {
 	}
 	rules := widget.NewButtonWithIcon(l.T("ads.rules"), theme.SettingsIcon(), s.onRules)
 	export := widget.NewButtonWithIcon(l.T("ads.export_bulk"), theme.DocumentSaveIcon(), s.onExport)
-	bar := container.NewHBox(widget.NewLabel(l.T("ads.action")), sized(s.filter, 180), rules, export)
+	bar := container.NewHBox(widget.NewLabel(l.T("ads.action")), fitChoices(s.filter), rules, export)
 	return container.NewBorder(container.NewVBox(bar, s.why), nil, nil, nil, s.table)
 }
 

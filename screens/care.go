@@ -277,16 +277,16 @@ func (k *careKPIs) buildUI() fyne.CanvasObject {
 	}
 	k.period = newSelect(opts, func(string) { k.loadOrders() })
 	k.line = formulaLabel(k.c.s)
-	grid := container.NewGridWithColumns(2)
+	grid := newChartGrid()
 	for range 8 {
 		v := chart.NewView(app.Chart{}, l.T("chart.no_data"))
 		k.views = append(k.views, v)
-		grid.Add(container.NewGridWrap(fyne.NewSize(520, 300), v))
+		grid.Add(v)
 	}
 	k.period.SetSelectedIndex(0)
 	imp := widget.NewButtonWithIcon(l.T("care.import_feedback"), theme.DownloadIcon(), k.onImport)
-	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(l.T("care.period")), k.period), imp)
-	return container.NewBorder(container.NewVBox(bar, k.line), nil, nil, nil, container.NewVScroll(grid))
+	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(l.T("care.period")), fitChoices(k.period)), imp)
+	return container.NewBorder(container.NewVBox(bar, k.line), nil, nil, nil, newPageScroll(grid))
 }
 
 // onImport reads CSAT/NPS answers from a CSV file (case_id, csat, nps,

@@ -145,7 +145,7 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(t("care.order_id"), v.order),
 		widget.NewFormItem(t("care.tracking_no"), v.tracking),
 		widget.NewFormItem(t("care.priority"), v.priority),
-		widget.NewFormItem(t("care.status"), v.status),
+		widget.NewFormItem(t("care.status"), fitChoices(v.status)),
 	)
 	when := widget.NewForm(
 		widget.NewFormItem(t("care.reason"), v.reason),
@@ -180,7 +180,7 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	// Copy sits in the bar with Save and Resolve so it is in reach however
 	// far the form is scrolled.
 	right := container.NewBorder(nil, container.NewHBox(v.save, v.copyBtn, v.resolve, v.del), nil, nil,
-		container.NewVScroll(container.NewVBox(v.flag, v.timing, form, reply)))
+		newPageScroll(container.NewVBox(v.flag, v.timing, form, reply)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	v.filter.SetSelectedIndex(0)

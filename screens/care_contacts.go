@@ -110,7 +110,7 @@ func (v *careContacts) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(t("care.due_on")), container.NewHBox(addNote, addFollow), v.dueOn))
 	card := container.NewVBox(form, container.NewHBox(v.save, v.newCase, v.del), v.info, widget.NewSeparator(), add, widget.NewSeparator(),
 		careSection(t("care.timeline")), v.timeline)
-	split := container.NewHSplit(left, container.NewVScroll(card))
+	split := container.NewHSplit(left, newPageScroll(card))
 	split.Offset = 0.34
 	v.fill(app.Contact{Language: "en"})
 	return split

@@ -67,7 +67,7 @@ func (v *careSettings) buildUI() fyne.CanvasObject {
 	thint.SizeName = theme.SizeNameCaptionText
 	v.save = widget.NewButtonWithIcon(t("care.save_settings"), theme.DocumentSaveIcon(), v.onSave)
 	v.save.Importance = widget.HighImportance
-	return container.NewBorder(nil, container.NewHBox(v.save), nil, nil, container.NewVScroll(container.NewVBox(
+	return container.NewBorder(nil, container.NewHBox(v.save), nil, nil, newPageScroll(container.NewVBox(
 		widget.NewCard(t("care.hours_title"), "", container.NewVBox(hours, hint)),
 		widget.NewCard(t("care.targets_title"), "", container.NewVBox(v.targets, thint)),
 	)))

@@ -91,10 +91,10 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 	}
 	c.market = &widget.Select{PlaceHolder: selectPlaceholder, Options: opts, OnChanged: func(string) { c.rank() }}
 	c.market.SetSelectedIndex(1) // GB: the demo has most channels there
-	form.Append(t("channels.parcel.market"), c.market)
+	form.Append(t("channels.parcel.market"), fitChoices(c.market))
 	c.battery = &widget.Check{Text: t("channels.parcel.battery"), OnChanged: func(bool) { c.rank() }}
 	c.liquid = &widget.Check{Text: t("channels.parcel.liquid"), OnChanged: func(bool) { c.rank() }}
-	form.Append("", container.NewHBox(c.battery, c.liquid))
+	form.Append("", container.NewVBox(c.battery, c.liquid)) // stacked: side by side they widened the form past the laptop window
 	for _, w := range []string{"cost", "speed", "stability"} {
 		sl := &widget.Slider{Min: 0, Max: 10, Step: 1, Value: 5, Orientation: widget.Horizontal}
 		if w == "stability" {
@@ -114,10 +114,10 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 	c.scatter = chart.NewView(app.Chart{}, empty)
 	note := widget.NewLabel(t("channels.weights_note"))
 	note.Wrapping = c.s.wrap()
-	left := container.NewVScroll(container.NewVBox(form, note))
+	left := newPageScroll(container.NewVBox(form, note))
 	charts := container.NewGridWithColumns(2, c.ranking, c.scatter)
 	right := container.NewBorder(container.NewVBox(c.errMsg, c.why), nil, nil, nil,
-		container.NewVSplit(charts, container.NewVScroll(c.table)))
+		container.NewVSplit(charts, newPageScroll(c.table)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
 	return split

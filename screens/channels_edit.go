@@ -78,10 +78,11 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 		{"stability", e.stability}, {"fulfilment", e.fulfil}, {"min_charge", e.minCharge}, {"carton_units", e.cartonUnits},
 		{"storage", e.storage}, {"max_weight", e.maxW}} {
 		item := &widget.FormItem{Text: t("channels.field." + it.key), Widget: it.w}
+		hint := ""
 		if key := "channels.help." + it.key; e.c.s.l.Has(key) {
-			item.HintText = t(key)
+			hint = t(key)
 		}
-		e.form.AppendItem(item)
+		appendHinted(e.form, item, hint, e.c.s.wrap())
 	}
 	e.form.Append("", container.NewHBox(e.tracking, e.battery, e.liquid))
 	e.form.Append(t("channels.field.restrictions"), e.restrictions)
@@ -93,7 +94,7 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 	e.undoBar.Hide()
 	e.onNew()
 	right := container.NewBorder(container.NewVBox(container.NewHBox(e.newBtn, e.deleteBtn), e.undoBar), nil, nil, nil,
-		container.NewVScroll(e.form))
+		newPageScroll(e.form))
 	split := container.NewHSplit(e.list, right)
 	split.Offset = 0.38
 	return split
@@ -334,7 +335,7 @@ func (e *platformEditor) buildUI() fyne.CanvasObject {
 	note.Wrapping = e.c.s.wrap()
 	e.onNew()
 	right := container.NewBorder(container.NewVBox(container.NewHBox(e.newBtn, e.deleteBtn), e.undoBar), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(e.form, note)))
+		newPageScroll(container.NewVBox(e.form, note)))
 	split := container.NewHSplit(e.list, right)
 	split.Offset = 0.38
 	return split

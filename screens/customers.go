@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -123,10 +124,13 @@ func (c *customers) buildUI() fyne.CanvasObject {
 		return nil
 	})
 	recompute := widget.NewButtonWithIcon(t("customers.recompute"), theme.ViewRefreshIcon(), c.load)
-	params := container.NewHBox(widget.NewLabel(t("customers.as_of")), sized(c.asOf, 140),
-		widget.NewLabel(t("customers.lifetime")), sized(c.lifetime, 60), recompute)
+	// The progress bar runs beside Recompute rather than on a line of its
+	// own: a line that comes and goes made the window grow while loading,
+	// and a grown window stays grown.
+	params := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(t("customers.as_of")), sized(c.asOf, 140),
+		widget.NewLabel(t("customers.lifetime")), sized(c.lifetime, 60), recompute), nil, container.NewVBox(layout.NewSpacer(), c.loading, layout.NewSpacer()))
 	top := container.NewVBox(container.NewBorder(nil, nil, head, container.NewHBox(importBtn, exportBtn)),
-		c.summary, c.loading, container.NewBorder(nil, nil, nil, sized(c.filter, 260), c.search), params)
+		c.summary, container.NewBorder(nil, nil, nil, fitChoices(c.filter), c.search), params)
 
 	c.table = &widget.Table{
 		Length:        func() (int, int) { return len(c.shown), colCount },
@@ -149,18 +153,18 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	split.Offset = 0.73
 
 	c.charts = nil
-	chartGrid := container.NewGridWithColumns(2)
+	chartGrid := newChartGrid()
 	for i := 0; i < 6; i++ {
 		cv := chart.NewView(app.Chart{}, t("customers.no_data"))
 		c.charts = append(c.charts, cv)
-		chartGrid.Add(container.NewGridWrap(fyne.NewSize(520, 300), cv))
+		chartGrid.Add(cv)
 	}
 	c.tiers = container.NewVBox()
 	predictTab := container.NewTabItem(t("customers.tab.prediction"), widget.NewLabel(""))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(t("customers.tab.customers"), split),
-		container.NewTabItem(t("customers.tab.charts"), container.NewVScroll(chartGrid)),
-		container.NewTabItem(t("customers.tab.tiers"), container.NewVScroll(c.tiers)),
+		container.NewTabItem(t("customers.tab.charts"), newPageScroll(chartGrid)),
+		container.NewTabItem(t("customers.tab.tiers"), newPageScroll(c.tiers)),
 		predictTab,
 	)
 	tabs.OnSelected = func(ti *container.TabItem) {

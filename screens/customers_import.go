@@ -268,7 +268,7 @@ func (c *customers) showBadRows(opts app.ImportOptions, res app.ImportResult) {
 	msg.Wrapping = c.s.wrap()
 	list := widget.NewLabel(b.String())
 	list.Wrapping = c.s.wrap()
-	body := container.NewBorder(msg, nil, nil, nil, container.NewVScroll(list))
+	body := container.NewBorder(msg, nil, nil, nil, newPageScroll(list))
 	d := dialog.NewCustomConfirm(l.T("customers.bad_rows_title"), l.T("customers.skip_import"), l.T("customers.abort"), body, func(skip bool) {
 		if skip {
 			opts.SkipBad = true

@@ -102,7 +102,7 @@ func (p *predictionView) buildUI() fyne.CanvasObject {
 		return container.NewVBox(intro, widget.NewLabel(t("workspace.none_hint")))
 	}
 	p.load()
-	return container.NewVScroll(container.NewVBox(
+	return newPageScroll(container.NewVBox(
 		intro,
 		container.NewGridWithColumns(2, form, form2),
 		p.marginNote,

@@ -74,7 +74,7 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 		d.loading.Stop()
 		return container.NewVBox(head, widget.NewLabel(t("workspace.none_hint")))
 	}
-	return container.NewVScroll(container.NewPadded(body))
+	return newPageScroll(container.NewPadded(body))
 }
 
 // load reads the overview in the background and fills the widgets on the

@@ -87,7 +87,7 @@ func (e *invEntry) buildUI() fyne.CanvasObject {
 	shipHow.Wrapping = e.v.s.wrap()
 	left := container.NewBorder(container.NewVBox(heading(t("inventory.ships_title")), shipHow),
 		container.NewHBox(e.received, e.remove), nil, nil, e.list)
-	right := container.NewVScroll(container.NewVBox(
+	right := newPageScroll(container.NewVBox(
 		widget.NewCard("", t("inventory.ship_add"), container.NewVBox(shipForm, e.addShip)),
 		widget.NewCard("", t("inventory.stock_title"), container.NewVBox(stockForm, e.saveStock))))
 	split := container.NewHSplit(left, right)

@@ -75,8 +75,8 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.chart = chart.NewView(app.Chart{}, t("inventory.pick_sku"))
 	st.formula = widget.NewLabel("")
 	st.formula.Wrapping = st.v.s.wrap()
-	filters := container.NewBorder(nil, nil, nil, sized(st.status, 180), st.search)
-	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), container.NewVScroll(st.formula)), st.chart)
+	filters := container.NewBorder(nil, nil, nil, fitChoices(st.status), st.search)
+	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), newPageScroll(st.formula)), st.chart)
 	split := container.NewVSplit(container.NewBorder(filters, nil, nil, nil, container.NewStack(st.table, container.NewVBox(st.empty))), detail)
 	split.Offset = 0.5
 	return split

@@ -67,7 +67,7 @@ func (g *learn) buildUI() fyne.CanvasObject {
 	head := heading(t("module.learn.title"))
 	intro := widget.NewLabel(t("module.learn.summary"))
 	intro.Wrapping = g.s.wrap()
-	reader := container.NewBorder(nil, container.NewHBox(g.open), nil, nil, container.NewVScroll(g.guide))
+	reader := container.NewBorder(nil, container.NewHBox(g.open), nil, nil, newPageScroll(g.guide))
 	split := container.NewHSplit(g.list, reader)
 	split.Offset = 0.25
 	return container.NewBorder(container.NewVBox(head, intro), nil, nil, nil, split)
@@ -114,5 +114,5 @@ func (c *coming) buildUI() fyne.CanvasObject {
 	}
 	guide.ParseMarkdown(md)
 	return container.NewBorder(container.NewVBox(head, summary, note, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(guide))
+		newPageScroll(guide))
 }

@@ -129,17 +129,20 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	p.marketSel = &widget.Select{PlaceHolder: selectPlaceholder, Options: markets, OnChanged: p.onMarket}
 	p.platformSel = &widget.Select{PlaceHolder: t("pricing.pick_platform"), OnChanged: p.onPlatform}
 	p.channelSel = &widget.Select{PlaceHolder: t("pricing.pick_channel"), OnChanged: p.onChannel}
-	p.currency = widget.NewLabel("")
+	p.currency = &widget.Label{Wrapping: p.s.wrap()}
 	p.marketNote = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.WarningImportance}
 	p.marketNote.Hide()
 	p.status = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.DangerImportance}
 	p.status.Hide()
 
-	p.form = &widget.Form{SubmitText: t("pricing.save"), OnSubmit: p.onSave}
-	p.form.Append(t("pricing.field.product"), p.productSel)
-	p.form.Append(t("pricing.field.market"), p.marketSel)
-	p.form.Append(t("pricing.field.platform"), p.platformSel)
-	p.form.Append(t("pricing.field.channel"), p.channelSel)
+	// Labels above the inputs: beside them, the longest label and the
+	// widest choice made the form half the window wide, and the results
+	// beside it no longer fitted a laptop window.
+	p.form = &widget.Form{SubmitText: t("pricing.save"), OnSubmit: p.onSave, Orientation: widget.Vertical}
+	p.form.Append(t("pricing.field.product"), fitChoices(p.productSel))
+	p.form.Append(t("pricing.field.market"), fitChoices(p.marketSel))
+	p.form.Append(t("pricing.field.platform"), fitChoices(p.platformSel))
+	p.form.Append(t("pricing.field.channel"), fitChoices(p.channelSel))
 	for _, name := range app.QuoteFieldNames() {
 		if name == "duty_on_cif" {
 			p.cif = &widget.Check{Text: t("pricing.field.duty_on_cif"), OnChanged: func(bool) {
@@ -152,20 +155,21 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 			continue
 		}
 		item := &widget.FormItem{Text: t("pricing.field." + name), Widget: p.newEntry(name)}
+		hint := ""
 		if key := "pricing.help." + name; p.s.l.Has(key) {
-			item.HintText = t(key)
+			hint = t(key)
 		}
-		p.form.AppendItem(item)
+		appendHinted(p.form, item, hint, p.s.wrap())
 	}
 	p.form.Append(t("pricing.field.price"), p.newEntry("price"))
 	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
 
-	left := container.NewVScroll(container.NewVBox(p.form, p.marketNote, p.currency))
+	left := newPageScroll(container.NewVBox(p.form, p.marketNote, p.currency))
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem(t("pricing.tab.results"), container.NewVScroll(p.buildResults())),
+		container.NewTabItem(t("pricing.tab.results"), newPageScroll(p.buildResults())),
 		container.NewTabItem(t("pricing.tab.charts"), p.buildCharts()),
-		container.NewTabItem(t("pricing.tab.competitors"), container.NewVScroll(p.buildCompetitors())),
-		container.NewTabItem(t("pricing.tab.discount"), container.NewVScroll(p.buildDiscount())),
+		container.NewTabItem(t("pricing.tab.competitors"), newPageScroll(p.buildCompetitors())),
+		container.NewTabItem(t("pricing.tab.discount"), newPageScroll(p.buildDiscount())),
 		container.NewTabItem(t("pricing.tab.quotes"), p.buildQuotes()),
 	)
 	split := container.NewHSplit(left, container.NewBorder(p.status, nil, nil, nil, p.tabs))

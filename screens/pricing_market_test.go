@@ -110,7 +110,7 @@ func TestPricingFormHelpTexts(t *testing.T) {
 	_, p, _ := openPricing(t, &quoteDB{})
 	hints := map[string]string{}
 	for _, it := range p.form.Items {
-		hints[it.Text] = it.HintText
+		hints[it.Text] = formHint(p.form, it.Text)
 	}
 	l := p.s.l
 	if !strings.Contains(l.T("pricing.field.ad_rate"), "TACoS") || !strings.Contains(hints[l.T("pricing.field.ad_rate")], "ad spend ÷ all sales") {

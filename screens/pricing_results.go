@@ -40,8 +40,10 @@ func (p *pricing) buildCharts() fyne.CanvasObject {
 	p.breakdown = chart.NewView(app.Chart{}, empty)
 	p.curve = chart.NewView(app.Chart{}, empty)
 	p.compare = chart.NewView(app.Chart{}, empty)
-	// Rows share the height, so the charts grow with the window.
-	return container.NewGridWithRows(2, container.NewGridWithColumns(2, p.breakdown, p.curve), p.compare)
+	// One chart a row, sharing the height, so the charts grow with the
+	// window and scroll in a short one. Two abreast held the results side
+	// as wide as two charts, too wide beside the form in a laptop window.
+	return newPageScroll(container.NewGridWithRows(3, p.breakdown, p.curve, p.compare))
 }
 
 // recompute reads the entries and redraws every result. Bad input changes

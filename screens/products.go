@@ -136,7 +136,7 @@ func (p *products) catalogUI() fyne.CanvasObject {
 		p.packChecks = append(p.packChecks, c)
 		pack.Add(c)
 	}
-	right := container.NewVScroll(container.NewVBox(form, container.NewHBox(save, p.del, p.status2),
+	right := newPageScroll(container.NewVBox(form, container.NewHBox(save, p.del, p.status2),
 		widget.NewCard("", t("products.packaging"), pack)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.36

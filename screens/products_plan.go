@@ -29,7 +29,7 @@ func (p *products) portfolioUI() fyne.CanvasObject {
 	help.Wrapping = p.s.wrap()
 	tall := func(c *chart.View) fyne.CanvasObject { return container.New(rsMinHeight(320), c) }
 	grid := container.NewGridWithColumns(2, tall(p.matrix), tall(p.bcg), tall(p.margin))
-	return container.NewVScroll(container.NewVBox(help, grid))
+	return newPageScroll(container.NewVBox(help, grid))
 }
 
 func (p *products) refreshPortfolio() {
@@ -54,7 +54,7 @@ func (p *products) pipelineUI() fyne.CanvasObject {
 	help := widget.NewLabel(t("products.pipeline_help"))
 	help.Wrapping = p.s.wrap()
 	left := container.NewBorder(container.NewVBox(help, p.pipeChart), nil, nil, nil, p.pipeList)
-	split := container.NewHSplit(left, container.NewVScroll(p.pipeBox))
+	split := container.NewHSplit(left, newPageScroll(p.pipeBox))
 	split.Offset = 0.45
 	return split
 }
@@ -220,7 +220,7 @@ func (p *products) confirmImport(name string, imp app.ProductImport) {
 	if len(imp.Problems) > 0 {
 		probs := widget.NewLabel(problemText(l, imp.Problems))
 		probs.Wrapping = p.s.wrap()
-		scroll := container.NewVScroll(probs)
+		scroll := newPageScroll(probs)
 		scroll.SetMinSize(fyne.NewSize(520, 180))
 		content.Add(scroll)
 	}

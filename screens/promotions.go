@@ -72,7 +72,7 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	p.market = newSelect(options, nil)
 	p.market.SetSelectedIndex(0)
 	p.market.OnChanged = p.onMarket
-	toolbar := container.NewHBox(p.market, p.prevYear, p.yearLabel, p.nextYear, widget.NewSeparator(), newBtn, addEvent)
+	toolbar := container.NewHBox(fitChoices(p.market), p.prevYear, p.yearLabel, p.nextYear, widget.NewSeparator(), newBtn, addEvent)
 
 	p.timeline = newTimeline(p.s.l, p.year, p.s.env.Now())
 	p.timeline.onCampaign = p.selectCampaign
@@ -96,9 +96,9 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = p.s.wrap()
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem(t("promotions.tab_details"), container.NewVScroll(p.form.details())),
-		container.NewTabItem(t("promotions.tab_plan"), container.NewVScroll(p.form.plan())),
-		container.NewTabItem(t("promotions.tab_eval"), container.NewVScroll(p.eval.buildUI())),
+		container.NewTabItem(t("promotions.tab_details"), newPageScroll(p.form.details())),
+		container.NewTabItem(t("promotions.tab_plan"), newPageScroll(p.form.plan())),
+		container.NewTabItem(t("promotions.tab_eval"), newPageScroll(p.eval.buildUI())),
 		container.NewTabItem(t("promotions.tab_roi"), container.NewBorder(nil, p.roiNote, nil, nil, p.roi)),
 	)
 	p.tabs.OnSelected = p.onTab

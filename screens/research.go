@@ -132,8 +132,10 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 		func() fyne.CanvasObject { return newRsRow() },
 		p.updateItem)
 	p.list.OnSelected = p.onSelect
-	filters := container.NewGridWithColumns(3,
-		rsCaptioned(t("note.market"), p.market), rsCaptioned(t("note.method"), p.method), rsCaptioned(t("research.tag"), p.tag))
+	// Stacked, not three abreast: side by side each was a third of the
+	// list's width and cut its choices ("United St…").
+	filters := container.NewVBox(
+		rsCaptioned(t("note.market"), fitChoices(p.market)), rsCaptioned(t("note.method"), fitChoices(p.method)), rsCaptioned(t("research.tag"), fitChoices(p.tag)))
 	newBtn := &widget.Button{Text: t("research.new_note"), Icon: theme.ContentAddIcon(), OnTapped: p.onNew}
 	left := container.NewBorder(container.NewVBox(p.search, filters, container.NewBorder(nil, nil, nil, newBtn, p.count)), nil, nil, nil, p.list)
 
@@ -144,31 +146,31 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.tags = &widget.Entry{PlaceHolder: t("research.tags_hint"), OnSubmitted: p.onSubmit}
 	p.date = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: p.onSubmit, Validator: rsValidDay(p.s.l)}
 	p.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
-	p.body.SetMinRowsVisible(10)
+	p.body.SetMinRowsVisible(4) // it grows with the window; ten rows held the window taller than a laptop screen
 	p.preview = widget.NewRichText()
 	p.preview.Wrapping = p.s.wrap()
 	p.bodyTabs = container.NewAppTabs(
 		container.NewTabItem(t("research.edit"), p.body),
-		container.NewTabItem(t("research.preview"), container.NewVScroll(p.preview)))
+		container.NewTabItem(t("research.preview"), newPageScroll(p.preview)))
 	p.bodyTabs.OnSelected = p.onBodyTab
 	p.attachments = &widget.Entry{MultiLine: true, PlaceHolder: t("research.attachments_hint")}
-	p.attachments.SetMinRowsVisible(2)
+	p.attachments.SetMinRowsVisible(1)
 	attach := &widget.Button{Text: t("research.attach"), Icon: theme.FileIcon(), OnTapped: p.onAttach}
 	open := &widget.Button{Text: t("research.open_attachments"), Icon: theme.FolderOpenIcon(), OnTapped: p.onOpenAttachments}
 	p.save = &widget.Button{Text: t("research.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: p.onSave}
 	p.del = &widget.Button{Text: t("research.delete"), Icon: theme.DeleteIcon(), OnTapped: p.onDelete}
 	p.status = widget.NewLabel("")
-	form := widget.NewForm(
-		widget.NewFormItem(t("note.title"), p.title),
-		widget.NewFormItem(t("note.market"), p.noteMarket),
-		widget.NewFormItem(t("note.method"), p.noteMethod),
-		widget.NewFormItem(t("research.source"), p.source),
-		widget.NewFormItem(t("research.tags"), p.tags),
-		widget.NewFormItem(t("note.date"), p.date),
+	// The short fields two abreast and the attachment buttons beside Save:
+	// in a laptop window the note's text keeps room to write in.
+	form := container.NewVBox(
+		widget.NewForm(widget.NewFormItem(t("note.title"), p.title), widget.NewFormItem(t("research.source"), p.source)),
+		container.NewGridWithColumns(2,
+			widget.NewForm(widget.NewFormItem(t("note.market"), p.noteMarket), widget.NewFormItem(t("research.tags"), p.tags)),
+			widget.NewForm(widget.NewFormItem(t("note.method"), fitChoices(p.noteMethod)), widget.NewFormItem(t("note.date"), p.date))),
 	)
-	atts := container.NewBorder(nil, nil, nil, container.NewVBox(attach, open), p.attachments)
 	editor := container.NewBorder(form,
-		container.NewVBox(rsCaptioned(t("research.attachments"), atts), container.NewHBox(p.save, p.del, p.status)),
+		container.NewVBox(rsCaptioned(t("research.attachments"), p.attachments),
+			container.NewBorder(nil, nil, container.NewHBox(p.save, p.del), container.NewHBox(attach, open), p.status)),
 		nil, nil, p.bodyTabs)
 	split := container.NewHSplit(left, editor)
 	split.Offset = 0.38

@@ -64,7 +64,7 @@ func (p *competitorsPane) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabel(t("research.competitors_hint"))
 	hint.Wrapping = p.s.wrap()
 	left := container.NewBorder(container.NewVBox(hint, container.NewHBox(newBtn)), nil, nil, nil, p.list)
-	right := container.NewVScroll(container.NewVBox(form, container.NewHBox(save, p.del)))
+	right := newPageScroll(container.NewVBox(form, container.NewHBox(save, p.del)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.4
 	p.onNew()

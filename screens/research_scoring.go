@@ -99,7 +99,7 @@ func (p *scoringPane) buildUI() fyne.CanvasObject {
 		widget.NewCard("", t("research.segmentation"), segForm),
 		container.NewHBox(saveMkt, delMkt),
 	)
-	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(right))
+	split := container.NewHSplit(newPageScroll(left), newPageScroll(right))
 	split.Offset = 0.5
 	return split
 }

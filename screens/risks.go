@@ -116,7 +116,7 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	r.save = widget.NewButtonWithIcon(t("risks.save"), theme.DocumentSaveIcon(), r.onSave)
 	r.save.Importance = widget.HighImportance
 	r.del = widget.NewButtonWithIcon(t("risks.delete"), theme.DeleteIcon(), r.onDelete)
-	right := container.NewBorder(nil, container.NewHBox(r.save, r.del), nil, nil, container.NewVScroll(container.NewVBox(form, r.flag)))
+	right := container.NewBorder(nil, container.NewHBox(r.save, r.del), nil, nil, newPageScroll(container.NewVBox(form, r.flag)))
 	register := container.NewHSplit(left, right)
 	register.Offset = 0.4
 

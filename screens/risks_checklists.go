@@ -70,7 +70,7 @@ func (c *riskChecklists) buildUI() fyne.CanvasObject {
 	c.items = container.NewVBox()
 	c.delBtn = widget.NewButtonWithIcon(t("risks.delete_checklist"), theme.DeleteIcon(), c.onDelete)
 	c.delBtn.Disable()
-	right := container.NewBorder(container.NewVBox(c.title, c.progress), container.NewHBox(c.delBtn), nil, nil, container.NewVScroll(c.items))
+	right := container.NewBorder(container.NewVBox(c.title, c.progress), container.NewHBox(c.delBtn), nil, nil, newPageScroll(c.items))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	return split

@@ -98,7 +98,7 @@ func (st *settings) buildUI() fyne.CanvasObject {
 	about := widget.NewLabel(t("about.text", app.Version, st.s.env.Now().Year()))
 	about.Wrapping = st.s.wrap()
 	cards = append(cards, widget.NewCard(t("menu.about"), "", about))
-	return container.NewVScroll(container.NewVBox(cards...))
+	return newPageScroll(container.NewVBox(cards...))
 }
 
 func (st *settings) onLang(name string) {

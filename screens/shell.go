@@ -120,9 +120,47 @@ func (s *Shell) Content() fyne.CanvasObject {
 	s.show(s.current)
 	s.nav.Select(moduleIndex(s.current))
 
-	split := container.NewHSplit(s.nav, container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, s.body))
-	split.Offset = 0.18
-	return split
+	// A fixed-width sidebar rather than a split: a split shares the width
+	// by the two sides' minimum sizes, so the sidebar changed width from
+	// module to module and shrank to a strip beside a wide one.
+	sidebar := container.New(fixedWidth{width: navWidth()}, s.nav)
+	main := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, s.body)
+	return container.NewBorder(nil, nil, container.NewHBox(sidebar, widget.NewSeparator()), nil, main)
+}
+
+// navWidth is the sidebar's width: the widest module title, in either
+// language, with its icon. The same in both languages, so switching does
+// not move the module on screen either.
+func navWidth() float32 {
+	item := newNavItem()
+	var w float32
+	for _, l := range []*app.Localizer{app.English(), app.NewLocalizer(app.LangChinese)} {
+		for _, m := range app.Modules {
+			item.set(moduleIcon(m.ID), l.T("module."+m.ID+".title"))
+			w = max(w, item.MinSize().Width)
+		}
+	}
+	// The list draws its scroll bar over the right edge of the items.
+	return w + theme.ScrollBarSize()
+}
+
+// fixedWidth lays out one object at a given width and any height: its
+// minimum width is that width whatever the object asks for.
+type fixedWidth struct{ width float32 }
+
+func (f fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(f.width, h)
+}
+
+func (f fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
 }
 
 func (s *Shell) updateNavItem(i widget.ListItemID, o fyne.CanvasObject) {

@@ -1,0 +1,121 @@
+package screens
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Layout helpers that keep every view inside a laptop window (1200×650): a
+// window grows to its content's minimum size, so nothing on screen may ask
+// for more than that; what is longer wraps, reflows or scrolls.
+
+// appendHinted appends item to form with hint shown under the input as a
+// wrapped caption row. Fyne draws a FormItem's HintText as one line of
+// text, as wide as the hint, so a sentence of help held the whole window
+// wider than the screen; the caption row wraps to the input column.
+func appendHinted(form *widget.Form, item *widget.FormItem, hint string, wrap fyne.TextWrap) {
+	form.AppendItem(item)
+	if hint == "" {
+		return
+	}
+	help := &widget.Label{Text: hint, Wrapping: wrap, SizeName: theme.SizeNameCaptionText}
+	form.AppendItem(&widget.FormItem{Widget: help})
+}
+
+// formHint is the caption appendHinted put under the input labelled text.
+func formHint(form *widget.Form, text string) string {
+	for i, it := range form.Items {
+		if it.Text != text || i+1 >= len(form.Items) {
+			continue
+		}
+		if next := form.Items[i+1]; next.Text == "" {
+			if l, ok := next.Widget.(*widget.Label); ok {
+				return l.Text
+			}
+		}
+	}
+	return ""
+}
+
+// chartCell is the size of a chart in a grid of charts: two side by side in
+// a laptop window beside the sidebar, more in a wider one.
+var chartCell = fyne.NewSize(470, 290)
+
+// newChartGrid is a grid of charts that reflows: as many columns as the
+// width holds, one at the least. A fixed two-column grid of 520-pixel
+// charts held the window 1,044 pixels wide beside the sidebar.
+func newChartGrid() *fyne.Container {
+	return container.NewGridWrap(chartCell)
+}
+
+// maxChoiceText is the widest choice text a dropdown is held wide enough
+// for. Longer choices are data (a product's full name) and may be cut with
+// "…"; the fixed choices of filters and forms are all shorter.
+const maxChoiceText float32 = 320
+
+// fitChoices holds sel at least as wide as its longest choice, so a filter
+// in a row of buttons shows "All markets", not "Al…". Fyne sizes a select
+// by its placeholder only, and ours is a dash.
+func fitChoices(sel *widget.Select) fyne.CanvasObject {
+	return container.New(choiceWidth{sel}, sel)
+}
+
+type choiceWidth struct{ sel *widget.Select }
+
+func (c choiceWidth) MinSize([]fyne.CanvasObject) fyne.Size {
+	m := c.sel.MinSize()
+	return fyne.NewSize(max(m.Width, choicesWidth(c.sel)), m.Height)
+}
+
+func (c choiceWidth) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	c.sel.Resize(size)
+	c.sel.Move(fyne.NewPos(0, 0))
+}
+
+// choicesWidth is the width sel needs to show its longest choice whole (up
+// to maxChoiceText): the text, plus what Fyne's select draws around it (its
+// inner padding and the drop-down icon). Read at layout time, so choices
+// loaded later (tags, channels) count too.
+func choicesWidth(sel *widget.Select) float32 {
+	th := sel.Theme()
+	var w float32
+	for _, o := range sel.Options {
+		w = max(w, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	pad := th.Size(theme.SizeNameInnerPadding)
+	return min(w, maxChoiceText) + 4*pad + th.Size(theme.SizeNameInlineIcon)
+}
+
+// newPageScroll is the one scroll area of a view (a form, a page of
+// results), vertical, that keeps the mouse wheel wherever the pointer is.
+// Fyne hands the wheel to the innermost scroller under the pointer, and
+// every entry has one inside (for its own text): a form in a scroll area
+// stopped scrolling whenever the pointer rested on a field. A transparent
+// layer over the page, itself a scroller, is found last and passes the
+// wheel to the page; taps, drags, hovers and the cursor still reach the
+// fields, which the layer does not take.
+func newPageScroll(content fyne.CanvasObject) *container.Scroll {
+	pass := &wheelPass{}
+	pass.ExtendBaseWidget(pass)
+	page := container.NewVScroll(container.NewStack(content, pass))
+	pass.page = page
+	return page
+}
+
+// wheelPass is newPageScroll's layer.
+type wheelPass struct {
+	widget.BaseWidget
+	page *container.Scroll
+}
+
+// Scrolled scrolls the page.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.page.Scrolled(ev) }
+
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
