@@ -17,7 +17,7 @@ import (
 type adsFunnel struct {
 	a     *ads
 	table *widget.Table
-	note  *widget.Label
+	note  *textBlock
 	chart *ChartView
 }
 

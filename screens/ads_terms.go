@@ -30,7 +30,7 @@ type adsTerms struct {
 	shown    []app.TermRow // after the filter, sorted
 	filter   *widget.Select
 	table    *widget.Table
-	why      *widget.Label
+	why      *textBlock
 	sortCol  int
 	sortDesc bool
 }

@@ -259,7 +259,7 @@ func formatCareTime(t time.Time, zone string) string {
 type careKPIs struct {
 	c      *care
 	period *widget.Select
-	line   *widget.Label
+	line   *textBlock
 	orders []app.NamedValue // orders by country in the period
 	views  []*ChartView
 }

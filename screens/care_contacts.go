@@ -37,8 +37,8 @@ type careContacts struct {
 	language *widget.Select
 	zone     *widget.SelectEntry
 	country  *widget.Entry
-	info     *widget.Label
-	timeline *widget.Label
+	info     *textBlock
+	timeline *textBlock
 	body     *widget.Entry
 	dueOn    *widget.Entry
 	save     *widget.Button

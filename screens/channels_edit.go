@@ -330,8 +330,7 @@ func (e *platformEditor) buildUI() fyne.CanvasObject {
 	e.undoBtn = widget.NewButtonWithIcon(t("pricing.quotes.undo"), theme.ContentUndoIcon(), e.onUndo)
 	e.undoBar = container.NewHBox(e.undoLabel, e.undoBtn)
 	e.undoBar.Hide()
-	note := widget.NewLabel(t("channels.platforms_note"))
-	note.Wrapping = e.c.s.wrap()
+	note := newTextBlock(t("channels.platforms_note"))
 	e.onNew()
 	right := container.NewBorder(container.NewVBox(container.NewHBox(e.newBtn, e.deleteBtn), e.undoBar), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(e.form, note)))

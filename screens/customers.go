@@ -37,7 +37,7 @@ type customers struct {
 	sortDesc bool
 	selected int // index into tiering.Scored; -1 none
 
-	summary  *widget.Label
+	summary  *textBlock
 	loading  *widget.ProgressBarInfinite
 	search   *widget.Entry
 	filter   *widget.Select
@@ -47,7 +47,7 @@ type customers struct {
 	detail   *customerDetail
 	charts   []*ChartView
 	tiers    *fyne.Container
-	empty    *widget.Label
+	empty    *textBlock
 	mapping  *mappingDialog // the open column mapping dialog, if any
 
 	// predict is the Prediction tab, built when first opened so the
@@ -93,8 +93,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	importBtn := widget.NewButtonWithIcon(t("customers.import"), theme.UploadIcon(), c.onImport)
 	importBtn.Importance = widget.HighImportance
 	exportBtn := widget.NewButtonWithIcon(t("customers.export"), theme.DownloadIcon(), c.onExport)
-	c.summary = widget.NewLabel("")
-	c.summary.Wrapping = c.s.wrap()
+	c.summary = newTextBlock("")
 	c.loading = widget.NewProgressBarInfinite()
 	c.search = widget.NewEntry()
 	c.search.SetPlaceHolder(t("customers.search"))
@@ -138,8 +137,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 		c.table.SetColumnWidth(i, w)
 	}
 	c.detail = newCustomerDetail(c.s)
-	c.empty = widget.NewLabel(t("customers.empty"))
-	c.empty.Wrapping = c.s.wrap()
+	c.empty = newTextBlock(t("customers.empty"))
 	c.empty.Hide()
 	split := container.NewHSplit(container.NewStack(c.table, container.NewVBox(c.empty)), c.detail.buildUI())
 	split.Offset = 0.73

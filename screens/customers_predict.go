@@ -41,12 +41,12 @@ type predictionView struct {
 
 	runBtn, cancelBtn *widget.Button
 	progress          *widget.ProgressBar
-	status            *widget.Label
-	marginNote        *widget.Label // which margin the CLV uses and where it came from
-	params            *widget.Label
-	reading           *widget.Label
-	holdoutText       *widget.Label
-	totals            *widget.Label
+	status            *textBlock
+	marginNote        *textBlock // which margin the CLV uses and where it came from
+	params            *textBlock
+	reading           *textBlock
+	holdoutText       *textBlock
+	totals            *textBlock
 	cumChart, byX     *ChartView
 	alive, dist       *ChartView
 }
@@ -57,11 +57,7 @@ func newPredictionView(s *Shell) *predictionView {
 
 func (p *predictionView) buildUI() fyne.CanvasObject {
 	t := p.s.l.T
-	wrapLabel := func(text string) *widget.Label {
-		l := widget.NewLabel(text)
-		l.Wrapping = p.s.wrap()
-		return l
-	}
+	wrapLabel := newTextBlock
 	intro := wrapLabel(t("clv.view.intro"))
 	p.calEnd = &widget.Entry{PlaceHolder: t("clv.hint.calibration"), Validator: p.validDate("clv.field.calibration"), OnSubmitted: p.onSubmit}
 	p.holdEnd = &widget.Entry{PlaceHolder: t("clv.hint.holdout_end"), Validator: p.validDate("clv.field.holdout_end"), OnSubmitted: p.onSubmit}

@@ -383,8 +383,7 @@ func (s *Shell) onAbout() {
 // message is an information dialog with a wrapping label, so a long path
 // or error fits the window.
 func (s *Shell) message(title, msg string) {
-	label := widget.NewLabel(msg)
-	label.Wrapping = s.wrap()
+	label := newTextBlock(msg)
 	d := dialog.NewCustom(title, s.l.T("button.ok"), label, s.win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()

@@ -21,7 +21,7 @@ type invPO struct {
 
 	lines  []app.PurchaseLine
 	list   *widget.Table
-	total  *widget.Label
+	total  *textBlock
 	export *widget.Button
 }
 
@@ -32,8 +32,7 @@ func newInvPO(v *inventory) *invPO { return &invPO{v: v} }
 
 func (po *invPO) buildUI() fyne.CanvasObject {
 	t := po.v.s.l.T
-	po.total = widget.NewLabel("")
-	po.total.Wrapping = po.v.s.wrap()
+	po.total = newTextBlock("")
 	po.export = widget.NewButtonWithIcon(t("inventory.po_export"), theme.DownloadIcon(), po.onExport)
 	po.export.Disable()
 	po.list = &widget.Table{
@@ -54,8 +53,7 @@ func (po *invPO) buildUI() fyne.CanvasObject {
 	for i, w := range []float32{230, 110, 230, 90, 90, 80, 90} {
 		po.list.SetColumnWidth(i, w)
 	}
-	how := widget.NewLabel(t("inventory.po_how"))
-	how.Wrapping = po.v.s.wrap()
+	how := newTextBlock(t("inventory.po_how"))
 	return container.NewBorder(container.NewVBox(how, container.NewBorder(nil, nil, nil, po.export, po.total)), nil, nil, nil, po.list)
 }
 

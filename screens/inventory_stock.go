@@ -24,9 +24,9 @@ type invStock struct {
 	search  *widget.Entry
 	status  *widget.Select
 	table   *widget.Table
-	empty   *widget.Label
+	empty   *textBlock
 	chart   *ChartView
-	formula *widget.Label
+	formula *textBlock
 
 	shown    []app.ReplenishRow
 	sortCol  int
@@ -68,12 +68,10 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	for i, w := range stockColWidths {
 		st.table.SetColumnWidth(i, w)
 	}
-	st.empty = widget.NewLabel(t("inventory.empty"))
-	st.empty.Wrapping = st.v.s.wrap()
+	st.empty = newTextBlock(t("inventory.empty"))
 	st.empty.Hide()
 	st.chart = NewChartView(app.Chart{}, t("inventory.pick_sku"))
-	st.formula = widget.NewLabel("")
-	st.formula.Wrapping = st.v.s.wrap()
+	st.formula = newTextBlock("")
 	filters := container.NewBorder(nil, nil, nil, sized(st.status, 180), st.search)
 	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), container.NewVScroll(st.formula)), st.chart)
 	split := container.NewVSplit(container.NewBorder(filters, nil, nil, nil, container.NewStack(st.table, container.NewVBox(st.empty))), detail)

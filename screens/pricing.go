@@ -51,21 +51,21 @@ type pricing struct {
 	formMarket string
 
 	currency   *widget.Label
-	marketNote *widget.Label // what a market change kept, converted or replaced
-	status     *widget.Label // the error or "no price reaches the target", in words
+	marketNote *textBlock // what a market change kept, converted or replaced
+	status     *textBlock // the error or "no price reaches the target", in words
 	values     map[string]*widget.Label
-	hows       map[string]*widget.Label
+	hows       map[string]*textBlock
 
 	breakdown, curve, compare *ChartView
 
 	compPrices *widget.Entry
-	compStats  *widget.Label
+	compStats  *textBlock
 	discount   *widget.Entry
-	discountRs *widget.Label
+	discountRs *textBlock
 
 	quoteList  *widget.List
 	quoteSel   int
-	quoteInfo  *widget.Label
+	quoteInfo  *textBlock
 	undoBar    *fyne.Container
 	undoBtn    *widget.Button
 	saveBtn    *widget.Button
@@ -80,7 +80,7 @@ type pricing struct {
 
 func newPricing(s *Shell) *pricing {
 	return &pricing{s: s, entries: map[string]*widget.Entry{}, values: map[string]*widget.Label{},
-		hows: map[string]*widget.Label{}, quoteSel: -1, typed: map[string]bool{}}
+		hows: map[string]*textBlock{}, quoteSel: -1, typed: map[string]bool{}}
 }
 
 // Where the defaults of each input come from (app.QuoteDefaults). Inputs
@@ -128,9 +128,9 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	p.platformSel = &widget.Select{PlaceHolder: t("pricing.pick_platform"), OnChanged: p.onPlatform}
 	p.channelSel = &widget.Select{PlaceHolder: t("pricing.pick_channel"), OnChanged: p.onChannel}
 	p.currency = widget.NewLabel("")
-	p.marketNote = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.WarningImportance}
+	p.marketNote = importantText("", widget.WarningImportance)
 	p.marketNote.Hide()
-	p.status = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.DangerImportance}
+	p.status = importantText("", widget.DangerImportance)
 	p.status.Hide()
 
 	p.form = &widget.Form{SubmitText: t("pricing.save"), OnSubmit: p.onSave}
@@ -168,8 +168,7 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	)
 	split := container.NewHSplit(left, container.NewBorder(p.status, nil, nil, nil, p.tabs))
 	split.Offset = 0.36
-	intro := widget.NewLabel(t("module.pricing.summary"))
-	intro.Wrapping = p.s.wrap()
+	intro := newTextBlock(t("module.pricing.summary"))
 	p.load()
 	return container.NewBorder(container.NewVBox(head, intro), nil, nil, nil, split)
 }

@@ -24,13 +24,12 @@ func (p *pricing) buildResults() fyne.CanvasObject {
 	for _, k := range pricingResults {
 		name := widget.NewLabelWithStyle(t("pricing.result."+k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		val := widget.NewLabelWithStyle("—", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true})
-		how := &widget.Label{Wrapping: p.s.wrap(), Importance: widget.LowImportance}
+		how := secondaryText("")
 		p.values[k], p.hows[k] = val, how
 		box.Add(container.NewBorder(nil, nil, name, val))
 		box.Add(how)
 	}
-	note := widget.NewLabel(t("pricing.results_note"))
-	note.Wrapping = p.s.wrap()
+	note := newTextBlock(t("pricing.results_note"))
 	return container.NewPadded(container.NewVBox(box, widget.NewSeparator(), note))
 }
 
@@ -159,12 +158,11 @@ func (p *pricing) channelQuotes(in app.QuoteInput) []app.NamedQuote {
 
 func (p *pricing) buildCompetitors() fyne.CanvasObject {
 	t := p.s.l.T
-	intro := widget.NewLabel(t("pricing.comp.intro"))
-	intro.Wrapping = p.s.wrap()
+	intro := newTextBlock(t("pricing.comp.intro"))
 	p.compPrices = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "19.99, 21.99, 24.99"}
 	p.compPrices.SetMinRowsVisible(3)
 	p.compPrices.OnChanged = func(string) { p.showCompetitors() }
-	p.compStats = &widget.Label{Wrapping: p.s.wrap()}
+	p.compStats = newTextBlock("")
 	return container.NewPadded(container.NewVBox(intro, p.compPrices, p.compStats))
 }
 
@@ -256,8 +254,7 @@ func (p *pricing) showCompetitors() {
 
 func (p *pricing) buildDiscount() fyne.CanvasObject {
 	t := p.s.l.T
-	intro := widget.NewLabel(t("pricing.disc.intro"))
-	intro.Wrapping = p.s.wrap()
+	intro := newTextBlock(t("pricing.disc.intro"))
 	p.discount = &widget.Entry{Text: "10", Validator: localizedValidator(p.s.l, func(s string) error {
 		d, err := parseNumber(s)
 		if err != nil || d.IsNegative() || d.GreaterThanOrEqual(decimal.NewFromInt(100)) {
@@ -266,7 +263,7 @@ func (p *pricing) buildDiscount() fyne.CanvasObject {
 		return nil
 	})}
 	p.discount.OnChanged = func(string) { p.showDiscount() }
-	p.discountRs = &widget.Label{Wrapping: p.s.wrap()}
+	p.discountRs = newTextBlock("")
 	form := widget.NewForm(widget.NewFormItem(t("pricing.disc.field"), p.discount))
 	return container.NewPadded(container.NewVBox(intro, form, p.discountRs))
 }

@@ -24,8 +24,7 @@ func (p *products) portfolioUI() fyne.CanvasObject {
 	p.matrix = NewChartView(app.Chart{}, t("chart.no_data"))
 	p.bcg = NewChartView(app.Chart{}, t("products.bcg_empty"))
 	p.margin = NewChartView(app.Chart{}, t("products.margin_empty"))
-	help := widget.NewLabel(t("products.portfolio_help"))
-	help.Wrapping = p.s.wrap()
+	help := newTextBlock(t("products.portfolio_help"))
 	tall := func(c *ChartView) fyne.CanvasObject { return container.New(rsMinHeight(320), c) }
 	grid := container.NewGridWithColumns(2, tall(p.matrix), tall(p.bcg), tall(p.margin))
 	return container.NewVScroll(container.NewVBox(help, grid))
@@ -50,8 +49,7 @@ func (p *products) pipelineUI() fyne.CanvasObject {
 		})
 	p.pipeList.OnSelected = p.onPipeSelect
 	p.pipeBox = container.NewVBox(widget.NewLabel(t("products.pipeline_pick")))
-	help := widget.NewLabel(t("products.pipeline_help"))
-	help.Wrapping = p.s.wrap()
+	help := newTextBlock(t("products.pipeline_help"))
 	left := container.NewBorder(container.NewVBox(help, p.pipeChart), nil, nil, nil, p.pipeList)
 	split := container.NewHSplit(left, container.NewVScroll(p.pipeBox))
 	split.Offset = 0.45
@@ -213,12 +211,10 @@ func (p *products) confirmImport(name string, imp app.ProductImport) {
 		p.s.message(l.T("products.import"), l.T("products.nothing_to_import", name)+"\n\n"+problemText(l, imp.Problems))
 		return
 	}
-	summary := widget.NewLabel(l.T("products.import_summary", name, len(imp.Products), len(imp.Problems)))
-	summary.Wrapping = p.s.wrap()
+	summary := newTextBlock(l.T("products.import_summary", name, len(imp.Products), len(imp.Problems)))
 	content := container.NewVBox(summary)
 	if len(imp.Problems) > 0 {
-		probs := widget.NewLabel(problemText(l, imp.Problems))
-		probs.Wrapping = p.s.wrap()
+		probs := newTextBlock(problemText(l, imp.Problems))
 		scroll := container.NewVScroll(probs)
 		scroll.SetMinSize(fyne.NewSize(520, 180))
 		content.Add(scroll)

@@ -40,10 +40,10 @@ type promotions struct {
 	form      *campaignForm
 	eval      *campaignEval
 	roi       *ChartView
-	roiNote   *widget.Label
+	roiNote   *textBlock
 	save      *widget.Button
 	del       *widget.Button
-	status    *widget.Label
+	status    *textBlock
 	undo      *widget.Button // in the message after a delete
 }
 
@@ -76,8 +76,7 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	p.timeline = newTimeline(p.s.l, p.year, p.s.env.Now())
 	p.timeline.onCampaign = p.selectCampaign
 	p.timeline.onEvent = p.editEvent
-	hint := widget.NewLabel(t("promotions.calendar_hint"))
-	hint.Wrapping = p.s.wrap()
+	hint := newTextBlock(t("promotions.calendar_hint"))
 	hint.SizeName = theme.SizeNameCaptionText
 	calendar := container.NewBorder(nil, hint, nil, nil, container.NewScroll(p.timeline))
 
@@ -87,13 +86,11 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	p.form = newCampaignForm(p)
 	p.eval = newCampaignEval(p)
 	p.roi = NewChartView(app.Chart{}, t("promotions.roi_none"))
-	p.roiNote = widget.NewLabel("")
-	p.roiNote.Wrapping = p.s.wrap()
+	p.roiNote = newTextBlock("")
 	p.save = widget.NewButtonWithIcon(t("promotions.save"), theme.DocumentSaveIcon(), p.onSave)
 	p.save.Importance = widget.HighImportance
 	p.del = widget.NewButtonWithIcon(t("promotions.delete"), theme.DeleteIcon(), p.onDelete)
-	p.status = widget.NewLabel("")
-	p.status.Wrapping = p.s.wrap()
+	p.status = newTextBlock("")
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem(t("promotions.tab_details"), container.NewVScroll(p.form.details())),
 		container.NewTabItem(t("promotions.tab_plan"), container.NewVScroll(p.form.plan())),

@@ -25,9 +25,9 @@ type campaignEval struct {
 	baseRev, baseOrders, baseNew, campRev, campOrders, campNew *widget.Entry
 	evaluate                                                   *widget.Button
 	progress                                                   *widget.ProgressBarInfinite
-	periods                                                    *widget.Label
+	periods                                                    *textBlock
 	table                                                      *fyne.Container
-	formulas                                                   *widget.Label
+	formulas                                                   *textBlock
 	daily                                                      *ChartView
 	last                                                       app.Evaluation
 }

@@ -45,8 +45,4 @@ func (r *twoLine) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // formula is a wrapped label for a "how was this computed" line.
-func formulaLabel(s *Shell) *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = s.wrap()
-	return l
-}
+func formulaLabel(*Shell) *textBlock { return newTextBlock("") }

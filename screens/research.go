@@ -488,8 +488,7 @@ func (rsTightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // rsOfferUndo tells the person something was done and offers to take it back.
 func rsOfferUndo(s *Shell, msg string, undo func()) {
-	label := widget.NewLabel(msg)
-	label.Wrapping = s.wrap()
+	label := newTextBlock(msg)
 	d := dialog.NewCustomConfirm(s.l.T("research.done"), s.l.T("research.undo"), s.l.T("button.ok"), label, func(back bool) {
 		if back {
 			undo()

@@ -37,7 +37,7 @@ type risks struct {
 	category *widget.Select
 	like     *widget.RadioGroup
 	impact   *widget.RadioGroup
-	score    *widget.Label
+	score    *textBlock
 	owner    *widget.Entry
 	mitig    *widget.Entry
 	status   *widget.Select
@@ -47,7 +47,7 @@ type risks struct {
 	del      *widget.Button
 	heat     *ChartView
 	byCat    *ChartView
-	overdue  *widget.Label
+	overdue  *textBlock
 	lists    *riskChecklists
 	undo     *widget.Button // in the message after a delete
 }

@@ -90,8 +90,7 @@ func (st *settings) buildUI() fyne.CanvasObject {
 		actions.Add(widget.NewButton(t("menu.reset_demo"), st.s.onResetDemo))
 	}
 	head := heading(t("module.settings.title"))
-	about := widget.NewLabel(t("about.text", app.Version, st.s.env.Now().Year()))
-	about.Wrapping = st.s.wrap()
+	about := newTextBlock(t("about.text", app.Version, st.s.env.Now().Year()))
 	return container.NewVScroll(container.NewVBox(head,
 		widget.NewCard(t("settings.preferences"), "", form),
 		widget.NewCard(t("settings.workspace"), "", container.NewVBox(ws, actions)),
