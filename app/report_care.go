@@ -50,8 +50,8 @@ func careSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (R
 			{l.T("care.filter_open"), fmt.Sprint(k.Open)},
 			{l.T("care.filter_late"), fmt.Sprint(k.Late)},
 			{l.T("care.within_target"), fmt.Sprintf("%.0f%%", within)},
-			{l.T("care.report_median_first"), HoursText(k.MedianFirstResponse)},
-			{l.T("care.report_median_resolution"), HoursText(k.MedianResolution)},
+			{l.T("care.report_median_first"), DurationText(l, k.MedianFirstResponse)},
+			{l.T("care.report_median_resolution"), DurationText(l, k.MedianResolution)},
 			{"CSAT", fmt.Sprintf("%.0f%% (%d)", k.Feedback.CSAT, k.Feedback.CSATAnswers)},
 			{"NPS", fmt.Sprintf("%.0f (%d)", k.Feedback.NPS, k.Feedback.NPSAnswers)},
 		}}

@@ -170,7 +170,7 @@ func (c *care) load(caseID int64, customerID string) {
 func (c *care) refresh() {
 	now := c.s.env.Now()
 	k := app.KPIsOf(c.cases, c.bh, c.targets, now)
-	c.counts.SetText(c.s.l.T("care.counts", k.Open, k.Late, len(c.contacts)))
+	c.counts.SetText(c.s.l.T("care.counts", app.Count(k.Open), app.Count(k.OpenLate), app.Count(len(c.contacts))))
 	c.cs.refresh()
 	c.ct.refresh()
 	c.st.fill()
