@@ -40,6 +40,7 @@ type pricing struct {
 	form    *widget.Form
 	tabs    *container.AppTabs
 	entries map[string]*widget.Entry // by the quote's JSON field name, and "price"
+	items   map[string]*widget.FormItem
 	cif     *widget.Check
 	filling bool // defaults are being written: one recompute at the end, not one per entry
 	// typed are the inputs the person typed since they were last filled:
@@ -79,7 +80,7 @@ type pricing struct {
 }
 
 func newPricing(s *Shell) *pricing {
-	return &pricing{s: s, entries: map[string]*widget.Entry{}, values: map[string]*widget.Label{},
+	return &pricing{s: s, entries: map[string]*widget.Entry{}, items: map[string]*widget.FormItem{}, values: map[string]*widget.Label{},
 		hows: map[string]*textBlock{}, quoteSel: -1, typed: map[string]bool{}}
 }
 
@@ -154,8 +155,10 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 			item.HintText = t(key)
 		}
 		p.form.AppendItem(item)
+		p.items[name] = item
 	}
-	p.form.Append(t("pricing.field.price"), p.newEntry("price"))
+	p.items["price"] = &widget.FormItem{Text: t("pricing.field.price"), Widget: p.newEntry("price")}
+	p.form.AppendItem(p.items["price"])
 	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
 
 	left := container.NewVScroll(container.NewVBox(p.form, p.marketNote, p.currency))
@@ -296,6 +299,32 @@ func (p *pricing) channel() *app.LogisticsChannel {
 		return &p.channelOpts[i]
 	}
 	return nil
+}
+
+// sellingMoneyFields are the inputs in the selling currency (the rest of
+// the money is in CNY and says so in its label).
+var sellingMoneyFields = []string{"freight_per_kg", "clearance_per_unit", "fulfilment_fee", "per_order_fee", "storage_per_unit", "price"}
+
+// labelCurrency names the selling currency in each money input's label
+// ("Freight per kg (USD)"), so no one types yen into a dollar field.
+func (p *pricing) labelCurrency(cur string) {
+	changed := false
+	for _, name := range sellingMoneyFields {
+		item, ok := p.items[name]
+		if !ok {
+			continue
+		}
+		text := p.s.l.T("pricing.field." + name)
+		if cur != "" {
+			text = p.s.l.T("pricing.field.in_currency", text, cur)
+		}
+		if item.Text != text {
+			item.Text, changed = text, true
+		}
+	}
+	if changed {
+		p.form.Refresh()
+	}
 }
 
 func (p *pricing) currencyCode() string {

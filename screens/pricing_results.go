@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // pricingResults are the result rows, in the order the formulas build on
@@ -51,6 +52,7 @@ func (p *pricing) recompute() {
 	t := p.s.l.T
 	cur := p.currencyCode()
 	p.currency.SetText(t("pricing.currency_note", cur))
+	p.labelCurrency(cur)
 	in, err := p.readInput()
 	p.inputValid = err == nil
 	if err != nil {
@@ -77,13 +79,17 @@ func (p *pricing) recompute() {
 func (p *pricing) showResults(q app.Quote, cur string) {
 	t := p.s.l.T
 	in := q.In
-	m := func(d decimal.Decimal) string { return app.QuoteMoney(d) }
-	r := app.QuoteRate
+	// Figures inside a formula keep two places whatever the currency (a
+	// yen price times a rate has cents); a result is money in its
+	// currency's own decimals. Rates a person typed are repeated exactly,
+	// computed ones (margin, ROI) to one decimal.
+	m := app.QuoteMoney
+	r := app.QuoteInputRate
 	set := func(k, val, how string) {
 		p.values[k].SetText(val)
 		p.hows[k].SetText(how)
 	}
-	money := func(d decimal.Decimal) string { return m(d) + " " + cur }
+	money := func(d decimal.Decimal) string { return format.Amount(d, cur) + " " + cur }
 	set("goods", money(q.Goods), t("pricing.how.goods", m(in.PurchaseCost), m(in.OtherUnitCost), in.FXRate.String()))
 	set("chargeable", q.ChargeableKg.StringFixed(2)+" kg", t("pricing.how.chargeable", in.WeightKg.String(),
 		in.LengthCm.String(), in.WidthCm.String(), in.HeightCm.String(), in.VolDivisor.String(), q.VolumetricKg.StringFixed(2)))
@@ -95,6 +101,7 @@ func (p *pricing) showResults(q app.Quote, cur string) {
 	}
 	set("landed", money(q.Landed), t("pricing.how.landed", m(q.Goods), m(q.Freight), m(q.Duty), m(in.ClearancePerUnit)))
 	set("unit_cost", money(q.UnitCost), t("pricing.how.unit_cost", m(q.Landed), m(in.FulfilmentFee), m(in.PerOrderFee), m(in.StoragePerUnit)))
+	// fees: the sum of the typed rates, exact as they are.
 	fees := t("pricing.how.fees", r(q.VarRate), r(in.ReferralRate), r(in.PaymentRate), r(in.AdRate), r(in.ReturnRate))
 	none := t("pricing.result.no_price")
 	if q.BreakEvenOK {
@@ -118,13 +125,13 @@ func (p *pricing) showResults(q app.Quote, cur string) {
 	}
 	pr := m(in.Price)
 	set("profit", money(q.Profit), t("pricing.how.profit", pr, r(in.VATRate), m(q.UnitCost), pr, r(q.VarRate)))
-	set("margin", r(q.Margin), t("pricing.how.margin", m(q.Profit), pr))
+	set("margin", app.QuoteRate(q.Margin), t("pricing.how.margin", m(q.Profit), pr))
 	if q.ROIOK {
-		set("roi", r(q.ROI), t("pricing.how.roi", m(q.Profit), m(q.UnitCost)))
+		set("roi", app.QuoteRate(q.ROI), t("pricing.how.roi", m(q.Profit), m(q.UnitCost)))
 	} else {
 		set("roi", "—", t("pricing.how.roi_none"))
 	}
-	set("be_acos", r(q.BreakEvenACoS), t("pricing.how.be_acos", m(q.Profit), pr, r(in.AdRate), pr))
+	set("be_acos", app.QuoteRate(q.BreakEvenACoS), t("pricing.how.be_acos", m(q.Profit), pr, r(in.AdRate), pr))
 }
 
 // charmHowKey explains the charm ending of the currency (app.CharmPriceFor).
@@ -293,7 +300,7 @@ func (p *pricing) showDiscount() {
 func (p *pricing) discountLine(d decimal.Decimal, cur string) string {
 	t := p.s.l.T
 	di := p.lastQuote.Discount(d)
-	line := t("pricing.disc.line", app.QuoteRate(d), app.QuoteMoney(di.NewPrice), cur, app.QuoteMoney(di.NewProfit), app.QuoteRate(di.NewMargin))
+	line := t("pricing.disc.line", app.QuoteInputRate(d), app.QuoteMoney(di.NewPrice), cur, app.QuoteMoney(di.NewProfit), app.QuoteRate(di.NewMargin))
 	// The line ends with its own space where the language puts one.
 	if di.UnitsOK {
 		return line + t("pricing.disc.units", app.QuoteRate(di.ExtraUnits()), di.UnitsFactor.StringFixed(2))

@@ -105,6 +105,14 @@ func Percent(fraction decimal.Decimal, places int32) string {
 	return Group(fraction.Shift(2).StringFixed(places)) + "%"
 }
 
+// PercentExact is a fraction as a percentage with as many decimals as it
+// has and no trailing zeros: 0.15 -> "15%", 0.0125 -> "1.25%". For rates a
+// person typed, which a formula must repeat without rounding.
+func PercentExact(fraction decimal.Decimal) string {
+	s := fraction.Shift(2).String() // decimal's String has no trailing zeros
+	return Group(s) + "%"
+}
+
 // PercentFloat is Percent for a float fraction (chart values, fitted rates).
 func PercentFloat(fraction float64, places int32) string {
 	if math.IsNaN(fraction) || math.IsInf(fraction, 0) {
