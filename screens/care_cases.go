@@ -122,7 +122,7 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	v.escalated = widget.NewCheck(t("care.escalated"), nil)
 	v.zone = widget.NewSelectEntry(nil)
 	v.zone.OnSubmitted = submit
-	v.opened = entry("2026-11-24 09:30")
+	v.opened = entry(t("care.opened_placeholder")) // empty is now; a sample time would read as set
 	v.answered = entry("")
 	v.resolved = entry("")
 	for e, field := range map[*widget.Entry]string{v.opened: "care.opened", v.answered: "care.first_response", v.resolved: "care.resolved"} {

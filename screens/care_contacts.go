@@ -102,7 +102,7 @@ func (v *careContacts) buildUI() fyne.CanvasObject {
 	v.body.SetMinRowsVisible(2)
 	v.body.PlaceHolder = t("care.note_placeholder")
 	v.dueOn = widget.NewEntry()
-	v.dueOn.PlaceHolder = "2026-12-01"
+	v.dueOn.PlaceHolder = t("care.due_placeholder") // a hint, not a sample date that reads as set
 	v.dueOn.OnSubmitted = func(string) { v.onAddFollowUp() }
 	addNote := widget.NewButtonWithIcon(t("care.add_note"), theme.DocumentCreateIcon(), v.onAddNote)
 	addFollow := widget.NewButtonWithIcon(t("care.add_followup"), theme.HistoryIcon(), v.onAddFollowUp)

@@ -90,7 +90,8 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	r.mitig.SetMinRowsVisible(3)
 	r.status = newSelect(promoTranslated(r.s.l, "risk.status.", app.RiskStatuses), nil)
 	r.review = widget.NewEntry()
-	r.review.PlaceHolder = "2026-12-31"
+	// A hint, not a sample date: a date in grey reads as a date set.
+	r.review.PlaceHolder = t("risks.review_placeholder")
 	r.review.OnSubmitted = func(string) { r.onSave() }
 	r.review.Validator = localizedValidator(r.s.l, func(s string) error {
 		_, err := r.readReview(s)
