@@ -184,7 +184,7 @@ func titled(title string, content fyne.CanvasObject) fyne.CanvasObject {
 
 // listLine is a two-line entry: small meta text over a title.
 func listLine(meta, title string, warn bool) fyne.CanvasObject {
-	m := canvas.NewText(meta, theme.Color(theme.ColorNamePlaceHolder))
+	m := canvas.NewText(meta, theme.Color(colorNameSecondary))
 	if warn {
 		m.Color = theme.Color(theme.ColorNameError)
 	}
@@ -205,7 +205,7 @@ type statTile struct {
 
 func newStatTile(name, how string) *statTile {
 	t := &statTile{
-		name:    canvas.NewText(name, theme.Color(theme.ColorNamePlaceHolder)),
+		name:    canvas.NewText(name, theme.Color(colorNameSecondary)),
 		value:   canvas.NewText("…", theme.Color(theme.ColorNameForeground)),
 		caption: widget.NewLabel(how),
 		bg:      canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
@@ -235,7 +235,7 @@ func (t *statTile) setCaption(c string, warn bool) {
 // Refresh re-reads the theme's colours, so a light/dark switch reaches the
 // canvas texts, which keep the colour they were given.
 func (t *statTile) Refresh() {
-	t.name.Color = theme.Color(theme.ColorNamePlaceHolder)
+	t.name.Color = theme.Color(colorNameSecondary)
 	t.value.Color = theme.Color(theme.ColorNameForeground)
 	t.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	t.BaseWidget.Refresh()
