@@ -26,7 +26,7 @@ type invStock struct {
 	table   *widget.Table
 	empty   *textBlock
 	chart   *ChartView
-	formula *textBlock
+	formula *formulaBlock
 
 	shown    []app.ReplenishRow
 	sortCol  int
@@ -71,7 +71,7 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.empty = newTextBlock(t("inventory.empty"))
 	st.empty.Hide()
 	st.chart = NewChartView(app.Chart{}, t("inventory.pick_sku"))
-	st.formula = newTextBlock("")
+	st.formula = newFormulaBlock("")
 	filters := container.NewBorder(nil, nil, nil, sized(st.status, 180), st.search)
 	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), container.NewVScroll(st.formula)), st.chart)
 	split := container.NewVSplit(container.NewBorder(filters, nil, nil, nil, container.NewStack(st.table, container.NewVBox(st.empty))), detail)

@@ -90,7 +90,12 @@ func TestInventoryChineseFormulaBreaksCleanly(t *testing.T) {
 			if len(f.Lines()) <= strings.Count(f.Text, "\n")+1 {
 				t.Errorf("row %d at %v px did not wrap", row, w)
 			}
-			assertChineseBreaks(t, []*textBlock{f})
+			for _, r := range f.rows {
+				assertChineseBreaks(t, []*textBlock{r.expr})
+				if r.name != nil {
+					assertChineseBreaks(t, []*textBlock{r.name})
+				}
+			}
 		}
 	}
 }
