@@ -319,7 +319,7 @@ func (k *careKPIs) importFrom(r io.ReadCloser, name string) {
 		n = len(rows)
 		return ws.SaveFeedback(ctx, rows)
 	}, func() {
-		k.c.s.message(l.T("module.care.title"), l.T("care.feedback_imported", n, name))
+		k.c.s.message(l.T("module.care.title"), l.T("care.feedback_imported", app.Count(n), name))
 		k.c.load(0, "")
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // careContacts is the customers tab: follow-ups due, the customer list, and
@@ -205,7 +206,7 @@ func (v *careContacts) showInfo(ct app.Contact) {
 	lines := []string{l.T("care.customer_time", ct.LocalTime(now).Format("2006-01-02 15:04"), ct.TimeZone)}
 	if sc, ok := v.c.scores[ct.CustomerID]; ok {
 		lines = append(lines, l.T("care.card_tier", l.T("customers.tier."+string(sc.Tier)), app.SegmentName(l, sc.Segment), sc.R, sc.F, sc.M),
-			l.T("care.card_orders", sc.Orders, sc.Monetary.StringFixed(2)+" "+v.c.s.info.Currency, sc.FirstOrder.Format("2006-01-02"), sc.LastOrder.Format("2006-01-02")))
+			l.T("care.card_orders", app.Count(sc.Orders), format.Money(sc.Monetary, v.c.s.info.Currency), sc.FirstOrder.Format("2006-01-02"), sc.LastOrder.Format("2006-01-02")))
 	} else {
 		lines = append(lines, l.T("care.card_no_orders"))
 	}

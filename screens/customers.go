@@ -292,8 +292,8 @@ func (c *customers) applyFilter() {
 	c.sortShown()
 	c.table.UnselectAll()
 	c.table.Refresh()
-	c.summary.SetText(c.s.l.T("customers.summary_line", len(c.tiering.Scored), len(c.tiering.Unscored),
-		c.tiering.AsOf.Format("2006-01-02"), len(c.shown)))
+	c.summary.SetText(c.s.l.T("customers.summary_line", app.Count(len(c.tiering.Scored)), app.Count(len(c.tiering.Unscored)),
+		c.tiering.AsOf.Format("2006-01-02"), app.Count(len(c.shown))))
 }
 
 func (c *customers) sortShown() {

@@ -196,7 +196,7 @@ func (r *importRun) onCancel() { r.cancel() }
 
 func (r *importRun) onProgress(p app.ImportProgress) {
 	r.bar.SetValue(p.Fraction())
-	r.speed.SetText(r.c.s.l.T("customers.progress", p.Rows, p.RowsPerSecond()))
+	r.speed.SetText(r.c.s.l.T("customers.progress", app.Count(p.Rows), p.RowsPerSecond()))
 }
 
 func (r *importRun) onDone(opts app.ImportOptions, res app.ImportResult, err error) {
@@ -279,7 +279,7 @@ func (c *customers) showBadRows(opts app.ImportOptions, res app.ImportResult) {
 	if res.SkippedTotal() > len(res.BadRows) {
 		fmt.Fprintf(&b, "… +%d\n", res.SkippedTotal()-len(res.BadRows))
 	}
-	msg := newTextBlock(l.T("customers.err.bad_rows", res.SkippedTotal()))
+	msg := newTextBlock(l.T("customers.err.bad_rows", app.Count(res.SkippedTotal())))
 	list := newTextBlock(b.String())
 	body := container.NewBorder(msg, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustomConfirm(l.T("customers.bad_rows_title"), l.T("customers.skip_import"), l.T("customers.abort"), body, func(skip bool) {
@@ -334,6 +334,6 @@ func (c *customers) exportTo(path string, rows []app.CustomerScore, preds map[st
 			c.s.ShowError(err)
 			return
 		}
-		c.s.message(l.T("customers.export_title"), l.T("customers.exported", len(rows), path))
+		c.s.message(l.T("customers.export_title"), l.T("customers.exported", app.Count(len(rows)), path))
 	})
 }

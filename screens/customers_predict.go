@@ -373,7 +373,7 @@ func (p *predictionView) onFitted(res app.CLVResult, hold *app.Holdout, err erro
 		spend = l.T("clv.params.gg", g.P, g.Q, g.V)
 	}
 	p.params.SetText(l.T("clv.params.bgnbd", b.R, b.Alpha, b.A, b.B, m.LogLikelihood) + "\n" + spend + "\n" +
-		l.T("clv.params.counts", m.Customers, m.RepeatCustomers, m.AsOf.Format(time.DateOnly)))
+		l.T("clv.params.counts", app.Count(m.Customers), app.Count(m.RepeatCustomers), m.AsOf.Format(time.DateOnly)))
 	used := app.TypedMargin(res.Options.Margin)
 	if res.Options.Margin.Equal(p.shop.Rate) {
 		used = p.shop

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // invPO is the purchase-order draft: the SKUs to reorder with their
@@ -64,7 +64,7 @@ func (po *invPO) fill() {
 	for _, l := range po.lines {
 		units += l.Quantity
 	}
-	po.total.SetText(po.v.s.l.T("inventory.po_total", len(po.lines), strconv.FormatInt(units, 10)))
+	po.total.SetText(po.v.s.l.T("inventory.po_total", app.Count(len(po.lines)), format.Int(units)))
 	if len(po.lines) > 0 {
 		po.export.Enable()
 	} else {
@@ -101,6 +101,6 @@ func (po *invPO) exportTo(path string) {
 			po.v.s.ShowError(err)
 			return
 		}
-		po.v.s.message(l.T("inventory.po_export"), l.T("inventory.po_saved", len(lines), path))
+		po.v.s.message(l.T("inventory.po_export"), l.T("inventory.po_saved", app.Count(len(lines)), path))
 	})
 }

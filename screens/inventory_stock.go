@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // invStock is the Stock tab: the plan as a table (tap a column title to sort,
@@ -181,23 +182,23 @@ func (st *invStock) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func stockCell(l *app.Localizer, r app.ReplenishRow, key string) string {
 	switch key {
 	case "on_hand":
-		return strconv.FormatInt(r.OnHand, 10)
+		return format.Int(r.OnHand)
 	case "inbound":
-		return strconv.FormatInt(r.Inbound, 10)
+		return format.Int(r.Inbound)
 	case "days_of_cover":
 		if !r.HasDemand() {
 			return "—"
 		}
-		return strconv.FormatFloat(r.DaysOfCover, 'f', 1, 64)
+		return format.Group(strconv.FormatFloat(r.DaysOfCover, 'f', 1, 64))
 	case "stockout_date":
 		if !r.HasDemand() {
 			return "—"
 		}
 		return r.StockoutDate.Format(time.DateOnly)
 	case "reorder_point":
-		return strconv.FormatFloat(r.ReorderPoint, 'f', 1, 64)
+		return format.Group(strconv.FormatFloat(r.ReorderPoint, 'f', 1, 64))
 	case "reorder_qty":
-		return strconv.FormatInt(r.ReorderQty, 10)
+		return format.Int(r.ReorderQty)
 	case "status":
 		return l.T("inventory.status." + r.Status)
 	}

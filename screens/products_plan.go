@@ -211,7 +211,7 @@ func (p *products) confirmImport(name string, imp app.ProductImport) {
 		p.s.message(l.T("products.import"), l.T("products.nothing_to_import", name)+"\n\n"+problemText(l, imp.Problems))
 		return
 	}
-	summary := newTextBlock(l.T("products.import_summary", name, len(imp.Products), len(imp.Problems)))
+	summary := newTextBlock(l.T("products.import_summary", name, app.Count(len(imp.Products)), app.Count(len(imp.Problems))))
 	content := container.NewVBox(summary)
 	if len(imp.Problems) > 0 {
 		probs := newTextBlock(problemText(l, imp.Problems))
@@ -286,6 +286,6 @@ func (p *products) exportTo(path string) {
 			p.s.ShowError(err)
 			return
 		}
-		p.s.message(p.s.l.T("products.export"), p.s.l.T("products.exported", len(p.all), path))
+		p.s.message(p.s.l.T("products.export"), p.s.l.T("products.exported", app.Count(len(p.all)), path))
 	})
 }

@@ -366,6 +366,6 @@ func (p *promotions) loadROI() {
 		return evals, nil
 	}, func(evals []app.NamedEvaluation) {
 		p.roi.SetChart(app.ROIByCampaignChart(p.s.l, evals))
-		p.roiNote.SetText(p.s.l.T("promotions.roi_count", len(evals)))
+		p.roiNote.SetText(p.s.l.T("promotions.roi_count", app.Count(len(evals))))
 	})
 }

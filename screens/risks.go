@@ -170,7 +170,7 @@ func (r *risks) refreshAll() {
 		}
 	}
 	od := app.OverdueRisks(r.all, now)
-	r.counts.SetText(l.T("risks.counts", len(r.all), open, len(od)))
+	r.counts.SetText(l.T("risks.counts", app.Count(len(r.all)), app.Count(open), app.Count(len(od))))
 	if len(r.all) == 0 {
 		r.counts.SetText(l.T("risks.empty"))
 	}
