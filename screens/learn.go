@@ -14,7 +14,7 @@ import (
 type learn struct {
 	s      *Shell
 	list   *widget.List
-	guide  *widget.RichText
+	guide  *guideText
 	open   *widget.Button
 	guides []string // guide ids: module ids, then demoShopGuide
 	picked string
@@ -51,8 +51,7 @@ func (g *learn) guideTitle(id string) string {
 
 func (g *learn) buildUI() fyne.CanvasObject {
 	t := g.s.l.T
-	g.guide = widget.NewRichText()
-	g.guide.Wrapping = g.s.wrap()
+	g.guide = newGuideText()
 	g.open = widget.NewButton("", g.onOpenScreen)
 	g.open.Importance = widget.HighImportance
 	g.list = widget.NewList(
@@ -103,8 +102,7 @@ func (c *coming) buildUI() fyne.CanvasObject {
 	summary := newTextBlock(t("module." + c.id + ".summary"))
 	text := newTextBlock(t("coming.text"))
 	note := widget.NewCard("", t("coming.title"), text)
-	guide := widget.NewRichText()
-	guide.Wrapping = c.s.wrap()
+	guide := newGuideText()
 	md, err := assets.Guide(c.s.l.Lang(), c.id)
 	if err != nil {
 		md = c.s.l.Message(err)

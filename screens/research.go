@@ -111,7 +111,7 @@ type notesPane struct {
 	tags        *widget.Entry
 	date        *widget.Entry
 	body        *widget.Entry
-	preview     *widget.RichText
+	preview     *guideText
 	bodyTabs    *container.AppTabs
 	attachments *widget.Entry
 	save        *widget.Button
@@ -150,8 +150,7 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.date = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: p.onSubmit, Validator: rsValidDay(p.s.l)}
 	p.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
 	p.body.SetMinRowsVisible(10)
-	p.preview = widget.NewRichText()
-	p.preview.Wrapping = p.s.wrap()
+	p.preview = newGuideText()
 	p.bodyTabs = container.NewAppTabs(
 		container.NewTabItem(t("research.edit"), p.body),
 		container.NewTabItem(t("research.preview"), container.NewVScroll(p.preview)))
