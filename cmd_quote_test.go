@@ -78,7 +78,7 @@ func TestQuoteCommand(t *testing.T) {
 	if code := runCommand("", []string{"quote", writeQuote(t, impossible)}, &stdout, &stderr); code != 0 {
 		t.Fatalf("impossible: exit %d", code)
 	}
-	if !strings.Contains(stdout.String(), `"recommended_price": null`) || !strings.Contains(stdout.String(), "No price reaches the 60.00 % target margin") {
+	if !strings.Contains(stdout.String(), `"recommended_price": null`) || !strings.Contains(stdout.String(), "No price reaches the 60% target margin") {
 		t.Errorf("impossible output:\n%s", stdout.String())
 	}
 }

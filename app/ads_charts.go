@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // BreakEvenLine is a product's break-even ACoS from a saved Pricing quote:
@@ -48,7 +50,7 @@ func FormatPercent(d decimal.NullDecimal) string {
 	if !d.Valid {
 		return "—"
 	}
-	return d.Decimal.Mul(dec100).StringFixed(1) + "%"
+	return format.Percent(d.Decimal, 1)
 }
 
 // FormatMoneyRatio writes a ratio in currency units with two places, "—"

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // BusinessHours is when the shop answers customers: a daily window in its
@@ -146,6 +148,12 @@ func (b BusinessHours) Add(t time.Time, dur time.Duration) time.Time {
 		}
 	}
 	return t.Add(time.Duration(maxSearchDays) * 24 * time.Hour).UTC()
+}
+
+// DurationText writes a duration for people, in hours and minutes:
+// "16 h 10 min", "16小时10分" (format.Duration), never "16.16 hours".
+func DurationText(l *Localizer, d time.Duration) string {
+	return format.Duration(d, string(l.Lang()))
 }
 
 // HoursText writes a duration as hours to 2 decimal places, as the export

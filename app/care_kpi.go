@@ -52,6 +52,7 @@ func FeedbackOf(cases []Case) Feedback {
 // CareKPIs is the service figures of a set of cases.
 type CareKPIs struct {
 	Cases, Open, Late, Answered, WithinTarget int
+	OpenLate                                  int           // open cases past their deadline: the ones still to act on
 	MedianFirstResponse, MedianResolution     time.Duration // business time
 	Feedback                                  Feedback
 }
@@ -66,6 +67,9 @@ func KPIsOf(cases []Case, bh BusinessHours, t Targets, now time.Time) CareKPIs {
 		}
 		if c.Late(bh, t.For(c.Platform), now) {
 			k.Late++
+			if c.Open() {
+				k.OpenLate++
+			}
 		}
 		if d, ok := c.FirstResponseHours(bh); ok {
 			k.Answered++
@@ -401,8 +405,8 @@ func KPIText(l *Localizer, k CareKPIs) string {
 	if k.Answered > 0 {
 		within = 100 * float64(k.WithinTarget) / float64(k.Answered)
 	}
-	return l.T("care.kpi_line", k.Cases, k.Open, k.Late, fmt.Sprintf("%.0f", within), HoursText(k.MedianFirstResponse),
-		HoursText(k.MedianResolution), fmt.Sprintf("%.0f", k.Feedback.CSAT), k.Feedback.CSATAnswers, fmt.Sprintf("%.0f", k.Feedback.NPS), k.Feedback.NPSAnswers)
+	return l.T("care.kpi_line", Count(k.Cases), Count(k.Open), Count(k.Late), fmt.Sprintf("%.0f", within), DurationText(l, k.MedianFirstResponse),
+		DurationText(l, k.MedianResolution), fmt.Sprintf("%.0f", k.Feedback.CSAT), Count(k.Feedback.CSATAnswers), fmt.Sprintf("%.0f", k.Feedback.NPS), Count(k.Feedback.NPSAnswers))
 }
 
 // CareChartInput is what the service charts are drawn from.

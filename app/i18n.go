@@ -3,8 +3,13 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // Lang is a language the app is translated into.
@@ -85,8 +90,79 @@ func (l *Localizer) Lang() Lang { return l.lang }
 // the error can be made without a localizer and still read in any language.
 type Key string
 
+// Count is a number of things (orders, customers, rows, cases) given to T:
+// it prints with thousands separators ("22,415 orders"). Plain ints print as
+// they are: years and case numbers must not read "2,026" or "#1,024".
+type Count int64
+
+// Format prints c grouped for %d, %v and %s; other verbs as an integer.
+func (c Count) Format(f fmt.State, verb rune) {
+	switch verb {
+	case 'd', 'v', 's':
+		io.WriteString(f, format.Int(int64(c)))
+	default:
+		fmt.Fprintf(f, fmt.FormatString(f, verb), int64(c))
+	}
+}
+
+// pluralChoice is "{one|other}" in a message: the form for a count of one
+// and for any other count, chosen by the nearest integer argument before it
+// ("%d review{|s} overdue", "%d {entry|entries}"). English needs it;
+// Chinese does not inflect and writes none.
+var pluralChoice = regexp.MustCompile(`\{([^{}|]*)\|([^{}|]*)\}`)
+
+// verbOrChoice finds, left to right, the %-verbs and plural choices of a
+// message ("%%" is a literal percent sign, not a verb).
+var verbOrChoice = regexp.MustCompile(`%%|%(?:\[(\d+)\])?[-+# 0-9.]*[a-zA-Z]|\{[^{}|]*\|[^{}|]*\}`)
+
+// choosePlurals resolves msg's plural choices against args.
+func choosePlurals(msg string, args []any) string {
+	if !pluralChoice.MatchString(msg) {
+		return msg
+	}
+	arg, last := 0, int64(-1)
+	return verbOrChoice.ReplaceAllStringFunc(msg, func(m string) string {
+		switch {
+		case m == "%%":
+			return m
+		case m[0] == '%':
+			if sub := verbOrChoice.FindStringSubmatch(m); sub[1] != "" {
+				arg, _ = strconv.Atoi(sub[1]) // "%[3]d" is the third argument
+				arg--
+			}
+			if arg >= 0 && arg < len(args) {
+				if n, ok := integer(args[arg]); ok {
+					last = n
+				}
+			}
+			arg++
+			return m
+		}
+		forms := pluralChoice.FindStringSubmatch(m)
+		if last == 1 {
+			return forms[1]
+		}
+		return forms[2]
+	})
+}
+
+func integer(a any) (int64, bool) {
+	switch n := a.(type) {
+	case Count:
+		return int64(n), true
+	case int:
+		return int64(n), true
+	case int64:
+		return n, true
+	case int32:
+		return int64(n), true
+	}
+	return 0, false
+}
+
 // T returns the message for key, with args filling its %-verbs; Key
-// arguments are translated first. A key missing
+// arguments are translated first, and each plural choice "{one|other}"
+// follows the count before it. A key missing
 // from every catalogue comes back as the key itself, so a gap is visible on
 // screen and caught by the catalogue tests rather than shown as blank.
 func (l *Localizer) T(key string, args ...any) string {
@@ -100,6 +176,7 @@ func (l *Localizer) T(key string, args ...any) string {
 	if len(args) == 0 {
 		return msg
 	}
+	msg = choosePlurals(msg, args)
 	copied := false
 	for i, a := range args {
 		if k, ok := a.(Key); ok {

@@ -220,12 +220,18 @@ func endingAtOrAbove(p, step, rest decimal.Decimal) decimal.Decimal {
 	return c
 }
 
-// QuoteMoney rounds a money figure for display: 2 places.
-func QuoteMoney(d decimal.Decimal) string { return d.StringFixed(2) }
+// QuoteMoney rounds a money figure for display: 2 places, thousands grouped
+// ("1,234.50"); format.Amount gives a currency its own decimals.
+func QuoteMoney(d decimal.Decimal) string { return format.Fixed(d, 2) }
 
-// QuoteRate shows a rate as a percentage with 2 decimals (0.1234 -> 12.34 %):
-// the rate rounded to 4 places.
-func QuoteRate(d decimal.Decimal) string { return d.Shift(2).StringFixed(2) + " %" }
+// QuoteRate shows a computed rate (margin, ROI, break-even ACoS) as a
+// percentage with one decimal: 0.1234 -> "12.3%".
+func QuoteRate(d decimal.Decimal) string { return format.Percent(d, 1) }
+
+// QuoteInputRate shows a rate a person typed (a referral fee, a duty rate)
+// with every decimal it has, so a formula repeats the input as given:
+// 0.15 -> "15%", 0.029 -> "2.9%", 0.0125 -> "1.25%".
+func QuoteInputRate(d decimal.Decimal) string { return format.PercentExact(d) }
 
 // Validate checks an input a person typed or a file gave: every figure
 // finite and not negative, fx_rate and volumetric_divisor positive, rates
@@ -630,13 +636,13 @@ func (q Quote) NoPriceReason(l *Localizer) string {
 	noVAT := q.In.VATRate.IsZero()
 	switch {
 	case !q.BreakEvenOK && noVAT:
-		return l.T("pricing.no_break_even_novat", QuoteRate(q.VarRate))
+		return l.T("pricing.no_break_even_novat", QuoteInputRate(q.VarRate))
 	case !q.BreakEvenOK:
-		return l.T("pricing.no_break_even", QuoteRate(vatShare), QuoteRate(q.VarRate))
+		return l.T("pricing.no_break_even", QuoteRate(vatShare), QuoteInputRate(q.VarRate))
 	case !q.RecommendedOK && noVAT:
-		return l.T("pricing.no_price_novat", QuoteRate(q.In.TargetMargin), QuoteRate(q.VarRate))
+		return l.T("pricing.no_price_novat", QuoteInputRate(q.In.TargetMargin), QuoteInputRate(q.VarRate))
 	case !q.RecommendedOK:
-		return l.T("pricing.no_price", QuoteRate(q.In.TargetMargin), QuoteRate(vatShare), QuoteRate(q.VarRate))
+		return l.T("pricing.no_price", QuoteInputRate(q.In.TargetMargin), QuoteRate(vatShare), QuoteInputRate(q.VarRate))
 	}
 	return ""
 }

@@ -2,8 +2,9 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"time"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // Report is the whole workspace as one document: the HTML export renders it
@@ -84,12 +85,12 @@ func dashboardSection(l *Localizer, o Overview) ReportSection {
 			MarkPartialMonth(l, OrdersByMonthChart(l, o.Monthly), o.Now), RevenueByCountryChart(l, o.Countries, cur)},
 		Tables: []Table{{Title: l.T("report.key_figures"), Columns: []string{l.T("report.figure"), l.T("report.value")}, Numeric: []bool{false, true},
 			Rows: [][]string{
-				{l.T("dash.revenue"), s.Revenue.StringFixed(2) + " " + cur},
-				{l.T("dash.orders"), fmt.Sprint(s.Orders)},
-				{l.T("dash.customers"), fmt.Sprint(s.Customers)},
-				{l.T("dash.products"), fmt.Sprint(s.Products)},
-				{l.T("dash.notes"), fmt.Sprint(s.Notes)},
-				{l.T("dash.open_risks"), fmt.Sprint(s.OpenRisks)},
-				{l.T("dash.campaigns"), fmt.Sprint(s.Campaigns)},
+				{l.T("dash.revenue"), format.Money(s.Revenue, cur)},
+				{l.T("dash.orders"), format.Int(int64(s.Orders))},
+				{l.T("dash.customers"), format.Int(int64(s.Customers))},
+				{l.T("dash.products"), format.Int(int64(s.Products))},
+				{l.T("dash.notes"), format.Int(int64(s.Notes))},
+				{l.T("dash.open_risks"), format.Int(int64(s.OpenRisks))},
+				{l.T("dash.campaigns"), format.Int(int64(s.Campaigns))},
 			}}}}
 }

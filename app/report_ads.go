@@ -2,9 +2,10 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // adsReportTerms is how many search terms to act on the report lists.
@@ -45,7 +46,7 @@ func adsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (Re
 		l.T("ads.funnel_col.units"), l.T("ads.funnel_col.orders"), l.T("ads.funnel_col.conversion"), l.T("ads.funnel_col.aov"),
 		l.T("ads.funnel_col.repeat"), l.T("ads.funnel_col.buy_box")}, Numeric: []bool{false, true, true, true, true, true, true, true}}
 	for _, f := range v.Funnel {
-		ft.Rows = append(ft.Rows, []string{f.SKU + " " + f.ASIN, fmt.Sprint(f.Sessions), fmt.Sprint(f.Units), fmt.Sprint(f.OrderItems),
+		ft.Rows = append(ft.Rows, []string{f.SKU + " " + f.ASIN, format.Int(int64(f.Sessions)), format.Int(int64(f.Units)), format.Int(int64(f.OrderItems)),
 			FormatPercent(f.ConversionRate()), FormatMoneyRatio(f.AOV()), FormatPercent(f.RepeatRate()), FormatPercent(NullOf(f.BuyBox()))})
 	}
 	sec.Tables = []Table{tt, ft}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // careReportDays is the period the care section covers: the last month of
@@ -46,12 +48,12 @@ func careSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (R
 	}
 	kt := Table{Title: l.T("care.report_kpis"), Columns: []string{l.T("report.figure"), l.T("report.value")}, Numeric: []bool{false, true},
 		Rows: [][]string{
-			{l.T("care.chart_cases"), fmt.Sprint(k.Cases)},
-			{l.T("care.filter_open"), fmt.Sprint(k.Open)},
+			{l.T("care.chart_cases"), format.Int(int64(k.Cases))},
+			{l.T("care.filter_open"), format.Int(int64(k.Open))},
 			{l.T("care.filter_late"), fmt.Sprint(k.Late)},
 			{l.T("care.within_target"), fmt.Sprintf("%.0f%%", within)},
-			{l.T("care.report_median_first"), HoursText(k.MedianFirstResponse)},
-			{l.T("care.report_median_resolution"), HoursText(k.MedianResolution)},
+			{l.T("care.report_median_first"), DurationText(l, k.MedianFirstResponse)},
+			{l.T("care.report_median_resolution"), DurationText(l, k.MedianResolution)},
 			{"CSAT", fmt.Sprintf("%.0f%% (%d)", k.Feedback.CSAT, k.Feedback.CSATAnswers)},
 			{"NPS", fmt.Sprintf("%.0f (%d)", k.Feedback.NPS, k.Feedback.NPSAnswers)},
 		}}

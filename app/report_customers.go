@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // customersSection: the tiering at the day after the newest order, with
@@ -38,9 +40,9 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		l.T("customers.col.lifetime"), l.T("customers.col.ltv"), l.T("customers.col.actions")},
 		Numeric: []bool{false, true, true, true, true, true, true, true, false}}
 	for _, f := range byTier {
-		tt.Rows = append(tt.Rows, []string{TierName(l, f.Tier), fmt.Sprint(f.Customers), f.Share.Shift(2).StringFixed(1) + "%",
-			f.Revenue.StringFixed(2), f.LTV.AvgOrderValue.StringFixed(2), f.LTV.PurchasesPerYear.StringFixed(2),
-			f.LTV.LifetimeYears.String(), f.LTV.Value.StringFixed(2), l.T("customers.action." + string(f.Tier))})
+		tt.Rows = append(tt.Rows, []string{TierName(l, f.Tier), format.Int(int64(f.Customers)), format.Fixed(f.Share.Shift(2), 1) + "%",
+			format.Fixed(f.Revenue, 2), format.Fixed(f.LTV.AvgOrderValue, 2), format.Fixed(f.LTV.PurchasesPerYear, 2),
+			f.LTV.LifetimeYears.String(), format.Fixed(f.LTV.Value, 2), l.T("customers.action." + string(f.Tier))})
 	}
 	ct := Table{Title: l.T("customers.report.country_table"), Columns: []string{l.T("customers.col.country"), l.T("customers.col.customers"),
 		l.T("customers.col.revenue")}, Numeric: []bool{false, true, true}}
@@ -52,9 +54,9 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		if i == 20 {
 			break
 		}
-		row := []string{CountryName(l, cf.Country), fmt.Sprint(cf.Customers), cf.Revenue.StringFixed(2)}
+		row := []string{CountryName(l, cf.Country), format.Int(int64(cf.Customers)), format.Fixed(cf.Revenue, 2)}
 		for _, tf := range cf.Tiers {
-			row = append(row, tf.Share.Shift(2).StringFixed(1)+"%")
+			row = append(row, format.Fixed(tf.Share.Shift(2), 1)+"%")
 		}
 		ct.Rows = append(ct.Rows, row)
 	}
@@ -67,8 +69,8 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		l.T("customers.col.recency"), l.T("customers.col.frequency"), l.T("customers.col.monetary"), l.T("customers.col.rfm"),
 		l.T("customers.col.segment"), l.T("customers.col.tier")}, Numeric: []bool{false, false, true, true, true, false, false, false}}
 	for _, c := range top {
-		pt.Rows = append(pt.Rows, []string{c.ID, CountryName(l, c.Country), fmt.Sprint(c.RecencyDays), fmt.Sprint(c.Orders),
-			c.Monetary.StringFixed(2), fmt.Sprintf("%d %d %d · %d", c.R, c.F, c.M, c.FM), SegmentName(l, c.Segment), TierName(l, c.Tier)})
+		pt.Rows = append(pt.Rows, []string{c.ID, CountryName(l, c.Country), fmt.Sprint(c.RecencyDays), format.Int(int64(c.Orders)),
+			format.Fixed(c.Monetary, 2), fmt.Sprintf("%d %d %d · %d", c.R, c.F, c.M, c.FM), SegmentName(l, c.Segment), TierName(l, c.Tier)})
 	}
 	sec.Tables = []Table{tt, ct, pt}
 	return sec, nil

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // productsSection: the portfolio charts (price band × lifecycle, growth vs
@@ -36,17 +38,17 @@ func productsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview
 		l.T("products.weight_kg"), l.T("products.markets"), l.T("product.price_band"), l.T("products.role"), l.T("product.stage"), l.T("product.status")},
 		Numeric: []bool{false, false, false, true, true, false, false, false, false, false}}
 	for _, p := range products {
-		pt.Rows = append(pt.Rows, []string{p.SKU, p.Name(l), p.Category, p.PurchaseCost.StringFixed(2), p.WeightKg.String(), strings.Join(p.Markets, ", "),
+		pt.Rows = append(pt.Rows, []string{p.SKU, p.Name(l), p.Category, format.Fixed(p.PurchaseCost, 2), p.WeightKg.String(), strings.Join(p.Markets, ", "),
 			l.T("product.band." + p.PriceBand), optLabel(l, "products.role.", p.Role), l.T("product.stage." + p.Stage), l.T("product.status." + p.Status)})
 	}
 	bt := Table{Title: l.T("products.chart_bcg"), Columns: []string{"SKU", l.T("product.name"), l.T("products.growth"), l.T("products.share"), l.T("products.quadrant")},
 		Numeric: []bool{false, false, true, true, false}}
 	for _, pt := range pts {
-		share := pt.Share.StringFixed(2) + "×" // a ratio, never a percent
+		share := format.Fixed(pt.Share, 2) + "×" // a ratio, never a percent
 		if pt.User {
 			share += " " + l.T("products.user_figure")
 		}
-		bt.Rows = append(bt.Rows, []string{pt.Product.SKU, pt.Product.Name(l), pt.Growth.Shift(2).StringFixed(1) + "%", share, l.T("products.quadrant." + pt.Quadrant)})
+		bt.Rows = append(bt.Rows, []string{pt.Product.SKU, pt.Product.Name(l), format.Fixed(pt.Growth.Shift(2), 1) + "%", share, l.T("products.quadrant." + pt.Quadrant)})
 	}
 	pl := Table{Title: l.T("products.tab_pipeline"), Columns: []string{"SKU", l.T("product.name"), l.T("products.pipeline"), l.T("products.stage_checks"), l.T("products.packaging")},
 		Numeric: []bool{false, false, false, true, true}}

@@ -2,9 +2,10 @@ package app
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // promotionsSection: budgets by line, the evaluation and ROI of every
@@ -47,7 +48,7 @@ func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o Overvi
 		status := cp.Status(now)
 		cpt.Rows = append(cpt.Rows, []string{cp.Name, l.T("promotions.goal." + cp.Goal), l.T("campaign.type." + cp.Type), markets,
 			cp.Start.Format("2006-01-02") + " – " + cp.End.Format("2006-01-02"), l.T("promotions.status." + status),
-			cp.Budget.StringFixed(2) + " " + cur, Percent(cp.Lift)})
+			format.Fixed(cp.Budget, 2) + " " + cur, Percent(cp.Lift)})
 		if status == StatusPlanned {
 			continue
 		}
@@ -66,8 +67,8 @@ func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o Overvi
 		if cp.Actuals.Typed {
 			name += " (" + l.T("promotions.eval_source_typed") + ")"
 		}
-		row := []string{name, e.Baseline.Revenue.StringFixed(2), e.Campaign.Revenue.StringFixed(2), lift,
-			strconv.Itoa(e.Campaign.NewCustomers), e.IncrementalProfit.StringFixed(2), e.Cost.StringFixed(2), roi}
+		row := []string{name, format.Fixed(e.Baseline.Revenue, 2), format.Fixed(e.Campaign.Revenue, 2), lift,
+			format.Int(int64(e.Campaign.NewCustomers)), format.Fixed(e.IncrementalProfit, 2), format.Fixed(e.Cost, 2), roi}
 		if status == StatusRunning {
 			_, to, _, _ := cp.EvaluationPeriod(now)
 			row[0] += " (" + l.T("promotions.partial_to", to.Format("2006-01-02"), Days(cp.Start, to), Days(cp.Start, cp.End)) + ")"

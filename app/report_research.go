@@ -2,10 +2,11 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // researchSection: the scoring (ranking, radar, matrix, sensitivity),
@@ -48,7 +49,7 @@ func researchSection(ctx context.Context, ws Workspace, l *Localizer, o Overview
 			}
 			row = append(row, s)
 		}
-		mt.Rows = append(mt.Rows, append(row, r.Total.StringFixed(2)))
+		mt.Rows = append(mt.Rows, append(row, format.Fixed(r.Total, 2)))
 	}
 	st := Table{Title: l.T("research.sensitivity"), Columns: []string{l.T("research.report_criterion"), l.T("research.report_weight"),
 		l.T("research.report_flip_weight"), l.T("research.report_overtaker")}, Numeric: []bool{false, true, true, false}}
@@ -57,7 +58,7 @@ func researchSection(ctx context.Context, ws Workspace, l *Localizer, o Overview
 			st.Rows = append(st.Rows, []string{f.Criterion.Label(l), f.Criterion.Weight.String(), "–", l.T("research.report_no_flip")})
 			continue
 		}
-		st.Rows = append(st.Rows, []string{f.Criterion.Label(l), f.Criterion.Weight.String(), f.NewWeight.StringFixed(3), CountryName(l, f.Overtaker.Country)})
+		st.Rows = append(st.Rows, []string{f.Criterion.Label(l), f.Criterion.Weight.String(), format.Fixed(f.NewWeight, 3), CountryName(l, f.Overtaker.Country)})
 	}
 	seg := Table{Title: l.T("research.segmentation"), Columns: []string{l.T("note.market"), l.T("research.seg_geographic"),
 		l.T("research.seg_demographic"), l.T("research.seg_psychographic"), l.T("research.seg_behavioural"), l.T("research.positioning")}}
@@ -71,10 +72,10 @@ func researchSection(ctx context.Context, ws Workspace, l *Localizer, o Overview
 	for _, c := range rivals {
 		rating := ""
 		if c.Rating.IsPositive() {
-			rating = c.Rating.StringFixed(1)
+			rating = format.Fixed(c.Rating, 1)
 		}
-		ct.Rows = append(ct.Rows, []string{c.Name, CountryName(l, c.Market), c.Platform, c.Product, c.Price.StringFixed(2) + " " + c.Currency,
-			rating, fmt.Sprint(c.Reviews), c.Strengths, c.Weaknesses})
+		ct.Rows = append(ct.Rows, []string{c.Name, CountryName(l, c.Market), c.Platform, c.Product, format.Fixed(c.Price, 2) + " " + c.Currency,
+			rating, format.Int(int64(c.Reviews)), c.Strengths, c.Weaknesses})
 	}
 	nt := Table{Title: l.T("report.recent_notes"), Columns: []string{l.T("note.date"), l.T("note.market"), l.T("note.method"), l.T("note.title"), l.T("research.tags")}}
 	for _, n := range notes {

@@ -144,7 +144,7 @@ func (a *ads) importPath(path string) {
 			a.s.ShowError(err)
 			return
 		}
-		a.s.message(l.T("module.ads.title"), l.T("ads.imported", l.T("ads.source."+res.Kind), res.Rows, res.Added, res.Replaced, res.From, res.To))
+		a.s.message(l.T("module.ads.title"), l.T("ads.imported", l.T("ads.source."+res.Kind), app.Count(res.Rows), app.Count(res.Added), app.Count(res.Replaced), res.From, res.To))
 		a.load()
 	})
 }

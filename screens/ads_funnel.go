@@ -18,7 +18,7 @@ import (
 type adsFunnel struct {
 	a     *ads
 	table *widget.Table
-	note  *widget.Label
+	note  *textBlock
 	chart *chart.View
 }
 

@@ -13,9 +13,9 @@ import (
 // formulas, a line per campaign, and the charts.
 type adsOverview struct {
 	a         *ads
-	kpis      *widget.Label
-	weeks     *widget.Label
-	campaigns *widget.Label
+	kpis      *textBlock
+	weeks     *textBlock
+	campaigns *textBlock
 	views     []*chart.View
 }
 

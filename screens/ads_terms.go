@@ -30,7 +30,7 @@ type adsTerms struct {
 	shown    []app.TermRow // after the filter, sorted
 	filter   *widget.Select
 	table    *widget.Table
-	why      *widget.Label
+	why      *textBlock
 	sortCol  int
 	sortDesc bool
 }
@@ -349,6 +349,6 @@ func (s *adsTerms) exportTo(path string, rows []app.TermRow) {
 	s.a.s.write(func(context.Context) error {
 		return atomicfile.Write(path, func(w io.Writer) error { return app.WriteBulkCSV(w, rows) })
 	}, func() {
-		s.a.s.message(l.T("ads.export_bulk"), l.T("ads.exported", n, path))
+		s.a.s.message(l.T("ads.export_bulk"), l.T("ads.exported", app.Count(n), path))
 	})
 }

@@ -171,7 +171,7 @@ func (c *care) load(caseID int64, customerID string) {
 func (c *care) refresh() {
 	now := c.s.env.Now()
 	k := app.KPIsOf(c.cases, c.bh, c.targets, now)
-	c.counts.SetText(c.s.l.T("care.counts", k.Open, k.Late, len(c.contacts)))
+	c.counts.SetText(c.s.l.T("care.counts", app.Count(k.Open), app.Count(k.OpenLate), app.Count(len(c.contacts))))
 	c.cs.refresh()
 	c.ct.refresh()
 	c.st.fill()
@@ -260,7 +260,7 @@ func formatCareTime(t time.Time, zone string) string {
 type careKPIs struct {
 	c      *care
 	period *widget.Select
-	line   *widget.Label
+	line   *textBlock
 	orders []app.NamedValue // orders by country in the period
 	views  []*chart.View
 }
@@ -320,7 +320,7 @@ func (k *careKPIs) importFrom(r io.ReadCloser, name string) {
 		n = len(rows)
 		return ws.SaveFeedback(ctx, rows)
 	}, func() {
-		k.c.s.message(l.T("module.care.title"), l.T("care.feedback_imported", n, name))
+		k.c.s.message(l.T("module.care.title"), l.T("care.feedback_imported", app.Count(n), name))
 		k.c.load(0, "")
 	})
 }

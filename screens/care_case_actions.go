@@ -28,12 +28,12 @@ func (v *careCases) showTiming(x app.Case) {
 	dl := x.Deadline(c.bh, target)
 	lines := []string{l.T("care.timing_deadline", formatCareTime(dl, c.shopZone()), c.shopZone(), target, x.Platform)}
 	if d, ok := x.FirstResponseHours(c.bh); ok {
-		lines = append(lines, l.T("care.timing_first", app.HoursText(d)))
+		lines = append(lines, l.T("care.timing_first", app.DurationText(l, d)))
 	} else {
-		lines = append(lines, l.T("care.timing_waiting", app.HoursText(c.bh.Between(x.Opened, now))))
+		lines = append(lines, l.T("care.timing_waiting", app.DurationText(l, c.bh.Between(x.Opened, now))))
 	}
 	if d, ok := x.ResolutionHours(c.bh); ok {
-		lines = append(lines, l.T("care.timing_resolved", app.HoursText(d)))
+		lines = append(lines, l.T("care.timing_resolved", app.DurationText(l, d)))
 	}
 	if ct, ok := c.contact(x.CustomerID); ok {
 		lines = append(lines, l.T("care.customer_time", ct.LocalTime(now).Format("2006-01-02 15:04"), ct.TimeZone))
@@ -137,7 +137,7 @@ func (v *careCases) onResolve() {
 	}
 	x.Resolved, x.ResolvedZone, x.Status = now, v.c.shopZone(), "resolved"
 	d, _ := x.ResolutionHours(v.c.bh)
-	v.store(x, v.c.s.l.T("care.resolved_msg", app.HoursText(d)))
+	v.store(x, v.c.s.l.T("care.resolved_msg", app.DurationText(v.c.s.l, d)))
 }
 
 func (v *careCases) onDelete() {

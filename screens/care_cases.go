@@ -41,8 +41,8 @@ type careCases struct {
 	csat      *widget.Select
 	nps       *widget.Select
 	fbReason  *widget.Select
-	timing    *widget.Label
-	flag      *widget.Label
+	timing    *textBlock
+	flag      *textBlock
 	save      *widget.Button
 	resolve   *widget.Button
 	del       *widget.Button
@@ -122,7 +122,7 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	v.escalated = widget.NewCheck(t("care.escalated"), nil)
 	v.zone = widget.NewSelectEntry(nil)
 	v.zone.OnSubmitted = submit
-	v.opened = entry("2026-11-24 09:30")
+	v.opened = entry(t("care.opened_placeholder")) // empty is now; a sample time would read as set
 	v.answered = entry("")
 	v.resolved = entry("")
 	for e, field := range map[*widget.Entry]string{v.opened: "care.opened", v.answered: "care.first_response", v.resolved: "care.resolved"} {
@@ -132,9 +132,7 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	v.nps = newSelect(withBlank(t("care.none"), []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}), nil)
 	v.fbReason = newSelect(withBlank(t("care.none"), promoTranslated(l, "care.reason.", app.CaseReasons)), nil)
 	v.timing = formulaLabel(v.c.s)
-	v.flag = widget.NewLabel("")
-	v.flag.Importance = widget.DangerImportance
-	v.flag.Wrapping = v.c.s.wrap()
+	v.flag = importantText("", widget.DangerImportance)
 	// Two columns of fields, so the reply panel below stays in view.
 	what := widget.NewForm(
 		widget.NewFormItem(t("care.customer"), v.customer),
@@ -171,9 +169,9 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 	v.preview.SetMinRowsVisible(6)
 	v.copyBtn = widget.NewButtonWithIcon(t("care.copy_reply"), theme.ContentCopyIcon(), v.onCopy)
 	v.saveTpl = widget.NewButtonWithIcon(t("care.save_template"), theme.DocumentSaveIcon(), v.onSaveTemplate)
-	hint := widget.NewLabel(t("care.placeholders_hint"))
+	hint := newTextBlock(t("care.placeholders_hint"))
 	hint.SizeName = theme.SizeNameCaptionText
-	hint.Wrapping = v.c.s.wrap()
+	hint.Refresh()
 	reply := container.NewVBox(widget.NewSeparator(), careSection(t("care.reply")),
 		container.NewGridWithColumns(2, v.situation, v.language), v.preview, hint, container.NewHBox(v.saveTpl))
 

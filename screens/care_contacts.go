@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // careContacts is the customers tab: follow-ups due, the customer list, and
@@ -37,8 +38,8 @@ type careContacts struct {
 	language *widget.Select
 	zone     *widget.SelectEntry
 	country  *widget.Entry
-	info     *widget.Label
-	timeline *widget.Label
+	info     *textBlock
+	timeline *textBlock
 	body     *widget.Entry
 	dueOn    *widget.Entry
 	save     *widget.Button
@@ -102,7 +103,7 @@ func (v *careContacts) buildUI() fyne.CanvasObject {
 	v.body.SetMinRowsVisible(2)
 	v.body.PlaceHolder = t("care.note_placeholder")
 	v.dueOn = widget.NewEntry()
-	v.dueOn.PlaceHolder = "2026-12-01"
+	v.dueOn.PlaceHolder = t("care.due_placeholder") // a hint, not a sample date that reads as set
 	v.dueOn.OnSubmitted = func(string) { v.onAddFollowUp() }
 	addNote := widget.NewButtonWithIcon(t("care.add_note"), theme.DocumentCreateIcon(), v.onAddNote)
 	addFollow := widget.NewButtonWithIcon(t("care.add_followup"), theme.HistoryIcon(), v.onAddFollowUp)
@@ -205,7 +206,7 @@ func (v *careContacts) showInfo(ct app.Contact) {
 	lines := []string{l.T("care.customer_time", ct.LocalTime(now).Format("2006-01-02 15:04"), ct.TimeZone)}
 	if sc, ok := v.c.scores[ct.CustomerID]; ok {
 		lines = append(lines, l.T("care.card_tier", l.T("customers.tier."+string(sc.Tier)), app.SegmentName(l, sc.Segment), sc.R, sc.F, sc.M),
-			l.T("care.card_orders", sc.Orders, sc.Monetary.StringFixed(2)+" "+v.c.s.info.Currency, sc.FirstOrder.Format("2006-01-02"), sc.LastOrder.Format("2006-01-02")))
+			l.T("care.card_orders", app.Count(sc.Orders), format.Money(sc.Monetary, v.c.s.info.Currency), sc.FirstOrder.Format("2006-01-02"), sc.LastOrder.Format("2006-01-02")))
 	} else {
 		lines = append(lines, l.T("care.card_no_orders"))
 	}

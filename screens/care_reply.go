@@ -100,5 +100,5 @@ func (v *careCases) onCopy() {
 		saved.Status = "waiting_customer"
 	}
 	d, _ := saved.FirstResponseHours(c.bh)
-	v.store(saved, l.T("care.copied_answered", app.HoursText(d)))
+	v.store(saved, l.T("care.copied_answered", app.DurationText(l, d)))
 }

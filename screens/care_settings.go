@@ -51,8 +51,7 @@ func (v *careSettings) buildUI() fyne.CanvasObject {
 	v.holidays = widget.NewMultiLineEntry()
 	v.holidays.SetMinRowsVisible(5)
 	v.holidays.PlaceHolder = "2027-02-06 春节"
-	hint := widget.NewLabel(t("care.hours_hint"))
-	hint.Wrapping = v.c.s.wrap()
+	hint := newTextBlock(t("care.hours_hint"))
 	hint.SizeName = theme.SizeNameCaptionText
 	hours := widget.NewForm(
 		widget.NewFormItem(t("care.shop_zone"), v.zone),
@@ -62,8 +61,7 @@ func (v *careSettings) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(t("care.holidays"), v.holidays),
 	)
 	v.targets = widget.NewForm()
-	thint := widget.NewLabel(t("care.targets_hint"))
-	thint.Wrapping = v.c.s.wrap()
+	thint := newTextBlock(t("care.targets_hint"))
 	thint.SizeName = theme.SizeNameCaptionText
 	v.save = widget.NewButtonWithIcon(t("care.save_settings"), theme.DocumentSaveIcon(), v.onSave)
 	v.save.Importance = widget.HighImportance

@@ -174,7 +174,7 @@ func TestCareOpenAnswerFromTemplateAndResolve(t *testing.T) {
 	// Wednesday 09:00 -> Thursday 05:00 is outside, so Friday 14:00.
 	shown := texts(ts.body)
 	if !strings.Contains(shown, "Answer by 2026-11-27 14:00 (Asia/Shanghai): 24 business hours for Amazon DE.") ||
-		!strings.Contains(shown, "Customer's local time: 2026-11-24 10:00 (Europe/Berlin)") || !strings.Contains(shown, "1 open cases") {
+		!strings.Contains(shown, "Customer's local time: 2026-11-24 10:00 (Europe/Berlin)") || !strings.Contains(shown, "1 open case ·") {
 		t.Fatalf("the case does not show its clock:\n%s", shown)
 	}
 
@@ -282,7 +282,7 @@ func TestCareDeleteCustomerWithCasesAsksFirst(t *testing.T) {
 		t.Fatalf("new case from the card: tab %d, customer %q, case %d", c.tabs.SelectedIndex(), c.cs.customer.Selected, c.cs.current.ID)
 	}
 	test.Tap(v.del)
-	if msg := careDialogText(ts.win); !strings.Contains(msg, "has 1 service cases") || !strings.Contains(msg, "Orders stay") {
+	if msg := careDialogText(ts.win); !strings.Contains(msg, "has 1 service case.") || !strings.Contains(msg, "Orders stay") {
 		t.Fatalf("no question before deleting: %s", msg)
 	}
 	if len(db.deleted) != 0 {
@@ -365,5 +365,22 @@ func TestCareDeleteCaseAsksAndOffersUndo(t *testing.T) {
 	careDrain(t, ts, 3)
 	if len(db.cases) != 1 || db.cases[0].Subject != "Passt das Regal?" || !db.cases[0].Opened.Equal(testNow.Add(-30*time.Hour)) {
 		t.Fatalf("undo did not restore the case: %+v", db.cases)
+	}
+}
+
+// The header's "late" is the open cases past their deadline: the ones to act
+// on. Cases answered late and since resolved are not counted there.
+func TestCareHeaderCountsOpenLateCases(t *testing.T) {
+	db := newCareDB()
+	opened := testNow.AddDate(0, 0, -10)
+	late := opened.AddDate(0, 0, 5)
+	db.cases = []app.Case{
+		{ID: 1, CustomerID: "HL10002", Type: "shipping", Status: "resolved", Platform: "eBay", Opened: opened, FirstResponse: late, Resolved: late},
+		{ID: 2, CustomerID: "HL10002", Type: "shipping", Status: "resolved", Platform: "eBay", Opened: opened, FirstResponse: late, Resolved: late},
+		{ID: 3, CustomerID: "HL10002", Type: "shipping", Status: "new", Platform: "eBay", Opened: opened},
+	}
+	_, c := openCare(t, db)
+	if got := c.counts.Text; got != "1 open case · 1 late · 1 customer" {
+		t.Fatalf("care header = %q, want 1 open case, 1 late", got)
 	}
 }

@@ -36,9 +36,9 @@ type channels struct {
 	weights     map[string]*widget.Slider // cost, speed, stability
 	weightLbls  map[string]*widget.Label
 
-	why     *widget.Label
-	errMsg  *widget.Label
-	table   *widget.Label
+	why     *textBlock
+	errMsg  *textBlock
+	table   *textBlock
 	ranking *chart.View
 	scatter *chart.View
 	ranked  []app.ChannelScore
@@ -60,8 +60,7 @@ func (c *channels) buildUI() fyne.CanvasObject {
 	if c.s.ws == nil {
 		return container.NewVBox(head, widget.NewLabel(t("workspace.none_hint")))
 	}
-	intro := widget.NewLabel(t("channels.intro"))
-	intro.Wrapping = c.s.wrap()
+	intro := newTextBlock(t("channels.intro"))
 	c.chEdit = newChannelEditor(c)
 	c.plEdit = newPlatformEditor(c)
 	tabs := container.NewAppTabs(
@@ -105,15 +104,15 @@ func (c *channels) buildRanking() fyne.CanvasObject {
 		sl.OnChanged = func(float64) { c.rank() }
 		form.Append(t("channels.weight."+w), container.NewBorder(nil, nil, nil, lbl, sl))
 	}
-	c.errMsg = &widget.Label{Wrapping: c.s.wrap(), Importance: widget.DangerImportance}
+	c.errMsg = importantText("", widget.DangerImportance)
 	c.errMsg.Hide()
-	c.why = &widget.Label{Wrapping: c.s.wrap(), TextStyle: fyne.TextStyle{Bold: true}}
-	c.table = &widget.Label{Wrapping: c.s.wrap()}
+	c.why = newTextBlock("")
+	c.why.TextStyle = fyne.TextStyle{Bold: true}
+	c.table = newTextBlock("")
 	empty := t("chart.no_data")
 	c.ranking = chart.NewView(app.Chart{}, empty)
 	c.scatter = chart.NewView(app.Chart{}, empty)
-	note := widget.NewLabel(t("channels.weights_note"))
-	note.Wrapping = c.s.wrap()
+	note := newTextBlock(t("channels.weights_note"))
 	left := newPageScroll(container.NewVBox(form, note))
 	charts := container.NewGridWithColumns(2, c.ranking, c.scatter)
 	right := container.NewBorder(container.NewVBox(c.errMsg, c.why), nil, nil, nil,

@@ -82,7 +82,7 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 		if key := "channels.help." + it.key; e.c.s.l.Has(key) {
 			hint = t(key)
 		}
-		appendHinted(e.form, item, hint, e.c.s.wrap())
+		appendHinted(e.form, item, hint)
 	}
 	e.form.Append("", container.NewHBox(e.tracking, e.battery, e.liquid))
 	e.form.Append(t("channels.field.restrictions"), e.restrictions)
@@ -331,8 +331,7 @@ func (e *platformEditor) buildUI() fyne.CanvasObject {
 	e.undoBtn = widget.NewButtonWithIcon(t("pricing.quotes.undo"), theme.ContentUndoIcon(), e.onUndo)
 	e.undoBar = container.NewHBox(e.undoLabel, e.undoBtn)
 	e.undoBar.Hide()
-	note := widget.NewLabel(t("channels.platforms_note"))
-	note.Wrapping = e.c.s.wrap()
+	note := newTextBlock(t("channels.platforms_note"))
 	e.onNew()
 	right := container.NewBorder(container.NewVBox(container.NewHBox(e.newBtn, e.deleteBtn), e.undoBar), nil, nil, nil,
 		newPageScroll(container.NewVBox(e.form, note)))

@@ -39,7 +39,7 @@ type customers struct {
 	sortDesc bool
 	selected int // index into tiering.Scored; -1 none
 
-	summary  *widget.Label
+	summary  *textBlock
 	loading  *widget.ProgressBarInfinite
 	search   *widget.Entry
 	filter   *widget.Select
@@ -49,7 +49,7 @@ type customers struct {
 	detail   *customerDetail
 	charts   []*chart.View
 	tiers    *fyne.Container
-	empty    *widget.Label
+	empty    *textBlock
 	mapping  *mappingDialog // the open column mapping dialog, if any
 	// previewing is the preview of the file picked to import, read before
 	// the import starts; picking another file drops it.
@@ -98,8 +98,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	importBtn := widget.NewButtonWithIcon(t("customers.import"), theme.UploadIcon(), c.onImport)
 	importBtn.Importance = widget.HighImportance
 	exportBtn := widget.NewButtonWithIcon(t("customers.export"), theme.DownloadIcon(), c.onExport)
-	c.summary = widget.NewLabel("")
-	c.summary.Wrapping = c.s.wrap()
+	c.summary = newTextBlock("")
 	c.loading = widget.NewProgressBarInfinite()
 	c.search = widget.NewEntry()
 	c.search.SetPlaceHolder(t("customers.search"))
@@ -146,8 +145,7 @@ func (c *customers) buildUI() fyne.CanvasObject {
 		c.table.SetColumnWidth(i, w)
 	}
 	c.detail = newCustomerDetail(c.s)
-	c.empty = widget.NewLabel(t("customers.empty"))
-	c.empty.Wrapping = c.s.wrap()
+	c.empty = newTextBlock(t("customers.empty"))
 	c.empty.Hide()
 	split := container.NewHSplit(container.NewStack(c.table, container.NewVBox(c.empty)), c.detail.buildUI())
 	split.Offset = 0.73
@@ -302,8 +300,8 @@ func (c *customers) applyFilter() {
 	c.sortShown()
 	c.table.UnselectAll()
 	c.table.Refresh()
-	c.summary.SetText(c.s.l.T("customers.summary_line", len(c.tiering.Scored), len(c.tiering.Unscored),
-		c.tiering.AsOf.Format("2006-01-02"), len(c.shown)))
+	c.summary.SetText(c.s.l.T("customers.summary_line", app.Count(len(c.tiering.Scored)), app.Count(len(c.tiering.Unscored)),
+		c.tiering.AsOf.Format("2006-01-02"), app.Count(len(c.shown))))
 }
 
 func (c *customers) sortShown() {

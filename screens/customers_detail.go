@@ -18,11 +18,11 @@ import (
 type customerDetail struct {
 	s *Shell
 
-	title   *widget.Label
-	info    *widget.Label
-	values  *widget.Label // historic value beside predicted CLV, each named with its horizon
-	ltv     *widget.Label
-	action  *widget.Label
+	title   *textBlock
+	info    *textBlock
+	values  *textBlock // historic value beside predicted CLV, each named with its horizon
+	ltv     *textBlock
+	action  *textBlock
 	history *widget.Label
 	card    *widget.Button // opens the customer's card in Customer care
 	orders  *widget.Table
@@ -36,16 +36,13 @@ func newCustomerDetail(s *Shell) *customerDetail { return &customerDetail{s: s} 
 var orderColumns = []string{"date", "invoice", "item", "qty", "price", "amount"}
 
 func (d *customerDetail) buildUI() fyne.CanvasObject {
-	d.title = heading(d.s.l.T("customers.select_hint"))
-	d.title.Wrapping = d.s.wrap()
-	d.info = widget.NewLabel("")
-	d.info.Wrapping = d.s.wrap()
-	d.values = widget.NewLabel("")
-	d.values.Wrapping = d.s.wrap()
-	d.ltv = widget.NewLabel("")
-	d.ltv.Wrapping = d.s.wrap()
-	d.action = widget.NewLabel("")
-	d.action.Wrapping = d.s.wrap()
+	d.title = newTextBlock(d.s.l.T("customers.select_hint"))
+	d.title.TextStyle, d.title.SizeName = fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText
+	d.title.Refresh()
+	d.info = newTextBlock("")
+	d.values = newTextBlock("")
+	d.ltv = newTextBlock("")
+	d.action = newTextBlock("")
 	d.history = widget.NewLabel("")
 	d.card = widget.NewButtonWithIcon(d.s.l.T("customers.open_card"), theme.AccountIcon(), d.onOpenCard)
 	d.card.Disable()

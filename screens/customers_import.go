@@ -51,7 +51,7 @@ type mappingDialog struct {
 	pv      app.ImportPreview
 	selects map[string]*widget.Select
 	order   *widget.RadioGroup
-	errText *widget.Label
+	errText *textBlock
 	dlg     dialog.Dialog
 }
 
@@ -83,14 +83,11 @@ func (c *customers) showMapping(opts app.ImportOptions, pv app.ImportPreview) {
 		m.order.SetSelected(l.T("customers.date_dmy"))
 	}
 	form.Append(l.T("customers.date_order"), m.order)
-	intro := widget.NewLabel(l.T("customers.mapping_intro"))
+	intro := newTextBlock(l.T("customers.mapping_intro"))
 	if pv.MappingKnown && pv.DateAmbiguous {
 		intro.SetText(l.T("customers.err.ambiguous_dates"))
 	}
-	intro.Wrapping = c.s.wrap()
-	m.errText = widget.NewLabel("")
-	m.errText.Importance = widget.DangerImportance
-	m.errText.Wrapping = c.s.wrap()
+	m.errText = importantText("", widget.DangerImportance)
 	info := widget.NewLabel(l.T("customers.label_value", l.T("customers.encoding"), pv.Encoding) + " · " + filepath.Base(opts.Path))
 	preview := container.NewGridWrap(fyne.NewSize(840, 170), previewTable(pv))
 	body := container.NewVBox(intro, info, widget.NewLabel(l.T("customers.preview")), preview,
@@ -178,7 +175,7 @@ func (c *customers) startImport(opts app.ImportOptions) {
 			return ws.ImportOrders(ctx, opts, report)
 		},
 		show: func(p app.ImportProgress) (float64, string) {
-			return p.Fraction(), l.T("customers.progress", p.Rows, p.RowsPerSecond())
+			return p.Fraction(), l.T("customers.progress", app.Count(p.Rows), p.RowsPerSecond())
 		},
 		done: func(res app.ImportResult, err error) { c.importDone(opts, res, err) },
 	})
@@ -203,8 +200,7 @@ func (c *customers) importDone(opts app.ImportOptions, res app.ImportResult, err
 // wrong file is taken back in one step.
 func (c *customers) showReport(res app.ImportResult) {
 	l := c.s.l
-	label := widget.NewLabel(importReport(l, res))
-	label.Wrapping = c.s.wrap()
+	label := newTextBlock(importReport(l, res))
 	body := container.NewVBox(label)
 	d := dialog.NewCustom(l.T("customers.report_title"), l.T("button.ok"), body, c.s.win)
 	if res.ImportID > 0 && !res.Duplicate {
@@ -264,10 +260,8 @@ func (c *customers) showBadRows(opts app.ImportOptions, res app.ImportResult) {
 	if res.SkippedTotal() > len(res.BadRows) {
 		fmt.Fprintf(&b, "… +%d\n", res.SkippedTotal()-len(res.BadRows))
 	}
-	msg := widget.NewLabel(l.T("customers.err.bad_rows", res.SkippedTotal()))
-	msg.Wrapping = c.s.wrap()
-	list := widget.NewLabel(b.String())
-	list.Wrapping = c.s.wrap()
+	msg := newTextBlock(l.T("customers.err.bad_rows", app.Count(res.SkippedTotal())))
+	list := newTextBlock(b.String())
 	body := container.NewBorder(msg, nil, nil, nil, newPageScroll(list))
 	d := dialog.NewCustomConfirm(l.T("customers.bad_rows_title"), l.T("customers.skip_import"), l.T("customers.abort"), body, func(skip bool) {
 		if skip {
@@ -321,6 +315,6 @@ func (c *customers) exportTo(path string, rows []app.CustomerScore, preds map[st
 			c.s.ShowError(err)
 			return
 		}
-		c.s.message(l.T("customers.export_title"), l.T("customers.exported", len(rows), path))
+		c.s.message(l.T("customers.export_title"), l.T("customers.exported", app.Count(len(rows)), path))
 	})
 }

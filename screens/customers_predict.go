@@ -42,12 +42,12 @@ type predictionView struct {
 
 	runBtn, cancelBtn *widget.Button
 	progress          *widget.ProgressBar
-	status            *widget.Label
-	marginNote        *widget.Label // which margin the CLV uses and where it came from
-	params            *widget.Label
-	reading           *widget.Label
-	holdoutText       *widget.Label
-	totals            *widget.Label
+	status            *textBlock
+	marginNote        *textBlock // which margin the CLV uses and where it came from
+	params            *textBlock
+	reading           *textBlock
+	holdoutText       *textBlock
+	totals            *textBlock
 	cumChart, byX     *chart.View
 	alive, dist       *chart.View
 }
@@ -58,11 +58,7 @@ func newPredictionView(s *Shell) *predictionView {
 
 func (p *predictionView) buildUI() fyne.CanvasObject {
 	t := p.s.l.T
-	wrapLabel := func(text string) *widget.Label {
-		l := widget.NewLabel(text)
-		l.Wrapping = p.s.wrap()
-		return l
-	}
+	wrapLabel := newTextBlock
 	intro := wrapLabel(t("clv.view.intro"))
 	p.calEnd = &widget.Entry{PlaceHolder: t("clv.hint.calibration"), Validator: p.validDate("clv.field.calibration"), OnSubmitted: p.onSubmit}
 	p.holdEnd = &widget.Entry{PlaceHolder: t("clv.hint.holdout_end"), Validator: p.validDate("clv.field.holdout_end"), OnSubmitted: p.onSubmit}
@@ -378,7 +374,7 @@ func (p *predictionView) onFitted(res app.CLVResult, hold *app.Holdout, err erro
 		spend = l.T("clv.params.gg", g.P, g.Q, g.V)
 	}
 	p.params.SetText(l.T("clv.params.bgnbd", b.R, b.Alpha, b.A, b.B, m.LogLikelihood) + "\n" + spend + "\n" +
-		l.T("clv.params.counts", m.Customers, m.RepeatCustomers, m.AsOf.Format(time.DateOnly)))
+		l.T("clv.params.counts", app.Count(m.Customers), app.Count(m.RepeatCustomers), m.AsOf.Format(time.DateOnly)))
 	used := app.TypedMargin(res.Options.Margin)
 	if res.Options.Margin.Equal(p.shop.Rate) {
 		used = p.shop

@@ -97,7 +97,7 @@ func TestPredictionViewFitsAndChecksHoldout(t *testing.T) {
 	}
 	waitFit(t, ts, v)
 	shown := texts(obj)
-	for _, want := range []string{"BG/NBD (weeks): r = ", "Gamma-Gamma: p = ", "3000 customers", "repeat purchases:", "times a year", "Next 52 weeks:"} {
+	for _, want := range []string{"BG/NBD (weeks): r = ", "Gamma-Gamma: p = ", "3,000 customers", "repeat purchases:", "times a year", "Next 52 weeks:"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("screen lacks %q:\n%s", want, shown)
 		}

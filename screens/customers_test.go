@@ -65,7 +65,7 @@ func TestCustomersTableSortsFiltersAndSearches(t *testing.T) {
 	stats := customerStats(1000)
 	ts, c := openCustomers(t, customersWorkspace(stats, &mock.CustomerStore{}))
 	shown := texts(ts.body)
-	if !strings.Contains(shown, "1000 scored customers") {
+	if !strings.Contains(shown, "1,000 scored customers") { // grouped: the summary is a count
 		t.Fatalf("summary missing:\n%s", shown)
 	}
 	// Default order: monetary, largest first -> C000999 (2997.00) on top.

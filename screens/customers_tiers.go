@@ -16,23 +16,20 @@ import (
 func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigures) {
 	l := c.s.l
 	c.tiers.Objects = nil
-	how := widget.NewLabel(c.tiering.RepeatRateText(l) + "\n" + l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
-	how.Wrapping = c.s.wrap()
+	how := newTextBlock(c.tiering.RepeatRateText(l) + "\n" + l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
 	c.tiers.Add(how)
 	for _, f := range c.byTier {
 		title := heading(l.T("customers.tier_title", app.TierName(l, f.Tier), f.Customers, f.Share.Shift(2).StringFixed(1)))
-		figures := widget.NewLabel(l.T("customers.label_value", l.T("customers.col.revenue"), f.Revenue.StringFixed(2)+" "+c.currency) + " · " +
+		figures := newTextBlock(l.T("customers.label_value", l.T("customers.col.revenue"), f.Revenue.StringFixed(2)+" "+c.currency) + " · " +
 			l.T("customers.ltv_line", f.LTV.Value.StringFixed(2), f.LTV.AvgOrderValue.StringFixed(2), f.LTV.PurchasesPerYear.StringFixed(2), years.String()))
-		figures.Wrapping = c.s.wrap()
 		var segs []string
 		for _, sg := range app.Segments {
 			if app.TierOf(sg) == f.Tier {
 				segs = append(segs, app.SegmentLabel(l, sg))
 			}
 		}
-		action := widget.NewLabel(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(f.Tier))) +
+		action := newTextBlock(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(f.Tier))) +
 			"\n" + l.T("customers.label_value", l.T("customers.col.segment"), strings.Join(segs, l.T("customers.list_sep"))))
-		action.Wrapping = c.s.wrap()
 		c.tiers.Add(widget.NewCard("", "", container.NewVBox(title, figures, action)))
 	}
 	c.tiers.Add(heading(l.T("customers.report.country_table")))
@@ -46,8 +43,7 @@ func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigu
 			}
 			ids = append(ids, u.ID)
 		}
-		un := widget.NewLabel(l.T("customers.unscored_title", n) + "\n" + strings.Join(ids, ", "))
-		un.Wrapping = c.s.wrap()
+		un := newTextBlock(l.T("customers.unscored_title", n) + "\n" + strings.Join(ids, ", "))
 		c.tiers.Add(un)
 	}
 	c.tiers.Refresh()

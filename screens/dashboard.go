@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"fmt"
 	"log"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
@@ -112,22 +112,22 @@ func (d *dashboard) load() {
 
 func (d *dashboard) fill(o app.Overview, l *app.Localizer) {
 	sum, cur := o.Summary, o.Info.Currency
-	d.tiles["revenue"].set(sum.Revenue.StringFixed(0) + " " + cur)
-	d.tiles["orders"].set(fmt.Sprint(sum.Orders))
-	d.tiles["customers"].set(fmt.Sprint(sum.Customers))
-	d.tiles["products"].set(fmt.Sprint(sum.Products))
-	d.tiles["notes"].set(fmt.Sprint(sum.Notes))
-	d.tiles["open_risks"].set(fmt.Sprint(sum.OpenRisks))
+	d.tiles["revenue"].set(format.MoneyWhole(sum.Revenue, cur))
+	d.tiles["orders"].set(format.Int(int64(sum.Orders)))
+	d.tiles["customers"].set(format.Int(int64(sum.Customers)))
+	d.tiles["products"].set(format.Int(int64(sum.Products)))
+	d.tiles["notes"].set(format.Int(int64(sum.Notes)))
+	d.tiles["open_risks"].set(format.Int(int64(sum.OpenRisks)))
 	if o.Overdue > 0 {
-		d.tiles["open_risks"].setCaption(l.T("dash.overdue_reviews", o.Overdue), true)
+		d.tiles["open_risks"].setCaption(l.T("dash.overdue_reviews", app.Count(o.Overdue)), true)
 	}
-	d.tiles["campaigns"].set(fmt.Sprint(sum.Campaigns))
+	d.tiles["campaigns"].set(format.Int(int64(sum.Campaigns)))
 	// The funnel's KPIs (issue 16): average order value (客单价) from the
 	// orders, conversion rate (转化率) and Buy Box share from the Business
 	// Report, repeat-purchase rate (复购率) from the customers.
 	aov := "—"
 	if sum.Orders > 0 {
-		aov = sum.Revenue.Div(decimal.NewFromInt(int64(sum.Orders))).StringFixed(2) + " " + cur
+		aov = format.Money(sum.Revenue.Div(decimal.NewFromInt(int64(sum.Orders))), cur)
 	}
 	d.tiles["aov"].set(aov)
 	d.tiles["conversion"].set(app.FormatPercent(o.Ads.ConversionRate()))
@@ -185,7 +185,7 @@ func titled(title string, content fyne.CanvasObject) fyne.CanvasObject {
 
 // listLine is a two-line entry: small meta text over a title.
 func listLine(meta, title string, warn bool) fyne.CanvasObject {
-	m := canvas.NewText(meta, theme.Color(theme.ColorNamePlaceHolder))
+	m := canvas.NewText(meta, theme.Color(colorNameSecondary))
 	if warn {
 		m.Color = theme.Color(theme.ColorNameError)
 	}
@@ -206,7 +206,7 @@ type statTile struct {
 
 func newStatTile(name, how string) *statTile {
 	t := &statTile{
-		name:    canvas.NewText(name, theme.Color(theme.ColorNamePlaceHolder)),
+		name:    canvas.NewText(name, theme.Color(colorNameSecondary)),
 		value:   canvas.NewText("…", theme.Color(theme.ColorNameForeground)),
 		caption: widget.NewLabel(how),
 		bg:      canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
@@ -236,7 +236,7 @@ func (t *statTile) setCaption(c string, warn bool) {
 // Refresh re-reads the theme's colours, so a light/dark switch reaches the
 // canvas texts, which keep the colour they were given.
 func (t *statTile) Refresh() {
-	t.name.Color = theme.Color(theme.ColorNamePlaceHolder)
+	t.name.Color = theme.Color(colorNameSecondary)
 	t.value.Color = theme.Color(theme.ColorNameForeground)
 	t.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	t.BaseWidget.Refresh()

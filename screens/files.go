@@ -253,12 +253,12 @@ func (s *Shell) onExportReport() {
 		w.Close() // wrote nothing, so touched nothing (see savefile.go)
 		s.exportReportTo(path)
 	}, s.win)
-	d.SetFileName(s.l.T("report.file_name") + "-" + s.env.Now().Format("2006-01-02") + ".html")
+	d.SetFileName(s.reportFileName())
 	showFileDialog(d, s.win)
 }
 
-// exportReportTo writes the report the Export dialog asked for and opens
-// it. The open workspace or another database is refused at once and kept.
+// exportReportTo writes the report the Export dialog asked for and says
+// where it is (reportSaved). The open workspace or another database is refused at once and kept.
 func (s *Shell) exportReportTo(path string) {
 	if err := atomicfile.Check(path, s.info.Path); err != nil {
 		s.ShowError(err)
@@ -269,9 +269,7 @@ func (s *Shell) exportReportTo(path string) {
 			s.ShowError(err)
 			return
 		}
-		if err := s.app.OpenURL(fileURL(path)); err != nil {
-			s.message(s.l.T("menu.export_report"), s.l.T("report.saved_open_failed", path))
-		}
+		s.reportSaved(path)
 	})
 }
 
@@ -383,8 +381,7 @@ func (s *Shell) onAbout() {
 // message is an information dialog with a wrapping label, so a long path
 // or error fits the window.
 func (s *Shell) message(title, msg string) {
-	label := widget.NewLabel(msg)
-	label.Wrapping = s.wrap()
+	label := newTextBlock(msg)
 	d := dialog.NewCustom(title, s.l.T("button.ok"), label, s.win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()

@@ -18,13 +18,12 @@ import (
 // wrapped caption row. Fyne draws a FormItem's HintText as one line of
 // text, as wide as the hint, so a sentence of help held the whole window
 // wider than the screen; the caption row wraps to the input column.
-func appendHinted(form *widget.Form, item *widget.FormItem, hint string, wrap fyne.TextWrap) {
+func appendHinted(form *widget.Form, item *widget.FormItem, hint string) {
 	form.AppendItem(item)
 	if hint == "" {
 		return
 	}
-	help := &widget.Label{Text: hint, Wrapping: wrap, SizeName: theme.SizeNameCaptionText}
-	form.AppendItem(&widget.FormItem{Widget: help})
+	form.AppendItem(&widget.FormItem{Widget: secondaryText(hint)})
 }
 
 // formHint is the caption appendHinted put under the input labelled text.
@@ -34,7 +33,7 @@ func formHint(form *widget.Form, text string) string {
 			continue
 		}
 		if next := form.Items[i+1]; next.Text == "" {
-			if l, ok := next.Widget.(*widget.Label); ok {
+			if l, ok := next.Widget.(*textBlock); ok {
 				return l.Text
 			}
 		}

@@ -75,13 +75,3 @@ func syncFyneLanguage(l app.Lang) {
 		fyne.LogError("refreshing Fyne's language", err)
 	}
 }
-
-// wrap is how long text wraps in the current language. Chinese has no
-// spaces between words and may break between any two characters; Fyne's
-// word wrap would push a whole sentence to the next line instead.
-func (s *Shell) wrap() fyne.TextWrap {
-	if s.l.Lang() == app.LangChinese {
-		return fyne.TextWrapBreak
-	}
-	return fyne.TextWrapWord
-}

@@ -116,7 +116,7 @@ func (v *inventory) load() {
 				reorder++
 			}
 		}
-		v.counts.SetText(v.s.l.T("inventory.counts", len(p.rows), reorder, p.opts.AsOf.Format(time.DateOnly)))
+		v.counts.SetText(v.s.l.T("inventory.counts", app.Count(len(p.rows)), app.Count(reorder), p.opts.AsOf.Format(time.DateOnly)))
 		v.stock.fill()
 		v.po.fill()
 		v.entry.fill()

@@ -83,8 +83,7 @@ func (e *invEntry) buildUI() fyne.CanvasObject {
 	)
 	e.saveStock = widget.NewButtonWithIcon(t("inventory.stock_save"), theme.DocumentSaveIcon(), e.onSaveStock)
 
-	shipHow := widget.NewLabel(t("inventory.ship_how"))
-	shipHow.Wrapping = e.v.s.wrap()
+	shipHow := newTextBlock(t("inventory.ship_how"))
 	left := container.NewBorder(container.NewVBox(heading(t("inventory.ships_title")), shipHow),
 		container.NewHBox(e.received, e.remove), nil, nil, e.list)
 	right := newPageScroll(container.NewVBox(

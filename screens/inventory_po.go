@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // invPO is the purchase-order draft: the SKUs to reorder with their
@@ -21,7 +21,7 @@ type invPO struct {
 
 	lines  []app.PurchaseLine
 	list   *widget.Table
-	total  *widget.Label
+	total  *textBlock
 	export *widget.Button
 }
 
@@ -32,8 +32,7 @@ func newInvPO(v *inventory) *invPO { return &invPO{v: v} }
 
 func (po *invPO) buildUI() fyne.CanvasObject {
 	t := po.v.s.l.T
-	po.total = widget.NewLabel("")
-	po.total.Wrapping = po.v.s.wrap()
+	po.total = newTextBlock("")
 	po.export = widget.NewButtonWithIcon(t("inventory.po_export"), theme.DownloadIcon(), po.onExport)
 	po.export.Disable()
 	po.list = &widget.Table{
@@ -54,8 +53,7 @@ func (po *invPO) buildUI() fyne.CanvasObject {
 	for i, w := range []float32{230, 110, 230, 90, 90, 80, 90} {
 		po.list.SetColumnWidth(i, w)
 	}
-	how := widget.NewLabel(t("inventory.po_how"))
-	how.Wrapping = po.v.s.wrap()
+	how := newTextBlock(t("inventory.po_how"))
 	return container.NewBorder(container.NewVBox(how, container.NewBorder(nil, nil, nil, po.export, po.total)), nil, nil, nil, po.list)
 }
 
@@ -66,7 +64,7 @@ func (po *invPO) fill() {
 	for _, l := range po.lines {
 		units += l.Quantity
 	}
-	po.total.SetText(po.v.s.l.T("inventory.po_total", len(po.lines), strconv.FormatInt(units, 10)))
+	po.total.SetText(po.v.s.l.T("inventory.po_total", app.Count(len(po.lines)), format.Int(units)))
 	if len(po.lines) > 0 {
 		po.export.Enable()
 	} else {
@@ -103,6 +101,6 @@ func (po *invPO) exportTo(path string) {
 			po.v.s.ShowError(err)
 			return
 		}
-		po.v.s.message(l.T("inventory.po_export"), l.T("inventory.po_saved", len(lines), path))
+		po.v.s.message(l.T("inventory.po_export"), l.T("inventory.po_saved", app.Count(len(lines)), path))
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
@@ -25,9 +26,9 @@ type invStock struct {
 	search  *widget.Entry
 	status  *widget.Select
 	table   *widget.Table
-	empty   *widget.Label
+	empty   *textBlock
 	chart   *chart.View
-	formula *widget.Label
+	formula *formulaBlock
 
 	shown    []app.ReplenishRow
 	sortCol  int
@@ -69,12 +70,10 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	for i, w := range stockColWidths {
 		st.table.SetColumnWidth(i, w)
 	}
-	st.empty = widget.NewLabel(t("inventory.empty"))
-	st.empty.Wrapping = st.v.s.wrap()
+	st.empty = newTextBlock(t("inventory.empty"))
 	st.empty.Hide()
 	st.chart = chart.NewView(app.Chart{}, t("inventory.pick_sku"))
-	st.formula = widget.NewLabel("")
-	st.formula.Wrapping = st.v.s.wrap()
+	st.formula = newFormulaBlock("")
 	filters := container.NewBorder(nil, nil, nil, fitChoices(st.status), st.search)
 	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), newPageScroll(st.formula)), st.chart)
 	split := container.NewVSplit(container.NewBorder(filters, nil, nil, nil, container.NewStack(st.table, container.NewVBox(st.empty))), detail)
@@ -184,23 +183,23 @@ func (st *invStock) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func stockCell(l *app.Localizer, r app.ReplenishRow, key string) string {
 	switch key {
 	case "on_hand":
-		return strconv.FormatInt(r.OnHand, 10)
+		return format.Int(r.OnHand)
 	case "inbound":
-		return strconv.FormatInt(r.Inbound, 10)
+		return format.Int(r.Inbound)
 	case "days_of_cover":
 		if !r.HasDemand() {
 			return "—"
 		}
-		return strconv.FormatFloat(r.DaysOfCover, 'f', 1, 64)
+		return format.Group(strconv.FormatFloat(r.DaysOfCover, 'f', 1, 64))
 	case "stockout_date":
 		if !r.HasDemand() {
 			return "—"
 		}
 		return r.StockoutDate.Format(time.DateOnly)
 	case "reorder_point":
-		return strconv.FormatFloat(r.ReorderPoint, 'f', 1, 64)
+		return format.Group(strconv.FormatFloat(r.ReorderPoint, 'f', 1, 64))
 	case "reorder_qty":
-		return strconv.FormatInt(r.ReorderQty, 10)
+		return format.Int(r.ReorderQty)
 	case "status":
 		return l.T("inventory.status." + r.Status)
 	}

@@ -14,7 +14,7 @@ import (
 type learn struct {
 	s      *Shell
 	list   *widget.List
-	guide  *widget.RichText
+	guide  *guideText
 	open   *widget.Button
 	guides []string // guide ids: module ids, then demoShopGuide
 	picked string
@@ -51,8 +51,7 @@ func (g *learn) guideTitle(id string) string {
 
 func (g *learn) buildUI() fyne.CanvasObject {
 	t := g.s.l.T
-	g.guide = widget.NewRichText()
-	g.guide.Wrapping = g.s.wrap()
+	g.guide = newGuideText()
 	g.open = widget.NewButton("", g.onOpenScreen)
 	g.open.Importance = widget.HighImportance
 	g.list = widget.NewList(
@@ -65,8 +64,7 @@ func (g *learn) buildUI() fyne.CanvasObject {
 	g.list.OnSelected = func(i widget.ListItemID) { g.showGuide(g.guides[i]) }
 	g.list.Select(0)
 	head := heading(t("module.learn.title"))
-	intro := widget.NewLabel(t("module.learn.summary"))
-	intro.Wrapping = g.s.wrap()
+	intro := newTextBlock(t("module.learn.summary"))
 	reader := container.NewBorder(nil, container.NewHBox(g.open), nil, nil, newPageScroll(g.guide))
 	split := container.NewHSplit(g.list, reader)
 	split.Offset = 0.25
@@ -101,13 +99,10 @@ func newComing(s *Shell, id string) *coming { return &coming{s: s, id: id} }
 func (c *coming) buildUI() fyne.CanvasObject {
 	t := c.s.l.T
 	head := heading(t("module." + c.id + ".title"))
-	summary := widget.NewLabel(t("module." + c.id + ".summary"))
-	summary.Wrapping = c.s.wrap()
-	text := widget.NewLabel(t("coming.text"))
-	text.Wrapping = c.s.wrap()
+	summary := newTextBlock(t("module." + c.id + ".summary"))
+	text := newTextBlock(t("coming.text"))
 	note := widget.NewCard("", t("coming.title"), text)
-	guide := widget.NewRichText()
-	guide.Wrapping = c.s.wrap()
+	guide := newGuideText()
 	md, err := assets.Guide(c.s.l.Lang(), c.id)
 	if err != nil {
 		md = c.s.l.Message(err)

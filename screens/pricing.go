@@ -42,6 +42,7 @@ type pricing struct {
 	form    *widget.Form
 	tabs    *container.AppTabs
 	entries map[string]*widget.Entry // by the quote's JSON field name, and "price"
+	items   map[string]*widget.FormItem
 	cif     *widget.Check
 	filling bool // defaults are being written: one recompute at the end, not one per entry
 	// typed are the inputs the person typed since they were last filled:
@@ -52,22 +53,22 @@ type pricing struct {
 	// the typed money is converted from it.
 	formMarket string
 
-	currency   *widget.Label
-	marketNote *widget.Label // what a market change kept, converted or replaced
-	status     *widget.Label // the error or "no price reaches the target", in words
+	currency   *textBlock
+	marketNote *textBlock // what a market change kept, converted or replaced
+	status     *textBlock // the error or "no price reaches the target", in words
 	values     map[string]*widget.Label
-	hows       map[string]*widget.Label
+	hows       map[string]*textBlock
 
 	breakdown, curve, compare *chart.View
 
 	compPrices *widget.Entry
-	compStats  *widget.Label
+	compStats  *textBlock
 	discount   *widget.Entry
-	discountRs *widget.Label
+	discountRs *textBlock
 
 	quoteList  *widget.List
 	quoteSel   int
-	quoteInfo  *widget.Label
+	quoteInfo  *textBlock
 	undoBar    *fyne.Container
 	undoBtn    *widget.Button
 	saveBtn    *widget.Button
@@ -81,8 +82,8 @@ type pricing struct {
 }
 
 func newPricing(s *Shell) *pricing {
-	return &pricing{s: s, entries: map[string]*widget.Entry{}, values: map[string]*widget.Label{},
-		hows: map[string]*widget.Label{}, quoteSel: -1, typed: map[string]bool{}}
+	return &pricing{s: s, entries: map[string]*widget.Entry{}, items: map[string]*widget.FormItem{}, values: map[string]*widget.Label{},
+		hows: map[string]*textBlock{}, quoteSel: -1, typed: map[string]bool{}}
 }
 
 // Where the defaults of each input come from (app.QuoteDefaults). Inputs
@@ -129,10 +130,10 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	p.marketSel = &widget.Select{PlaceHolder: selectPlaceholder, Options: markets, OnChanged: p.onMarket}
 	p.platformSel = &widget.Select{PlaceHolder: t("pricing.pick_platform"), OnChanged: p.onPlatform}
 	p.channelSel = &widget.Select{PlaceHolder: t("pricing.pick_channel"), OnChanged: p.onChannel}
-	p.currency = &widget.Label{Wrapping: p.s.wrap()}
-	p.marketNote = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.WarningImportance}
+	p.currency = newTextBlock("")
+	p.marketNote = importantText("", widget.WarningImportance)
 	p.marketNote.Hide()
-	p.status = &widget.Label{Wrapping: p.s.wrap(), Importance: widget.DangerImportance}
+	p.status = importantText("", widget.DangerImportance)
 	p.status.Hide()
 
 	// Labels above the inputs: beside them, the longest label and the
@@ -159,9 +160,11 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 		if key := "pricing.help." + name; p.s.l.Has(key) {
 			hint = t(key)
 		}
-		appendHinted(p.form, item, hint, p.s.wrap())
+		appendHinted(p.form, item, hint)
+		p.items[name] = item
 	}
-	p.form.Append(t("pricing.field.price"), p.newEntry("price"))
+	p.items["price"] = &widget.FormItem{Text: t("pricing.field.price"), Widget: p.newEntry("price")}
+	p.form.AppendItem(p.items["price"])
 	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
 
 	left := newPageScroll(container.NewVBox(p.form, p.marketNote, p.currency))
@@ -174,8 +177,7 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	)
 	split := container.NewHSplit(left, container.NewBorder(p.status, nil, nil, nil, p.tabs))
 	split.Offset = 0.36
-	intro := widget.NewLabel(t("module.pricing.summary"))
-	intro.Wrapping = p.s.wrap()
+	intro := newTextBlock(t("module.pricing.summary"))
 	p.load()
 	return container.NewBorder(container.NewVBox(head, intro), nil, nil, nil, split)
 }
@@ -315,6 +317,32 @@ func (p *pricing) channel() *app.LogisticsChannel {
 func (p *pricing) defaults(pr *app.Product, market string, pl *app.Platform, ch *app.LogisticsChannel) app.QuoteInput {
 	fx, _ := p.fx.MarketRate(market, p.s.env.Now())
 	return app.QuoteDefaultsFX(pr, market, pl, ch, fx)
+}
+
+// sellingMoneyFields are the inputs in the selling currency (the rest of
+// the money is in CNY and says so in its label).
+var sellingMoneyFields = []string{"freight_per_kg", "clearance_per_unit", "fulfilment_fee", "per_order_fee", "storage_per_unit", "price"}
+
+// labelCurrency names the selling currency in each money input's label
+// ("Freight per kg (USD)"), so no one types yen into a dollar field.
+func (p *pricing) labelCurrency(cur string) {
+	changed := false
+	for _, name := range sellingMoneyFields {
+		item, ok := p.items[name]
+		if !ok {
+			continue
+		}
+		text := p.s.l.T("pricing.field." + name)
+		if cur != "" {
+			text = p.s.l.T("pricing.field.in_currency", text, cur)
+		}
+		if item.Text != text {
+			item.Text, changed = text, true
+		}
+	}
+	if changed {
+		p.form.Refresh()
+	}
 }
 
 func (p *pricing) currencyCode() string {

@@ -26,7 +26,7 @@ func (p *pricing) buildQuotes() fyne.CanvasObject {
 		})
 	p.quoteList.OnSelected = func(i widget.ListItemID) { p.quoteSel = i; p.showQuoteInfo() }
 	p.quoteList.OnUnselected = func(widget.ListItemID) { p.quoteSel = -1; p.showQuoteInfo() }
-	p.quoteInfo = &widget.Label{Wrapping: p.s.wrap()}
+	p.quoteInfo = newTextBlock("")
 	p.openBtn = widget.NewButtonWithIcon(t("pricing.quotes.open"), theme.FolderOpenIcon(), p.onOpenQuote)
 	p.deleteBtn = widget.NewButtonWithIcon(t("pricing.quotes.delete"), theme.DeleteIcon(), p.onDeleteQuote)
 	p.saveBtn = widget.NewButtonWithIcon(t("pricing.save"), theme.DocumentSaveIcon(), p.onSave)
@@ -35,8 +35,7 @@ func (p *pricing) buildQuotes() fyne.CanvasObject {
 	p.undoBtn = widget.NewButtonWithIcon(t("pricing.quotes.undo"), theme.ContentUndoIcon(), p.onUndo)
 	p.undoBar = container.NewHBox(p.undoLabel, p.undoBtn)
 	p.undoBar.Hide()
-	intro := widget.NewLabel(t("pricing.quotes.intro"))
-	intro.Wrapping = p.s.wrap()
+	intro := newTextBlock(t("pricing.quotes.intro"))
 	top := container.NewVBox(intro, container.NewHBox(p.saveBtn, p.openBtn, p.deleteBtn), p.undoBar)
 	return container.NewBorder(top, p.quoteInfo, nil, nil, p.quoteList)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
@@ -25,13 +26,12 @@ func (p *pricing) buildResults() fyne.CanvasObject {
 	for _, k := range pricingResults {
 		name := widget.NewLabelWithStyle(t("pricing.result."+k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		val := widget.NewLabelWithStyle("—", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true})
-		how := &widget.Label{Wrapping: p.s.wrap(), Importance: widget.LowImportance}
+		how := secondaryText("")
 		p.values[k], p.hows[k] = val, how
 		box.Add(container.NewBorder(nil, nil, name, val))
 		box.Add(how)
 	}
-	note := widget.NewLabel(t("pricing.results_note"))
-	note.Wrapping = p.s.wrap()
+	note := newTextBlock(t("pricing.results_note"))
 	return container.NewPadded(container.NewVBox(box, widget.NewSeparator(), note))
 }
 
@@ -55,6 +55,7 @@ func (p *pricing) recompute() {
 	t := p.s.l.T
 	cur := p.currencyCode()
 	p.currency.SetText(t("pricing.currency_note", cur))
+	p.labelCurrency(cur)
 	in, err := p.readInput()
 	p.inputValid = err == nil
 	if err != nil {
@@ -81,13 +82,17 @@ func (p *pricing) recompute() {
 func (p *pricing) showResults(q app.Quote, cur string) {
 	t := p.s.l.T
 	in := q.In
-	m := func(d decimal.Decimal) string { return app.QuoteMoney(d) }
-	r := app.QuoteRate
+	// Figures inside a formula keep two places whatever the currency (a
+	// yen price times a rate has cents); a result is money in its
+	// currency's own decimals. Rates a person typed are repeated exactly,
+	// computed ones (margin, ROI) to one decimal.
+	m := app.QuoteMoney
+	r := app.QuoteInputRate
 	set := func(k, val, how string) {
 		p.values[k].SetText(val)
 		p.hows[k].SetText(how)
 	}
-	money := func(d decimal.Decimal) string { return m(d) + " " + cur }
+	money := func(d decimal.Decimal) string { return format.Amount(d, cur) + " " + cur }
 	set("goods", money(q.Goods), t("pricing.how.goods", m(in.PurchaseCost), m(in.OtherUnitCost), in.FXRate.String()))
 	set("chargeable", q.ChargeableKg.StringFixed(2)+" kg", t("pricing.how.chargeable", in.WeightKg.String(),
 		in.LengthCm.String(), in.WidthCm.String(), in.HeightCm.String(), in.VolDivisor.String(), q.VolumetricKg.StringFixed(2)))
@@ -99,6 +104,7 @@ func (p *pricing) showResults(q app.Quote, cur string) {
 	}
 	set("landed", money(q.Landed), t("pricing.how.landed", m(q.Goods), m(q.Freight), m(q.Duty), m(in.ClearancePerUnit)))
 	set("unit_cost", money(q.UnitCost), t("pricing.how.unit_cost", m(q.Landed), m(in.FulfilmentFee), m(in.PerOrderFee), m(in.StoragePerUnit)))
+	// fees: the sum of the typed rates, exact as they are.
 	fees := t("pricing.how.fees", r(q.VarRate), r(in.ReferralRate), r(in.PaymentRate), r(in.AdRate), r(in.ReturnRate))
 	none := t("pricing.result.no_price")
 	if q.BreakEvenOK {
@@ -122,13 +128,13 @@ func (p *pricing) showResults(q app.Quote, cur string) {
 	}
 	pr := m(in.Price)
 	set("profit", money(q.Profit), t("pricing.how.profit", pr, r(in.VATRate), m(q.UnitCost), pr, r(q.VarRate)))
-	set("margin", r(q.Margin), t("pricing.how.margin", m(q.Profit), pr))
+	set("margin", app.QuoteRate(q.Margin), t("pricing.how.margin", m(q.Profit), pr))
 	if q.ROIOK {
-		set("roi", r(q.ROI), t("pricing.how.roi", m(q.Profit), m(q.UnitCost)))
+		set("roi", app.QuoteRate(q.ROI), t("pricing.how.roi", m(q.Profit), m(q.UnitCost)))
 	} else {
 		set("roi", "—", t("pricing.how.roi_none"))
 	}
-	set("be_acos", r(q.BreakEvenACoS), t("pricing.how.be_acos", m(q.Profit), pr, r(in.AdRate), pr))
+	set("be_acos", app.QuoteRate(q.BreakEvenACoS), t("pricing.how.be_acos", m(q.Profit), pr, r(in.AdRate), pr))
 }
 
 // charmHowKey explains the charm ending of the currency (app.CharmPriceFor).
@@ -162,12 +168,11 @@ func (p *pricing) channelQuotes(in app.QuoteInput) []app.NamedQuote {
 
 func (p *pricing) buildCompetitors() fyne.CanvasObject {
 	t := p.s.l.T
-	intro := widget.NewLabel(t("pricing.comp.intro"))
-	intro.Wrapping = p.s.wrap()
+	intro := newTextBlock(t("pricing.comp.intro"))
 	p.compPrices = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "19.99, 21.99, 24.99"}
 	p.compPrices.SetMinRowsVisible(3)
 	p.compPrices.OnChanged = func(string) { p.showCompetitors() }
-	p.compStats = &widget.Label{Wrapping: p.s.wrap()}
+	p.compStats = newTextBlock("")
 	return container.NewPadded(container.NewVBox(intro, p.compPrices, p.compStats))
 }
 
@@ -259,8 +264,7 @@ func (p *pricing) showCompetitors() {
 
 func (p *pricing) buildDiscount() fyne.CanvasObject {
 	t := p.s.l.T
-	intro := widget.NewLabel(t("pricing.disc.intro"))
-	intro.Wrapping = p.s.wrap()
+	intro := newTextBlock(t("pricing.disc.intro"))
 	p.discount = &widget.Entry{Text: "10", Validator: localizedValidator(p.s.l, func(s string) error {
 		d, err := parseNumber(s)
 		if err != nil || d.IsNegative() || d.GreaterThanOrEqual(decimal.NewFromInt(100)) {
@@ -269,7 +273,7 @@ func (p *pricing) buildDiscount() fyne.CanvasObject {
 		return nil
 	})}
 	p.discount.OnChanged = func(string) { p.showDiscount() }
-	p.discountRs = &widget.Label{Wrapping: p.s.wrap()}
+	p.discountRs = newTextBlock("")
 	form := widget.NewForm(widget.NewFormItem(t("pricing.disc.field"), p.discount))
 	return container.NewPadded(container.NewVBox(intro, form, p.discountRs))
 }
@@ -299,7 +303,7 @@ func (p *pricing) showDiscount() {
 func (p *pricing) discountLine(d decimal.Decimal, cur string) string {
 	t := p.s.l.T
 	di := p.lastQuote.Discount(d)
-	line := t("pricing.disc.line", app.QuoteRate(d), app.QuoteMoney(di.NewPrice), cur, app.QuoteMoney(di.NewProfit), app.QuoteRate(di.NewMargin))
+	line := t("pricing.disc.line", app.QuoteInputRate(d), app.QuoteMoney(di.NewPrice), cur, app.QuoteMoney(di.NewProfit), app.QuoteRate(di.NewMargin))
 	// The line ends with its own space where the language puts one.
 	if di.UnitsOK {
 		return line + t("pricing.disc.units", app.QuoteRate(di.ExtraUnits()), di.UnitsFactor.StringFixed(2))

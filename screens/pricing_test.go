@@ -161,7 +161,7 @@ func TestPricingImpossibleMarginSaysSo(t *testing.T) {
 	_, p, view := openPricing(t, &quoteDB{})
 	retype(p.entries["target_margin"], "90")
 	shown := texts(view)
-	if !strings.Contains(shown, "No price reaches the 90.00 % target margin") {
+	if !strings.Contains(shown, "No price reaches the 90% target margin") {
 		t.Fatalf("no explanation shown:\n%s", shown)
 	}
 	if p.values["recommended"].Text != "no price reaches it" || p.values["charm"].Text != "no price reaches it" {
@@ -183,7 +183,7 @@ func TestPricingCompetitorsAndDiscount(t *testing.T) {
 	}
 	retype(p.discount, "10")
 	di := p.lastQuote.Discount(dec("0.1"))
-	if !strings.Contains(p.discountRs.Text, "10.00 % off: price "+app.QuoteMoney(di.NewPrice)) {
+	if !strings.Contains(p.discountRs.Text, "10% off: price "+app.QuoteMoney(di.NewPrice)) {
 		t.Errorf("discount: %q", p.discountRs.Text)
 	}
 }
@@ -275,5 +275,20 @@ func TestPricingDynamicKeysTranslated(t *testing.T) {
 				t.Errorf("%s: missing %s", l, k)
 			}
 		}
+	}
+}
+
+// Every money input names its currency, and follows the market's.
+func TestPricingMoneyLabelsNameTheCurrency(t *testing.T) {
+	_, p, view := openPricing(t, &quoteDB{})
+	shown := texts(view)
+	for _, want := range []string{"Freight per kg (USD)", "Fulfilment fee (USD)", "Price to test (USD)", "Purchase cost (CNY)"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("no label %q:\n%s", want, shown)
+		}
+	}
+	selectMarket(t, p, "JP")
+	if got := p.items["freight_per_kg"].Text; got != "Freight per kg (JPY)" {
+		t.Errorf("after choosing Japan the freight label reads %q", got)
 	}
 }

@@ -197,7 +197,7 @@ func (p *products) applyFilter() {
 	}
 	p.list.UnselectAll()
 	p.list.Refresh()
-	p.count.SetText(p.s.l.T("products.count", len(p.shown), len(p.all)))
+	p.count.SetText(p.s.l.T("products.count", app.Count(len(p.shown)), app.Count(len(p.all))))
 }
 
 func (p *products) onSelect(i widget.ListItemID) { p.edit(p.shown[i]) }

@@ -25,8 +25,7 @@ func (p *products) portfolioUI() fyne.CanvasObject {
 	p.matrix = chart.NewView(app.Chart{}, t("chart.no_data"))
 	p.bcg = chart.NewView(app.Chart{}, t("products.bcg_empty"))
 	p.margin = chart.NewView(app.Chart{}, t("products.margin_empty"))
-	help := widget.NewLabel(t("products.portfolio_help"))
-	help.Wrapping = p.s.wrap()
+	help := newTextBlock(t("products.portfolio_help"))
 	tall := func(c *chart.View) fyne.CanvasObject { return container.New(rsMinHeight(320), c) }
 	grid := container.NewGridWithColumns(2, tall(p.matrix), tall(p.bcg), tall(p.margin))
 	return newPageScroll(container.NewVBox(help, grid))
@@ -51,8 +50,7 @@ func (p *products) pipelineUI() fyne.CanvasObject {
 		})
 	p.pipeList.OnSelected = p.onPipeSelect
 	p.pipeBox = container.NewVBox(widget.NewLabel(t("products.pipeline_pick")))
-	help := widget.NewLabel(t("products.pipeline_help"))
-	help.Wrapping = p.s.wrap()
+	help := newTextBlock(t("products.pipeline_help"))
 	left := container.NewBorder(container.NewVBox(help, p.pipeChart), nil, nil, nil, p.pipeList)
 	split := container.NewHSplit(left, newPageScroll(p.pipeBox))
 	split.Offset = 0.45
@@ -214,12 +212,10 @@ func (p *products) confirmImport(name string, imp app.ProductImport) {
 		p.s.message(l.T("products.import"), l.T("products.nothing_to_import", name)+"\n\n"+problemText(l, imp.Problems))
 		return
 	}
-	summary := widget.NewLabel(l.T("products.import_summary", name, len(imp.Products), len(imp.Problems)))
-	summary.Wrapping = p.s.wrap()
+	summary := newTextBlock(l.T("products.import_summary", name, app.Count(len(imp.Products)), app.Count(len(imp.Problems))))
 	content := container.NewVBox(summary)
 	if len(imp.Problems) > 0 {
-		probs := widget.NewLabel(problemText(l, imp.Problems))
-		probs.Wrapping = p.s.wrap()
+		probs := newTextBlock(problemText(l, imp.Problems))
 		scroll := newPageScroll(probs)
 		scroll.SetMinSize(fyne.NewSize(520, 180))
 		content.Add(scroll)
@@ -291,6 +287,6 @@ func (p *products) exportTo(path string) {
 			p.s.ShowError(err)
 			return
 		}
-		p.s.message(p.s.l.T("products.export"), p.s.l.T("products.exported", len(p.all), path))
+		p.s.message(p.s.l.T("products.export"), p.s.l.T("products.exported", app.Count(len(p.all)), path))
 	})
 }

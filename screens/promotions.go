@@ -41,10 +41,10 @@ type promotions struct {
 	form      *campaignForm
 	eval      *campaignEval
 	roi       *chart.View
-	roiNote   *widget.Label
+	roiNote   *textBlock
 	save      *widget.Button
 	del       *widget.Button
-	status    *widget.Label
+	status    *textBlock
 	undo      *widget.Button // in the message after a delete
 }
 
@@ -77,8 +77,7 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	p.timeline = newTimeline(p.s.l, p.year, p.s.env.Now())
 	p.timeline.onCampaign = p.selectCampaign
 	p.timeline.onEvent = p.editEvent
-	hint := widget.NewLabel(t("promotions.calendar_hint"))
-	hint.Wrapping = p.s.wrap()
+	hint := newTextBlock(t("promotions.calendar_hint"))
 	hint.SizeName = theme.SizeNameCaptionText
 	calendar := container.NewBorder(nil, hint, nil, nil, container.NewScroll(p.timeline))
 
@@ -88,13 +87,11 @@ func (p *promotions) buildUI() fyne.CanvasObject {
 	p.form = newCampaignForm(p)
 	p.eval = newCampaignEval(p)
 	p.roi = chart.NewView(app.Chart{}, t("promotions.roi_none"))
-	p.roiNote = widget.NewLabel("")
-	p.roiNote.Wrapping = p.s.wrap()
+	p.roiNote = newTextBlock("")
 	p.save = widget.NewButtonWithIcon(t("promotions.save"), theme.DocumentSaveIcon(), p.onSave)
 	p.save.Importance = widget.HighImportance
 	p.del = widget.NewButtonWithIcon(t("promotions.delete"), theme.DeleteIcon(), p.onDelete)
-	p.status = widget.NewLabel("")
-	p.status.Wrapping = p.s.wrap()
+	p.status = newTextBlock("")
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem(t("promotions.tab_details"), newPageScroll(p.form.details())),
 		container.NewTabItem(t("promotions.tab_plan"), newPageScroll(p.form.plan())),
@@ -370,6 +367,6 @@ func (p *promotions) loadROI() {
 		return evals, nil
 	}, func(evals []app.NamedEvaluation) {
 		p.roi.SetChart(app.ROIByCampaignChart(p.s.l, evals))
-		p.roiNote.SetText(p.s.l.T("promotions.roi_count", len(evals)))
+		p.roiNote.SetText(p.s.l.T("promotions.roi_count", app.Count(len(evals))))
 	})
 }

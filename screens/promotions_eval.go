@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
@@ -26,9 +27,9 @@ type campaignEval struct {
 	baseRev, baseOrders, baseNew, campRev, campOrders, campNew *widget.Entry
 	evaluate                                                   *widget.Button
 	progress                                                   *widget.ProgressBarInfinite
-	periods                                                    *widget.Label
+	periods                                                    *textBlock
 	table                                                      *fyne.Container
-	formulas                                                   *widget.Label
+	formulas                                                   *formulaBlock
 	daily                                                      *chart.View
 	last                                                       app.Evaluation
 }
@@ -49,7 +50,7 @@ func newCampaignEval(p *promotions) *campaignEval {
 	e.progress.Stop()
 	e.periods = formulaLabel(p.s)
 	e.table = container.NewGridWithColumns(4)
-	e.formulas = formulaLabel(p.s)
+	e.formulas = newFormulaBlock("")
 	e.daily = chart.NewView(app.Chart{}, p.s.l.T("chart.no_data"))
 	return e
 }
@@ -205,10 +206,10 @@ func (e *campaignEval) fill(c app.Campaign, ev app.Evaluation, now time.Time) {
 	}
 	e.table.Objects = []fyne.CanvasObject{
 		cell(l.T("promotions.eval_figure"), true), cell(l.T("promotions.eval_baseline"), true), cell(l.T("promotions.eval_campaign"), true), cell(l.T("promotions.eval_change"), true),
-		cell(l.T("promotions.revenue")+" ("+cur+")", false), cell(b.Revenue.StringFixed(2), false), cell(k.Revenue.StringFixed(2), false), cell(change(b.Revenue, k.Revenue), false),
-		cell(l.T("promotions.orders"), false), cell(strconv.Itoa(b.Orders), false), cell(strconv.Itoa(k.Orders), false), cell(change(ints(b.Orders), ints(k.Orders)), false),
-		cell(l.T("promotions.aov")+" ("+cur+")", false), cell(b.AOV().StringFixed(2), false), cell(k.AOV().StringFixed(2), false), cell(change(b.AOV(), k.AOV()), false),
-		cell(l.T("promotions.new_customers"), false), cell(strconv.Itoa(b.NewCustomers), false), cell(strconv.Itoa(k.NewCustomers), false), cell(change(ints(b.NewCustomers), ints(k.NewCustomers)), false),
+		cell(l.T("promotions.revenue")+" ("+cur+")", false), cell(format.Fixed(b.Revenue, 2), false), cell(format.Fixed(k.Revenue, 2), false), cell(change(b.Revenue, k.Revenue), false),
+		cell(l.T("promotions.orders"), false), cell(format.Int(int64(b.Orders)), false), cell(format.Int(int64(k.Orders)), false), cell(change(ints(b.Orders), ints(k.Orders)), false),
+		cell(l.T("promotions.aov")+" ("+cur+")", false), cell(format.Fixed(b.AOV(), 2), false), cell(format.Fixed(k.AOV(), 2), false), cell(change(b.AOV(), k.AOV()), false),
+		cell(l.T("promotions.new_customers"), false), cell(format.Int(int64(b.NewCustomers)), false), cell(format.Int(int64(k.NewCustomers)), false), cell(change(ints(b.NewCustomers), ints(k.NewCustomers)), false),
 	}
 	e.table.Refresh()
 	e.formulas.SetText(evalText(l, ev, cur))

@@ -24,7 +24,7 @@ type campaignForm struct {
 	budgetTotal                                                *widget.Label
 
 	price, unitCost, discount, baseUnits, marginRate *widget.Entry
-	planOut                                          *widget.Label
+	planOut                                          *textBlock
 }
 
 func newCampaignForm(p *promotions) *campaignForm {

@@ -216,7 +216,7 @@ func TestRunningCampaignIsNotFinished(t *testing.T) {
 			t.Fatalf("the running campaign is among the finished ones: %v", roi.Categories)
 		}
 	}
-	if len(roi.Categories) != 1 || !strings.HasPrefix(p.roiNote.Text, "1 finished campaigns") {
+	if len(roi.Categories) != 1 || !strings.HasPrefix(p.roiNote.Text, "1 finished campaign,") {
 		t.Fatalf("ROI chart %v, note %q", roi.Categories, p.roiNote.Text)
 	}
 }

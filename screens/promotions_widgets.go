@@ -18,7 +18,7 @@ type twoLine struct {
 }
 
 func newTwoLine() *twoLine {
-	r := &twoLine{meta: canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)), title: widget.NewLabel("")}
+	r := &twoLine{meta: canvas.NewText("", theme.Color(colorNameSecondary)), title: widget.NewLabel("")}
 	r.meta.TextSize = theme.CaptionTextSize()
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
@@ -33,7 +33,7 @@ func (r *twoLine) set(meta, title string, warn bool) {
 
 // Refresh re-reads the theme colour, which a canvas.Text keeps otherwise.
 func (r *twoLine) Refresh() {
-	r.meta.Color = theme.Color(theme.ColorNamePlaceHolder)
+	r.meta.Color = theme.Color(colorNameSecondary)
 	if r.warn {
 		r.meta.Color = theme.Color(theme.ColorNameError)
 	}
@@ -45,8 +45,4 @@ func (r *twoLine) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // formula is a wrapped label for a "how was this computed" line.
-func formulaLabel(s *Shell) *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = s.wrap()
-	return l
-}
+func formulaLabel(*Shell) *textBlock { return newTextBlock("") }

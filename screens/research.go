@@ -98,8 +98,10 @@ type notesPane struct {
 	list      *widget.List
 	count     *widget.Label
 	notes     []app.Note
-	searching latest // the latest search; older results are dropped
-	open      latest // the latest note picked; a slower read of one picked before is dropped
+	snippets  []app.Snippet // why each note matched the search; none without one
+	loading   *widget.Label // over the list until the first notes arrive
+	searching latest        // the latest search; older results are dropped
+	open      latest        // the latest note picked; a slower read of one picked before is dropped
 	current   app.Note
 
 	title       *widget.Entry
@@ -109,7 +111,7 @@ type notesPane struct {
 	tags        *widget.Entry
 	date        *widget.Entry
 	body        *widget.Entry
-	preview     *widget.RichText
+	preview     *guideText
 	bodyTabs    *container.AppTabs
 	attachments *widget.Entry
 	save        *widget.Button
@@ -131,13 +133,16 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.list = widget.NewList(func() int { return len(p.notes) },
 		func() fyne.CanvasObject { return newRsRow() },
 		p.updateItem)
+	// A list that is loading says so, rather than looking empty.
+	p.loading = widget.NewLabelWithStyle(t("research.loading_notes"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	p.list.OnSelected = p.onSelect
 	// Stacked, not three abreast: side by side each was a third of the
 	// list's width and cut its choices ("United St…").
 	filters := container.NewVBox(
 		rsCaptioned(t("note.market"), fitChoices(p.market)), rsCaptioned(t("note.method"), fitChoices(p.method)), rsCaptioned(t("research.tag"), fitChoices(p.tag)))
 	newBtn := &widget.Button{Text: t("research.new_note"), Icon: theme.ContentAddIcon(), OnTapped: p.onNew}
-	left := container.NewBorder(container.NewVBox(p.search, filters, container.NewBorder(nil, nil, nil, newBtn, p.count)), nil, nil, nil, p.list)
+	left := container.NewBorder(container.NewVBox(p.search, filters, container.NewBorder(nil, nil, nil, newBtn, p.count)), nil, nil, nil,
+		container.NewStack(p.list, container.NewVBox(p.loading)))
 
 	p.title = &widget.Entry{OnSubmitted: p.onSubmit}
 	p.noteMarket = &widget.Entry{PlaceHolder: "US", OnSubmitted: p.onSubmit}
@@ -147,8 +152,7 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.date = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: p.onSubmit, Validator: rsValidDay(p.s.l)}
 	p.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
 	p.body.SetMinRowsVisible(4) // it grows with the window; ten rows held the window taller than a laptop screen
-	p.preview = widget.NewRichText()
-	p.preview.Wrapping = p.s.wrap()
+	p.preview = newGuideText()
 	p.bodyTabs = container.NewAppTabs(
 		container.NewTabItem(t("research.edit"), p.body),
 		container.NewTabItem(t("research.preview"), newPageScroll(p.preview)))
@@ -181,7 +185,11 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 func (p *notesPane) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	n := p.notes[i]
 	meta := n.Date.Format("2006-01-02") + " · " + app.CountryName(p.s.l, n.Market) + " · " + p.s.l.T("note.method."+n.Method)
-	o.(*rsRow).set(meta, n.Title)
+	row := o.(*rsRow)
+	row.set(meta, n.Title)
+	if i < len(p.snippets) {
+		row.setSnippet(p.snippets[i])
+	}
 }
 
 // filter is what the search box and the three filters ask for.
@@ -213,16 +221,48 @@ func (p *notesPane) refresh() {
 		return
 	}
 	ws, f := p.s.ws, p.filter()
-	backgroundLatest(p.s, &p.searching, func(ctx context.Context) ([]app.Note, error) {
+	p.count.SetText(p.s.l.T("research.searching"))
+	if len(p.notes) == 0 {
+		p.loading.Show()
+	}
+	backgroundLatestErr(p.s, &p.searching, func(ctx context.Context) ([]app.Note, error) {
 		return ws.Notes(ctx, f)
-	}, p.show)
+	}, func(notes []app.Note, err error) {
+		if err != nil {
+			p.loading.Hide()
+			p.count.SetText("")
+			p.s.ShowError(err)
+			return
+		}
+		p.show(notes)
+	})
 }
 
 func (p *notesPane) show(notes []app.Note) {
 	p.notes = notes
+	p.loading.Hide()
+	p.snippets = make([]app.Snippet, len(notes))
+	if q := p.filter().Query; strings.TrimSpace(q) != "" {
+		for i, n := range notes {
+			p.snippets[i] = app.NoteSnippet(n, q)
+		}
+	}
+	// A row with the matched words is a line taller than one without; every
+	// row is set, so heights from an earlier search do not linger.
+	sample := newRsRow()
+	plain := sample.MinSize().Height
+	sample.setSnippet(app.Snippet{Match: "x"})
+	tall := sample.MinSize().Height
+	for i, s := range p.snippets {
+		h := plain
+		if !s.Empty() {
+			h = tall
+		}
+		p.list.SetItemHeight(i, h)
+	}
 	p.list.UnselectAll()
 	p.list.Refresh()
-	p.count.SetText(p.s.l.T("research.notes_count", len(notes)))
+	p.count.SetText(p.s.l.T("research.notes_count", app.Count(len(notes))))
 }
 
 func (p *notesPane) setTags(tags []string) {
@@ -439,30 +479,64 @@ func rsCaptioned(caption string, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(l, nil, nil, nil, o)
 }
 
-// rsRow is a list row: small meta text over a title.
+// rsRow is a list row: small meta text over a title, and under it, while
+// searching, the words that matched.
 type rsRow struct {
 	widget.BaseWidget
-	meta  *widget.Label
-	title *widget.Label
+	meta    *widget.RichText
+	title   *widget.Label
+	snippet *widget.RichText
+}
+
+// secondarySegment is caption-sized text in the secondary colour (4.5:1 in
+// both themes; a low-importance label would use Fyne's disabled grey).
+func secondarySegment(text string) *widget.TextSegment {
+	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true,
+		ColorName: colorNameSecondary, SizeName: theme.SizeNameCaptionText}}
 }
 
 func newRsRow() *rsRow {
-	r := &rsRow{meta: widget.NewLabel(""), title: widget.NewLabel("")}
-	r.meta.SizeName = theme.SizeNameCaptionText
-	r.meta.Importance = widget.LowImportance
+	r := &rsRow{meta: widget.NewRichText(secondarySegment("")), title: widget.NewLabel(""), snippet: widget.NewRichText()}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.meta.Truncation = fyne.TextTruncateEllipsis
+	r.snippet.Truncation = fyne.TextTruncateEllipsis
+	r.snippet.Hide()
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *rsRow) set(meta, title string) {
-	r.meta.SetText(meta)
+	r.meta.Segments[0].(*widget.TextSegment).Text = meta
+	r.meta.Refresh()
 	r.title.SetText(title)
+	r.setSnippet(app.Snippet{})
+}
+
+// setSnippet shows why a note matched a search, the match in bold in the
+// body text colour between secondary context; an empty one hides the line.
+func (r *rsRow) setSnippet(s app.Snippet) {
+	if s.Empty() {
+		r.snippet.Hide()
+		return
+	}
+	match := secondarySegment(s.Match)
+	match.Style.ColorName = theme.ColorNameForeground
+	match.Style.TextStyle = fyne.TextStyle{Bold: true}
+	r.snippet.Segments = []widget.RichTextSegment{secondarySegment(s.Before), match, secondarySegment(s.After)}
+	r.snippet.Show()
+	r.snippet.Refresh()
+}
+
+// snippetText is the matched line as shown, for tests.
+func (r *rsRow) snippetText() string {
+	if !r.snippet.Visible() {
+		return ""
+	}
+	return r.snippet.String()
 }
 
 func (r *rsRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.New(rsTightVBox{}, r.meta, r.title))
+	return widget.NewSimpleRenderer(container.New(rsTightVBox{}, r.meta, r.title, r.snippet))
 }
 
 // rsTightVBox stacks objects with no padding, so a two-line row stays compact.
@@ -471,6 +545,9 @@ type rsTightVBox struct{}
 func (rsTightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		h := o.MinSize().Height - theme.Padding()
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
@@ -481,6 +558,9 @@ func (rsTightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (rsTightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		m := o.MinSize()
 		w = max(w, m.Width)
 		h += m.Height - theme.Padding()
@@ -490,8 +570,7 @@ func (rsTightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // rsOfferUndo tells the person something was done and offers to take it back.
 func rsOfferUndo(s *Shell, msg string, undo func()) {
-	label := widget.NewLabel(msg)
-	label.Wrapping = s.wrap()
+	label := newTextBlock(msg)
 	d := dialog.NewCustomConfirm(s.l.T("research.done"), s.l.T("research.undo"), s.l.T("button.ok"), label, func(back bool) {
 		if back {
 			undo()

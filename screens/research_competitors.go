@@ -61,8 +61,7 @@ func (p *competitorsPane) buildUI() fyne.CanvasObject {
 	save := &widget.Button{Text: t("research.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: p.onSave}
 	p.del = &widget.Button{Text: t("research.delete"), Icon: theme.DeleteIcon(), OnTapped: p.onDelete}
 	newBtn := &widget.Button{Text: t("research.new_competitor"), Icon: theme.ContentAddIcon(), OnTapped: p.onNew}
-	hint := widget.NewLabel(t("research.competitors_hint"))
-	hint.Wrapping = p.s.wrap()
+	hint := newTextBlock(t("research.competitors_hint"))
 	left := container.NewBorder(container.NewVBox(hint, container.NewHBox(newBtn)), nil, nil, nil, p.list)
 	right := newPageScroll(container.NewVBox(form, container.NewHBox(save, p.del)))
 	split := container.NewHSplit(left, right)

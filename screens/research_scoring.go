@@ -60,8 +60,7 @@ func (p *scoringPane) buildUI() fyne.CanvasObject {
 	p.newInv = widget.NewCheck(t("research.inverse"), nil)
 	addCrit := &widget.Button{Text: t("research.add_criterion"), Icon: theme.ContentAddIcon(), OnTapped: p.onAddCriterion}
 	saveW := &widget.Button{Text: t("research.save_weights"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: p.onSaveWeights}
-	weightsHelp := widget.NewLabel(t("research.weights_help"))
-	weightsHelp.Wrapping = p.s.wrap()
+	weightsHelp := newTextBlock(t("research.weights_help"))
 
 	p.pick = &widget.Select{OnChanged: p.onPick, PlaceHolder: t("research.pick_market")}
 	p.cells = container.NewVBox()
@@ -229,8 +228,7 @@ func (p *scoringPane) recompute() {
 	grid.Add(widget.NewSeparator())
 	grid.Add(row(l.T("research.total"), true, totals))
 	grid.Add(row(l.T("research.rank"), true, ranks))
-	note := widget.NewLabel(l.T("research.matrix_note"))
-	note.Wrapping = p.s.wrap()
+	note := newTextBlock(l.T("research.matrix_note"))
 	note.SizeName = theme.SizeNameCaptionText
 	p.matrix.Objects = []fyne.CanvasObject{grid, note}
 	p.matrix.Refresh()
@@ -258,8 +256,7 @@ func (p *scoringPane) flipLine(f app.Flip) fyne.CanvasObject {
 		txt = l.T(dir, f.Criterion.Label(l), f.Criterion.Weight.String(), f.NewWeight.StringFixed(3),
 			app.CountryName(l, f.Overtaker.Country), app.CountryName(l, f.Leader.Country))
 	}
-	lb := widget.NewLabel(txt)
-	lb.Wrapping = p.s.wrap()
+	lb := newTextBlock(txt)
 	return lb
 }
 
@@ -297,8 +294,7 @@ func (p *scoringPane) fillMarket(m app.CandidateMarket) {
 		form.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, sel.MinSize().Height), caption),
 			nil, container.NewBorder(nil, nil, sel, nil, note)))
 	}
-	help := widget.NewLabel(l.T("research.scores_help"))
-	help.Wrapping = p.s.wrap()
+	help := newTextBlock(l.T("research.scores_help"))
 	help.SizeName = theme.SizeNameCaptionText
 	p.cells.Objects = []fyne.CanvasObject{help, form}
 	p.cells.Refresh()

@@ -369,3 +369,48 @@ func TestResearchOpenAttachmentsNamesMissingFiles(t *testing.T) {
 		t.Fatalf("message: %q", shown)
 	}
 }
+
+// A search shows under each note why it matched, the match highlighted; a
+// list that is still loading says so instead of looking empty.
+func TestResearchSearchShowsWhyANoteMatched(t *testing.T) {
+	mem := &memNotes{notes: []app.Note{
+		{ID: 1, Title: "Returns survey", Market: "US", Method: "questionnaire", Date: testNow,
+			Body: "## Findings\nBuyers blame the **Frother** packaging for most returns; the box is too thin."},
+		{ID: 2, Title: "Frother pricing", Market: "DE", Method: "desk_research", Date: testNow},
+	}}
+	ws := demoWorkspace("/tmp/demo.sellerdb")
+	ws.NoteStore = mem.store()
+	ts := newTestShell(t, ws)
+	r := showScreen(ts, newResearch(ts.Shell))
+	if !r.notes.loading.Visible() || !strings.Contains(texts(ts.body), "Loading notes…") {
+		t.Fatal("the notes list does not say it is loading")
+	}
+	ts.next(t)
+	if r.notes.loading.Visible() {
+		t.Fatal("the loading note stays after the notes arrived")
+	}
+	r.notes.search.SetText("Froth") // the fake store matches case-sensitively
+	if !strings.Contains(r.notes.count.Text, "Searching") {
+		t.Errorf("while searching the count reads %q", r.notes.count.Text)
+	}
+	ts.next(t)
+	if len(r.notes.notes) != 2 {
+		t.Fatalf("%d notes", len(r.notes.notes))
+	}
+	row := newRsRow()
+	r.notes.updateItem(0, row)
+	got := row.snippetText()
+	if !strings.Contains(got, "Frother packaging") || strings.Contains(got, "**") || strings.Contains(got, "##") {
+		t.Errorf("snippet %q", got)
+	}
+	seg := row.snippet.Segments[1].(*widget.TextSegment)
+	if seg.Text != "Frother" || !seg.Style.TextStyle.Bold {
+		t.Errorf("the match is not the highlighted part: %+v", seg)
+	}
+	r.notes.search.SetText("")
+	ts.next(t)
+	r.notes.updateItem(0, row)
+	if row.snippetText() != "" {
+		t.Errorf("without a search a row still shows %q", row.snippetText())
+	}
+}

@@ -38,7 +38,7 @@ type risks struct {
 	category *widget.Select
 	like     *widget.RadioGroup
 	impact   *widget.RadioGroup
-	score    *widget.Label
+	score    *textBlock
 	owner    *widget.Entry
 	mitig    *widget.Entry
 	status   *widget.Select
@@ -48,7 +48,7 @@ type risks struct {
 	del      *widget.Button
 	heat     *chart.View
 	byCat    *chart.View
-	overdue  *widget.Label
+	overdue  *textBlock
 	lists    *riskChecklists
 	undo     *widget.Button // in the message after a delete
 }
@@ -91,7 +91,8 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	r.mitig.SetMinRowsVisible(3)
 	r.status = newSelect(promoTranslated(r.s.l, "risk.status.", app.RiskStatuses), nil)
 	r.review = widget.NewEntry()
-	r.review.PlaceHolder = "2026-12-31"
+	// A hint, not a sample date: a date in grey reads as a date set.
+	r.review.PlaceHolder = t("risks.review_placeholder")
 	r.review.OnSubmitted = func(string) { r.onSave() }
 	r.review.Validator = localizedValidator(r.s.l, func(s string) error {
 		_, err := r.readReview(s)
@@ -170,7 +171,7 @@ func (r *risks) refreshAll() {
 		}
 	}
 	od := app.OverdueRisks(r.all, now)
-	r.counts.SetText(l.T("risks.counts", len(r.all), open, len(od)))
+	r.counts.SetText(l.T("risks.counts", app.Count(len(r.all)), app.Count(open), app.Count(len(od))))
 	if len(r.all) == 0 {
 		r.counts.SetText(l.T("risks.empty"))
 	}

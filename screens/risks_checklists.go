@@ -26,7 +26,7 @@ type riskChecklists struct {
 	mine     *widget.List
 	copyBtn  *widget.Button
 	tplPick  int
-	title    *widget.Label
+	title    *textBlock
 	progress *widget.ProgressBar
 	items    *fyne.Container
 	rows     []*checkRow
@@ -63,8 +63,8 @@ func (c *riskChecklists) buildUI() fyne.CanvasObject {
 	left := container.NewGridWithRows(2,
 		container.NewBorder(widget.NewLabelWithStyle(t("risks.templates"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), c.copyBtn, nil, nil, c.tplList),
 		container.NewBorder(widget.NewLabelWithStyle(t("risks.your_checklists"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, c.mine))
-	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.title.Wrapping = c.s.wrap()
+	c.title = newTextBlock("")
+	c.title.TextStyle = fyne.TextStyle{Bold: true}
 	c.progress = widget.NewProgressBar()
 	c.progress.Hide()
 	c.items = container.NewVBox()

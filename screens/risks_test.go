@@ -55,7 +55,7 @@ func openRisks(t *testing.T, ws app.Workspace) (testShell, *risks) {
 func TestRiskRegisterShowsScoresAndOverdue(t *testing.T) {
 	var calls riskCalls
 	_, r := openRisks(t, riskWorkspace(&calls))
-	if got := r.counts.Text; got != "3 risks · 2 open · 1 reviews overdue" {
+	if got := r.counts.Text; got != "3 risks · 2 open · 1 review overdue" {
 		t.Errorf("counts %q", got)
 	}
 	shown := texts(r.list)

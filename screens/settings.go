@@ -95,8 +95,7 @@ func (st *settings) buildUI() fyne.CanvasObject {
 	if st.s.ws != nil {
 		cards = append(cards, widget.NewCard(t("settings.fx.title"), "", newFXEditor(st.s).buildUI()))
 	}
-	about := widget.NewLabel(t("about.text", app.Version, st.s.env.Now().Year()))
-	about.Wrapping = st.s.wrap()
+	about := newTextBlock(t("about.text", app.Version, st.s.env.Now().Year()))
 	cards = append(cards, widget.NewCard(t("menu.about"), "", about))
 	return newPageScroll(container.NewVBox(cards...))
 }

@@ -53,8 +53,7 @@ func (f *fxEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(t("settings.fx.rate"), f.rate),
 		widget.NewFormItem(t("settings.fx.note"), f.note),
 	)
-	intro := widget.NewLabel(t("settings.fx.intro"))
-	intro.Wrapping = f.s.wrap()
+	intro := newTextBlock(t("settings.fx.intro"))
 	f.load()
 	return container.NewVBox(intro, f.rows, form, container.NewHBox(f.save))
 }

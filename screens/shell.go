@@ -6,6 +6,7 @@ package screens
 import (
 	"context"
 	"log"
+	"net/url"
 	"path/filepath"
 	"time"
 
@@ -28,6 +29,9 @@ type Env struct {
 	// back through it. Nil means fyne.Do. Tests queue the calls and run them
 	// on the test goroutine, which plays the UI goroutine there.
 	Post func(f func())
+	// OpenURL opens a file or folder in the system's program for it (the
+	// report in the browser). Nil means the app's OpenURL; tests record.
+	OpenURL func(*url.URL) error
 }
 
 // Shell is the main window's content: navigation on the left, the current

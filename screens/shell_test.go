@@ -215,14 +215,14 @@ func TestDashboardShowsWorkspaceFigures(t *testing.T) {
 	if !ts.dash.loaded {
 		t.Fatal("the dashboard did not load")
 	}
-	if got := ts.dash.tiles["revenue"].Value(); got != "20582 USD" {
+	if got := ts.dash.tiles["revenue"].Value(); got != "20,582\u00a0USD" { // grouped, the code joined to the number
 		t.Errorf("revenue tile %q", got)
 	}
 	if got := ts.dash.tiles["customers"].Value(); got != "450" {
 		t.Errorf("customers tile %q", got)
 	}
 	shown := texts(ts.body)
-	for _, want := range []string{"德国厨房用品 物流 调研", "Listing hijacked by a trademark squatter", "review overdue", "1 review(s) overdue"} {
+	for _, want := range []string{"德国厨房用品 物流 调研", "Listing hijacked by a trademark squatter", "review overdue", "1 review overdue"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}
@@ -413,5 +413,27 @@ func TestDashboardLabelsTheCurrentMonthPartial(t *testing.T) {
 		if len(c.Categories) != 2 || c.Categories[0] != "2026-10" || c.Categories[1] != "2026-11 (partial)" || !strings.Contains(c.Note, "2026-11-24") {
 			t.Errorf("%s: categories %v, note %q", c.ID, c.Categories, c.Note)
 		}
+	}
+}
+
+// The dashboard groups thousands in every money amount and count, and
+// rounds money by the currency (none for JPY).
+func TestDashboardGroupsThousands(t *testing.T) {
+	ws := demoWorkspace("/tmp/demo.sellerdb")
+	ws.InfoFn = func() (app.WorkspaceInfo, error) {
+		return app.WorkspaceInfo{Path: "/tmp/demo.sellerdb", Name: "Tokyo", Demo: true, SchemaVersion: 1, Currency: "JPY"}, nil
+	}
+	ws.SummaryFn = func() (app.Summary, error) {
+		return app.Summary{Orders: 1234, Customers: 22415, Products: 16, Revenue: decimal.RequireFromString("4053180.6")}, nil
+	}
+	ts := newTestShell(t, ws)
+	shown := texts(ts.body)
+	for _, want := range []string{"4,053,181\u00a0JPY", "22,415", "1,234", "3,285\u00a0JPY"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("dashboard does not show %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, "4053180") || strings.Contains(shown, "3284.5") {
+		t.Errorf("an ungrouped or unrounded figure is shown:\n%s", shown)
 	}
 }

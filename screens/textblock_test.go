@@ -18,26 +18,27 @@ func TestTextBlockWrapsWithoutWideningAndKeepsNumbersWhole(t *testing.T) {
 	if min := tb.MinSize().Width; min > 120 {
 		t.Fatalf("a paragraph asks for %v px: it would widen the window", min)
 	}
-	lines := strings.Split(tb.label.Text, "\n")
+	lines := tb.Lines()
 	if len(lines) < 3 {
 		t.Fatalf("not wrapped at 220 px: %q", lines)
 	}
+	shown := strings.Join(lines, "\n")
 	for _, l := range lines {
 		if strings.HasPrefix(l, "。") || strings.HasPrefix(l, "，") || strings.HasPrefix(l, "%") {
 			t.Errorf("line starts with closing punctuation: %q", l)
 		}
 	}
 	for _, whole := range []string{"0.100", "10.00%", "12.99", "Landed"} {
-		if !strings.Contains(tb.label.Text, whole) {
-			t.Errorf("%q was split across lines:\n%s", whole, tb.label.Text)
+		if !strings.Contains(shown, whole) {
+			t.Errorf("%q was split across lines:\n%s", whole, shown)
 		}
 	}
 	squeeze := strings.NewReplacer("\n", "", " ", "")
-	if squeeze.Replace(tb.label.Text) != squeeze.Replace(para) {
-		t.Errorf("text changed beyond line breaks:\n%s", tb.label.Text)
+	if squeeze.Replace(shown) != squeeze.Replace(para) {
+		t.Errorf("text changed beyond line breaks:\n%s", shown)
 	}
-	if tb.Text() != para {
-		t.Errorf("Text() = %q", tb.Text())
+	if tb.Text != para {
+		t.Errorf("Text = %q", tb.Text)
 	}
 	h := tb.MinSize().Height
 	w.Resize(fyne.NewSize(900, 400))

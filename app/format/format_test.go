@@ -31,6 +31,12 @@ func TestPieces(t *testing.T) {
 		{"up 10 %", []string{"up ", "10 %"}},
 		{"22,415" + nb + "USD 收入", []string{"22,415" + nb + "USD ", "收", "入"}},
 		{"Landed cost per unit", []string{"Landed ", "cost ", "per ", "unit"}},
+		// A plain space between a number and its unit does not break either.
+		{"12.99 USD 到岸", []string{"12.99 USD ", "到", "岸"}},
+		{"共 500 件", []string{"共 ", "500 件"}},
+		{"共500 件", []string{"共", "500 件"}},
+		{"价12.99 USD", []string{"价", "12.99 USD"}},
+		{"2026 年 11 月", []string{"2026 年 ", "11 月"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
@@ -65,7 +71,10 @@ func TestWrap(t *testing.T) {
 		// "税。" moves together rather than leaving "。" to start a line.
 		{"到岸成本包括货值头程运费关税。", 10, []string{"到岸成本包", "括货值头程", "运费关税。"}},
 		{"售价0.100美元", 6, []string{"售价", "0.100", "美元"}},
-		{"Break-even price 12.99 USD", 12, []string{"Break-even", "price 12.99", "USD"}},
+		// A number keeps the unit after it ("12.99 USD", "500 件").
+		{"Break-even price 12.99 USD", 12, []string{"Break-even", "price", "12.99 USD"}},
+		{"库存共500 件，够卖", 8, []string{"库存共", "500 件，", "够卖"}},
+		{"3 orders from 2 customers", 12, []string{"3 orders", "from", "2 customers"}},
 		{"first\nsecond line", 8, []string{"first", "second", "line"}},
 		// A piece wider than the line still breaks, as it must.
 		{"ABCDEFGHIJ", 4, []string{"ABCD", "EFGH", "IJ"}},
@@ -120,8 +129,18 @@ func TestNumbers(t *testing.T) {
 		{Percent(d("0.0045"), 2), "0.45%"},
 		{Percent(d("12.5"), 1), "1,250.0%"},
 		{PercentFloat(0.2751, 1), "27.5%"},
+		{PercentExact(d("0.15")), "15%"},
+		{PercentExact(d("0.0290")), "2.9%"},
+		{PercentExact(d("0.0125")), "1.25%"},
+		{PercentExact(d("0")), "0%"},
+		{PercentExact(d("12.5")), "1,250%"},
 		{Duration(16*time.Hour+10*time.Minute, "en"), "16" + NBSP + "h 10" + NBSP + "min"},
-		{Duration(16*time.Hour+10*time.Minute, "zh"), "16" + NBSP + "小时 10" + NBSP + "分钟"},
+		{Duration(16*time.Hour+10*time.Minute, "zh"), "16小时10分"},
+		{Duration(16*time.Hour+10*time.Minute, "zh_Hans"), "16小时10分"},
+		{Duration(76*time.Hour+30*time.Minute, "zh_Hans"), "3天4小时"},
+		{Duration(45*time.Minute, "zh_Hans"), "45分"},
+		{Hours(1234.5, "en"), "51" + NBSP + "d 10" + NBSP + "h"},
+		{Duration(-90*time.Minute, "en"), "-1" + NBSP + "h 30" + NBSP + "min"},
 		{Duration(45*time.Minute+20*time.Second, "en"), "45" + NBSP + "min"},
 		{Duration(3*time.Hour, "en"), "3" + NBSP + "h"},
 		{Duration(76*time.Hour+30*time.Minute, "en"), "3" + NBSP + "d 4" + NBSP + "h"},

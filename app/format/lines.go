@@ -22,7 +22,8 @@ import (
 //   - never before closing punctuation (。，、）%…) nor after opening
 //     punctuation (（《“…),
 //   - at spaces, except a no-break space (U+00A0, U+202F), which the number
-//     formatters put between a number and its unit ("16 h", "10 %").
+//     formatters put between a number and its unit ("16 h", "10 %"), and
+//     the plain space between a number and the word after it ("12.99 USD").
 
 // Pieces cuts s into the smallest pieces a line may not break inside. A line
 // may break between any two pieces; a piece keeps the spaces that follow it,
@@ -31,12 +32,25 @@ func Pieces(s string) []string {
 	var out []string
 	start := 0
 	prev := rune(-1)
+	// The last run of non-space text: is it a number ("12.99", "-3,546", "10%")?
+	inRun, runNumber, runDigit := false, false, false
 	for i, r := range s {
-		if i > start && breakBetween(prev, r) {
+		cjkBefore := isCJK(prev)
+		unitAfterNumber := isBreakSpace(prev) && runNumber && runDigit && (unicode.IsLetter(r) || isCJK(r))
+		if i > start && breakBetween(prev, r) && !unitAfterNumber {
 			out = append(out, s[start:i])
 			start = i
 		}
 		prev = r
+		if isBreakSpace(r) || r == '\n' {
+			inRun = false
+			continue
+		}
+		if !inRun || isCJK(r) || cjkBefore {
+			inRun, runNumber, runDigit = true, true, false
+		}
+		runDigit = runDigit || unicode.IsDigit(r)
+		runNumber = runNumber && !isCJK(r) && (unicode.IsDigit(r) || strings.ContainsRune(".,+-%", r))
 	}
 	if start < len(s) {
 		out = append(out, s[start:])

@@ -105,6 +105,14 @@ func Percent(fraction decimal.Decimal, places int32) string {
 	return Group(fraction.Shift(2).StringFixed(places)) + "%"
 }
 
+// PercentExact is a fraction as a percentage with as many decimals as it
+// has and no trailing zeros: 0.15 -> "15%", 0.0125 -> "1.25%". For rates a
+// person typed, which a formula must repeat without rounding.
+func PercentExact(fraction decimal.Decimal) string {
+	s := fraction.Shift(2).String() // decimal's String has no trailing zeros
+	return Group(s) + "%"
+}
+
 // PercentFloat is Percent for a float fraction (chart values, fitted rates).
 func PercentFloat(fraction float64, places int32) string {
 	if math.IsNaN(fraction) || math.IsInf(fraction, 0) {
@@ -114,8 +122,10 @@ func PercentFloat(fraction float64, places int32) string {
 }
 
 // Duration reads as hours and minutes, never as fractional hours:
-// 16h10m -> "16 h 10 min" ("16 小时 10 分钟"); under an hour "45 min";
-// whole days past 48 hours "3 d 4 h" ("3 天 4 小时"). Rounded to the minute.
+// 16h10m -> "16 h 10 min" ("16小时10分", Chinese writes units without
+// spaces); under an hour "45 min"; whole days past 48 hours "3 d 4 h"
+// ("3天4小时"). Rounded to the minute. lang is "en", or "zh" or any tag
+// starting with it ("zh_Hans", as app.Lang spells Chinese).
 func Duration(d time.Duration, lang Lang) string {
 	neg := d < 0
 	if neg {
@@ -123,9 +133,10 @@ func Duration(d time.Duration, lang Lang) string {
 	}
 	mins := int64(d.Round(time.Minute) / time.Minute)
 	days, hours, m := mins/(24*60), mins/60%24, mins%60
+	chinese := isChinese(lang)
 	unit := func(n int64, en, cn string) string {
-		if lang == zh {
-			return Int(n) + NBSP + cn
+		if chinese {
+			return Int(n) + cn
 		}
 		return Int(n) + NBSP + en
 	}
@@ -139,17 +150,25 @@ func Duration(d time.Duration, lang Lang) string {
 	case mins >= 60:
 		parts = append(parts, unit(mins/60, "h", "小时"))
 		if m > 0 {
-			parts = append(parts, unit(m, "min", "分钟"))
+			parts = append(parts, unit(m, "min", "分"))
 		}
 	default:
-		parts = append(parts, unit(m, "min", "分钟"))
+		parts = append(parts, unit(m, "min", "分"))
 	}
-	s := strings.Join(parts, " ")
+	sep := " "
+	if chinese {
+		sep = ""
+	}
+	s := strings.Join(parts, sep)
 	if neg {
 		s = "-" + s
 	}
 	return s
 }
+
+// isChinese is lang as app.Lang or a locale spells Chinese: "zh",
+// "zh_Hans", "zh-CN".
+func isChinese(lang Lang) bool { return strings.HasPrefix(strings.ToLower(lang), zh) }
 
 // Hours is Duration for a figure kept in (business) hours as a float.
 func Hours(h float64, lang Lang) string {
