@@ -74,6 +74,7 @@ type Workspace interface {
 	CLVStore
 	AdsStore
 	InventoryStore
+	StorageStore
 }
 
 // Opener opens, creates and seeds workspace files. The screens get one from

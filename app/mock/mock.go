@@ -39,6 +39,7 @@ type Workspace struct {
 	*CLVStore           // nil: no purchases, see clv.go
 	*AdsStore           // nil: no ads data, see ads.go
 	*InventoryStore     // nil: no stock, no sales, see inventory.go
+	*StorageStore       // nil: no fees, default threshold, see storage.go
 
 	mu     sync.Mutex
 	closed int
