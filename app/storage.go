@@ -2,7 +2,10 @@ package app
 
 import (
 	"context"
+	"encoding/csv"
+	"io"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -456,4 +459,55 @@ type StorageStore interface {
 	// AgedDays is the workspace's aged threshold (DefaultAgedDays unset).
 	AgedDays(ctx context.Context) (int, error)
 	SetAgedDays(ctx context.Context, days int) error
+}
+
+// StorageHeader is the `storage` CSV header.
+var StorageHeader = []string{"sku", "location", "size_tier", "unit_volume_cm3", "volume_source", "season", "fee_price", "fee_unit",
+	"currency", "fee_valid_from", "monthly_per_unit", "on_hand", "monthly_demand", "months_in_stock", "storage_per_unit",
+	"aged_units", "unknown_age_units", "oldest_days", "aged_surcharge"}
+
+// Record is the line as CSV cells in StorageHeader's order: figures that
+// are unknown (no volume, no fee, no demand) are empty, never 0, so a
+// spreadsheet does not average them in.
+func (l StorageLine) Record() []string {
+	str := func(ok bool, d decimal.Decimal, places int32) string {
+		if !ok {
+			return ""
+		}
+		return d.Round(places).String()
+	}
+	money := func(ok bool, d decimal.Decimal) string {
+		if !ok {
+			return ""
+		}
+		return d.StringFixed(2)
+	}
+	hasVol := l.VolumeSource != VolumeNone
+	price, unit, currency, from := "", "", "", ""
+	if l.HasFee {
+		price, unit, currency, from = l.Fee.Price.String(), l.Fee.VolumeUnit, l.Fee.Currency, l.Fee.ValidFrom.Format(time.DateOnly)
+	}
+	oldest := ""
+	if l.OldestDays >= 0 {
+		oldest = strconv.Itoa(l.OldestDays)
+	}
+	return []string{l.SKU, l.Location, l.SizeTier, str(hasVol, l.VolumeCm3, 2), l.VolumeSource, l.Season, price, unit, currency, from,
+		str(hasVol && l.HasFee, l.MonthlyPerUnit, 4), strconv.FormatInt(l.OnHand, 10), str(l.HasDemand, l.MonthlyDemand, 4),
+		str(l.HasDemand, l.MonthsInStock, 4), money(l.HasCost, l.StoragePerUnit), strconv.FormatInt(l.AgedUnits, 10),
+		strconv.FormatInt(l.UnknownAge, 10), oldest, l.AgedSurcharge.StringFixed(2)}
+}
+
+// WriteStorageCSV writes StorageHeader, then one row per SKU.
+func WriteStorageCSV(w io.Writer, lines []StorageLine) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(StorageHeader); err != nil {
+		return err
+	}
+	for _, l := range lines {
+		if err := cw.Write(l.Record()); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
