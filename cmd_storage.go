@@ -61,19 +61,14 @@ func (storageCmd) run(ctx context.Context, db string, args []string, stdout io.W
 	}
 	defer s.Close()
 	if !agedSet {
-		if o.AgedDays, err = s.AgedDays(ctx); err != nil {
-			return err
-		}
+		o.AgedDays = 0 // the workspace's
 	}
-	ins, err := s.StorageInputs(ctx, o)
+	v, err := app.LoadStorage(ctx, s, o)
 	if err != nil {
 		return err
 	}
-	fees, err := s.StorageFees(ctx)
-	if err != nil {
-		return err
-	}
-	lines := app.StorageCosts(ins, fees, o)
+	lines := v.Lines
+	o = v.Opts
 	if err := atomicfile.Write(*out, func(w io.Writer) error { return app.WriteStorageCSV(w, lines) }); err != nil {
 		return err
 	}

@@ -511,3 +511,80 @@ func WriteStorageCSV(w io.Writer, lines []StorageLine) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// StorageView is one storage run: the lines, the fee table they used and
+// the options (with the threshold actually applied).
+type StorageView struct {
+	Lines    []StorageLine
+	Fees     []StorageFee
+	Opts     StorageOptions
+	Profiles map[string]StorageProfile // the entries by SKU, for the form
+	index    map[string]int            // Lines' positions by SKU: the stock table asks per cell
+}
+
+// Line finds a SKU's line.
+func (v StorageView) Line(sku string) (StorageLine, bool) {
+	if v.index != nil {
+		i, ok := v.index[sku]
+		if !ok {
+			return StorageLine{}, false
+		}
+		return v.Lines[i], true
+	}
+	for _, l := range v.Lines {
+		if l.SKU == sku {
+			return l, true
+		}
+	}
+	return StorageLine{}, false
+}
+
+// LoadStorage reads what StorageCost needs and applies it. With
+// o.AgedDays 0 the workspace's threshold is used.
+func LoadStorage(ctx context.Context, s StorageStore, o StorageOptions) (StorageView, error) {
+	var v StorageView
+	if o.AgedDays == 0 {
+		n, err := s.AgedDays(ctx)
+		if err != nil {
+			return v, err
+		}
+		o.AgedDays = n
+	}
+	if err := o.Validate(); err != nil {
+		return v, err
+	}
+	ins, err := s.StorageInputs(ctx, o)
+	if err != nil {
+		return v, err
+	}
+	if v.Fees, err = s.StorageFees(ctx); err != nil {
+		return v, err
+	}
+	v.Opts = o
+	v.Lines = StorageCosts(ins, v.Fees, o)
+	v.Profiles = make(map[string]StorageProfile, len(ins))
+	v.index = make(map[string]int, len(ins))
+	for i, in := range ins {
+		v.Profiles[in.SKU] = in.Profile
+		v.index[in.SKU] = i
+	}
+	return v, nil
+}
+
+// AgedLines are the lines with units past the threshold, the largest
+// surcharge first: the dashboard's warning list.
+func (v StorageView) AgedLines() []StorageLine {
+	var out []StorageLine
+	for _, l := range v.Lines {
+		if l.Aged() {
+			out = append(out, l)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].AgedSurcharge.Cmp(out[j].AgedSurcharge); c != 0 {
+			return c > 0
+		}
+		return out[i].AgedUnits > out[j].AgedUnits
+	})
+	return out
+}

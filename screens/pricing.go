@@ -52,9 +52,13 @@ type pricing struct {
 
 	currency   *widget.Label
 	marketNote *widget.Label // what a market change kept, converted or replaced
-	status     *widget.Label // the error or "no price reaches the target", in words
-	values     map[string]*widget.Label
-	hows       map[string]*widget.Label
+	// storageNote shows the storage_per_unit Inventory filled in, with its
+	// formula, or why it could not (pricing_storage.go).
+	storageNote *widget.Label
+	storageBtn  *widget.Button
+	status      *widget.Label // the error or "no price reaches the target", in words
+	values      map[string]*widget.Label
+	hows        map[string]*widget.Label
 
 	breakdown, curve, compare *ChartView
 
@@ -149,7 +153,11 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 			p.form.Append("", p.cif)
 			continue
 		}
-		item := &widget.FormItem{Text: t("pricing.field." + name), Widget: p.newEntry(name)}
+		var w fyne.CanvasObject = p.newEntry(name)
+		if name == "storage_per_unit" {
+			w = p.storageField(p.entries[name])
+		}
+		item := &widget.FormItem{Text: t("pricing.field." + name), Widget: w}
 		if key := "pricing.help." + name; p.s.l.Has(key) {
 			item.HintText = t(key)
 		}
@@ -158,7 +166,7 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	p.form.Append(t("pricing.field.price"), p.newEntry("price"))
 	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
 
-	left := container.NewVScroll(container.NewVBox(p.form, p.marketNote, p.currency))
+	left := container.NewVScroll(container.NewVBox(p.form, p.storageNote, p.marketNote, p.currency))
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem(t("pricing.tab.results"), container.NewVScroll(p.buildResults())),
 		container.NewTabItem(t("pricing.tab.charts"), p.buildCharts()),
