@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -174,4 +175,50 @@ func TestStorageInputsAndCost(t *testing.T) {
 	if err := s.SaveStorageProfile(ctx, app.StorageProfile{SKU: "B", SizeTier: "huge"}); app.ErrorCode(err) != app.EInvalid {
 		t.Errorf("bad tier: %v", err)
 	}
+}
+
+// TestDemoStorage: the demo's stocked SKUs have fee rows for their market,
+// exactly one SKU carries aged units (the overstocked one, two thirds of
+// its stock 230 days old), and the others get a storage cost.
+func TestDemoStorage(t *testing.T) {
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	s, err := CreateDemo(context.Background(), filepath.Join(t.TempDir(), "demo.sellerdb"), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	v, err := app.LoadStorage(ctx, s, app.DefaultStorageOptions(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	aged := v.AgedLines()
+	if len(aged) != 1 {
+		t.Fatalf("aged SKUs %+v, want one", aged)
+	}
+	a := aged[0]
+	if a.AgedUnits != a.OnHand*2/3 || a.OldestDays != 230 || !a.AgedSurcharge.IsPositive() {
+		t.Errorf("aged SKU %s: %d of %d aged, oldest %d, surcharge %s", a.SKU, a.AgedUnits, a.OnHand, a.OldestDays, a.AgedSurcharge)
+	}
+	// It is the overstocked SKU of the plan: more than 300 days of cover.
+	o := app.DefaultReplenishOptions(now)
+	ins, _ := s.ReplenishInputs(ctx, o)
+	for _, r := range app.ReplenishAll(ins, o) {
+		if r.SKU == a.SKU && !(r.HasDemand() && r.DaysOfCover > 300) {
+			t.Errorf("the aged SKU %s is not the overstocked one: %+v", a.SKU, r)
+		}
+	}
+	costed := 0
+	for _, l := range v.Lines {
+		if !l.HasFee {
+			t.Errorf("%s: no fee row for %q %s", l.SKU, l.Location, l.SizeTier)
+		}
+		if l.HasCost {
+			costed++
+		}
+	}
+	if costed < 5 {
+		t.Errorf("%d of %d SKUs with a storage cost", costed, len(v.Lines))
+	}
+	t.Logf("demo storage: %d SKUs, %d costed; aged %s: %d units, surcharge %s %s", len(v.Lines), costed, a.SKU, a.AgedUnits, a.AgedSurcharge, a.Fee.Currency)
 }
