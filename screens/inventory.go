@@ -66,6 +66,7 @@ func (v *inventory) buildUI() fyne.CanvasObject {
 		container.NewTabItemWithIcon(t("inventory.tab_po"), theme.DocumentIcon(), v.po.buildUI()),
 		container.NewTabItemWithIcon(t("inventory.tab_entry"), theme.MailSendIcon(), v.entry.buildUI()),
 		container.NewTabItemWithIcon(t("storage.tab"), theme.StorageIcon(), v.storage.buildUI()),
+		container.NewTabItemWithIcon(t("storage.tab_fees"), theme.SettingsIcon(), v.storage.buildFeesUI()),
 	)
 	importBtn := widget.NewButtonWithIcon(t("inventory.import"), theme.UploadIcon(), v.onImport)
 	v.load()

@@ -41,7 +41,7 @@ var stockCols = []string{"sku", "on_hand", "inbound", "days_of_cover", "stockout
 // the storage view rather than the replenishment row.
 var agedCol = len(stockCols)
 
-var stockColWidths = []float32{150, 80, 80, 120, 105, 115, 105, 100, 110}
+var stockColWidths = []float32{120, 75, 75, 120, 100, 110, 100, 90, 105}
 
 // newInvStock sorts by days of cover, shortest first: the most urgent SKUs
 // on top.

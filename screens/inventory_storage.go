@@ -15,9 +15,10 @@ import (
 	"github.com/seller-assistant/seller-assistant/app"
 )
 
-// invStorage is the Storage tab: each stocked SKU's storage cost per unit
-// and stock age (tap one for its formula and to correct its location, size
-// tier or volume), and the dated fee table with its form.
+// invStorage is the Storage cost tab, each stocked SKU's storage cost per
+// unit and stock age (tap one for its formula and to correct its location,
+// size tier or volume), and the Storage fees tab, the dated fee table with
+// its form and the aged threshold.
 type invStorage struct {
 	v *inventory
 
@@ -55,7 +56,7 @@ type invStorage struct {
 // storageCols are the SKU table's columns; titles are storage.col.<name>.
 var storageCols = []string{"sku", "location", "tier", "volume", "monthly", "months", "per_unit", "aged", "surcharge"}
 
-var storageColWidths = []float32{130, 70, 85, 95, 95, 75, 90, 95, 95}
+var storageColWidths = []float32{115, 75, 90, 100, 120, 75, 110, 95, 110}
 
 func newInvStorage(v *inventory) *invStorage { return &invStorage{v: v} }
 
@@ -83,6 +84,7 @@ func (st *invStorage) buildUI() fyne.CanvasObject {
 	st.location = widget.NewEntry()
 	st.location.SetPlaceHolder(t("storage.location_auto"))
 	st.tier = newSelect([]string{t("storage.tier_auto"), t("storage.tier.standard"), t("storage.tier.oversize")}, nil)
+	st.tier.SetSelectedIndex(0)
 	st.volume = widget.NewEntry()
 	st.volume.SetPlaceHolder(t("storage.volume_auto"))
 	st.saveSKU = widget.NewButtonWithIcon(t("storage.sku_save"), theme.DocumentSaveIcon(), st.onSaveSKU)
@@ -93,9 +95,20 @@ func (st *invStorage) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(t("storage.field.volume_cm3"), st.volume),
 	)
 	skuForm.Items[2].HintText = t("storage.volume_hint")
-	left := container.NewVSplit(st.table, container.NewVScroll(container.NewVBox(st.how, st.skuTitle, skuForm, st.saveSKU)))
-	left.Offset = 0.5
+	// The table spans the width (its columns are the point of the tab);
+	// below it the selected SKU's formula beside its entries.
+	entries := container.NewVScroll(container.NewVBox(st.skuTitle, skuForm, st.saveSKU))
+	bottom := container.NewHSplit(container.NewVScroll(st.how), entries)
+	bottom.Offset = 0.55
+	split := container.NewVSplit(st.table, bottom)
+	split.Offset = 0.45
+	return split
+}
 
+// buildFeesUI is the Storage fees tab: the dated fee table beside its form
+// and the aged threshold.
+func (st *invStorage) buildFeesUI() fyne.CanvasObject {
+	t := st.v.s.l.T
 	st.fees = widget.NewList(func() int { return len(st.v.plan.storage.Fees) }, newCellLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(st.v.plan.storage.Fees) {
@@ -103,10 +116,9 @@ func (st *invStorage) buildUI() fyne.CanvasObject {
 			}
 		})
 	st.fees.OnSelected = st.onFeeSelected
-	right := container.NewBorder(container.NewVBox(heading(t("storage.fees_title")), st.feeIntro()), nil, nil, nil,
-		container.NewVSplit(st.fees, container.NewVScroll(st.buildFeeForm())))
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.6
+	left := container.NewBorder(container.NewVBox(heading(t("storage.fees_title")), st.feeIntro()), nil, nil, nil, st.fees)
+	split := container.NewHSplit(left, container.NewVScroll(st.buildFeeForm()))
+	split.Offset = 0.5
 	return split
 }
 
@@ -274,7 +286,7 @@ func storageCell(l *app.Localizer, ln app.StorageLine, key string) string {
 		if ln.AgedSurcharge.IsZero() {
 			return dash
 		}
-		return ln.AgedSurcharge.StringFixed(2)
+		return strings.TrimSpace(ln.AgedSurcharge.StringFixed(2) + " " + ln.Fee.Currency)
 	}
 	return ln.SKU
 }
@@ -317,7 +329,11 @@ func explainStorage(l *app.Localizer, ln app.StorageLine, o app.StorageOptions) 
 		lines = append(lines, l.T("storage.how.no_fee", orDash(ln.Location), l.T("storage.season."+ln.Season)))
 	} else if ln.VolumeSource != app.VolumeNone {
 		f := ln.Fee
-		lines = append(lines, l.T("storage.how.monthly", app.VolumeIn(ln.VolumeCm3, f.VolumeUnit).Round(4).String(),
+		places := int32(4) // ft³: 0.0684
+		if f.VolumeUnit == app.UnitCubicMetre {
+			places = 6 // m³: 0.00075
+		}
+		lines = append(lines, l.T("storage.how.monthly", app.VolumeIn(ln.VolumeCm3, f.VolumeUnit).Round(places).String(),
 			l.T("storage.unit."+f.VolumeUnit), f.Price.String(), f.Currency, ln.Location, l.T("storage.season."+ln.Season),
 			f.ValidFrom.Format(time.DateOnly), ln.MonthlyPerUnit.StringFixed(3)))
 	}
@@ -338,7 +354,7 @@ func explainStorage(l *app.Localizer, ln app.StorageLine, o app.StorageOptions) 
 		lots = append(lots, l.T("storage.how.lot_unknown", ln.UnknownAge))
 	}
 	if len(lots) > 0 {
-		lines = append(lines, l.T("storage.how.age", strings.Join(lots, ", ")))
+		lines = append(lines, l.T("storage.how.age", strings.Join(lots, l.T("storage.how.lot_sep"))))
 	}
 	if ln.Aged() {
 		lines = append(lines, l.T("storage.how.aged", ln.AgedUnits, o.AgedDays, ln.AgedSurcharge.StringFixed(2), orDash(ln.Fee.Currency)))
@@ -408,9 +424,13 @@ func (st *invStorage) parseFee() (app.StorageFee, error) {
 		}
 		f.MinAgeDays = n
 	}
+	if f.Location == "" {
+		// Named before the numbers: an empty form says what to fill first.
+		return f, app.Errorf(app.EInvalid, "storage.err.location")
+	}
 	p, err := parseNumber(st.price.Text)
 	if err != nil {
-		return f, app.Errorf(app.EInvalid, "storage.err.price", st.price.Text)
+		return f, app.Errorf(app.EInvalid, "storage.err.price_number", st.price.Text)
 	}
 	f.Price = p
 	d, err := time.Parse(time.DateOnly, strings.TrimSpace(st.from.Text))

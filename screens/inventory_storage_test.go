@@ -125,10 +125,10 @@ func TestInventoryStorageTab(t *testing.T) {
 	for _, k := range storageCols {
 		cells = append(cells, storageCell(app.English(), lines[0], k))
 	}
-	if got := strings.Join(cells, "|"); got != "A-LOW|US|Standard|28317 cm³|2.400 USD|2.0|4.80 USD|⚠ 40|20.00" {
+	if got := strings.Join(cells, "|"); got != "A-LOW|US|Standard|28317 cm³|2.400 USD|2.0|4.80 USD|⚠ 40|20.00 USD" {
 		t.Errorf("storage cells %s", got)
 	}
-	if got := agedCell(app.English(), v.plan.storage, "A-LOW"); got != "⚠ 40 aged" {
+	if got := agedCell(app.English(), v.plan.storage, "A-LOW"); got != "⚠ 40" {
 		t.Errorf("stock table aged cell %q", got)
 	}
 	if got := agedCell(app.English(), v.plan.storage, "C-IDLE"); got != "" {

@@ -18,7 +18,11 @@ func (p *pricing) storageField(e *widget.Entry) fyne.CanvasObject {
 	p.storageNote = &widget.Label{Wrapping: p.s.wrap()}
 	p.storageNote.Hide()
 	p.storageBtn = widget.NewButtonWithIcon(p.s.l.T("pricing.storage.from_inventory"), theme.StorageIcon(), p.onStorageFromInventory)
-	return container.NewBorder(nil, nil, nil, p.storageBtn, e)
+	p.storageBtn.Importance = widget.LowImportance
+	p.storageBtn.Alignment = widget.ButtonAlignLeading
+	// Under the entry, not beside it: beside it the button widens the form
+	// and the screen no longer fits a 1200-pixel window.
+	return container.NewVBox(e, p.storageBtn)
 }
 
 func (p *pricing) onStorageFromInventory() {
