@@ -222,3 +222,26 @@ func TestDemoStorage(t *testing.T) {
 	}
 	t.Logf("demo storage: %d SKUs, %d costed; aged %s: %d units, surcharge %s %s", len(v.Lines), costed, a.SKU, a.AgedUnits, a.AgedSurcharge, a.Fee.Currency)
 }
+
+// TestImportStockBadVolume: a per-unit-volume that is not a number is a bad
+// row named by line and field, and nothing of the file is written.
+func TestImportStockBadVolume(t *testing.T) {
+	s, _ := newWorkspace(t)
+	ctx := context.Background()
+	fba := writeOrderFile(t, "fba.tsv", []byte("sku\tafn-fulfillable-quantity\tper-unit-volume\n"+
+		"A\t10\t0.2\n"+
+		"B\t5\tbig\n"))
+	res, err := s.ImportStock(ctx, app.StockImportOptions{Path: fba})
+	if app.ErrorCode(err) != app.EInvalid || len(res.BadRows) != 1 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	if b := res.BadRows[0]; b.Row != 3 || b.Field != "per-unit-volume" || b.Value != "big" || b.Reason != "bad_volume" {
+		t.Errorf("bad row %+v", b)
+	}
+	levels, _ := s.StockLevels(ctx)
+	var n int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM sku_storage`).Scan(&n)
+	if len(levels) != 0 || n != 0 {
+		t.Errorf("a refused file wrote %d stock rows and %d volumes", len(levels), n)
+	}
+}
