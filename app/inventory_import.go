@@ -167,7 +167,9 @@ func ParseStockVolume(rec []string, m StockMapping) (decimal.Decimal, *RowError)
 		return decimal.Zero, nil
 	}
 	vol, err := decimal.NewFromString(v)
-	if err != nil || vol.IsNegative() {
+	// A unit over MaxUnitVolumeFt3 is a typo, and an exponent such as 1e9999
+	// would print as ten thousand digits.
+	if err != nil || vol.IsNegative() || vol.GreaterThan(MaxUnitVolumeFt3) {
 		return decimal.Zero, &RowError{Field: "per-unit-volume", Value: v, Reason: "bad_volume"}
 	}
 	return vol, nil

@@ -69,6 +69,15 @@ const DefaultAgedDays = 181
 // calendar month; 30 keeps the formula one a seller can redo by hand.
 const DaysPerMonth = 30
 
+// Bounds of typed and imported figures: far above any real parcel or fee,
+// low enough that a stray exponent (1e9999) is refused rather than
+// carried into arithmetic and text.
+var (
+	MaxUnitVolumeFt3 = decimal.NewFromInt(10_000)
+	MaxUnitVolumeCm3 = MaxUnitVolumeFt3.Mul(decimal.RequireFromString("28316.846592"))
+	MaxFeePrice      = decimal.NewFromInt(1_000_000)
+)
+
 // cm3PerCubicFoot is 12³ cubic inches of 2.54³ cm³ each: exact.
 var cm3PerCubicFoot = decimal.RequireFromString("28316.846592")
 
@@ -109,7 +118,7 @@ func (f StorageFee) Validate() error {
 		return Errorf(EInvalid, "storage.err.unit")
 	case len(f.Currency) != 3:
 		return Errorf(EInvalid, "storage.err.currency", f.Currency)
-	case f.Price.IsNegative():
+	case f.Price.IsNegative() || f.Price.GreaterThan(MaxFeePrice):
 		return Errorf(EInvalid, "storage.err.price", f.Price.String())
 	case f.ValidFrom.IsZero():
 		return Errorf(EInvalid, "storage.err.valid_from")

@@ -271,6 +271,7 @@ func TestStorageFeeValidate(t *testing.T) {
 		{"storage.err.unit", func(f *StorageFee) { f.VolumeUnit = "l" }},
 		{"storage.err.currency", func(f *StorageFee) { f.Currency = "US" }},
 		{"storage.err.price", func(f *StorageFee) { f.Price = dec("-0.01") }},
+		{"storage.err.price", func(f *StorageFee) { f.Price = dec("1e9999") }},
 		{"storage.err.valid_from", func(f *StorageFee) { f.ValidFrom = time.Time{} }},
 		{"storage.err.min_age", func(f *StorageFee) { *f = testFees()[5]; f.MinAgeDays = 0 }},
 	} {
@@ -315,7 +316,7 @@ func TestParseStockVolume(t *testing.T) {
 	for _, tt := range []struct {
 		cell, want string
 		bad        bool
-	}{{"0.25", "0.25", false}, {"", "0", false}, {"x", "0", true}, {"-1", "0", true}} {
+	}{{"0.25", "0.25", false}, {"", "0", false}, {"x", "0", true}, {"-1", "0", true}, {"1e9999", "0", true}, {"10001", "0", true}} {
 		v, rerr := ParseStockVolume([]string{"A", "1", tt.cell}, m)
 		if (rerr != nil) != tt.bad || !v.Equal(dec(tt.want)) {
 			t.Errorf("%q: %s %+v", tt.cell, v, rerr)
@@ -328,4 +329,25 @@ func TestParseStockVolume(t *testing.T) {
 	if v, rerr := ParseStockVolume([]string{"A", "W", "1", "2"}, simple); !v.IsZero() || rerr != nil {
 		t.Errorf("simple file: %s %v", v, rerr)
 	}
+}
+
+// FuzzParseStockVolume: any cell gives a volume of 0 or more, or a bad row
+// named per-unit-volume; never a panic or a negative volume.
+func FuzzParseStockVolume(f *testing.F) {
+	m, err := DetectStockMapping([]string{"sku", "afn-fulfillable-quantity", "per-unit-volume"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"0.25", "", "-1", "1e3", "x", " 2 ", "0x10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, cell string) {
+		v, rerr := ParseStockVolume([]string{"A", "1", cell}, m)
+		if rerr != nil && rerr.Field != "per-unit-volume" {
+			t.Errorf("%q: field %q", cell, rerr.Field)
+		}
+		if v.IsNegative() {
+			t.Errorf("%q: negative volume %s", cell, v)
+		}
+	})
 }

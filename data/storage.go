@@ -92,7 +92,7 @@ func (s *Store) SaveStorageProfile(ctx context.Context, p app.StorageProfile) er
 	if p.SizeTier != "" && p.SizeTier != app.TierStandard && p.SizeTier != app.TierOversize {
 		return app.Errorf(app.EInvalid, "storage.err.size_tier")
 	}
-	if p.EnteredCm3.IsNegative() {
+	if p.EnteredCm3.IsNegative() || p.EnteredCm3.GreaterThan(app.MaxUnitVolumeCm3) {
 		return app.Errorf(app.EInvalid, "storage.err.volume", p.EnteredCm3.String())
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO sku_storage (sku, location, size_tier, entered_cm3) VALUES (?, ?, ?, ?)

@@ -523,7 +523,7 @@ func (st *invStorage) onSaveSKU() {
 	p.EnteredCm3 = decimal.Zero
 	if s := strings.TrimSpace(st.volume.Text); s != "" {
 		v, err := parseNumber(s)
-		if err != nil || v.IsNegative() {
+		if err != nil || v.IsNegative() || v.GreaterThan(app.MaxUnitVolumeCm3) {
 			st.v.s.ShowError(app.Errorf(app.EInvalid, "storage.err.volume", s))
 			return
 		}
