@@ -87,6 +87,9 @@ func (st *invStorage) buildUI() fyne.CanvasObject {
 	st.tier.SetSelectedIndex(0)
 	st.volume = widget.NewEntry()
 	st.volume.SetPlaceHolder(t("storage.volume_auto"))
+	// Enter in either text field saves, as the Save button does.
+	st.location.OnSubmitted = func(string) { st.onSaveSKU() }
+	st.volume.OnSubmitted = func(string) { st.onSaveSKU() }
 	st.saveSKU = widget.NewButtonWithIcon(t("storage.sku_save"), theme.DocumentSaveIcon(), st.onSaveSKU)
 	st.saveSKU.Disable()
 	skuForm := widget.NewForm(
@@ -334,7 +337,7 @@ func explainStorage(l *app.Localizer, ln app.StorageLine, o app.StorageOptions) 
 			places = 6 // m³: 0.00075
 		}
 		lines = append(lines, l.T("storage.how.monthly", app.VolumeIn(ln.VolumeCm3, f.VolumeUnit).Round(places).String(),
-			l.T("storage.unit."+f.VolumeUnit), f.Price.String(), f.Currency, ln.Location, l.T("storage.season."+ln.Season),
+			l.T("storage.unit."+f.VolumeUnit), feePrice(f.Price), f.Currency, ln.Location, l.T("storage.season."+ln.Season),
 			f.ValidFrom.Format(time.DateOnly), ln.MonthlyPerUnit.StringFixed(3)))
 	}
 	if ln.HasDemand {
@@ -375,8 +378,20 @@ func feeText(l *app.Localizer, f app.StorageFee) string {
 	if f.Type == app.FeeAged {
 		what = l.T("storage.aged_band", f.MinAgeDays)
 	}
-	return l.T("storage.fee_line", f.Location, what, f.Price.String(), f.Currency, l.T("storage.unit."+f.VolumeUnit),
+	return l.T("storage.fee_line", f.Location, what, feePrice(f.Price), f.Currency, l.T("storage.unit."+f.VolumeUnit),
 		f.ValidFrom.Format(time.DateOnly))
+}
+
+// feePrice shows a fee as money: cents when it has a fraction (2.40, not
+// 2.4), whole yen as they are (5160), more decimals only when given.
+func feePrice(d decimal.Decimal) string {
+	if d.Equal(d.Truncate(0)) {
+		return d.Truncate(0).String()
+	}
+	if d.Equal(d.Round(2)) {
+		return d.StringFixed(2)
+	}
+	return d.String()
 }
 
 func (st *invStorage) onFeeSelected(i widget.ListItemID) {

@@ -136,7 +136,7 @@ func TestInventoryStorageTab(t *testing.T) {
 	}
 	st.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	for _, want := range []string{
-		"Per unit per month = 1 ft³ × 2.4 USD (US, Oct–Dec, valid from 2024-01-01) = 2.400.",
+		"Per unit per month = 1 ft³ × 2.40 USD (US, Oct–Dec, valid from 2024-01-01) = 2.400.",
 		"Months in stock = on hand 120 ÷ monthly demand 60.00 (units sold in the last 28 days × 30 ÷ 28) = 2.00.",
 		"Storage per unit = 2.400 × 2.00 months = 4.80 USD.",
 		"80 units of 30 days, 40 units of 200 days",
@@ -175,7 +175,7 @@ func TestInventoryStorageTab(t *testing.T) {
 	if len(db.fees) != 3 || !sameFee(db.fees[2], want) || len(v.plan.storage.Fees) != 3 {
 		t.Fatalf("saved %+v", db.fees)
 	}
-	if !strings.Contains(feeText(app.English(), v.plan.storage.Fees[2]), "US-3PL · Standard · Jan–Sep · 18.5 USD/m³ · from 2026-01-01") {
+	if !strings.Contains(feeText(app.English(), v.plan.storage.Fees[2]), "US-3PL · Standard · Jan–Sep · 18.50 USD/m³ · from 2026-01-01") {
 		t.Errorf("fee line %q", feeText(app.English(), v.plan.storage.Fees[2]))
 	}
 	// Delete it, then undo brings it back.
@@ -213,6 +213,12 @@ func TestInventoryStorageTab(t *testing.T) {
 		t.Errorf("band 0: %v", err)
 	}
 
+	for in, want := range map[string]string{"5160": "5160", "2.4": "2.40", "0.785": "0.785", "3": "3"} {
+		if got := feePrice(dec(in)); got != want {
+			t.Errorf("feePrice(%s) = %s, want %s", in, got, want)
+		}
+	}
+
 	// The SKU's entries.
 	st.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	st.location.SetText("JP")
@@ -223,7 +229,7 @@ func TestInventoryStorageTab(t *testing.T) {
 		t.Fatal("a negative volume was saved")
 	}
 	st.volume.SetText("6000")
-	test.Tap(st.saveSKU)
+	st.volume.OnSubmitted(st.volume.Text) // Enter saves
 	ts.next(t)
 	ts.next(t)
 	if len(db.profiles) != 1 || db.profiles[0].Location != "JP" || db.profiles[0].SizeTier != app.TierOversize || !db.profiles[0].EnteredCm3.Equal(dec("6000")) {

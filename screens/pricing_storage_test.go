@@ -47,7 +47,7 @@ func TestPricingStorageFromInventory(t *testing.T) {
 		t.Fatalf("storage per unit = %q, want 0.33", got)
 	}
 	for _, want := range []string{"Storage per unit filled from Inventory for HL-KT-001",
-		"Per unit per month = 0.0684 ft³ × 2.4 USD", "Storage per unit = 0.164 × 2.00 months = 0.33 USD."} {
+		"Per unit per month = 0.0684 ft³ × 2.40 USD", "Storage per unit = 0.164 × 2.00 months = 0.33 USD."} {
 		if !strings.Contains(p.storageNote.Text, want) || !p.storageNote.Visible() {
 			t.Errorf("note lacks %q:\n%s", want, p.storageNote.Text)
 		}
