@@ -35,6 +35,7 @@ Commands:
   channels rank --dest CC --weight-kg W --dims LxWxH  rank channels door to door for one unit, JSON [--battery] [--liquid]
   inventory import PATH  import stock: Amazon's Manage FBA Inventory report or sku,warehouse,on_hand,inbound (CSV/TSV/XLSX) [--warehouse W]
   replenish --out F.csv  when and how much to reorder per SKU [--as-of D --window-days 28 --lead-time-days N --review-days 14 --service-level 0.95]
+  storage --out F.csv  storage cost per unit and stock age per stocked SKU [--as-of D --window-days 28 --aged-days N]
   notes search QUERY   print matching research notes, best first [--market CC --method M --tag T --limit N]
   version              print the version and the workspace schema version
 

@@ -126,3 +126,44 @@ func TestProductsGuideWorkedExample(t *testing.T) {
 		}
 	}
 }
+
+// TestStorageGuideWorkedExample recomputes the inventory guide's storage
+// example with app.StorageCost and checks that every figure it prints, in
+// both languages, is the one the app computes.
+func TestStorageGuideWorkedExample(t *testing.T) {
+	d := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+	asOf := ymd(2026, 6, 1)
+	fees := []app.StorageFee{
+		{Type: app.FeeMonthly, Kind: app.LocationMarketplace, Location: "US", SizeTier: app.TierStandard, Season: app.SeasonJanSep, VolumeUnit: app.UnitCubicFoot, Currency: "USD", Price: d("0.75"), ValidFrom: ymd(2024, 1, 1)},
+		{Type: app.FeeAged, Kind: app.LocationMarketplace, Location: "US", MinAgeDays: 181, VolumeUnit: app.UnitCubicFoot, Currency: "USD", Price: d("0.50"), ValidFrom: ymd(2023, 4, 15)},
+	}
+	p := &app.Product{SKU: "BOX", LengthCm: d("30"), WidthCm: d("20"), HeightCm: d("10"), WeightKg: d("1")}
+	in := app.StorageInput{SKU: "BOX", Product: p, DefaultLocation: "US", OnHand: 150, UnitsInWindow: 56, Received: []app.InboundShipment{
+		{SKU: "BOX", Quantity: 100, ArrivesOn: asOf.AddDate(0, 0, -200), Received: true},
+		{SKU: "BOX", Quantity: 80, ArrivesOn: asOf.AddDate(0, 0, -30), Received: true}}}
+	l := app.StorageCost(in, fees, app.DefaultStorageOptions(asOf))
+	ft3 := app.VolumeIn(l.VolumeCm3, app.UnitCubicFoot)
+	want := []string{
+		"= " + l.VolumeCm3.String() + " cm³",
+		l.VolumeCm3.String() + " ÷ 28,316.85 = " + ft3.StringFixed(4),
+		ft3.StringFixed(4) + " × 0.75 = " + l.MonthlyPerUnit.StringFixed(3),
+		"56 × 30 ÷ 28 = " + l.MonthlyDemand.String(),
+		"150 ÷ 60 = " + l.MonthsInStock.String(),
+		l.MonthlyPerUnit.StringFixed(3) + " × 2.5 = " + l.StoragePerUnit.StringFixed(2),
+		fmt.Sprintf("%d × %s × 0.50 = %s", l.AgedUnits, ft3.StringFixed(4), l.AgedSurcharge.StringFixed(2)),
+	}
+	if l.AgedUnits != 70 || l.MonthsInStock.String() != "2.5" {
+		t.Fatalf("the example's figures moved: %+v", l)
+	}
+	for _, loc := range guideLangs() {
+		g, err := assets.Guide(loc.Lang(), "inventory")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(g, w) {
+				t.Errorf("%s guide lacks %q", loc.Lang(), w)
+			}
+		}
+	}
+}

@@ -106,6 +106,14 @@ func TestDynamicKeys(t *testing.T) {
 	add("campaign.type.", app.CampaignTypes)
 	add("note.method.", app.ResearchMethods)
 	add("country.", []string{"US", "GB", "DE", "FR", "JP"})
+	add("storage.type.", app.FeeTypes)
+	add("storage.kind.", app.LocationKinds)
+	add("storage.tier.", app.SizeTiers)
+	add("storage.season.", app.Seasons)
+	add("storage.unit.", app.VolumeUnits)
+	add("storage.source.", []string{app.VolumeEntered, app.VolumeProduct, app.VolumeReport})
+	add("storage.col.", []string{"sku", "location", "tier", "volume", "monthly", "months", "per_unit", "aged", "surcharge"})
+	add("inventory.col.", []string{"aged"})
 	for _, l := range app.Langs {
 		loc := app.NewLocalizer(l)
 		for _, k := range keys {

@@ -1,6 +1,10 @@
 package app
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
 
 // Stock files: the parsing rules, free of files and SQL (data/ reads the
 // file and writes the rows).
@@ -29,6 +33,9 @@ type StockMapping struct {
 	Inbound    []StockColumn // summed: working + shipped + receiving, or inbound
 	Reserved   int
 	Unsellable int
+	// Volume is Amazon's per-unit-volume (cubic feet in the US report): the
+	// storage cost's volume when the catalogue has no packed size.
+	Volume int
 }
 
 // StockColumn is one quantity column: its index and the name a bad-row
@@ -62,7 +69,7 @@ func DetectStockMapping(header []string) (StockMapping, error) {
 		}
 		return -1
 	}
-	m := StockMapping{SKU: col("sku", "sellersku", "stockcode"), Warehouse: -1, Reserved: -1, Unsellable: -1}
+	m := StockMapping{SKU: col("sku", "sellersku", "stockcode"), Warehouse: -1, Reserved: -1, Unsellable: -1, Volume: -1}
 	if m.SKU < 0 {
 		return m, Errorf(EInvalid, "inventory.err.missing_column", "sku")
 	}
@@ -79,6 +86,7 @@ func DetectStockMapping(header []string) (StockMapping, error) {
 			}
 		}
 		m.Reserved, m.Unsellable = col("afnreservedquantity"), col("afnunsellablequantity")
+		m.Volume = col("perunitvolume")
 		return m, nil
 	}
 	m.Format = StockFormatSimple
@@ -146,4 +154,23 @@ func ParseStockRow(rec []string, m StockMapping, warehouse string) (StockLevel, 
 		return s, e
 	}
 	return s, nil
+}
+
+// ParseStockVolume reads an Amazon row's per-unit-volume (cubic feet): 0
+// when the file has no such column or the cell is empty.
+func ParseStockVolume(rec []string, m StockMapping) (decimal.Decimal, *RowError) {
+	if m.Volume < 0 || m.Volume >= len(rec) {
+		return decimal.Zero, nil
+	}
+	v := strings.TrimSpace(rec[m.Volume])
+	if v == "" {
+		return decimal.Zero, nil
+	}
+	vol, err := decimal.NewFromString(v)
+	// A unit over MaxUnitVolumeFt3 is a typo, and an exponent such as 1e9999
+	// would print as ten thousand digits.
+	if err != nil || vol.IsNegative() || vol.GreaterThan(MaxUnitVolumeFt3) {
+		return decimal.Zero, &RowError{Field: "per-unit-volume", Value: v, Reason: "bad_volume"}
+	}
+	return vol, nil
 }

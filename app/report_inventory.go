@@ -98,5 +98,71 @@ func inventorySection(ctx context.Context, ws Workspace, l *Localizer, _ Overvie
 			rec[10], l.T("inventory.status." + r.Status)})
 	}
 	sec.Tables = []Table{t}
+	return storageReport(ctx, ws, l, o, sec)
+}
+
+// storageReport adds the storage cost and stock age of the stocked SKUs,
+// when the workspace has any: months in stock as a chart (money in several
+// currencies does not share an axis) and the figures as a table, aged SKUs
+// first.
+func storageReport(ctx context.Context, ws Workspace, l *Localizer, o ReplenishOptions, sec ReportSection) (ReportSection, error) {
+	v, err := LoadStorage(ctx, ws, StorageOptions{AsOf: o.AsOf, WindowDays: o.WindowDays})
+	if err != nil || len(v.Lines) == 0 {
+		return sec, err
+	}
+	lines := append([]StorageLine(nil), v.Lines...)
+	sort.SliceStable(lines, func(i, j int) bool {
+		if lines[i].AgedUnits != lines[j].AgedUnits {
+			return lines[i].AgedUnits > lines[j].AgedUnits
+		}
+		return lines[i].MonthsInStock.GreaterThan(lines[j].MonthsInStock)
+	})
+	months := Chart{ID: "inventory-months", Title: l.T("storage.chart.months"), Kind: ChartBar, YLabel: l.T("storage.col.months"),
+		Unit: l.T("storage.unit_months"), Note: l.T("storage.chart.months_note", v.Opts.WindowDays)}
+	var mv []float64
+	for _, ln := range lines {
+		if !ln.HasDemand || len(months.Categories) == 15 {
+			continue
+		}
+		months.Categories = append(months.Categories, ln.SKU)
+		mv = append(mv, ln.MonthsInStock.Round(2).InexactFloat64())
+	}
+	if len(mv) > 0 {
+		months.Series = []Series{{Name: l.T("storage.col.months"), Values: mv}}
+		sec.Charts = append(sec.Charts, months)
+	}
+	cols := []string{"sku", "location", "tier", "monthly", "months", "per_unit", "aged", "surcharge"}
+	t := Table{Title: l.T("storage.report_table", v.Opts.AgedDays)}
+	for _, c := range cols {
+		t.Columns = append(t.Columns, l.T("storage.col."+c))
+		t.Numeric = append(t.Numeric, c != "sku" && c != "location" && c != "tier")
+	}
+	for i, ln := range lines {
+		if i == reportPlanRows {
+			break
+		}
+		rec := ln.Record() // the CSV's cells; "" unknown
+		dash := func(s string) string {
+			if s == "" {
+				return "—"
+			}
+			return s
+		}
+		tier := "—"
+		if ln.SizeTier != "" {
+			tier = l.T("storage.tier." + ln.SizeTier)
+		}
+		surcharge := "—"
+		if ln.AgedSurcharge.IsPositive() {
+			surcharge = rec[18] + " " + ln.Fee.Currency
+		}
+		perUnit := dash(rec[14])
+		if ln.HasCost {
+			perUnit += " " + ln.Fee.Currency
+		}
+		t.Rows = append(t.Rows, []string{ln.SKU, dash(ln.Location), tier, dash(rec[10]), dash(rec[13]), perUnit,
+			strconv.FormatInt(ln.AgedUnits, 10), surcharge})
+	}
+	sec.Tables = append(sec.Tables, t)
 	return sec, nil
 }

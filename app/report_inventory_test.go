@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/seller-assistant/seller-assistant/app"
 	"github.com/seller-assistant/seller-assistant/app/mock"
 )
@@ -89,5 +91,59 @@ func TestInventoryDynamicKeys(t *testing.T) {
 				t.Errorf("%s: missing %s", l, k)
 			}
 		}
+	}
+}
+
+// TestInventoryReportStorage: with stocked SKUs the section gains the months
+// chart and the storage table, aged SKUs first, with the app's figures.
+func TestInventoryReportStorage(t *testing.T) {
+	d := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+	now := time.Now()
+	asOf := app.DayOf(now)
+	fee := func(season string, price string) app.StorageFee {
+		return app.StorageFee{Type: app.FeeMonthly, Kind: app.LocationMarketplace, Location: "US", SizeTier: app.TierStandard, Season: season,
+			VolumeUnit: app.UnitCubicFoot, Currency: "USD", Price: d(price), ValidFrom: ymd(2020, 1, 1)}
+	}
+	fees := []app.StorageFee{fee(app.SeasonJanSep, "0.75"), fee(app.SeasonOctDec, "2.40"),
+		{Type: app.FeeAged, Kind: app.LocationMarketplace, Location: "US", MinAgeDays: 181, VolumeUnit: app.UnitCubicFoot, Currency: "USD", Price: d("0.50"), ValidFrom: ymd(2020, 1, 1)}}
+	oneFt3 := app.StorageProfile{EnteredCm3: d("28316.846592")}
+	ins := []app.StorageInput{
+		{SKU: "FRESH", Profile: oneFt3, DefaultLocation: "US", OnHand: 120, UnitsInWindow: 56},
+		{SKU: "OLD", Profile: oneFt3, DefaultLocation: "US", OnHand: 30, UnitsInWindow: 28,
+			Received: []app.InboundShipment{{SKU: "OLD", Quantity: 30, ArrivesOn: asOf.AddDate(0, 0, -200), Received: true}}},
+	}
+	ws := &mock.Workspace{StorageStore: &mock.StorageStore{
+		StorageFeesFn:   func() ([]app.StorageFee, error) { return fees, nil },
+		StorageInputsFn: func(app.StorageOptions) ([]app.StorageInput, error) { return ins, nil },
+	}}
+	r, err := app.BuildReport(context.Background(), ws, app.English(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sec *app.ReportSection
+	for i := range r.Sections {
+		if r.Sections[i].ID == "inventory" {
+			sec = &r.Sections[i]
+		}
+	}
+	if sec == nil || len(sec.Tables) != 2 {
+		t.Fatalf("section %+v", sec)
+	}
+	var months *app.Chart
+	for i := range sec.Charts {
+		if sec.Charts[i].ID == "inventory-months" {
+			months = &sec.Charts[i]
+		}
+	}
+	// FRESH: 120 ÷ 60 a month = 2; OLD: 30 ÷ 30 = 1. OLD's 30 units are
+	// 200 days old: aged, surcharge 30 × 1 ft³ × $0.50 = $15.00.
+	if months == nil || months.Validate() != nil || strings.Join(months.Categories, ",") != "OLD,FRESH" || months.Series[0].Values[1] != 2 {
+		t.Errorf("months chart %+v", months)
+	}
+	want := app.StorageCost(ins[1], fees, app.DefaultStorageOptions(now))
+	per := want.StoragePerUnit.StringFixed(2) + " USD"
+	rows := sec.Tables[1].Rows
+	if len(rows) != 2 || rows[0][0] != "OLD" || rows[0][6] != "30" || rows[0][7] != "15.00 USD" || rows[0][5] != per || rows[1][6] != "0" {
+		t.Errorf("storage table %q (want OLD's storage per unit %s)", rows, per)
 	}
 }

@@ -75,6 +75,7 @@ type Workspace interface {
 	AdsStore
 	InventoryStore
 	FXStore
+	StorageStore
 }
 
 // Opener opens, creates and seeds workspace files. The screens get one from

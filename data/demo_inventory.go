@@ -102,6 +102,17 @@ func seedDemoInventory(ctx context.Context, tx *sql.Tx, now time.Time) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO stock_levels (sku, warehouse, on_hand, updated_at) VALUES (?, '深圳自有仓 Shenzhen', ?, ?)`, s.sku, home, stamp)
 		return err
 	}
+	// received dates stock on hand for its age (first in, first out): a
+	// shipment that arrived daysAgo days before the demo's today.
+	received := func(s sku, qty int64, daysAgo int) error {
+		if qty <= 0 {
+			return nil
+		}
+		arrived := o.AsOf.AddDate(0, 0, -daysAgo)
+		_, err := tx.ExecContext(ctx, `INSERT INTO inbound_shipments (sku, warehouse, quantity, channel_id, shipped_on, arrives_on, received)
+			VALUES (?, 'FBA-US', ?, NULL, ?, ?, 1)`, s.sku, qty, arrived.AddDate(0, 0, -s.lead).Format(time.DateOnly), arrived.Format(time.DateOnly))
+		return err
+	}
 	days := func(s sku, n float64) int64 { return int64(math.Ceil(s.daily * n)) }
 	slowest := -1
 	for i := len(byDemand) - 1; i >= 4; i-- {
@@ -114,9 +125,15 @@ func seedDemoInventory(ctx context.Context, tx *sql.Tx, now time.Time) error {
 		var err error
 		switch {
 		case s.units == 0:
-			err = stock(s, 40, 0) // listed, nothing sold lately: no_sales
+			// Listed, nothing sold lately: no_sales, and no shipment on
+			// record dates its stock, so its age shows as unknown.
+			err = stock(s, 40, 0)
 		case i < 3:
-			err = stock(s, days(s, 4), 0) // about four days left: reorder now
+			// About four days left: reorder now; the last delivery came in
+			// seven weeks ago.
+			if err = stock(s, days(s, 4), 0); err == nil {
+				err = received(s, days(s, 4), 49)
+			}
 		case i == 3:
 			// Eight days on hand and a sea shipment of two months' demand
 			// that left ten days ago and lands in eighteen.
@@ -125,10 +142,25 @@ func seedDemoInventory(ctx context.Context, tx *sql.Tx, now time.Time) error {
 					VALUES (?, 'FBA-JP', ?, ?, ?, ?)`, s.sku, max(1, days(s, 60)), seaJP,
 					o.AsOf.AddDate(0, 0, -10).Format(time.DateOnly), o.AsOf.AddDate(0, 0, 18).Format(time.DateOnly))
 			}
+			if err == nil {
+				err = received(s, days(s, 8), 35)
+			}
 		case i == slowest:
-			err = stock(s, max(300, days(s, 365)), 0) // a year of stock paying storage
+			// A year of stock paying storage: two thirds of it came in 230
+			// days ago and has not sold (first in, first out, it is the
+			// oldest): the aged-inventory warning.
+			onHand := max(300, days(s, 365))
+			if err = stock(s, onHand, 0); err == nil {
+				old := onHand * 2 / 3
+				if err = received(s, old, 230); err == nil {
+					err = received(s, onHand-old, 100)
+				}
+			}
 		default:
-			err = stock(s, days(s, float64(s.lead+45)), days(s, 10))
+			onHand := days(s, float64(s.lead+45))
+			if err = stock(s, onHand, days(s, 10)); err == nil {
+				err = received(s, onHand, 40)
+			}
 		}
 		if err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -203,6 +204,7 @@ func (s *Store) ImportStock(ctx context.Context, opts app.StockImportOptions) (a
 		warehouse = app.DefaultFBAWarehouse
 	}
 	var levels []app.StockLevel
+	var volumes []decimal.Decimal // levels[i]'s per-unit-volume, 0 none
 	bad := 0
 	for row := 2; ; row++ {
 		if err := ctx.Err(); err != nil {
@@ -221,6 +223,10 @@ func (s *Store) ImportStock(ctx context.Context, opts app.StockImportOptions) (a
 		line := fileLine(f, row)
 		res.RowsRead++
 		l, rerr := app.ParseStockRow(rec, m, warehouse)
+		var vol decimal.Decimal
+		if rerr == nil {
+			vol, rerr = app.ParseStockVolume(rec, m)
+		}
 		if rerr != nil {
 			bad++
 			if len(res.BadRows) < app.MaxBadRowsListed {
@@ -229,6 +235,7 @@ func (s *Store) ImportStock(ctx context.Context, opts app.StockImportOptions) (a
 			continue
 		}
 		levels = append(levels, l)
+		volumes = append(volumes, vol)
 	}
 	if bad > 0 {
 		first := res.BadRows[0]
@@ -250,10 +257,24 @@ func (s *Store) ImportStock(ctx context.Context, opts app.StockImportOptions) (a
 		return res, s.fail(err)
 	}
 	defer stmt.Close()
+	// The report's per-unit-volume goes to the SKU's storage entries, in the
+	// same transaction: the storage cost uses it when the catalogue has no
+	// packed size.
+	volStmt, err := tx.PrepareContext(ctx, `INSERT INTO sku_storage (sku, report_ft3) VALUES (?, ?)
+		ON CONFLICT (sku) DO UPDATE SET report_ft3 = excluded.report_ft3`)
+	if err != nil {
+		return res, s.fail(err)
+	}
+	defer volStmt.Close()
 	seen := map[[2]string]bool{}
-	for _, l := range levels {
+	for i, l := range levels {
 		if _, err := stmt.ExecContext(ctx, l.SKU, l.Warehouse, l.OnHand, l.Reserved, l.Unsellable, l.Inbound); err != nil {
 			return res, s.fail(err)
+		}
+		if volumes[i].IsPositive() {
+			if _, err := volStmt.ExecContext(ctx, l.SKU, volumes[i].String()); err != nil {
+				return res, s.fail(err)
+			}
 		}
 		seen[[2]string{l.SKU, l.Warehouse}] = true
 	}

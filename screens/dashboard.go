@@ -30,6 +30,7 @@ type dashboard struct {
 	upcom   *fyne.Container
 	follow  *fyne.Container // customer care's follow-ups due (care_dashboard.go)
 	reorder *fyne.Container // SKUs to reorder this week (inventory_dashboard.go)
+	aged    *fyne.Container // SKUs with aged stock (inventory_dashboard.go)
 	loaded  bool
 }
 
@@ -61,12 +62,14 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	d.upcom = container.NewVBox()
 	d.follow = container.NewVBox()
 	d.reorder = container.NewVBox()
+	d.aged = container.NewVBox()
 	lists := container.NewAdaptiveGrid(3,
 		titled(t("dash.recent_notes"), d.notes),
 		titled(t("dash.top_risks"), d.risks),
 		titled(t("dash.upcoming"), d.upcom),
 		titled(t("care.dash_followups"), d.follow),
-		titled(t("inventory.dash_reorder"), d.reorder))
+		titled(t("inventory.dash_reorder"), d.reorder),
+		titled(t("storage.dash_aged"), d.aged))
 	head := heading(t("module.dashboard.title"))
 	body := container.NewVBox(head, d.loading, grid, chartGrid, lists)
 	if d.s.ws == nil {
@@ -90,11 +93,14 @@ func (d *dashboard) load() {
 		dueErr     error // shown in the follow-ups tile, not as a dialog
 		reorder    []app.ReplenishRow
 		reorderErr error // shown in the reorder tile, not as a dialog
+		aged       app.StorageView
+		agedErr    error // shown in the aged tile, not as a dialog
 	}
 	backgroundErr(d.s, func(ctx context.Context) (v overview, err error) {
 		v.o, err = app.LoadOverview(ctx, ws, now)
 		v.due, v.dueErr = loadDueFollowUps(ctx, ws, now)
 		v.reorder, v.reorderErr = loadReorderThisWeek(ws, now)
+		v.aged, v.agedErr = app.LoadStorage(ctx, ws, app.StorageOptions{AsOf: app.DayOf(now), WindowDays: app.DefaultReplenishOptions(now).WindowDays})
 		return v, err
 	}, func(v overview, err error) {
 		d.loading.Stop()
@@ -107,6 +113,7 @@ func (d *dashboard) load() {
 		d.fill(v.o, l)
 		d.fillFollowUps(v.due, v.dueErr)
 		d.fillReorder(v.reorder, v.reorderErr)
+		d.fillAged(v.aged, v.agedErr)
 	})
 }
 

@@ -30,6 +30,7 @@ type inventory struct {
 	stock   *invStock
 	po      *invPO
 	entry   *invEntry
+	storage *invStorage
 }
 
 // invPlan is what one load reads and computes.
@@ -41,6 +42,9 @@ type invPlan struct {
 	shipments []app.InboundShipment
 	products  map[string]app.Product
 	cartons   map[string]int64
+	// storage is the storage cost and stock age per stocked SKU over the
+	// same window and as-of day, with the fee table.
+	storage app.StorageView
 }
 
 func newInventory(s *Shell) *inventory { return &inventory{s: s} }
@@ -56,10 +60,13 @@ func (v *inventory) buildUI() fyne.CanvasObject {
 	v.stock = newInvStock(v)
 	v.po = newInvPO(v)
 	v.entry = newInvEntry(v)
+	v.storage = newInvStorage(v)
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(t("inventory.tab_stock"), theme.ListIcon(), v.stock.buildUI()),
 		container.NewTabItemWithIcon(t("inventory.tab_po"), theme.DocumentIcon(), v.po.buildUI()),
 		container.NewTabItemWithIcon(t("inventory.tab_entry"), theme.MailSendIcon(), v.entry.buildUI()),
+		container.NewTabItemWithIcon(t("storage.tab"), theme.StorageIcon(), v.storage.buildUI()),
+		container.NewTabItemWithIcon(t("storage.tab_fees"), theme.SettingsIcon(), v.storage.buildFeesUI()),
 	)
 	importBtn := widget.NewButtonWithIcon(t("inventory.import"), theme.UploadIcon(), v.onImport)
 	v.load()
@@ -97,7 +104,8 @@ func readPlan(ctx context.Context, ws app.Workspace, now time.Time) (invPlan, er
 	for _, pr := range products {
 		p.products[pr.SKU] = pr
 	}
-	return p, nil
+	p.storage, err = app.LoadStorage(ctx, ws, app.StorageOptions{AsOf: p.opts.AsOf, WindowDays: p.opts.WindowDays})
+	return p, err
 }
 
 func (v *inventory) load() {
@@ -120,6 +128,7 @@ func (v *inventory) load() {
 		v.stock.fill()
 		v.po.fill()
 		v.entry.fill()
+		v.storage.fill()
 	})
 }
 

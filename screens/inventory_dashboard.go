@@ -55,3 +55,28 @@ func (d *dashboard) fillReorder(rows []app.ReplenishRow, err error) {
 	}
 	d.reorder.Refresh()
 }
+
+// fillAged lists the SKUs with units past the aged threshold, the largest
+// surcharge estimate first: stock to sell off, discount or remove before
+// the surcharge grows.
+func (d *dashboard) fillAged(v app.StorageView, err error) {
+	l := d.s.l
+	d.aged.Objects = nil
+	if err != nil {
+		log.Printf("dashboard aged stock: %v", err)
+		d.aged.Add(widget.NewLabel(l.Message(err)))
+	}
+	rows := v.AgedLines()
+	for i, ln := range rows {
+		if i == dashReorderMax {
+			d.aged.Add(widget.NewLabel(l.T("inventory.dash_more", len(rows)-dashReorderMax)))
+			break
+		}
+		meta := l.T("storage.dash_line", ln.AgedUnits, v.Opts.AgedDays, ln.AgedSurcharge.StringFixed(2), orDash(ln.Fee.Currency))
+		d.aged.Add(listLine(meta, ln.SKU, true))
+	}
+	if len(rows) == 0 && err == nil {
+		d.aged.Add(widget.NewLabel(l.T("dash.none")))
+	}
+	d.aged.Refresh()
+}

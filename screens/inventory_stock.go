@@ -39,7 +39,11 @@ type invStock struct {
 // stockCols are the table's columns; titles are inventory.col.<name>.
 var stockCols = []string{"sku", "on_hand", "inbound", "days_of_cover", "stockout_date", "reorder_point", "reorder_qty", "status"}
 
-var stockColWidths = []float32{150, 80, 80, 120, 105, 115, 105, 100}
+// agedCol is the column after stockCols: the aged-stock warning, read from
+// the storage view rather than the replenishment row.
+var agedCol = len(stockCols)
+
+var stockColWidths = []float32{120, 75, 75, 120, 100, 110, 100, 90, 105}
 
 // newInvStock sorts by days of cover, shortest first: the most urgent SKUs
 // on top.
@@ -58,7 +62,7 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.status.SetSelectedIndex(0)
 	st.status.OnChanged = func(string) { st.apply() }
 	st.table = &widget.Table{
-		Length:        func() (int, int) { return len(st.shown), len(stockCols) },
+		Length:        func() (int, int) { return len(st.shown), len(stockCols) + 1 },
 		CreateCell:    newCellLabel,
 		UpdateCell:    st.updateCell,
 		CreateHeader:  func() fyne.CanvasObject { return widget.NewButton("", nil) },
@@ -106,9 +110,15 @@ func (st *invStock) apply() {
 			st.shown = append(st.shown, r)
 		}
 	}
-	key := stockCols[st.sortCol]
+	key := "aged"
+	if st.sortCol < len(stockCols) {
+		key = stockCols[st.sortCol]
+	}
 	slices.SortStableFunc(st.shown, func(a, b app.ReplenishRow) int {
 		c := compareRows(key, a, b)
+		if key == "aged" {
+			c = cmp.Compare(st.agedUnits(a.SKU), st.agedUnits(b.SKU))
+		}
 		if st.sortDesc {
 			c = -c
 		}
@@ -150,7 +160,11 @@ func compareRows(key string, a, b app.ReplenishRow) int {
 
 func (st *invStock) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
-	title := st.v.s.l.T("inventory.col." + stockCols[id.Col])
+	key := "aged"
+	if id.Col < len(stockCols) {
+		key = stockCols[id.Col]
+	}
+	title := st.v.s.l.T("inventory.col." + key)
 	if id.Col == st.sortCol {
 		title += map[bool]string{false: " ▲", true: " ▼"}[st.sortDesc]
 	}
@@ -175,7 +189,32 @@ func (st *invStock) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		label.SetText("")
 		return
 	}
-	label.SetText(stockCell(st.v.s.l, st.shown[id.Row], stockCols[id.Col]))
+	r := st.shown[id.Row]
+	if id.Col == agedCol {
+		label.SetText(agedCell(st.v.s.l, st.v.plan.storage, r.SKU))
+		return
+	}
+	label.SetText(stockCell(st.v.s.l, r, stockCols[id.Col]))
+}
+
+func (st *invStock) agedUnits(sku string) int64 {
+	ln, _ := st.v.plan.storage.Line(sku)
+	return ln.AgedUnits
+}
+
+// agedCell is the stock table's aged warning: units past the threshold, or
+// "age unknown" when no received shipment dates the stock on hand.
+func agedCell(l *app.Localizer, v app.StorageView, sku string) string {
+	ln, ok := v.Line(sku)
+	switch {
+	case !ok:
+		return ""
+	case ln.Aged():
+		return l.T("storage.aged_cell", ln.AgedUnits)
+	case ln.UnknownAge == ln.OnHand:
+		return l.T("storage.age_unknown")
+	}
+	return ""
 }
 
 // stockCell is one cell as shown: figures rounded for reading (the CSV
@@ -218,6 +257,9 @@ func (st *invStock) onSelected(id widget.TableCellID) {
 	text := explainRow(st.v.s.l, r, p.opts)
 	if in, ok := p.inputs[r.SKU]; ok && r.HasDemand() && len(p.channels) > 0 {
 		text += "\n\n" + explainWhatIf(st.v.s.l, app.HeadHaulWhatIf(in, p.opts, p.products[r.SKU], p.channels))
+	}
+	if ln, ok := p.storage.Line(r.SKU); ok {
+		text += "\n\n" + explainStorage(st.v.s.l, ln, p.storage.Opts)
 	}
 	st.formula.SetText(text)
 }

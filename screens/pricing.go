@@ -55,9 +55,13 @@ type pricing struct {
 
 	currency   *textBlock
 	marketNote *textBlock // what a market change kept, converted or replaced
-	status     *textBlock // the error or "no price reaches the target", in words
-	values     map[string]*widget.Label
-	hows       map[string]*textBlock
+	// storageNote shows the storage_per_unit Inventory filled in, with its
+	// formula, or why it could not (pricing_storage.go).
+	storageNote *textBlock
+	storageBtn  *widget.Button
+	status      *textBlock // the error or "no price reaches the target", in words
+	values      map[string]*widget.Label
+	hows        map[string]*textBlock
 
 	breakdown, curve, compare *chart.View
 
@@ -155,7 +159,11 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 			p.form.Append("", p.cif)
 			continue
 		}
-		item := &widget.FormItem{Text: t("pricing.field." + name), Widget: p.newEntry(name)}
+		var w fyne.CanvasObject = p.newEntry(name)
+		if name == "storage_per_unit" {
+			w = p.storageField(p.entries[name])
+		}
+		item := &widget.FormItem{Text: t("pricing.field." + name), Widget: w}
 		hint := ""
 		if key := "pricing.help." + name; p.s.l.Has(key) {
 			hint = t(key)
@@ -167,7 +175,7 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	p.form.AppendItem(p.items["price"])
 	p.entries["price"].SetPlaceHolder(t("pricing.price_hint"))
 
-	left := newPageScroll(container.NewVBox(p.form, p.marketNote, p.currency))
+	left := newPageScroll(container.NewVBox(p.form, p.storageNote, p.marketNote, p.currency))
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem(t("pricing.tab.results"), newPageScroll(p.buildResults())),
 		container.NewTabItem(t("pricing.tab.charts"), p.buildCharts()),

@@ -40,6 +40,7 @@ type Workspace struct {
 	*AdsStore           // nil: no ads data, see ads.go
 	*InventoryStore     // nil: no stock, no sales, see inventory.go
 	*FXStore            // nil: no rates, see fx.go
+	*StorageStore       // nil: no fees, default threshold, see storage.go
 
 	mu     sync.Mutex
 	closed int
