@@ -48,7 +48,7 @@ const labelGap = 0.4
 // wrapped onto up to MaxLines lines, then shortened to the slot; and only
 // when none of that fits, every Step-th label. width measures
 // a label (the renderer's font metrics, or EstimateTextWidth). Only up to
-// about 400 evenly sampled labels are measured, so the cost does not grow
+// about 120 evenly sampled labels are measured (every one of fewer than 240), so the cost does not grow
 // with a hundred thousand categories.
 func PlanCategoryLabels(labels []string, room LabelRoom, width func(string) float64) LabelPlan {
 	plan := LabelPlan{Lines: 1, Step: 1}
@@ -56,7 +56,7 @@ func PlanCategoryLabels(labels []string, room LabelRoom, width func(string) floa
 		return plan
 	}
 	gap := labelGap * room.LineHeight
-	sample := sampleLabels(labels, 400)
+	sample := sampleLabels(labels, 120)
 	widest := 0.0
 	for _, s := range sample {
 		widest = math.Max(widest, width(s))

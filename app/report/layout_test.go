@@ -133,3 +133,19 @@ func TestReportTablesKeepCodesWholeAndFitThePage(t *testing.T) {
 		t.Error("headers that never wrap push wide tables past the page")
 	}
 }
+
+// TestReportHeatmapColumnsFollowThePlan: a heatmap's column labels are
+// planned like any category axis: 31 days of the month slant rather than
+// lose every other label.
+func TestReportHeatmapColumnsFollowThePlan(t *testing.T) {
+	hm := app.Chart{ID: "heat", Kind: app.ChartHeatmap, YCategories: []string{"Mon", "Tue"}}
+	for d := 1; d <= 31; d++ {
+		hm.Categories = append(hm.Categories, fmt.Sprintf("2026-12-%02d", d))
+	}
+	hm.Matrix = [][]float64{make([]float64, 31), make([]float64, 31)}
+	opts, _ := chartOptions(t, hm)
+	label := obj(obj(list(opts["heat"]["xAxis"])[0])["axisLabel"])
+	if label["interval"] != "0" || label["rotate"] == nil || label["rotate"] == 0.0 {
+		t.Errorf("heatmap column labels %v, want all of them, slanted", label)
+	}
+}

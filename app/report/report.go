@@ -431,7 +431,7 @@ func grid(c app.Chart, hasLegend bool) opts.Grid {
 // for a browser window narrower than the page is designed for.
 func categoryAxis(c app.Chart) opts.XAxis {
 	p := labelPlan(c)
-	label := &opts.AxisLabel{HideOverlap: opts.Bool(true), Rotate: float64(p.Rotate), Interval: strconv.Itoa(p.Step - 1)}
+	label := planLabels(c)
 	gap := 30
 	if p.Rotate > 0 {
 		gap = 12 + int(rotatedLabelHeight(c, p)) // the title goes under the slanted labels
@@ -440,6 +440,13 @@ func categoryAxis(c app.Chart) opts.XAxis {
 		Type: "category", Name: c.XTitle(), NameLocation: "middle", NameGap: gap,
 		AxisLabel: label,
 	}
+}
+
+// planLabels is the category axis label option of labelPlan(c), for the
+// category charts and the heatmap's columns alike.
+func planLabels(c app.Chart) *opts.AxisLabel {
+	p := labelPlan(c)
+	return &opts.AxisLabel{HideOverlap: opts.Bool(true), Rotate: float64(p.Rotate), Interval: strconv.Itoa(p.Step - 1)}
 }
 
 func valueYAxis(c app.Chart) opts.YAxis {
@@ -679,7 +686,7 @@ func heatmapChart(c app.Chart) *charts.HeatMap {
 		// axis, so the categories go on the axis directly.
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: c.XTitle(), NameLocation: "middle", NameGap: 30,
 			Data: c.Categories, SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
-			AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
+			AxisLabel: planLabels(c)}),
 		// Rows read top-down like a table (Monday first), not bottom-up.
 		// The name goes at the top ("start" of an inverted axis), over the
 		// row labels, where there is room for it.
