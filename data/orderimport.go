@@ -831,7 +831,10 @@ type custDay struct {
 	bought bool // a non-cancelled line that day: a purchase day
 }
 
-type skuDay struct{ revenue, units int64 }
+type skuDay struct {
+	revenue, units       int64
+	soldUnits, soldLines int64 // the non-cancelled lines
+}
 
 // orderCount is the number of distinct order ids added.
 func (a *orderAggregates) orderCount() int {
@@ -921,6 +924,12 @@ func (a *orderAggregates) addDays(p *app.ParsedLine, day uint32, uid int64, amou
 		sd := a.skuDays[k]
 		if !addChecked(&sd.revenue, amount) || !addChecked(&sd.units, p.Quantity) {
 			a.overflow = true
+		}
+		if !app.IsCancellation(p.Invoice, p.Quantity) {
+			if !addChecked(&sd.soldUnits, p.Quantity) {
+				a.overflow = true
+			}
+			sd.soldLines++
 		}
 		a.skuDays[k] = sd
 	}
@@ -1145,10 +1154,10 @@ func (a *orderAggregates) writeDays(ctx context.Context, tx *sql.Tx) error {
 	}
 	keys = slices.AppendSeq(keys[:0], maps.Keys(a.skuDays))
 	sortByName(a.skuNames, keys)
-	return insertMany(ctx, tx, `INSERT INTO order_sku_days (stock_code, day, revenue_cents, units) VALUES `, 4, len(keys), func(i int, args []any) []any {
+	return insertMany(ctx, tx, `INSERT INTO order_sku_days (stock_code, day, revenue_cents, units, sold_units, sold_lines) VALUES `, 6, len(keys), func(i int, args []any) []any {
 		k := keys[i]
 		d := a.skuDays[k]
-		return append(args, a.skuNames[k>>32], a.dayNums[uint32(k)], d.revenue, d.units)
+		return append(args, a.skuNames[k>>32], a.dayNums[uint32(k)], d.revenue, d.units, d.soldUnits, d.soldLines)
 	})
 }
 

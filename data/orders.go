@@ -66,9 +66,11 @@ const customerDaysSQL = `
 	HAVING max(NOT ` + cancelledSQL + `) = 1`
 
 // skuDaysSQL is order_sku_days from the lines: revenue and units of every
-// line with a SKU, per SKU and day, cancellations netted.
+// line with a SKU, per SKU and day, cancellations netted; and the units and
+// count of the non-cancelled ones.
 const skuDaysSQL = `
-	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS revenue_cents, sum(quantity) AS units
+	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS revenue_cents, sum(quantity) AS units,
+		sum(CASE WHEN NOT ` + cancelledSQL + ` THEN quantity ELSE 0 END) AS sold_units, sum(NOT ` + cancelledSQL + `) AS sold_lines
 	FROM order_lines WHERE stock_code <> ''
 	GROUP BY stock_code, day`
 
@@ -133,7 +135,7 @@ func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
 		`DELETE FROM order_customer_days`,
 		`INSERT INTO order_customer_days (customer_id, day, cents)` + customerDaysSQL,
 		`DELETE FROM order_sku_days`,
-		`INSERT INTO order_sku_days (stock_code, day, revenue_cents, units)` + skuDaysSQL,
+		`INSERT INTO order_sku_days (stock_code, day, revenue_cents, units, sold_units, sold_lines)` + skuDaysSQL,
 	}
 	for _, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

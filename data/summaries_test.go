@@ -28,7 +28,7 @@ func daySummariesFromLines(t *testing.T, s *Store) map[string][]string {
 		cents  int64
 		bought bool
 	}
-	type sd struct{ rev, units int64 }
+	type sd struct{ rev, units, soldUnits, soldLines int64 }
 	cust, sku := map[[2]string]*cd{}, map[[2]string]*sd{}
 	dayNum := func(at string) string {
 		d, err := time.Parse(time.DateOnly, at[:10])
@@ -60,6 +60,10 @@ func daySummariesFromLines(t *testing.T, s *Store) map[string][]string {
 			}
 			sku[k].rev += qty * price
 			sku[k].units += qty
+			if !app.IsCancellation(inv, qty) {
+				sku[k].soldUnits += qty
+				sku[k].soldLines++
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -88,7 +92,8 @@ func daySummariesFromLines(t *testing.T, s *Store) map[string][]string {
 		out["cust_days"] = append(out["cust_days"], fmt.Sprintf("%s|%s|%d", k[0], k[1], cust[k].cents))
 	}
 	for _, k := range sk {
-		out["sku_days"] = append(out["sku_days"], fmt.Sprintf("%s|%s|%d|%d", k[0], k[1], sku[k].rev, sku[k].units))
+		v := sku[k]
+		out["sku_days"] = append(out["sku_days"], fmt.Sprintf("%s|%s|%d|%d|%d|%d", k[0], k[1], v.rev, v.units, v.soldUnits, v.soldLines))
 	}
 	return out
 }

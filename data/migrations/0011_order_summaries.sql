@@ -17,14 +17,17 @@ CREATE TABLE order_customer_days (
 
 -- One row per SKU (stock_code, non-empty) and calendar day with a line:
 -- revenue and units of every line, cancellations netted (what Products and
--- the report's product sales sum). Per day rather than per month: their
--- windows end on the last order's day, so a month row would not split at
--- the window's edges.
+-- the report's product sales sum), and the units and number of the
+-- non-cancelled lines (replenish's daily demand and its list of SKUs ever
+-- sold). Per day rather than per month: those windows end on a given day,
+-- so a month row would not split at the window's edges.
 CREATE TABLE order_sku_days (
 	stock_code    TEXT NOT NULL,
 	day           INTEGER NOT NULL,
 	revenue_cents INTEGER NOT NULL,
 	units         INTEGER NOT NULL,
+	sold_units    INTEGER NOT NULL,
+	sold_lines    INTEGER NOT NULL CHECK (sold_lines >= 0),
 	PRIMARY KEY (stock_code, day)
 ) STRICT, WITHOUT ROWID;
 
@@ -33,8 +36,10 @@ INSERT INTO order_customer_days (customer_id, day, cents)
 	FROM order_lines WHERE customer_id IS NOT NULL
 	GROUP BY customer_id, day
 	HAVING max(NOT (substr(invoice_no, 1, 1) = 'C' OR quantity < 0)) = 1;
-INSERT INTO order_sku_days (stock_code, day, revenue_cents, units)
-	SELECT stock_code, unixepoch(substr(invoiced_at, 1, 10)) / 86400 AS day, sum(quantity * unit_price_cents), sum(quantity)
+INSERT INTO order_sku_days (stock_code, day, revenue_cents, units, sold_units, sold_lines)
+	SELECT stock_code, unixepoch(substr(invoiced_at, 1, 10)) / 86400 AS day, sum(quantity * unit_price_cents), sum(quantity),
+		sum(CASE WHEN NOT (substr(invoice_no, 1, 1) = 'C' OR quantity < 0) THEN quantity ELSE 0 END),
+		sum(NOT (substr(invoice_no, 1, 1) = 'C' OR quantity < 0))
 	FROM order_lines WHERE stock_code <> ''
 	GROUP BY stock_code, day;
 
