@@ -95,10 +95,12 @@ screenshot: build
 bench-startup: build
 	bash scripts/bench-startup.sh
 
-# Import + tiers of N generated order lines against the sqlite3 shell's
-# .import + GROUP BY on the same file (ARGS="--lines 200000 --runs 5").
+# Import + tiers of N generated order lines, dates shuffled and then in order,
+# against the sqlite3 shell's .import + GROUP BY on the same file
+# (ARGS="--lines 200000 --runs 5").
 bench-tiers: build
-	./$(BIN) bench tiers $(ARGS)
+	./$(BIN) bench tiers --dates shuffled $(ARGS)
+	./$(BIN) bench tiers --dates ordered $(ARGS)
 
 # ads import + ads terms of a generated 100,000-row search term report
 # (ARGS="--rows 200000 --runs 5"); the target is under 3 s.

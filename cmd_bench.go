@@ -17,7 +17,7 @@ import (
 )
 
 // benchCmd times customer tiering against the sqlite3 CLI on the same
-// generated file: `seller-assistant bench tiers [--lines N] [--runs R] [--dir D]`.
+// generated file: `seller-assistant bench tiers [--lines N] [--runs R] [--dir D] [--dates shuffled|ordered]`.
 // Both sides run as child processes, so each one's peak memory (max RSS) is
 // its own.
 type benchCmd struct{}
@@ -32,18 +32,22 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 		return benchReplenish(ctx, args[1:], stdout)
 	}
 	if len(args) == 0 || args[0] != "tiers" {
-		return usagef("usage: bench tiers [--lines N] [--runs R] [--dir DIR] [--sqlite3 PATH]\n       bench ads [--rows N] [--runs R] [--dir DIR]\n       bench replenish [--lines N] [--skus N] [--runs R] [--dir DIR]")
+		return usagef("usage: bench tiers [--lines N] [--runs R] [--dir DIR] [--sqlite3 PATH] [--dates shuffled|ordered]\n       bench ads [--rows N] [--runs R] [--dir DIR]\n       bench replenish [--lines N] [--skus N] [--runs R] [--dir DIR]")
 	}
 	fs := newFlags("bench tiers")
 	lines := fs.Int("lines", 1_000_000, "order lines to generate")
 	runs := fs.Int("runs", 3, "timed runs of each side")
 	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
 	sqlite := fs.String("sqlite3", "sqlite3", "the sqlite3 command line shell")
+	dates := fs.String("dates", "shuffled", "order of the invoice dates in the file: shuffled (as exports sorted by order id, customer or marketplace are) or ordered")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if *lines < 1 || *runs < 1 {
 		return usagef("--lines and --runs must be positive")
+	}
+	if *dates != "shuffled" && *dates != "ordered" {
+		return usagef("--dates must be shuffled or ordered")
 	}
 	if _, err := exec.LookPath(*sqlite); err != nil {
 		return fmt.Errorf("bench needs the sqlite3 shell (Debian package sqlite3): %w", err)
@@ -60,12 +64,12 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	*dir = work
 	csvPath := filepath.Join(*dir, "orders.csv")
 	t0 := time.Now()
-	stats, err := generateOrders(csvPath, *lines)
+	stats, err := generateOrders(csvPath, *lines, *dates == "shuffled")
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "generated %s: %d lines, %d customers, %d countries, %d cancelled lines, %d without customer (%.1f s)\n",
-		csvPath, *lines, stats.customers, stats.countries, stats.cancelled, stats.noCustomer, time.Since(t0).Seconds())
+	fmt.Fprintf(stdout, "generated %s: %d lines, dates %s, %d customers, %d countries, %d cancelled lines, %d without customer (%.1f s)\n",
+		csvPath, *lines, *dates, stats.customers, stats.countries, stats.cancelled, stats.noCustomer, time.Since(t0).Seconds())
 
 	var ours, ref []time.Duration
 	var oursRSS, refRSS int64
@@ -144,11 +148,13 @@ type genStats struct{ customers, countries, cancelled, noCustomer int }
 // generateOrders writes n order lines in the UCI layout: ~n/10 customers
 // with a long-tailed number of orders, 40 countries (one large home
 // market), 1-8 lines per order, about 2% cancelled lines and 10% of lines
-// without a customer id, over one year in time order. Seeded, so runs
-// compare.
-func generateOrders(path string, n int) (st genStats, err error) {
+// without a customer id, over one year: in time order, or (shuffled) each
+// order on a random day and minute of the year while the order ids still
+// rise, as an export sorted by order id, customer or marketplace is.
+// Seeded, so runs compare.
+func generateOrders(path string, n int, shuffled bool) (st genStats, err error) {
 	err = atomicfile.Write(path, func(w io.Writer) error {
-		st = writeOrders(w, n)
+		st = writeOrders(w, n, shuffled)
 		return nil
 	})
 	return st, err
@@ -156,8 +162,9 @@ func generateOrders(path string, n int) (st genStats, err error) {
 
 // writeOrders writes the lines of generateOrders to w (whose errors
 // atomicfile reports when it flushes).
-func writeOrders(w io.Writer, n int) genStats {
+func writeOrders(w io.Writer, n int, shuffled bool) genStats {
 	r := rand.New(rand.NewPCG(4, 2026))
+	dr := rand.New(rand.NewPCG(5, 2026))
 	countries := []string{"United Kingdom", "Germany", "France", "EIRE", "Spain", "Netherlands", "Belgium", "Switzerland",
 		"Portugal", "Australia", "Norway", "Italy", "Channel Islands", "Finland", "Cyprus", "Sweden", "Austria", "Denmark",
 		"Japan", "Poland", "Israel", "USA", "Hong Kong", "Singapore", "Iceland", "Canada", "Greece", "Malta",
@@ -189,6 +196,11 @@ func writeOrders(w io.Writer, n int) genStats {
 		guest := r.Float64() < 0.10
 		// Exports list orders in time order, as shops write them.
 		at := start.Add(time.Duration(float64(written) / float64(n) * float64(365*24*time.Hour))).Truncate(time.Minute)
+		if shuffled {
+			// Drawn from its own generator, so both orders hold the very
+			// same customers, products, quantities and prices.
+			at = start.Add(time.Duration(dr.Int64N(int64(365 * 24 * time.Hour)))).Truncate(time.Minute)
+		}
 		lines := 1 + r.IntN(8)
 		cancelled := r.Float64() < 0.02
 		inv := fmt.Sprint(invoice)

@@ -17,7 +17,7 @@ func TestBenchGeneratorRoundTrip(t *testing.T) {
 	loadCustomerTranslations(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "orders.csv")
-	st, err := generateOrders(path, 20000)
+	st, err := generateOrders(path, 20000, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,6 +43,54 @@ func TestBenchGeneratorRoundTrip(t *testing.T) {
 	}
 	if code := runCommand(db, []string{"bench", "tiers", "--lines", "0"}, &out, &errs); code != 2 {
 		t.Errorf("bench --lines 0: exit %d", code)
+	}
+}
+
+// The shuffled file holds the ordered file's lines, only with other dates,
+// and those dates are out of time order (as the real exports are).
+func TestBenchGeneratorShufflesDates(t *testing.T) {
+	var ordered, shuffled bytes.Buffer
+	sto, sts := writeOrders(&ordered, 5000, false), writeOrders(&shuffled, 5000, true)
+	if sto != sts {
+		t.Fatalf("stats differ: %+v %+v", sto, sts)
+	}
+	ol, sl := strings.Split(ordered.String(), "\n"), strings.Split(shuffled.String(), "\n")
+	if len(ol) != len(sl) || len(ol) != 5002 {
+		t.Fatalf("%d and %d lines", len(ol), len(sl))
+	}
+	dateOf := func(line string) (string, string) {
+		// InvoiceDate is the field after Quantity; the description may hold
+		// a quoted comma, so it is found from the end: 4 fields follow it.
+		f := strings.Split(line, ",")
+		n := len(f)
+		return f[n-4], strings.Join(append(append([]string{}, f[:n-4]...), f[n-3:]...), ",")
+	}
+	descending, orderedDescending := 0, 0
+	var prevS, prevO string
+	for i := 1; i < len(ol)-1; i++ {
+		do, restO := dateOf(ol[i])
+		ds, restS := dateOf(sl[i])
+		if restO != restS {
+			t.Fatalf("line %d differs beyond its date:\n%s\n%s", i, ol[i], sl[i])
+		}
+		if _, err := time.Parse(time.DateTime, ds); err != nil {
+			t.Fatalf("line %d: date %q", i, ds)
+		}
+		if ds < prevS {
+			descending++
+		}
+		if do < prevO {
+			orderedDescending++
+		}
+		prevS, prevO = ds, do
+	}
+	if orderedDescending != 0 {
+		t.Errorf("ordered file has %d dates earlier than the line before", orderedDescending)
+	}
+	// Orders of 1-8 lines on random days: about a third of the lines start
+	// an order dated earlier than the one before.
+	if descending < 500 {
+		t.Errorf("shuffled file: only %d of 5000 dates earlier than the line before", descending)
 	}
 }
 

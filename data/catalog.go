@@ -351,12 +351,21 @@ func (s *Store) ProductSales(ctx context.Context) ([]app.ProductSales, error) {
 	}
 	end = end.AddDate(0, 0, 1)
 	mid, start := end.AddDate(0, -6, 0), end.AddDate(0, -12, 0)
+	// From the order_sku_days summary (one row per SKU and day, kept by
+	// every import and undo): at a million lines a year of it is a few
+	// thousand rows to a few hundred thousand, where the lines took one
+	// index lookup each (issue 20: 2.9 s for Products).
+	dayNum := func(t time.Time) int64 { return t.Unix() / 86400 }
+	from, err := s.daySummary(ctx, "order_sku_days", skuDaysSQL)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT stock_code,
-		coalesce(sum(CASE WHEN invoiced_at >= ?2 THEN quantity * unit_price_cents END), 0),
-		coalesce(sum(CASE WHEN invoiced_at < ?2 THEN quantity * unit_price_cents END), 0),
-		coalesce(sum(CASE WHEN invoiced_at >= ?2 THEN quantity END), 0)
-		FROM order_lines WHERE invoiced_at >= ?1 AND invoiced_at < ?3 AND stock_code <> ''
-		GROUP BY stock_code`, start.Format(dateLayout), mid.Format(dateLayout), end.Format(dateLayout))
+		coalesce(sum(CASE WHEN day >= ?2 THEN revenue_cents END), 0),
+		coalesce(sum(CASE WHEN day < ?2 THEN revenue_cents END), 0),
+		coalesce(sum(CASE WHEN day >= ?2 THEN units END), 0)
+		FROM `+from+` WHERE day >= ?1 AND day < ?3
+		GROUP BY stock_code`, dayNum(start), dayNum(mid), dayNum(end))
 	if err != nil {
 		return nil, s.fail(err)
 	}

@@ -33,6 +33,8 @@ func dumpTables(t *testing.T, s *Store) map[string][]string {
 		"customers": `SELECT customer_id || '|' || country || '|' || orders || '|' || lines || '|' || monetary_cents || '|' || coalesce(first_order,'-') || '|' || coalesce(last_order,'-') FROM order_customers ORDER BY customer_id`,
 		"meta":      `SELECT key || '|' || value FROM meta WHERE key LIKE 'orders.%' ORDER BY key`,
 		"lines":     `SELECT count(*) || '|' || coalesce(sum(quantity * unit_price_cents), 0) FROM order_lines`,
+		"cust_days": `SELECT customer_id || '|' || day || '|' || cents FROM order_customer_days ORDER BY customer_id, day`,
+		"sku_days":  `SELECT stock_code || '|' || day || '|' || revenue_cents || '|' || units || '|' || sold_units || '|' || sold_lines FROM order_sku_days ORDER BY stock_code, day`,
 	} {
 		rows, err := s.db.Query(q)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"sort"
@@ -22,21 +23,24 @@ import (
 var _ app.InventoryStore = (*Store)(nil)
 
 // windowSQL sums the units of each SKU's non-cancelled lines per day of the
-// window [?1, ?2), through the order_lines_by_invoiced_at index: a window of
-// weeks reads a few percent of a year's lines. Cancellations are
-// app.IsCancellation in SQL; a line without a SKU cannot be planned.
-const windowSQL = `SELECT stock_code, substr(invoiced_at, 1, 10), sum(quantity) FROM order_lines
-	WHERE invoiced_at >= ?1 AND invoiced_at < ?2 AND stock_code <> '' AND NOT ` + cancelledSQL + `
-	GROUP BY 1, 2`
+// window [?1, ?2) (day numbers), from order_sku_days (FROM is filled in by
+// daySummary): one row per SKU and day instead of every line. Cancellations
+// are app.IsCancellation in SQL; a line without a SKU cannot be planned.
+const windowSQL = `SELECT stock_code, date(day * 86400, 'unixepoch'), sold_units FROM %s
+	WHERE day >= ?1 AND day < ?2 AND sold_lines > 0`
 
 // soldSQL lists every SKU with a non-cancelled line at any date: each has a
 // row in the plan even when it sold nothing in the window.
-const soldSQL = `SELECT DISTINCT stock_code FROM order_lines WHERE stock_code <> '' AND NOT ` + cancelledSQL
+const soldSQL = `SELECT DISTINCT stock_code FROM %s WHERE sold_lines > 0`
 
 // ReplenishInputs implements app.InventoryStore.
 func (s *Store) ReplenishInputs(ctx context.Context, o app.ReplenishOptions) ([]app.ReplenishInput, error) {
 	n := o.WindowDays
 	start := o.WindowStart()
+	from, err := s.daySummary(ctx, "order_sku_days", skuDaysSQL)
+	if err != nil {
+		return nil, err
+	}
 	bySKU := map[string]*app.ReplenishInput{}
 	get := func(sku string) *app.ReplenishInput {
 		in := bySKU[sku]
@@ -63,7 +67,7 @@ func (s *Store) ReplenishInputs(ctx context.Context, o app.ReplenishOptions) ([]
 			soldCh <- r
 			return
 		}
-		r.err = s.eachRow(ctx, soldSQL, nil, func(rows *sql.Rows) error {
+		r.err = s.eachRow(ctx, fmt.Sprintf(soldSQL, from), nil, func(rows *sql.Rows) error {
 			var sku string
 			err := rows.Scan(&sku)
 			r.skus = append(r.skus, sku)
@@ -71,7 +75,8 @@ func (s *Store) ReplenishInputs(ctx context.Context, o app.ReplenishOptions) ([]
 		})
 		soldCh <- r
 	}()
-	err := s.eachRow(ctx, windowSQL, []any{start.Format(time.DateOnly), o.AsOf.Format(time.DateOnly)}, func(rows *sql.Rows) error {
+	dayNum := func(t time.Time) int64 { return t.Unix() / 86400 }
+	err = s.eachRow(ctx, fmt.Sprintf(windowSQL, from), []any{dayNum(start), dayNum(o.AsOf)}, func(rows *sql.Rows) error {
 		var sku, day string
 		var units int64
 		if err := rows.Scan(&sku, &day, &units); err != nil {

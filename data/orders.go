@@ -52,6 +52,72 @@ func (s *Store) RevenueByCountry(ctx context.Context, limit int) ([]app.NamedVal
 	return out, s.fail(rows.Err())
 }
 
+// dayNumberSQL is the day number of a line (days since 1970-01-01), the
+// day column of order_customer_days and order_sku_days.
+const dayNumberSQL = `unixepoch(substr(invoiced_at, 1, 10)) / 86400`
+
+// customerDaysSQL is order_customer_days from the lines: each customer's
+// days with a non-cancelled line, worth all that day's lines net of
+// cancellations (the rules of app/clv.go).
+const customerDaysSQL = `
+	SELECT customer_id, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS cents
+	FROM order_lines WHERE customer_id IS NOT NULL
+	GROUP BY customer_id, day
+	HAVING max(NOT ` + cancelledSQL + `) = 1`
+
+// skuDaysSQL is order_sku_days from the lines: revenue and units of every
+// line with a SKU, per SKU and day, cancellations netted; and the units and
+// count of the non-cancelled ones.
+const skuDaysSQL = `
+	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS revenue_cents, sum(quantity) AS units,
+		sum(CASE WHEN NOT ` + cancelledSQL + ` THEN quantity ELSE 0 END) AS sold_units, sum(NOT ` + cancelledSQL + `) AS sold_lines
+	FROM order_lines WHERE stock_code <> ''
+	GROUP BY stock_code, day`
+
+// staleTriggers are the triggers of migration 0011 that mark the summaries
+// stale when a line changes outside an import or undo; suspendStaleMarks
+// drops them for a writer that rebuilds the summaries itself (a million
+// trigger runs cost an import more than its inserts), and
+// resumeStaleMarks makes them again, both inside the writer's transaction.
+var staleTriggers = map[string]string{
+	"order_lines_stale_insert": "AFTER INSERT",
+	"order_lines_stale_update": "AFTER UPDATE",
+	"order_lines_stale_delete": "AFTER DELETE",
+}
+
+func suspendStaleMarks(ctx context.Context, tx *sql.Tx) error {
+	for name := range staleTriggers {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER IF EXISTS `+name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func resumeStaleMarks(ctx context.Context, tx *sql.Tx) error {
+	for name, when := range staleTriggers {
+		if _, err := tx.ExecContext(ctx, `CREATE TRIGGER IF NOT EXISTS `+name+` `+when+` ON order_lines
+			BEGIN INSERT OR IGNORE INTO meta (key, value) VALUES ('orders.summaries_stale', '1'); END`); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// daySummary is where PurchaseDays and ProductSales read: the summary
+// table, or while a line has changed since the last rebuild (see
+// staleTriggers) the same rows computed from the lines (sourceSQL).
+func (s *Store) daySummary(ctx context.Context, table, sourceSQL string) (string, error) {
+	var stale int
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'orders.summaries_stale')`).Scan(&stale); err != nil {
+		return "", s.fail(err)
+	}
+	if stale == 1 {
+		return "(" + sourceSQL + ")", nil
+	}
+	return table, nil
+}
+
 // refreshOrderSummaries rebuilds the order summaries inside the transaction
 // that changed order_lines, so they can never disagree with the lines. This
 // is the one place that scans order_lines; it runs after an import, not at
@@ -66,6 +132,10 @@ func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
 		`INSERT INTO order_countries (country, revenue_cents, orders, customers)
 			SELECT country, sum(quantity * unit_price_cents), count(DISTINCT invoice_no), count(DISTINCT customer_id)
 			FROM order_lines GROUP BY 1`,
+		`DELETE FROM order_customer_days`,
+		`INSERT INTO order_customer_days (customer_id, day, cents)` + customerDaysSQL,
+		`DELETE FROM order_sku_days`,
+		`INSERT INTO order_sku_days (stock_code, day, revenue_cents, units, sold_units, sold_lines)` + skuDaysSQL,
 	}
 	for _, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -85,6 +155,10 @@ func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
 	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES
 		('orders.customers', ?), ('orders.first', ?), ('orders.last', ?)`,
 		strconv.Itoa(customers), first.String, last.String)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'orders.summaries_stale'`)
 	return err
 }
 
