@@ -295,6 +295,28 @@ func (in *QuoteInput) fields() []quoteField {
 	}
 }
 
+// QuoteNumber is one numeric input of a quote as a form handles it: its
+// JSON name, whether it is a rate (held as a fraction, typed as a
+// percentage), and where it lives in the input.
+type QuoteNumber struct {
+	Name  string
+	Rate  bool
+	Value *decimal.Decimal
+}
+
+// Numbers are in's numeric inputs in form order (every input but the
+// duty_on_cif flag), so a form reads and writes them from the one list the
+// JSON parser and the validation use.
+func (in *QuoteInput) Numbers() []QuoteNumber {
+	var out []QuoteNumber
+	for _, f := range in.fields() {
+		if f.dec != nil {
+			out = append(out, QuoteNumber{Name: f.name, Rate: f.rate, Value: f.dec})
+		}
+	}
+	return out
+}
+
 // QuoteFieldNames are the input names of the quote JSON, in form order
 // (without the optional "price", "currency" and "market").
 func QuoteFieldNames() []string {

@@ -376,3 +376,40 @@ func BenchmarkQuoteCompute(b *testing.B) {
 		_ = in.Compute()
 	}
 }
+
+// TestQuoteNumbers: the form's list is the parser's, minus the one flag,
+// and writing through it fills the input.
+func TestQuoteNumbers(t *testing.T) {
+	var in app.QuoteInput
+	nums := in.Numbers()
+	names := app.QuoteFieldNames()
+	if len(nums) != len(names)-1 {
+		t.Fatalf("%d numbers for %d fields", len(nums), len(names))
+	}
+	i := 0
+	for _, n := range names {
+		if n == "duty_on_cif" {
+			continue
+		}
+		if nums[i].Name != n {
+			t.Fatalf("number %d is %s, field %s", i, nums[i].Name, n)
+		}
+		*nums[i].Value = decimal.NewFromInt(int64(i + 1))
+		i++
+	}
+	if !in.PurchaseCost.Equal(decimal.NewFromInt(1)) || !in.TargetMargin.Equal(decimal.NewFromInt(int64(len(nums)))) {
+		t.Errorf("writes did not land: purchase %v, target %v", in.PurchaseCost, in.TargetMargin)
+	}
+	rates := 0
+	for _, n := range nums {
+		if n.Rate {
+			rates++
+			if !strings.HasSuffix(n.Name, "_rate") && n.Name != "target_margin" {
+				t.Errorf("%s marked a rate", n.Name)
+			}
+		}
+	}
+	if rates != 7 {
+		t.Errorf("%d rates, want 7 (duty, VAT, referral, payment, ad, return, target margin)", rates)
+	}
+}
