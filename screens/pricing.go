@@ -114,9 +114,16 @@ var fieldOwner = map[string]string{
 // the typed number in the new currency.
 var sellingMoney = []string{"clearance_per_unit", "price"}
 
-// pricingRate fields are typed as percentages and held as fractions.
-var pricingRate = map[string]bool{"duty_rate": true, "vat_rate": true, "referral_fee_rate": true,
-	"payment_fee_rate": true, "ad_rate": true, "return_rate": true, "target_margin": true}
+// pricingRate fields are typed as percentages and held as fractions: the
+// quote's own rate flags (app.QuoteInput.Numbers).
+var pricingRate = func() map[string]bool {
+	var in app.QuoteInput
+	m := map[string]bool{}
+	for _, n := range in.Numbers() {
+		m[n.Name] = n.Rate
+	}
+	return m
+}()
 
 func (p *pricing) buildUI() fyne.CanvasObject {
 	t := p.s.l.T
@@ -523,21 +530,13 @@ func (p *pricing) applyDefaults(sources ...string) []string {
 
 // quoteValues are in's inputs as the entries show them (rates as percentages).
 func quoteValues(in app.QuoteInput) map[string]string {
-	fields := map[string]decimal.Decimal{
-		"purchase_cost": in.PurchaseCost, "other_unit_cost": in.OtherUnitCost, "fx_rate": in.FXRate,
-		"weight_kg": in.WeightKg, "length_cm": in.LengthCm, "width_cm": in.WidthCm, "height_cm": in.HeightCm,
-		"volumetric_divisor": in.VolDivisor, "freight_per_kg": in.FreightPerKg, "duty_rate": in.DutyRate,
-		"clearance_per_unit": in.ClearancePerUnit, "fulfilment_fee": in.FulfilmentFee, "per_order_fee": in.PerOrderFee,
-		"storage_per_unit": in.StoragePerUnit, "vat_rate": in.VATRate, "referral_fee_rate": in.ReferralRate,
-		"payment_fee_rate": in.PaymentRate, "ad_rate": in.AdRate, "return_rate": in.ReturnRate,
-		"target_margin": in.TargetMargin,
-	}
 	out := map[string]string{}
-	for name, v := range fields {
-		if pricingRate[name] {
+	for _, n := range in.Numbers() {
+		v := *n.Value
+		if n.Rate {
 			v = v.Shift(2)
 		}
-		out[name] = v.String()
+		out[n.Name] = v.String()
 	}
 	return out
 }
@@ -568,28 +567,15 @@ func (p *pricing) setInput(in app.QuoteInput, withPrice bool) {
 // first field that is not a usable number, in the person's language.
 func (p *pricing) readInput() (app.QuoteInput, error) {
 	in := app.QuoteInput{DutyOnCIF: p.cif.Checked, Currency: p.currencyCode()}
-	targets := map[string]*decimal.Decimal{
-		"purchase_cost": &in.PurchaseCost, "other_unit_cost": &in.OtherUnitCost, "fx_rate": &in.FXRate,
-		"weight_kg": &in.WeightKg, "length_cm": &in.LengthCm, "width_cm": &in.WidthCm, "height_cm": &in.HeightCm,
-		"volumetric_divisor": &in.VolDivisor, "freight_per_kg": &in.FreightPerKg, "duty_rate": &in.DutyRate,
-		"clearance_per_unit": &in.ClearancePerUnit, "storage_per_unit": &in.StoragePerUnit,
-		"fulfilment_fee": &in.FulfilmentFee, "per_order_fee": &in.PerOrderFee, "vat_rate": &in.VATRate,
-		"referral_fee_rate": &in.ReferralRate, "payment_fee_rate": &in.PaymentRate, "ad_rate": &in.AdRate,
-		"return_rate": &in.ReturnRate, "target_margin": &in.TargetMargin,
-	}
-	for _, name := range app.QuoteFieldNames() {
-		dst, ok := targets[name]
-		if !ok {
-			continue
-		}
-		d, err := parseNumber(p.entries[name].Text)
+	for _, n := range in.Numbers() {
+		d, err := parseNumber(p.entries[n.Name].Text)
 		if err != nil {
-			return in, app.Errorf(app.EInvalid, "pricing.error.not_number", p.s.l.T("pricing.field."+name))
+			return in, app.Errorf(app.EInvalid, "pricing.error.not_number", p.s.l.T("pricing.field."+n.Name))
 		}
-		if pricingRate[name] {
+		if n.Rate {
 			d = d.Shift(-2)
 		}
-		*dst = d
+		*n.Value = d
 	}
 	if s := strings.TrimSpace(p.entries["price"].Text); s != "" {
 		d, err := parseNumber(s)
