@@ -13,7 +13,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
-	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -46,14 +45,15 @@ type products struct {
 	status2                                 *widget.Label
 	packChecks                              []*widget.Check
 
-	matrix, bcg, margin, pipeChart *chart.View
-	pipeList                       *widget.List
-	pipeItems                      []app.Product
-	pipeBox                        *fyne.Container
-	progress                       *widget.Label // checklist progress of the product in the pipeline view
+	portfolioTab *productPortfolio
+	pipelineTab  *productPipeline
 }
 
-func newProducts(s *Shell) *products { return &products{s: s, checks: map[string]bool{}} }
+func newProducts(s *Shell) *products {
+	p := &products{s: s, checks: map[string]bool{}}
+	p.portfolioTab, p.pipelineTab = &productPortfolio{p: p}, &productPipeline{p: p}
+	return p
+}
 
 func (p *products) buildUI() fyne.CanvasObject {
 	t := p.s.l.T
@@ -63,8 +63,8 @@ func (p *products) buildUI() fyne.CanvasObject {
 	}
 	p.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(t("products.tab_catalog"), theme.ListIcon(), p.catalogUI()),
-		container.NewTabItemWithIcon(t("products.tab_portfolio"), theme.GridIcon(), p.portfolioUI()),
-		container.NewTabItemWithIcon(t("products.tab_pipeline"), theme.MediaFastForwardIcon(), p.pipelineUI()),
+		container.NewTabItemWithIcon(t("products.tab_portfolio"), theme.GridIcon(), p.portfolioTab.buildUI()),
+		container.NewTabItemWithIcon(t("products.tab_pipeline"), theme.MediaFastForwardIcon(), p.pipelineTab.buildUI()),
 	)
 	p.load()
 	return container.NewBorder(head, nil, nil, nil, p.tabs)
@@ -167,8 +167,8 @@ func (p *products) load() {
 	}, func(c catalogue) {
 		p.all, p.sales, p.quotes = c.all, c.sales, c.quotes
 		p.applyFilter()
-		p.refreshPortfolio()
-		p.refreshPipeline()
+		p.portfolioTab.refresh()
+		p.pipelineTab.refresh()
 	})
 }
 
@@ -341,8 +341,8 @@ func (p *products) upsert(pr app.Product) {
 		p.all = append(p.all, pr)
 	}
 	p.applyFilter()
-	p.refreshPortfolio()
-	p.refreshPipeline()
+	p.portfolioTab.refresh()
+	p.pipelineTab.refresh()
 }
 
 func (p *products) onDelete() {
@@ -373,8 +373,8 @@ func (p *products) deleteProduct(pr app.Product) {
 			}
 		}
 		p.applyFilter()
-		p.refreshPortfolio()
-		p.refreshPipeline()
+		p.portfolioTab.refresh()
+		p.pipelineTab.refresh()
 		p.onNew()
 		rsOfferUndo(p.s, p.s.l.T("products.deleted", pr.SKU), func() {
 			back := pr
@@ -401,7 +401,7 @@ func (p *products) loadChecks(id int64) {
 			p.checks[k] = true
 		}
 		p.showChecks()
-		p.showPipelineChecks()
+		p.pipelineTab.showChecks()
 	})
 }
 
@@ -427,7 +427,7 @@ func (p *products) onCheck(item string, on bool) {
 		return
 	}
 	p.checks[item] = on
-	p.showProgress()
+	p.pipelineTab.showProgress()
 	ws := p.s.ws
 	p.s.write(func(ctx context.Context) error {
 		return ws.SetCheck(ctx, id, item, on)

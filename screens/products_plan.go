@@ -20,83 +20,101 @@ import (
 
 // ---------------------------------------------------------------- portfolio
 
-func (p *products) portfolioUI() fyne.CanvasObject {
-	t := p.s.l.T
-	p.matrix = chart.NewView(app.Chart{}, t("chart.no_data"))
-	p.bcg = chart.NewView(app.Chart{}, t("products.bcg_empty"))
-	p.margin = chart.NewView(app.Chart{}, t("products.margin_empty"))
+// productPortfolio is the Portfolio tab: the catalogue as a price-band ×
+// role matrix, the growth-share (BCG) view and the margin per product.
+type productPortfolio struct {
+	p                   *products
+	matrix, bcg, margin *chart.View
+}
+
+func (v *productPortfolio) buildUI() fyne.CanvasObject {
+	t := v.p.s.l.T
+	v.matrix = chart.NewView(app.Chart{}, t("chart.no_data"))
+	v.bcg = chart.NewView(app.Chart{}, t("products.bcg_empty"))
+	v.margin = chart.NewView(app.Chart{}, t("products.margin_empty"))
 	help := newTextBlock(t("products.portfolio_help"))
 	tall := func(c *chart.View) fyne.CanvasObject { return container.New(rsMinHeight(320), c) }
-	grid := container.NewGridWithColumns(2, tall(p.matrix), tall(p.bcg), tall(p.margin))
+	grid := container.NewGridWithColumns(2, tall(v.matrix), tall(v.bcg), tall(v.margin))
 	return newPageScroll(container.NewVBox(help, grid))
 }
 
-func (p *products) refreshPortfolio() {
-	l := p.s.l
-	p.matrix.SetChart(app.ProductMatrixChart(l, p.all))
-	p.bcg.SetChart(app.PortfolioChart(l, app.Portfolio(p.all, p.sales)))
-	p.margin.SetChart(app.MarginChart(l, p.quotes))
+func (v *productPortfolio) refresh() {
+	l := v.p.s.l
+	v.matrix.SetChart(app.ProductMatrixChart(l, v.p.all))
+	v.bcg.SetChart(app.PortfolioChart(l, app.Portfolio(v.p.all, v.p.sales)))
+	v.margin.SetChart(app.MarginChart(l, v.p.quotes))
 }
 
 // ---------------------------------------------------------------- pipeline
 
-func (p *products) pipelineUI() fyne.CanvasObject {
-	t := p.s.l.T
-	p.pipeChart = chart.NewView(app.Chart{}, t("products.pipeline_empty"))
-	p.pipeList = widget.NewList(func() int { return len(p.pipeItems) }, func() fyne.CanvasObject { return newRsRow() },
+// productPipeline is the Pipeline tab: products on their way to launch,
+// each stage's checklist, and the move to the next stage.
+type productPipeline struct {
+	p        *products
+	chart    *chart.View
+	list     *widget.List
+	items    []app.Product // the list's rows, in stage order
+	box      *fyne.Container
+	progress *widget.Label // checklist progress of the product shown
+}
+
+func (v *productPipeline) buildUI() fyne.CanvasObject {
+	t := v.p.s.l.T
+	v.chart = chart.NewView(app.Chart{}, t("products.pipeline_empty"))
+	v.list = widget.NewList(func() int { return len(v.items) }, func() fyne.CanvasObject { return newRsRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			pr := p.pipeItems[i]
-			o.(*rsRow).set(pr.SKU+" · "+p.s.l.T("products.pipeline."+pr.Pipeline), pr.Name(p.s.l))
+			pr := v.items[i]
+			o.(*rsRow).set(pr.SKU+" · "+v.p.s.l.T("products.pipeline."+pr.Pipeline), pr.Name(v.p.s.l))
 		})
-	p.pipeList.OnSelected = p.onPipeSelect
-	p.pipeBox = container.NewVBox(widget.NewLabel(t("products.pipeline_pick")))
+	v.list.OnSelected = v.onSelect
+	v.box = container.NewVBox(widget.NewLabel(t("products.pipeline_pick")))
 	help := newTextBlock(t("products.pipeline_help"))
-	left := container.NewBorder(container.NewVBox(help, p.pipeChart), nil, nil, nil, p.pipeList)
-	split := container.NewHSplit(left, newPageScroll(p.pipeBox))
+	left := container.NewBorder(container.NewVBox(help, v.chart), nil, nil, nil, v.list)
+	split := container.NewHSplit(left, newPageScroll(v.box))
 	split.Offset = 0.45
 	return split
 }
 
-func (p *products) refreshPipeline() {
-	p.pipeItems = nil
+func (v *productPipeline) refresh() {
+	v.items = nil
 	for _, st := range app.PipelineStages {
-		for _, pr := range p.all {
+		for _, pr := range v.p.all {
 			if pr.Pipeline == st {
-				p.pipeItems = append(p.pipeItems, pr)
+				v.items = append(v.items, pr)
 			}
 		}
 	}
-	p.pipeChart.SetChart(app.PipelineChart(p.s.l, p.all))
-	p.pipeList.UnselectAll()
-	p.pipeList.Refresh()
+	v.chart.SetChart(app.PipelineChart(v.p.s.l, v.p.all))
+	v.list.UnselectAll()
+	v.list.Refresh()
 }
 
-func (p *products) onPipeSelect(i widget.ListItemID) {
-	p.edit(p.pipeItems[i])
-	p.showPipelineChecks()
+func (v *productPipeline) onSelect(i widget.ListItemID) {
+	v.p.edit(v.items[i])
+	v.showChecks()
 }
 
 // showPipelineChecks shows the current product's stage, every stage's
 // checklist and a button to move it on.
-func (p *products) showPipelineChecks() {
-	l := p.s.l
-	pr := p.current
+func (v *productPipeline) showChecks() {
+	l := v.p.s.l
+	pr := v.p.current
 	if pr.ID == 0 || pr.Pipeline == "" {
-		p.pipeBox.Objects = []fyne.CanvasObject{widget.NewLabel(l.T("products.pipeline_pick"))}
-		p.pipeBox.Refresh()
+		v.box.Objects = []fyne.CanvasObject{widget.NewLabel(l.T("products.pipeline_pick"))}
+		v.box.Refresh()
 		return
 	}
 	objs := []fyne.CanvasObject{heading(pr.SKU + "  " + pr.Name(l))}
-	p.progress = widget.NewLabel("")
-	p.showProgress()
-	objs = append(objs, p.progress)
+	v.progress = widget.NewLabel("")
+	v.showProgress()
+	objs = append(objs, v.progress)
 	for _, st := range app.PipelineStages {
 		box := container.NewVBox()
 		for _, it := range app.PipelineChecks[st] {
 			item := st + "." + it
 			c := widget.NewCheck(l.T("products.check."+it), nil)
-			c.Checked = p.checks[item]
-			c.OnChanged = func(on bool) { p.onCheck(item, on) }
+			c.Checked = v.p.checks[item]
+			c.OnChanged = func(on bool) { v.p.onCheck(item, on) }
 			box.Add(c)
 		}
 		title := l.T("products.pipeline." + st)
@@ -108,28 +126,28 @@ func (p *products) showPipelineChecks() {
 	if i := rsIndex(app.PipelineStages, pr.Pipeline); i+1 < len(app.PipelineStages) {
 		next := app.PipelineStages[i+1]
 		objs = append(objs, &widget.Button{Text: l.T("products.move_to", l.T("products.pipeline."+next)), Icon: theme.NavigateNextIcon(),
-			Importance: widget.HighImportance, OnTapped: func() { p.moveTo(next) }})
+			Importance: widget.HighImportance, OnTapped: func() { v.moveTo(next) }})
 	} else {
 		objs = append(objs, &widget.Button{Text: l.T("products.launch"), Icon: theme.ConfirmIcon(),
-			Importance: widget.HighImportance, OnTapped: func() { p.moveTo("") }})
+			Importance: widget.HighImportance, OnTapped: func() { v.moveTo("") }})
 	}
-	p.pipeBox.Objects = objs
-	p.pipeBox.Refresh()
+	v.box.Objects = objs
+	v.box.Refresh()
 }
 
 // showProgress counts the ticked items of the current stage and packaging.
-func (p *products) showProgress() {
-	if p.progress == nil || p.current.Pipeline == "" {
+func (v *productPipeline) showProgress() {
+	if v.progress == nil || v.p.current.Pipeline == "" {
 		return
 	}
-	l := p.s.l
-	sd, sa, pd, pa := app.CheckProgress(p.current, p.timesOfChecks())
-	p.progress.SetText(l.T("products.progress", l.T("products.pipeline."+p.current.Pipeline), sd, sa, pd, pa))
+	l := v.p.s.l
+	sd, sa, pd, pa := app.CheckProgress(v.p.current, v.timesOfChecks())
+	v.progress.SetText(l.T("products.progress", l.T("products.pipeline."+v.p.current.Pipeline), sd, sa, pd, pa))
 }
 
-func (p *products) timesOfChecks() map[string]time.Time {
+func (v *productPipeline) timesOfChecks() map[string]time.Time {
 	out := map[string]time.Time{}
-	for k, on := range p.checks {
+	for k, on := range v.p.checks {
 		if on {
 			out[k] = time.Time{}
 		}
@@ -139,25 +157,25 @@ func (p *products) timesOfChecks() map[string]time.Time {
 
 // moveTo puts the current product into stage ("" = launched: it leaves the
 // pipeline and is listed).
-func (p *products) moveTo(stage string) {
-	pr := p.current
+func (v *productPipeline) moveTo(stage string) {
+	pr := v.p.current
 	pr.Pipeline = stage
 	if stage == "" {
 		pr.Status = "listed"
 	} else if pr.Status == "idea" && stage != "market_check" {
 		pr.Status = "sampling"
 	}
-	ws := p.s.ws
-	p.s.run(p.s.l.T("research.saving"), func(ctx context.Context) error {
+	ws := v.p.s.ws
+	v.p.s.run(v.p.s.l.T("research.saving"), func(ctx context.Context) error {
 		return ws.SaveProduct(ctx, &pr)
 	}, func(err error) {
 		if err != nil {
-			p.s.ShowError(err)
+			v.p.s.ShowError(err)
 			return
 		}
-		p.upsert(pr)
-		p.edit(pr)
-		p.showPipelineChecks()
+		v.p.upsert(pr)
+		v.p.edit(pr)
+		v.showChecks()
 	})
 }
 
@@ -248,8 +266,8 @@ func (p *products) runImport(ps []app.Product) {
 		}
 		p.all = all
 		p.applyFilter()
-		p.refreshPortfolio()
-		p.refreshPipeline()
+		p.portfolioTab.refresh()
+		p.pipelineTab.refresh()
 		p.s.message(p.s.l.T("products.import"), p.s.l.T("products.imported", added, updated))
 	})
 }

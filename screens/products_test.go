@@ -188,23 +188,23 @@ func TestProductsPortfolioAndPipeline(t *testing.T) {
 	ts := newTestShell(t, ws)
 	p := showScreen(ts, newProducts(ts.Shell))
 	ts.next(t)
-	bcg := p.bcg.Chart()
+	bcg := p.portfolioTab.bcg.Chart()
 	if bcg.Series[0].Name != ts.l.T("products.quadrant.star") || len(bcg.Series[0].Points) != 1 || len(bcg.Series[3].Points) != 1 {
 		t.Fatalf("BCG series %+v", bcg.Series)
 	}
-	if m := p.matrix.Chart(); m.Matrix[0][0] != 1 { // high band, introduction: the kettle
+	if m := p.portfolioTab.matrix.Chart(); m.Matrix[0][0] != 1 { // high band, introduction: the kettle
 		t.Fatalf("matrix %v", m.Matrix)
 	}
-	if len(p.pipeItems) != 1 || p.pipeChart.Chart().Series[0].Values[1] != 1 {
-		t.Fatalf("pipeline items %d", len(p.pipeItems))
+	if len(p.pipelineTab.items) != 1 || p.pipelineTab.chart.Chart().Series[0].Values[1] != 1 {
+		t.Fatalf("pipeline items %d", len(p.pipelineTab.items))
 	}
-	p.pipeList.Select(0)
+	p.pipelineTab.list.Select(0)
 	ts.next(t) // checks
-	box := texts(p.pipeBox)
+	box := texts(p.pipelineTab.box)
 	if !strings.Contains(box, ts.l.T("products.check.sample_tested")) || !strings.Contains(box, ts.l.T("products.move_to", ts.l.T("products.pipeline.compliance"))) {
 		t.Fatalf("pipeline box:\n%s", box)
 	}
-	p.moveTo("compliance")
+	p.pipelineTab.moveTo("compliance")
 	ts.next(t)
 	if got := mem.products[2]; got.Pipeline != "compliance" || got.Status != "sampling" {
 		t.Fatalf("after moving on: %+v", got)
