@@ -11,7 +11,6 @@ import (
 
 	"github.com/seller-assistant/seller-assistant/app"
 	"github.com/seller-assistant/seller-assistant/app/format"
-	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
 func init() {
@@ -25,14 +24,11 @@ func init() {
 type pricing struct {
 	s *Shell
 
-	products    []app.Product
-	platforms   []app.Platform
-	channels    []app.LogisticsChannel
-	quotes      []app.SavedQuote
-	fx          app.FXTable // the workspace's dated rates: the market's fx_rate default
-	competitors []app.CompetitorPrice
-	compLinked  bool   // the competitors shown are linked to the chosen product
-	compLoad    latest // the newest competitor read; an older one is dropped
+	products  []app.Product
+	platforms []app.Platform
+	channels  []app.LogisticsChannel
+	quotes    []app.SavedQuote
+	fx        app.FXTable // the workspace's dated rates: the market's fx_rate default
 
 	productSel, marketSel, platformSel, channelSel *widget.Select
 	marketCodes                                    []string // marketSel's options as codes
@@ -60,34 +56,25 @@ type pricing struct {
 	storageNote *textBlock
 	storageBtn  *widget.Button
 	status      *textBlock // the error or "no price reaches the target", in words
-	values      map[string]*widget.Label
-	hows        map[string]*textBlock
 
-	breakdown, curve, compare *chart.View
+	// One struct per tab, as Customer care has.
+	res  *pricingResults
+	comp *pricingCompetitors
+	disc *pricingDiscount
+	qs   *pricingQuotes
 
-	compPrices *widget.Entry
-	compStats  *textBlock
-	discount   *widget.Entry
-	discountRs *textBlock
-
-	quoteList  *widget.List
-	quoteSel   int
-	quoteInfo  *textBlock
-	undoBar    *fyne.Container
-	undoBtn    *widget.Button
-	saveBtn    *widget.Button
-	openBtn    *widget.Button
-	deleteBtn  *widget.Button
-	undoLabel  *widget.Label
-	deleted    *app.SavedQuote // the last deleted quote, for undo
 	lastQuote  app.Quote
 	lastInput  app.QuoteInput
 	inputValid bool
 }
 
 func newPricing(s *Shell) *pricing {
-	return &pricing{s: s, entries: map[string]*widget.Entry{}, items: map[string]*widget.FormItem{}, values: map[string]*widget.Label{},
-		hows: map[string]*textBlock{}, quoteSel: -1, typed: map[string]bool{}}
+	p := &pricing{s: s, entries: map[string]*widget.Entry{}, items: map[string]*widget.FormItem{}, typed: map[string]bool{}}
+	p.res = &pricingResults{p: p, values: map[string]*widget.Label{}, hows: map[string]*textBlock{}}
+	p.comp = &pricingCompetitors{p: p}
+	p.disc = &pricingDiscount{p: p}
+	p.qs = &pricingQuotes{p: p, sel: -1}
+	return p
 }
 
 // Where the defaults of each input come from (app.QuoteDefaults). Inputs
@@ -150,7 +137,7 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 	// Labels above the inputs: beside them, the longest label and the
 	// widest choice made the form half the window wide, and the results
 	// beside it no longer fitted a laptop window.
-	p.form = &widget.Form{SubmitText: t("pricing.save"), OnSubmit: p.onSave, Orientation: widget.Vertical}
+	p.form = &widget.Form{SubmitText: t("pricing.save"), OnSubmit: p.qs.onSave, Orientation: widget.Vertical}
 	p.form.Append(t("pricing.field.product"), fitChoices(p.productSel))
 	p.form.Append(t("pricing.field.market"), fitChoices(p.marketSel))
 	p.form.Append(t("pricing.field.platform"), fitChoices(p.platformSel))
@@ -184,11 +171,11 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 
 	left := newPageScroll(container.NewVBox(p.form, p.storageNote, p.marketNote, p.currency))
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem(t("pricing.tab.results"), newPageScroll(p.buildResults())),
-		container.NewTabItem(t("pricing.tab.charts"), p.buildCharts()),
-		container.NewTabItem(t("pricing.tab.competitors"), newPageScroll(p.buildCompetitors())),
-		container.NewTabItem(t("pricing.tab.discount"), newPageScroll(p.buildDiscount())),
-		container.NewTabItem(t("pricing.tab.quotes"), p.buildQuotes()),
+		container.NewTabItem(t("pricing.tab.results"), newPageScroll(p.res.buildUI())),
+		container.NewTabItem(t("pricing.tab.charts"), p.res.buildCharts()),
+		container.NewTabItem(t("pricing.tab.competitors"), newPageScroll(p.comp.buildUI())),
+		container.NewTabItem(t("pricing.tab.discount"), newPageScroll(p.disc.buildUI())),
+		container.NewTabItem(t("pricing.tab.quotes"), p.qs.buildUI()),
 	)
 	split := container.NewHSplit(left, container.NewBorder(p.status, nil, nil, nil, p.tabs))
 	split.Offset = 0.36
@@ -205,7 +192,7 @@ func (p *pricing) newEntry(name string) *widget.Entry {
 		}
 		p.recompute()
 	}
-	e.OnSubmitted = func(string) { p.onSave() }
+	e.OnSubmitted = func(string) { p.qs.onSave() }
 	p.entries[name] = e
 	return e
 }
@@ -280,7 +267,7 @@ func (p *pricing) fillChoices() {
 	}
 	p.productSel.Options = opts
 	p.productSel.Refresh()
-	p.quoteList.Refresh()
+	p.qs.list.Refresh()
 	p.filling = true
 	if len(p.products) > 0 {
 		p.productSel.SetSelectedIndex(0)
@@ -369,7 +356,7 @@ func (p *pricing) currencyCode() string {
 
 func (p *pricing) onProduct(string) {
 	if !p.filling {
-		p.loadCompetitors()
+		p.comp.load()
 	}
 	p.applyDefaults(ownProduct)
 }
@@ -410,7 +397,7 @@ func (p *pricing) onMarket(string) {
 	if len(ch) > 0 {
 		p.channelSel.SetSelectedIndex(best)
 	}
-	p.loadCompetitors()
+	p.comp.load()
 	p.filling = was
 	if p.filling {
 		return // a full fill (first load, an opened quote) follows

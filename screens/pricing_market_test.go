@@ -68,11 +68,11 @@ func TestPricingMarketChangeKeepsTypedValues(t *testing.T) {
 	if got := p.entries["price"].Text; got != "2999" || p.entries["target_margin"].Text != "30" {
 		t.Errorf("in JPY: price %q, target %q", got, p.entries["target_margin"].Text)
 	}
-	if c := p.values["charm"].Text; !strings.HasSuffix(c, "80 JPY") || strings.Contains(c, ".") || !p.lastQuote.Charm.Equal(app.CharmPriceFor("JPY", p.lastQuote.Recommended)) {
+	if c := p.res.values["charm"].Text; !strings.HasSuffix(c, "80 JPY") || strings.Contains(c, ".") || !p.lastQuote.Charm.Equal(app.CharmPriceFor("JPY", p.lastQuote.Recommended)) {
 		t.Errorf("yen charm price %q (recommended %s)", c, p.lastQuote.Recommended)
 	}
-	if !strings.Contains(p.hows["charm"].Text, "ending in 80") {
-		t.Errorf("charm how: %q", p.hows["charm"].Text)
+	if !strings.Contains(p.res.hows["charm"].Text, "ending in 80") {
+		t.Errorf("charm how: %q", p.res.hows["charm"].Text)
 	}
 
 	// With no usable FX rate the price cannot be converted: it is cleared, with a note.

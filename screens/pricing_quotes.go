@@ -16,39 +16,55 @@ import (
 // with their figures side by side so they can be compared at a glance;
 // open one to see it in the form, delete with a confirmation and an undo.
 
-func (p *pricing) buildQuotes() fyne.CanvasObject {
-	t := p.s.l.T
-	p.quoteList = widget.NewList(
-		func() int { return len(p.quotes) },
+// pricingQuotes is the Saved quotes tab: the list, open, delete with undo,
+// and the form's Save.
+type pricingQuotes struct {
+	p         *pricing
+	list      *widget.List
+	sel       int
+	info      *textBlock
+	undoBar   *fyne.Container
+	undoBtn   *widget.Button
+	saveBtn   *widget.Button
+	openBtn   *widget.Button
+	deleteBtn *widget.Button
+	undoLabel *widget.Label
+	deleted   *app.SavedQuote // the last deleted quote, for undo
+}
+
+func (v *pricingQuotes) buildUI() fyne.CanvasObject {
+	t := v.p.s.l.T
+	v.list = widget.NewList(
+		func() int { return len(v.p.quotes) },
 		func() fyne.CanvasObject { return newQuoteRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*quoteRow).set(p.quoteTitle(p.quotes[i]), p.quoteFigures(p.quotes[i]))
+			o.(*quoteRow).set(v.title(v.p.quotes[i]), v.figures(v.p.quotes[i]))
 		})
-	p.quoteList.OnSelected = func(i widget.ListItemID) { p.quoteSel = i; p.showQuoteInfo() }
-	p.quoteList.OnUnselected = func(widget.ListItemID) { p.quoteSel = -1; p.showQuoteInfo() }
-	p.quoteInfo = newTextBlock("")
-	p.openBtn = widget.NewButtonWithIcon(t("pricing.quotes.open"), theme.FolderOpenIcon(), p.onOpenQuote)
-	p.deleteBtn = widget.NewButtonWithIcon(t("pricing.quotes.delete"), theme.DeleteIcon(), p.onDeleteQuote)
-	p.saveBtn = widget.NewButtonWithIcon(t("pricing.save"), theme.DocumentSaveIcon(), p.onSave)
-	p.saveBtn.Importance = widget.HighImportance
-	p.undoLabel = widget.NewLabel("")
-	p.undoBtn = widget.NewButtonWithIcon(t("pricing.quotes.undo"), theme.ContentUndoIcon(), p.onUndo)
-	p.undoBar = container.NewHBox(p.undoLabel, p.undoBtn)
-	p.undoBar.Hide()
+	v.list.OnSelected = func(i widget.ListItemID) { v.sel = i; v.showInfo() }
+	v.list.OnUnselected = func(widget.ListItemID) { v.sel = -1; v.showInfo() }
+	v.info = newTextBlock("")
+	v.openBtn = widget.NewButtonWithIcon(t("pricing.quotes.open"), theme.FolderOpenIcon(), v.onOpen)
+	v.deleteBtn = widget.NewButtonWithIcon(t("pricing.quotes.delete"), theme.DeleteIcon(), v.onDelete)
+	v.saveBtn = widget.NewButtonWithIcon(t("pricing.save"), theme.DocumentSaveIcon(), v.onSave)
+	v.saveBtn.Importance = widget.HighImportance
+	v.undoLabel = widget.NewLabel("")
+	v.undoBtn = widget.NewButtonWithIcon(t("pricing.quotes.undo"), theme.ContentUndoIcon(), v.onUndo)
+	v.undoBar = container.NewHBox(v.undoLabel, v.undoBtn)
+	v.undoBar.Hide()
 	intro := newTextBlock(t("pricing.quotes.intro"))
-	top := container.NewVBox(intro, container.NewHBox(p.saveBtn, p.openBtn, p.deleteBtn), p.undoBar)
-	return container.NewBorder(top, p.quoteInfo, nil, nil, p.quoteList)
+	top := container.NewVBox(intro, container.NewHBox(v.saveBtn, v.openBtn, v.deleteBtn), v.undoBar)
+	return container.NewBorder(top, v.info, nil, nil, v.list)
 }
 
 // quoteTitle names a saved quote's combination.
-func (p *pricing) quoteTitle(sq app.SavedQuote) string {
-	return sq.ProductSKU + " · " + app.CountryName(p.s.l, sq.Market) + " · " + sq.Platform + " · " + sq.Channel
+func (v *pricingQuotes) title(sq app.SavedQuote) string {
+	return sq.ProductSKU + " · " + app.CountryName(v.p.s.l, sq.Market) + " · " + sq.Platform + " · " + sq.Channel
 }
 
 // quoteFigures are a saved quote's key figures, on one line so the rows
 // of the list compare at a glance.
-func (p *pricing) quoteFigures(sq app.SavedQuote) string {
-	t := p.s.l.T
+func (v *pricingQuotes) figures(sq app.SavedQuote) string {
+	t := v.p.s.l.T
 	q := sq.Quote()
 	rec := t("pricing.result.no_price")
 	if q.RecommendedOK {
@@ -108,148 +124,148 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (p *pricing) showQuoteInfo() {
-	if p.quoteSel < 0 || p.quoteSel >= len(p.quotes) {
-		p.quoteInfo.SetText("")
+func (v *pricingQuotes) showInfo() {
+	if v.sel < 0 || v.sel >= len(v.p.quotes) {
+		v.info.SetText("")
 		return
 	}
-	sq := p.quotes[p.quoteSel]
+	sq := v.p.quotes[v.sel]
 	name := sq.ProductName
-	for _, pr := range p.products {
+	for _, pr := range v.p.products {
 		if pr.SKU == sq.ProductSKU {
-			name = p.productLabel(pr) // in the language on screen, not the one it was saved in
+			name = v.p.productLabel(pr) // in the language on screen, not the one it was saved in
 		}
 	}
-	p.quoteInfo.SetText(p.s.l.T("pricing.quotes.info", name, sq.SavedAt.Local().Format("2006-01-02 15:04")))
+	v.info.SetText(v.p.s.l.T("pricing.quotes.info", name, sq.SavedAt.Local().Format("2006-01-02 15:04")))
 }
 
 // onSave stores the quote on screen for the chosen combination; saving the
 // same combination again replaces it.
-func (p *pricing) onSave() {
-	in, err := p.readInput()
+func (v *pricingQuotes) onSave() {
+	in, err := v.p.readInput()
 	if err != nil {
-		p.s.ShowError(err)
+		v.p.s.ShowError(err)
 		return
 	}
-	sq := app.SavedQuote{Market: p.market(), Currency: p.currencyCode(), Input: in, SavedAt: p.s.env.Now()}
-	if pr := p.product(); pr != nil {
+	sq := app.SavedQuote{Market: v.p.market(), Currency: v.p.currencyCode(), Input: in, SavedAt: v.p.s.env.Now()}
+	if pr := v.p.product(); pr != nil {
 		sq.ProductSKU, sq.ProductName = pr.SKU, pr.NameEn
-		if p.s.l.Lang() == app.LangChinese && pr.NameZh != "" {
+		if v.p.s.l.Lang() == app.LangChinese && pr.NameZh != "" {
 			sq.ProductName = pr.NameZh
 		}
 	}
-	if pl := p.platform(); pl != nil {
+	if pl := v.p.platform(); pl != nil {
 		sq.Platform = pl.Name
 	}
-	if ch := p.channel(); ch != nil {
+	if ch := v.p.channel(); ch != nil {
 		sq.Channel = ch.Name
 	}
-	p.store(sq, p.s.l.T("pricing.quotes.saved", sq.ProductSKU, sq.Market))
+	v.store(sq, v.p.s.l.T("pricing.quotes.saved", sq.ProductSKU, sq.Market))
 }
 
 // store saves sq off the UI goroutine and reloads the list.
-func (p *pricing) store(sq app.SavedQuote, done string) {
-	ws := p.s.ws
+func (v *pricingQuotes) store(sq app.SavedQuote, done string) {
+	ws := v.p.s.ws
 	var quotes []app.SavedQuote
-	p.s.write(func(ctx context.Context) (err error) {
+	v.p.s.write(func(ctx context.Context) (err error) {
 		if _, err = ws.SaveQuote(ctx, sq); err != nil {
 			return err
 		}
 		quotes, err = ws.Quotes(ctx)
 		return err
 	}, func() {
-		p.setQuotes(quotes)
-		p.undoBar.Hide()
-		p.quoteInfo.SetText(done)
+		v.set(quotes)
+		v.undoBar.Hide()
+		v.info.SetText(done)
 	})
 }
 
-func (p *pricing) setQuotes(quotes []app.SavedQuote) {
-	p.quotes = quotes
-	p.quoteSel = -1
-	p.quoteList.UnselectAll()
-	p.quoteList.Refresh()
+func (v *pricingQuotes) set(quotes []app.SavedQuote) {
+	v.p.quotes = quotes
+	v.sel = -1
+	v.list.UnselectAll()
+	v.list.Refresh()
 }
 
 // onOpenQuote shows a saved quote in the form: its product, market,
 // platform and channel chosen again and its inputs exactly as saved.
-func (p *pricing) onOpenQuote() {
-	if p.quoteSel < 0 || p.quoteSel >= len(p.quotes) {
-		p.s.message(p.s.l.T("pricing.quotes.title"), p.s.l.T("pricing.quotes.pick"))
+func (v *pricingQuotes) onOpen() {
+	if v.sel < 0 || v.sel >= len(v.p.quotes) {
+		v.p.s.message(v.p.s.l.T("pricing.quotes.title"), v.p.s.l.T("pricing.quotes.pick"))
 		return
 	}
-	sq := p.quotes[p.quoteSel]
-	p.filling = true
-	prev := p.productSel.SelectedIndex()
-	for i, pr := range p.products {
+	sq := v.p.quotes[v.sel]
+	v.p.filling = true
+	prev := v.p.productSel.SelectedIndex()
+	for i, pr := range v.p.products {
 		if pr.SKU == sq.ProductSKU {
-			p.productSel.SetSelectedIndex(i)
+			v.p.productSel.SetSelectedIndex(i)
 		}
 	}
-	reload := p.productSel.SelectedIndex() != prev
-	for i, m := range p.marketCodes {
-		if m == sq.Market && p.market() != m {
-			p.marketSel.SetSelectedIndex(i) // reloads the competitors itself
+	reload := v.p.productSel.SelectedIndex() != prev
+	for i, m := range v.p.marketCodes {
+		if m == sq.Market && v.p.market() != m {
+			v.p.marketSel.SetSelectedIndex(i) // reloads the competitors itself
 			reload = false
 		}
 	}
 	if reload {
-		p.loadCompetitors()
+		v.p.comp.load()
 	}
-	for i, pl := range p.platformOpts {
+	for i, pl := range v.p.platformOpts {
 		if pl.Name == sq.Platform {
-			p.platformSel.SetSelectedIndex(i)
+			v.p.platformSel.SetSelectedIndex(i)
 		}
 	}
-	for i, ch := range p.channelOpts {
+	for i, ch := range v.p.channelOpts {
 		if ch.Name == sq.Channel {
-			p.channelSel.SetSelectedIndex(i)
+			v.p.channelSel.SetSelectedIndex(i)
 		}
 	}
-	p.filling = false
-	p.setInput(sq.Input, true)
+	v.p.filling = false
+	v.p.setInput(sq.Input, true)
 }
 
-func (p *pricing) onDeleteQuote() {
-	t := p.s.l.T
-	if p.quoteSel < 0 || p.quoteSel >= len(p.quotes) {
-		p.s.message(t("pricing.quotes.title"), t("pricing.quotes.pick"))
+func (v *pricingQuotes) onDelete() {
+	t := v.p.s.l.T
+	if v.sel < 0 || v.sel >= len(v.p.quotes) {
+		v.p.s.message(t("pricing.quotes.title"), t("pricing.quotes.pick"))
 		return
 	}
-	sq := p.quotes[p.quoteSel]
+	sq := v.p.quotes[v.sel]
 	dialog.ShowConfirm(t("pricing.quotes.delete"), t("pricing.quotes.confirm", sq.ProductSKU, sq.Market, sq.Platform, sq.Channel),
 		func(ok bool) {
 			if ok {
-				p.deleteQuote(sq)
+				v.delete(sq)
 			}
-		}, p.s.win)
+		}, v.p.s.win)
 }
 
 // deleteQuote removes sq and offers to put it back.
-func (p *pricing) deleteQuote(sq app.SavedQuote) {
-	ws := p.s.ws
+func (v *pricingQuotes) delete(sq app.SavedQuote) {
+	ws := v.p.s.ws
 	var quotes []app.SavedQuote
-	p.s.write(func(ctx context.Context) (err error) {
+	v.p.s.write(func(ctx context.Context) (err error) {
 		if err = ws.DeleteQuote(ctx, sq.ID); err != nil {
 			return err
 		}
 		quotes, err = ws.Quotes(ctx)
 		return err
 	}, func() {
-		p.setQuotes(quotes)
-		p.deleted = &sq
-		p.undoLabel.SetText(p.s.l.T("pricing.quotes.deleted", sq.ProductSKU, sq.Market))
-		p.undoBar.Show()
-		p.quoteInfo.SetText("")
+		v.set(quotes)
+		v.deleted = &sq
+		v.undoLabel.SetText(v.p.s.l.T("pricing.quotes.deleted", sq.ProductSKU, sq.Market))
+		v.undoBar.Show()
+		v.info.SetText("")
 	})
 }
 
-func (p *pricing) onUndo() {
-	if p.deleted == nil {
+func (v *pricingQuotes) onUndo() {
+	if v.deleted == nil {
 		return
 	}
-	sq := *p.deleted
-	p.deleted = nil
+	sq := *v.deleted
+	v.deleted = nil
 	sq.ID = 0
-	p.store(sq, p.s.l.T("pricing.quotes.restored", sq.ProductSKU, sq.Market))
+	v.store(sq, v.p.s.l.T("pricing.quotes.restored", sq.ProductSKU, sq.Market))
 }

@@ -15,19 +15,46 @@ import (
 	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
-// pricingResults are the result rows, in the order the formulas build on
+// resultRows are the result rows, in the order the formulas build on
 // each other.
-var pricingResults = []string{"goods", "chargeable", "freight", "duty", "landed", "unit_cost", "break_even", "recommended", "charm",
+var resultRows = []string{"goods", "chargeable", "freight", "duty", "landed", "unit_cost", "break_even", "recommended", "charm",
 	"profit", "margin", "roi", "be_acos"}
 
-func (p *pricing) buildResults() fyne.CanvasObject {
-	t := p.s.l.T
+// pricingResults is the Results and Charts tabs: every figure of the quote
+// with how it was computed, and the three charts.
+type pricingResults struct {
+	p                         *pricing
+	values                    map[string]*widget.Label
+	hows                      map[string]*textBlock
+	breakdown, curve, compare *chart.View
+}
+
+// pricingCompetitors is the Competitors tab: the market's competitor prices
+// against the quote.
+type pricingCompetitors struct {
+	p       *pricing
+	rows    []app.CompetitorPrice
+	linked  bool   // the competitors shown are linked to the chosen product
+	reading latest // the newest competitor read; an older one is dropped
+	prices  *widget.Entry
+	stats   *textBlock
+}
+
+// pricingDiscount is the Discount tab: what a promotion's discount leaves.
+type pricingDiscount struct {
+	p      *pricing
+	entry  *widget.Entry
+	result *textBlock
+}
+
+func (v *pricingResults) buildUI() fyne.CanvasObject {
+	t := v.p.s.l.T
 	box := container.NewVBox()
-	for _, k := range pricingResults {
+	for _, k := range resultRows {
 		name := widget.NewLabelWithStyle(t("pricing.result."+k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		val := widget.NewLabelWithStyle("—", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true})
 		how := secondaryText("")
-		p.values[k], p.hows[k] = val, how
+		v.values[k], v.hows[k] = val, how
 		box.Add(container.NewBorder(nil, nil, name, val))
 		box.Add(how)
 	}
@@ -35,15 +62,15 @@ func (p *pricing) buildResults() fyne.CanvasObject {
 	return container.NewPadded(container.NewVBox(box, widget.NewSeparator(), note))
 }
 
-func (p *pricing) buildCharts() fyne.CanvasObject {
-	empty := p.s.l.T("chart.no_data")
-	p.breakdown = chart.NewView(app.Chart{}, empty)
-	p.curve = chart.NewView(app.Chart{}, empty)
-	p.compare = chart.NewView(app.Chart{}, empty)
+func (v *pricingResults) buildCharts() fyne.CanvasObject {
+	empty := v.p.s.l.T("chart.no_data")
+	v.breakdown = chart.NewView(app.Chart{}, empty)
+	v.curve = chart.NewView(app.Chart{}, empty)
+	v.compare = chart.NewView(app.Chart{}, empty)
 	// One chart a row, sharing the height, so the charts grow with the
 	// window and scroll in a short one. Two abreast held the results side
 	// as wide as two charts, too wide beside the form in a laptop window.
-	return newPageScroll(container.NewGridWithRows(3, p.breakdown, p.curve, p.compare))
+	return newPageScroll(container.NewGridWithRows(3, v.breakdown, v.curve, v.compare))
 }
 
 // recompute reads the entries and redraws every result. Bad input changes
@@ -71,16 +98,16 @@ func (p *pricing) recompute() {
 	} else {
 		p.status.Hide()
 	}
-	p.showResults(q, cur)
-	p.breakdown.SetChart(app.CostBreakdownChart(p.s.l, q, cur))
-	p.curve.SetChart(app.ProfitCurveChart(p.s.l, q, cur))
-	p.compare.SetChart(app.QuoteComparisonChart(p.s.l, "quote_channels", t("pricing.chart.compare"), p.channelQuotes(in), cur))
-	p.showCompetitors()
-	p.showDiscount()
+	p.res.show(q, cur)
+	p.res.breakdown.SetChart(app.CostBreakdownChart(p.s.l, q, cur))
+	p.res.curve.SetChart(app.ProfitCurveChart(p.s.l, q, cur))
+	p.res.compare.SetChart(app.QuoteComparisonChart(p.s.l, "quote_channels", t("pricing.chart.compare"), p.res.channelQuotes(in), cur))
+	p.comp.show()
+	p.disc.show()
 }
 
-func (p *pricing) showResults(q app.Quote, cur string) {
-	t := p.s.l.T
+func (v *pricingResults) show(q app.Quote, cur string) {
+	t := v.p.s.l.T
 	in := q.In
 	// Figures inside a formula keep two places whatever the currency (a
 	// yen price times a rate has cents); a result is money in its
@@ -89,8 +116,8 @@ func (p *pricing) showResults(q app.Quote, cur string) {
 	m := app.QuoteMoney
 	r := app.QuoteInputRate
 	set := func(k, val, how string) {
-		p.values[k].SetText(val)
-		p.hows[k].SetText(how)
+		v.values[k].SetText(val)
+		v.hows[k].SetText(how)
 	}
 	money := func(d decimal.Decimal) string { return format.Amount(d, cur) + " " + cur }
 	set("goods", money(q.Goods), t("pricing.how.goods", m(in.PurchaseCost), m(in.OtherUnitCost), in.FXRate.String()))
@@ -152,11 +179,11 @@ func charmHowKey(currency string) string {
 
 // channelQuotes prices the same input over every channel serving the
 // market, each with its own freight, divisor and fulfilment fee.
-func (p *pricing) channelQuotes(in app.QuoteInput) []app.NamedQuote {
+func (v *pricingResults) channelQuotes(in app.QuoteInput) []app.NamedQuote {
 	var out []app.NamedQuote
-	for i := range p.channelOpts {
-		ch := &p.channelOpts[i]
-		d := p.defaults(p.product(), p.market(), p.platform(), ch)
+	for i := range v.p.channelOpts {
+		ch := &v.p.channelOpts[i]
+		d := v.p.defaults(v.p.product(), v.p.market(), v.p.platform(), ch)
 		x := in
 		x.VolDivisor, x.FulfilmentFee, x.StoragePerUnit = d.VolDivisor, d.FulfilmentFee, d.StoragePerUnit
 		// The channel's rate is in CNY; spread it with the FX rate typed now.
@@ -166,78 +193,78 @@ func (p *pricing) channelQuotes(in app.QuoteInput) []app.NamedQuote {
 	return out
 }
 
-func (p *pricing) buildCompetitors() fyne.CanvasObject {
-	t := p.s.l.T
+func (v *pricingCompetitors) buildUI() fyne.CanvasObject {
+	t := v.p.s.l.T
 	intro := newTextBlock(t("pricing.comp.intro"))
-	p.compPrices = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "19.99, 21.99, 24.99"}
-	p.compPrices.SetMinRowsVisible(3)
-	p.compPrices.OnChanged = func(string) { p.showCompetitors() }
-	p.compStats = newTextBlock("")
-	return container.NewPadded(container.NewVBox(intro, p.compPrices, p.compStats))
+	v.prices = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "19.99, 21.99, 24.99"}
+	v.prices.SetMinRowsVisible(3)
+	v.prices.OnChanged = func(string) { v.show() }
+	v.stats = newTextBlock("")
+	return container.NewPadded(container.NewVBox(intro, v.prices, v.stats))
 }
 
 // loadCompetitors reads the competitors' listings in the chosen market and
 // writes the prices in the market's currency into the competitor entry:
 // the listings linked to the chosen product when there are any, else all
 // of the market (and says so).
-func (p *pricing) loadCompetitors() {
-	ws, market, sku := p.s.ws, p.market(), ""
-	if pr := p.product(); pr != nil {
+func (v *pricingCompetitors) load() {
+	ws, market, sku := v.p.s.ws, v.p.market(), ""
+	if pr := v.p.product(); pr != nil {
 		sku = pr.SKU
 	}
 	cur := ""
 	if md, ok := app.DefaultsFor(market); ok {
 		cur = md.Currency
 	}
-	backgroundLatest(p.s, &p.compLoad, func(ctx context.Context) ([]app.CompetitorPrice, error) {
+	backgroundLatest(v.p.s, &v.reading, func(ctx context.Context) ([]app.CompetitorPrice, error) {
 		return ws.CompetitorPrices(ctx, market, sku)
 	}, func(cps []app.CompetitorPrice) {
 		// A fill (first load, an opened quote) changes the product without
 		// a load of its own, so the newest load can still be for a form
 		// that has moved on.
-		if pr := p.product(); p.market() != market || (pr != nil && pr.SKU != sku) {
+		if pr := v.p.product(); v.p.market() != market || (pr != nil && pr.SKU != sku) {
 			return
 		}
 		linked := false
 		for _, c := range cps {
 			linked = linked || (sku != "" && c.SKU == sku)
 		}
-		p.competitors, p.compLinked = nil, linked
+		v.rows, v.linked = nil, linked
 		var prices []string
 		for _, c := range cps {
 			if c.Currency == cur && (!linked || c.SKU == sku) {
-				p.competitors = append(p.competitors, c)
+				v.rows = append(v.rows, c)
 				prices = append(prices, c.Price.String())
 			}
 		}
-		p.compPrices.SetText(strings.Join(prices, ", "))
+		v.prices.SetText(strings.Join(prices, ", "))
 	})
 }
 
-func (p *pricing) showCompetitors() {
-	if p.compStats == nil {
+func (v *pricingCompetitors) show() {
+	if v.stats == nil {
 		return
 	}
-	t := p.s.l.T
+	t := v.p.s.l.T
 	var prices []decimal.Decimal
-	for _, f := range strings.FieldsFunc(p.compPrices.Text, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == ' ' }) {
+	for _, f := range strings.FieldsFunc(v.prices.Text, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == ' ' }) {
 		d, err := parseNumber(f)
 		if err != nil || !d.IsPositive() {
-			p.compStats.SetText(t("pricing.comp.bad", f))
+			v.stats.SetText(t("pricing.comp.bad", f))
 			return
 		}
 		prices = append(prices, d)
 	}
 	if len(prices) == 0 {
-		p.compStats.SetText(t("pricing.comp.none"))
+		v.stats.SetText(t("pricing.comp.none"))
 		return
 	}
-	ours, label := p.lastQuote.Charm, t("pricing.result.charm")
-	if p.lastInput.HasPrice {
-		ours, label = p.lastInput.Price, t("pricing.field.price")
+	ours, label := v.p.lastQuote.Charm, t("pricing.result.charm")
+	if v.p.lastInput.HasPrice {
+		ours, label = v.p.lastInput.Price, t("pricing.field.price")
 	}
 	st := app.ComparePrices(prices, ours)
-	cur := p.currencyCode()
+	cur := v.p.currencyCode()
 	lines := []string{t("pricing.comp.stats", len(prices), app.QuoteMoney(st.Min), app.QuoteMoney(st.Median), app.QuoteMoney(st.Max), cur)}
 	if ours.IsPositive() {
 		diff := app.QuoteRate(st.PositionFactor.Sub(decimal.NewFromInt(1)))
@@ -245,64 +272,64 @@ func (p *pricing) showCompetitors() {
 			diff = "+" + diff
 		}
 		lines = append(lines, t("pricing.comp.ours", label, app.QuoteMoney(ours), cur, diff, st.CheaperThanUs, st.N))
-		if p.lastQuote.BreakEvenOK && st.Median.LessThan(p.lastQuote.BreakEven) {
-			lines = append(lines, t("pricing.comp.below_break_even", app.QuoteMoney(p.lastQuote.BreakEven)))
-		} else if p.lastQuote.BreakEvenOK {
-			mq := p.lastInput
+		if v.p.lastQuote.BreakEvenOK && st.Median.LessThan(v.p.lastQuote.BreakEven) {
+			lines = append(lines, t("pricing.comp.below_break_even", app.QuoteMoney(v.p.lastQuote.BreakEven)))
+		} else if v.p.lastQuote.BreakEvenOK {
+			mq := v.p.lastInput
 			mq.Price, mq.HasPrice = st.Median, true
 			lines = append(lines, t("pricing.comp.at_median", app.QuoteRate(mq.Compute().Margin)))
 		}
 	}
-	if len(p.competitors) > 0 && !p.compLinked {
+	if len(v.rows) > 0 && !v.linked {
 		lines = append(lines, t("pricing.comp.unlinked"))
 	}
-	for _, c := range p.competitors {
+	for _, c := range v.rows {
 		lines = append(lines, fmt.Sprintf("· %s — %s (%s): %s %s", c.Competitor, c.Product, c.Platform, app.QuoteMoney(c.Price), c.Currency))
 	}
-	p.compStats.SetText(strings.Join(lines, "\n"))
+	v.stats.SetText(strings.Join(lines, "\n"))
 }
 
-func (p *pricing) buildDiscount() fyne.CanvasObject {
-	t := p.s.l.T
+func (v *pricingDiscount) buildUI() fyne.CanvasObject {
+	t := v.p.s.l.T
 	intro := newTextBlock(t("pricing.disc.intro"))
-	p.discount = &widget.Entry{Text: "10", Validator: localizedValidator(p.s.l, func(s string) error {
+	v.entry = &widget.Entry{Text: "10", Validator: localizedValidator(v.p.s.l, func(s string) error {
 		d, err := parseNumber(s)
 		if err != nil || d.IsNegative() || d.GreaterThanOrEqual(decimal.NewFromInt(100)) {
 			return app.Errorf(app.EInvalid, "pricing.error.discount")
 		}
 		return nil
 	})}
-	p.discount.OnChanged = func(string) { p.showDiscount() }
-	p.discountRs = newTextBlock("")
-	form := widget.NewForm(widget.NewFormItem(t("pricing.disc.field"), p.discount))
-	return container.NewPadded(container.NewVBox(intro, form, p.discountRs))
+	v.entry.OnChanged = func(string) { v.show() }
+	v.result = newTextBlock("")
+	form := widget.NewForm(widget.NewFormItem(t("pricing.disc.field"), v.entry))
+	return container.NewPadded(container.NewVBox(intro, form, v.result))
 }
 
-func (p *pricing) showDiscount() {
-	if p.discountRs == nil {
+func (v *pricingDiscount) show() {
+	if v.result == nil {
 		return
 	}
-	t := p.s.l.T
-	if !p.lastInput.HasPrice {
-		p.discountRs.SetText(t("pricing.disc.need_price"))
+	t := v.p.s.l.T
+	if !v.p.lastInput.HasPrice {
+		v.result.SetText(t("pricing.disc.need_price"))
 		return
 	}
-	d, err := parseNumber(p.discount.Text)
+	d, err := parseNumber(v.entry.Text)
 	if err != nil || d.IsNegative() || d.GreaterThanOrEqual(decimal.NewFromInt(100)) {
-		p.discountRs.SetText(t("pricing.error.discount"))
+		v.result.SetText(t("pricing.error.discount"))
 		return
 	}
-	cur := p.currencyCode()
-	lines := []string{p.discountLine(d.Shift(-2), cur), "", t("pricing.disc.table")}
+	cur := v.p.currencyCode()
+	lines := []string{v.line(d.Shift(-2), cur), "", t("pricing.disc.table")}
 	for _, pct := range []int64{5, 10, 15, 20, 25, 30} {
-		lines = append(lines, "· "+p.discountLine(decimal.New(pct, -2), cur))
+		lines = append(lines, "· "+v.line(decimal.New(pct, -2), cur))
 	}
-	p.discountRs.SetText(strings.Join(lines, "\n"))
+	v.result.SetText(strings.Join(lines, "\n"))
 }
 
-func (p *pricing) discountLine(d decimal.Decimal, cur string) string {
-	t := p.s.l.T
-	di := p.lastQuote.Discount(d)
+func (v *pricingDiscount) line(d decimal.Decimal, cur string) string {
+	t := v.p.s.l.T
+	di := v.p.lastQuote.Discount(d)
 	line := t("pricing.disc.line", app.QuoteInputRate(d), app.QuoteMoney(di.NewPrice), cur, app.QuoteMoney(di.NewProfit), app.QuoteRate(di.NewMargin))
 	// The line ends with its own space where the language puts one.
 	if di.UnitsOK {

@@ -38,7 +38,7 @@ func pricingStorageDB(currency string) *storageDB {
 // follow.
 func TestPricingStorageFromInventory(t *testing.T) {
 	ts, p := openPricingWithStorage(t, pricingStorageDB("USD"))
-	before := p.values["landed"].Text
+	before := p.res.values["landed"].Text
 	test.Tap(p.storageBtn)
 	ts.next(t)
 	// 1938 ÷ 28316.846592 = 0.0684 ft³ × $2.40 = $0.1643 a month × 2
@@ -57,8 +57,8 @@ func TestPricingStorageFromInventory(t *testing.T) {
 	if err != nil || !in.StoragePerUnit.Equal(dec("0.33")) {
 		t.Errorf("quote input storage %s %v", in.StoragePerUnit, err)
 	}
-	if p.values["landed"].Text != before {
-		t.Errorf("landed moved: %s → %s", before, p.values["landed"].Text)
+	if p.res.values["landed"].Text != before {
+		t.Errorf("landed moved: %s → %s", before, p.res.values["landed"].Text)
 	}
 	if !p.typed["storage_per_unit"] {
 		t.Error("the filled figure is not kept over a channel change")

@@ -111,7 +111,7 @@ func TestPricingTypingACostUpdatesTheResults(t *testing.T) {
 	if got := p.entries["purchase_cost"].Text; got != "18.5" {
 		t.Fatalf("purchase cost default = %q", got)
 	}
-	if got := p.values["landed"].Text; got != app.QuoteMoney(want.Compute().Landed)+" USD" {
+	if got := p.res.values["landed"].Text; got != app.QuoteMoney(want.Compute().Landed)+" USD" {
 		t.Fatalf("landed = %q, want %s", got, want.Compute().Landed)
 	}
 
@@ -119,7 +119,7 @@ func TestPricingTypingACostUpdatesTheResults(t *testing.T) {
 	want.PurchaseCost = dec("72")
 	q := want.Compute()
 	landed := app.QuoteMoney(q.Landed) + " USD"
-	if got := p.values["landed"].Text; got != landed {
+	if got := p.res.values["landed"].Text; got != landed {
 		t.Fatalf("after typing 72: landed = %q, want %q", got, landed)
 	}
 	shown := texts(view)
@@ -134,16 +134,16 @@ func TestPricingTypingACostUpdatesTheResults(t *testing.T) {
 	test.Type(p.entries["price"], "29.99")
 	want.Price, want.HasPrice = dec("29.99"), true
 	q = want.Compute()
-	if got := p.values["margin"].Text; got != app.QuoteRate(q.Margin) {
+	if got := p.res.values["margin"].Text; got != app.QuoteRate(q.Margin) {
 		t.Errorf("margin = %q, want %s", got, app.QuoteRate(q.Margin))
 	}
-	if got := p.values["profit"].Text; got != app.QuoteMoney(q.Profit)+" USD" {
+	if got := p.res.values["profit"].Text; got != app.QuoteMoney(q.Profit)+" USD" {
 		t.Errorf("profit = %q", got)
 	}
-	if c := p.curve.Chart(); len(c.Series) != 2 || c.Validate() != nil {
+	if c := p.res.curve.Chart(); len(c.Series) != 2 || c.Validate() != nil {
 		t.Errorf("profit curve %+v", c)
 	}
-	if c := p.compare.Chart(); len(c.Categories) != 2 {
+	if c := p.res.compare.Chart(); len(c.Categories) != 2 {
 		t.Errorf("channel comparison has %v, want the two US channels", c.Categories)
 	}
 
@@ -152,7 +152,7 @@ func TestPricingTypingACostUpdatesTheResults(t *testing.T) {
 	if !p.status.Visible() || !strings.Contains(p.status.Text, "FX rate") {
 		t.Errorf("status = %q visible %v", p.status.Text, p.status.Visible())
 	}
-	if got := p.values["profit"].Text; got != app.QuoteMoney(q.Profit)+" USD" {
+	if got := p.res.values["profit"].Text; got != app.QuoteMoney(q.Profit)+" USD" {
 		t.Errorf("bad input changed the profit to %q", got)
 	}
 }
@@ -164,27 +164,27 @@ func TestPricingImpossibleMarginSaysSo(t *testing.T) {
 	if !strings.Contains(shown, "No price reaches the 90% target margin") {
 		t.Fatalf("no explanation shown:\n%s", shown)
 	}
-	if p.values["recommended"].Text != "no price reaches it" || p.values["charm"].Text != "no price reaches it" {
-		t.Errorf("recommended %q charm %q", p.values["recommended"].Text, p.values["charm"].Text)
+	if p.res.values["recommended"].Text != "no price reaches it" || p.res.values["charm"].Text != "no price reaches it" {
+		t.Errorf("recommended %q charm %q", p.res.values["recommended"].Text, p.res.values["charm"].Text)
 	}
-	if strings.Contains(p.values["break_even"].Text, "-") {
-		t.Errorf("negative break-even shown: %q", p.values["break_even"].Text)
+	if strings.Contains(p.res.values["break_even"].Text, "-") {
+		t.Errorf("negative break-even shown: %q", p.res.values["break_even"].Text)
 	}
 }
 
 func TestPricingCompetitorsAndDiscount(t *testing.T) {
 	_, p, _ := openPricing(t, &quoteDB{})
 	test.Type(p.entries["price"], "19.99")
-	if !strings.Contains(p.compStats.Text, "3 competitors: lowest 15.99, median 19.99, highest 24.99 USD") {
-		t.Errorf("competitor stats: %q", p.compStats.Text)
+	if !strings.Contains(p.comp.stats.Text, "3 competitors: lowest 15.99, median 19.99, highest 24.99 USD") {
+		t.Errorf("competitor stats: %q", p.comp.stats.Text)
 	}
-	if !strings.Contains(p.compStats.Text, "1 of 3 competitors are cheaper") {
-		t.Errorf("our position: %q", p.compStats.Text)
+	if !strings.Contains(p.comp.stats.Text, "1 of 3 competitors are cheaper") {
+		t.Errorf("our position: %q", p.comp.stats.Text)
 	}
-	retype(p.discount, "10")
+	retype(p.disc.entry, "10")
 	di := p.lastQuote.Discount(dec("0.1"))
-	if !strings.Contains(p.discountRs.Text, "10% off: price "+app.QuoteMoney(di.NewPrice)) {
-		t.Errorf("discount: %q", p.discountRs.Text)
+	if !strings.Contains(p.disc.result.Text, "10% off: price "+app.QuoteMoney(di.NewPrice)) {
+		t.Errorf("discount: %q", p.disc.result.Text)
 	}
 }
 
@@ -203,31 +203,31 @@ func TestPricingSaveAndDeleteQuote(t *testing.T) {
 		sq.Currency != "USD" || !sq.Input.Price.Equal(dec("24.99")) {
 		t.Fatalf("saved %+v", sq)
 	}
-	if p.quoteList.Length() != 1 {
-		t.Fatalf("list shows %d quotes", p.quoteList.Length())
+	if p.qs.list.Length() != 1 {
+		t.Fatalf("list shows %d quotes", p.qs.list.Length())
 	}
 
 	// Change the form, then open the saved quote: the form shows it again.
 	retype(p.entries["purchase_cost"], "99")
-	p.quoteList.Select(0)
-	test.Tap(p.openBtn)
+	p.qs.list.Select(0)
+	test.Tap(p.qs.openBtn)
 	if p.entries["purchase_cost"].Text != "18.5" || p.entries["price"].Text != "24.99" {
 		t.Errorf("opened quote shows cost %q price %q", p.entries["purchase_cost"].Text, p.entries["price"].Text)
 	}
 
-	p.quoteList.Select(0)
-	test.Tap(p.deleteBtn)
+	p.qs.list.Select(0)
+	test.Tap(p.qs.deleteBtn)
 	tapDialogButton(t, ts.win, "Yes")
 	ts.next(t)
-	if len(db.deleted) != 1 || len(db.quotes) != 0 || p.quoteList.Length() != 0 {
+	if len(db.deleted) != 1 || len(db.quotes) != 0 || p.qs.list.Length() != 0 {
 		t.Fatalf("after delete: deleted %v, %d left", db.deleted, len(db.quotes))
 	}
-	if !p.undoBar.Visible() || !strings.Contains(p.undoLabel.Text, "Deleted the quote for HL-KT-001 in US") {
-		t.Fatalf("no undo offered: %q", p.undoLabel.Text)
+	if !p.qs.undoBar.Visible() || !strings.Contains(p.qs.undoLabel.Text, "Deleted the quote for HL-KT-001 in US") {
+		t.Fatalf("no undo offered: %q", p.qs.undoLabel.Text)
 	}
-	test.Tap(p.undoBtn)
+	test.Tap(p.qs.undoBtn)
 	ts.next(t)
-	if len(db.quotes) != 1 || db.quotes[0].Channel != "Amazon FBA US" || p.quoteList.Length() != 1 {
+	if len(db.quotes) != 1 || db.quotes[0].Channel != "Amazon FBA US" || p.qs.list.Length() != 1 {
 		t.Fatalf("undo did not restore the quote: %+v", db.quotes)
 	}
 }
@@ -255,7 +255,7 @@ func TestPricingDynamicKeysTranslated(t *testing.T) {
 	for _, f := range append(app.QuoteFieldNames(), "price") {
 		keys = append(keys, "pricing.field."+f)
 	}
-	for _, r := range pricingResults {
+	for _, r := range resultRows {
 		keys = append(keys, "pricing.result."+r)
 	}
 	for _, f := range parcelFields {

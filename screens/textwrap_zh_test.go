@@ -48,14 +48,14 @@ func TestPricingChineseFormulasBreakCleanly(t *testing.T) {
 	ts.next(t)
 	ts.next(t)
 	test.Type(p.entries["price"], "29.99")
-	if !strings.Contains(p.hows["landed"].Text, "货值") {
-		t.Fatalf("not the Chinese formula: %q", p.hows["landed"].Text)
+	if !strings.Contains(p.res.hows["landed"].Text, "货值") {
+		t.Fatalf("not the Chinese formula: %q", p.res.hows["landed"].Text)
 	}
 	// The results column's width depends on the layout (another branch's
 	// work); the formulas are narrowed here so every one of them wraps.
 	wrapped := 0
-	for _, k := range pricingResults {
-		tb := p.hows[k]
+	for _, k := range resultRows {
+		tb := p.res.hows[k]
 		for _, w := range []float32{140, 190, 260} {
 			tb.Resize(fyne.NewSize(w, tb.MinSize().Height))
 			if len(tb.Lines()) > 1 {
@@ -67,7 +67,7 @@ func TestPricingChineseFormulasBreakCleanly(t *testing.T) {
 	if wrapped < 15 {
 		t.Fatalf("only %d formula layouts wrapped: the test would prove little", wrapped)
 	}
-	if got := p.hows["landed"].Importance; got != widget.LowImportance {
+	if got := p.res.hows["landed"].Importance; got != widget.LowImportance {
 		t.Errorf("formula lines are secondary text, importance %v", got)
 	}
 }
