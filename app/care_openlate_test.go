@@ -39,7 +39,7 @@ func TestKPITextShowsDurations(t *testing.T) {
 		Resolved: opened.Add(3*time.Hour + 10*time.Minute)}}
 	k := app.KPIsOf(cases, shop, app.Targets{}, opened.AddDate(0, 0, 1))
 	en := app.KPIText(app.English(), k)
-	if !strings.Contains(en, "median first response 2\u00a0h 30\u00a0min, resolution 3\u00a0h 10\u00a0min") || !strings.Contains(en, "1 case,") {
+	if !strings.Contains(en, "median first response 2 h 30 min, resolution 3 h 10 min") || !strings.Contains(en, "1 case,") {
 		t.Errorf("English KPI line: %s", en)
 	}
 	zh := app.KPIText(app.NewLocalizer(app.LangChinese), k)

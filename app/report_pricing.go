@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // pricingSection reports the saved quotes: each one's landed cost and
@@ -26,20 +28,21 @@ func pricingSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview)
 	none := l.T("pricing.result.no_price")
 	for _, sq := range quotes {
 		q := sq.Quote()
+		money := func(d decimal.Decimal) string { return format.Amount(d, sq.Currency) } // the currency's decimals: none for JPY
 		be, rec, charm, price, margin := none, none, none, "", ""
 		if q.BreakEvenOK {
-			be = QuoteMoney(q.BreakEven)
+			be = money(q.BreakEven)
 		}
 		if q.RecommendedOK {
-			rec, charm = QuoteMoney(q.Recommended), QuoteMoney(q.Charm)
+			rec, charm = money(q.Recommended), money(q.Charm)
 		}
 		if sq.Input.HasPrice {
-			price, margin = QuoteMoney(sq.Input.Price), QuoteRate(q.Margin)
+			price, margin = money(sq.Input.Price), QuoteRate(q.Margin)
 			margins.Categories = append(margins.Categories, sq.ProductSKU+" "+sq.Market)
 			ms.Values = append(ms.Values, q.Margin.Shift(2).Round(1).InexactFloat64())
 		}
 		tb.Rows = append(tb.Rows, []string{sq.ProductSKU + " " + sq.ProductName, CountryName(l, sq.Market), sq.Platform, sq.Channel,
-			sq.Currency, QuoteMoney(q.Landed), QuoteMoney(q.UnitCost), be, rec, charm, price, margin})
+			sq.Currency, money(q.Landed), money(q.UnitCost), be, rec, charm, price, margin})
 	}
 	margins.Series = []Series{ms}
 	sec := ReportSection{ID: "pricing", Title: l.T("module.pricing.title"), Intro: l.T("pricing.report.intro"), Tables: []Table{tb}}

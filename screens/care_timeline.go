@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // The customer card's timeline (orders, cases, notes) and the list of
@@ -98,9 +99,9 @@ func (v *careContacts) timelineText(id string, notes []app.Interaction, lines []
 	for _, k := range keys {
 		o := orders[k]
 		if o.cancel {
-			es = append(es, timelineEntry{o.at, l.T("care.tl_cancel", k, o.amount.StringFixed(2))})
+			es = append(es, timelineEntry{o.at, l.T("care.tl_cancel", k, format.Fixed(o.amount, 2))})
 		} else {
-			es = append(es, timelineEntry{o.at, l.T("care.tl_order", k, o.items, o.amount.StringFixed(2))})
+			es = append(es, timelineEntry{o.at, l.T("care.tl_order", k, o.items, format.Fixed(o.amount, 2))})
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].at.After(es[j].at) })

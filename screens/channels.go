@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
@@ -215,11 +216,11 @@ func (c *channels) rank() {
 			excluded[cs.Excluded] = append(excluded[cs.Excluded], cs.Channel.Name)
 			continue
 		}
-		parts := t("channels.row.parts", cs.Unit.Freight.StringFixed(2), cs.Unit.Fulfilment.StringFixed(2),
-			cs.Unit.Storage.StringFixed(2))
-		line := t("channels.row", i+1, cs.Channel.Name, cs.Score.StringFixed(0), cs.Cost.StringFixed(2), parts,
-			cs.ChargeableKg.StringFixed(2), cs.Days.StringFixed(1), cs.Channel.Stability,
-			cs.CostScore.StringFixed(2), cs.SpeedScore.StringFixed(2), cs.StabilityScore.StringFixed(2))
+		parts := t("channels.row.parts", format.Fixed(cs.Unit.Freight, 2), format.Fixed(cs.Unit.Fulfilment, 2),
+			format.Fixed(cs.Unit.Storage, 2))
+		line := t("channels.row", i+1, cs.Channel.Name, format.Fixed(cs.Score, 0), format.Fixed(cs.Cost, 2), parts,
+			format.Fixed(cs.ChargeableKg, 2), format.Fixed(cs.Days, 1), cs.Channel.Stability,
+			format.Fixed(cs.CostScore, 2), format.Fixed(cs.SpeedScore, 2), format.Fixed(cs.StabilityScore, 2))
 		if p.Value.IsPositive() {
 			// The door-to-door cost against the declared value: above roughly
 			// a third, the channel eats the margin of a cheap item whatever

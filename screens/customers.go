@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 	"github.com/seller-assistant/seller-assistant/screens/chart"
 )
 
@@ -429,9 +430,9 @@ func (c *customers) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colRecency:
 		text, l.Alignment = fmt.Sprint(cs.RecencyDays), fyne.TextAlignTrailing
 	case colFrequency:
-		text, l.Alignment = fmt.Sprint(cs.Orders), fyne.TextAlignTrailing
+		text, l.Alignment = format.Int(int64(cs.Orders)), fyne.TextAlignTrailing
 	case colMonetary:
-		text, l.Alignment = cs.Monetary.StringFixed(2), fyne.TextAlignTrailing
+		text, l.Alignment = format.Fixed(cs.Monetary, 2), fyne.TextAlignTrailing
 	case colRFM:
 		text = fmt.Sprintf("%d %d %d · %d", cs.R, cs.F, cs.M, cs.FM)
 	case colSegment:
@@ -447,7 +448,7 @@ func (c *customers) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			case colExpected:
 				text = fmt.Sprintf("%.2f", p.ExpectedPurchases)
 			default:
-				text = p.CLV.StringFixed(2)
+				text = format.Fixed(p.CLV, 2)
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // customerDetail shows one customer: figures, scores, lifetime value with
@@ -71,10 +71,10 @@ func (d *customerDetail) buildUI() fyne.CanvasObject {
 func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string) {
 	l := d.s.l
 	d.title.SetText(l.T("customers.detail_title", c.ID, app.CountryName(l, c.Country)))
-	d.info.SetText(l.T("customers.detail_line", c.RecencyDays, c.Orders, c.Monetary.StringFixed(2)+" "+currency,
+	d.info.SetText(l.T("customers.detail_line", c.RecencyDays, app.Count(c.Orders), format.Money(c.Monetary, currency),
 		c.R, c.F, c.M, c.FM, app.SegmentLabel(l, c.Segment), app.TierName(l, c.Tier)))
-	d.ltv.SetText(l.T("customers.ltv_line", ltv.Value.StringFixed(2)+" "+currency, ltv.AvgOrderValue.StringFixed(2),
-		ltv.PurchasesPerYear.StringFixed(2), ltv.LifetimeYears.String()))
+	d.ltv.SetText(l.T("customers.ltv_line", format.Money(ltv.Value, currency), format.Fixed(ltv.AvgOrderValue, 2),
+		format.Fixed(ltv.PurchasesPerYear, 2), ltv.LifetimeYears.String()))
 	d.action.SetText(l.T("customers.label_value", l.T("customers.col.actions"), l.T("customers.action."+string(c.Tier))))
 	d.lines = nil
 	d.history.SetText("")
@@ -96,12 +96,12 @@ func (d *customerDetail) show(c app.CustomerScore, ltv app.LTV, currency string)
 // where to get one).
 func (d *customerDetail) showValues(c app.CustomerScore, p app.CustomerCLV, ok bool, currency string) {
 	l := d.s.l
-	historic := c.Monetary.StringFixed(2) + " " + currency
+	historic := format.Money(c.Monetary, currency)
 	if !ok {
 		d.values.SetText(l.T("customers.detail_no_prediction", historic))
 		return
 	}
-	d.values.SetText(l.T("customers.detail_values", historic, p.HorizonWeeks, p.CLV.StringFixed(2)+" "+currency))
+	d.values.SetText(l.T("customers.detail_values", historic, p.HorizonWeeks, format.Money(p.CLV, currency)))
 }
 
 func (d *customerDetail) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -129,13 +129,13 @@ func (d *customerDetail) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		lb.SetText(text)
 	case 3:
 		lb.Alignment = fyne.TextAlignTrailing
-		lb.SetText(fmt.Sprint(ol.Quantity))
+		lb.SetText(format.Int(int64(ol.Quantity)))
 	case 4:
 		lb.Alignment = fyne.TextAlignTrailing
-		lb.SetText(ol.UnitPrice.StringFixed(2))
+		lb.SetText(format.Fixed(ol.UnitPrice, 2))
 	case 5:
 		lb.Alignment = fyne.TextAlignTrailing
-		lb.SetText(ol.Amount().StringFixed(2))
+		lb.SetText(format.Fixed(ol.Amount(), 2))
 	}
 }
 

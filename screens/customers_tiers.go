@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // fillTiers lists each tier with its figures, LTV inputs and actions.
@@ -19,9 +19,9 @@ func (c *customers) fillTiers(years decimal.Decimal, countries []app.CountryFigu
 	how := newTextBlock(c.tiering.RepeatRateText(l) + "\n" + l.T("customers.ltv_how", c.tiering.ObservedDays()) + "\n" + l.T("customers.rfm_how"))
 	c.tiers.Add(how)
 	for _, f := range c.byTier {
-		title := heading(l.T("customers.tier_title", app.TierName(l, f.Tier), f.Customers, f.Share.Shift(2).StringFixed(1)))
-		figures := newTextBlock(l.T("customers.label_value", l.T("customers.col.revenue"), f.Revenue.StringFixed(2)+" "+c.currency) + " · " +
-			l.T("customers.ltv_line", f.LTV.Value.StringFixed(2), f.LTV.AvgOrderValue.StringFixed(2), f.LTV.PurchasesPerYear.StringFixed(2), years.String()))
+		title := heading(l.T("customers.tier_title", app.TierName(l, f.Tier), app.Count(f.Customers), f.Share.Shift(2).StringFixed(1)))
+		figures := newTextBlock(l.T("customers.label_value", l.T("customers.col.revenue"), format.Money(f.Revenue, c.currency)) + " · " +
+			l.T("customers.ltv_line", format.Fixed(f.LTV.Value, 2), format.Fixed(f.LTV.AvgOrderValue, 2), format.Fixed(f.LTV.PurchasesPerYear, 2), years.String()))
 		var segs []string
 		for _, sg := range app.Segments {
 			if app.TierOf(sg) == f.Tier {
@@ -69,8 +69,8 @@ func (c *customers) countryGrid(countries []app.CountryFigures) fyne.CanvasObjec
 			break
 		}
 		g.Add(widget.NewLabel(app.CountryName(l, cf.Country)))
-		g.Add(widget.NewLabel(fmt.Sprint(cf.Customers)))
-		g.Add(widget.NewLabel(cf.Revenue.StringFixed(2)))
+		g.Add(widget.NewLabel(format.Int(int64(cf.Customers))))
+		g.Add(widget.NewLabel(format.Fixed(cf.Revenue, 2)))
 		for _, tf := range cf.Tiers {
 			g.Add(widget.NewLabel(tf.Share.Shift(2).StringFixed(1) + "%"))
 		}

@@ -270,8 +270,8 @@ func explainWhatIf(l *app.Localizer, opts []app.HeadHaulOption) string {
 	lines := []string{l.T("inventory.whatif_title")}
 	for _, o := range opts {
 		lines = append(lines, l.T("inventory.whatif_line", o.Channel.Name, o.Row.LeadTimeDays,
-			strconv.FormatFloat(o.Row.SafetyStock, 'f', 1, 64), strconv.FormatFloat(o.Row.ReorderPoint, 'f', 1, 64),
-			o.Row.ReorderQty, o.FreightPerUnit.StringFixed(2)))
+			format.Group(strconv.FormatFloat(o.Row.SafetyStock, 'f', 1, 64)), format.Group(strconv.FormatFloat(o.Row.ReorderPoint, 'f', 1, 64)),
+			app.Count(o.Row.ReorderQty), format.Fixed(o.FreightPerUnit, 2)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -279,11 +279,11 @@ func explainWhatIf(l *app.Localizer, opts []app.HeadHaulOption) string {
 // explainRow spells out every figure of a row with its inputs, the rules of
 // app.Replenish.
 func explainRow(l *app.Localizer, r app.ReplenishRow, o app.ReplenishOptions) string {
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+	f := func(x float64) string { return format.Group(strconv.FormatFloat(x, 'f', 2, 64)) }
 	units := int64(math.Round(r.DailyDemand * float64(o.WindowDays)))
 	lines := []string{
 		l.T("inventory.how.window", o.WindowStart().Format(time.DateOnly), o.AsOf.AddDate(0, 0, -1).Format(time.DateOnly), o.WindowDays),
-		l.T("inventory.how.demand", units, o.WindowDays, f(r.DailyDemand), f(r.DemandSD)),
+		l.T("inventory.how.demand", app.Count(units), o.WindowDays, f(r.DailyDemand), f(r.DemandSD)),
 	}
 	if !r.HasDemand() {
 		return strings.Join(append(lines, l.T("inventory.how.no_sales")), "\n")
@@ -293,10 +293,10 @@ func explainRow(l *app.Localizer, r app.ReplenishRow, o app.ReplenishOptions) st
 		l.T("inventory.how.lead", r.LeadTimeDays),
 		l.T("inventory.how.safety", strconv.FormatFloat(z, 'f', 4, 64), f(o.ServiceLevel*100), f(r.DemandSD), r.LeadTimeDays, f(r.SafetyStock)),
 		l.T("inventory.how.rop", f(r.DailyDemand), r.LeadTimeDays, f(r.SafetyStock), f(r.ReorderPoint)),
-		l.T("inventory.how.cover", r.OnHand, r.Inbound, f(r.DailyDemand), f(r.DaysOfCover)),
-		l.T("inventory.how.stockout", o.AsOf.Format(time.DateOnly), r.OnHand, f(r.DailyDemand), r.StockoutDate.Format(time.DateOnly)),
-		l.T("inventory.how.qty", f(r.DailyDemand), r.LeadTimeDays, o.ReviewDays, f(r.SafetyStock), r.OnHand, r.Inbound, r.ReorderQty),
-		l.T("inventory.how.status."+r.Status, r.OnHand+r.Inbound, f(r.ReorderPoint)),
+		l.T("inventory.how.cover", app.Count(r.OnHand), app.Count(r.Inbound), f(r.DailyDemand), f(r.DaysOfCover)),
+		l.T("inventory.how.stockout", o.AsOf.Format(time.DateOnly), app.Count(r.OnHand), f(r.DailyDemand), r.StockoutDate.Format(time.DateOnly)),
+		l.T("inventory.how.qty", f(r.DailyDemand), r.LeadTimeDays, o.ReviewDays, f(r.SafetyStock), app.Count(r.OnHand), app.Count(r.Inbound), app.Count(r.ReorderQty)),
+		l.T("inventory.how.status."+r.Status, app.Count(r.OnHand+r.Inbound), f(r.ReorderPoint)),
 	)
 	if app.AgingRisk(r) {
 		lines = append(lines, l.T("inventory.how.aging", f(r.DaysOfCover), app.AgedStockDays))

@@ -119,7 +119,7 @@ func (v *pricingResults) show(q app.Quote, cur string) {
 		v.values[k].SetText(val)
 		v.hows[k].SetText(how)
 	}
-	money := func(d decimal.Decimal) string { return format.Amount(d, cur) + " " + cur }
+	money := func(d decimal.Decimal) string { return format.Money(d, cur) }
 	set("goods", money(q.Goods), t("pricing.how.goods", m(in.PurchaseCost), m(in.OtherUnitCost), in.FXRate.String()))
 	set("chargeable", q.ChargeableKg.StringFixed(2)+" kg", t("pricing.how.chargeable", in.WeightKg.String(),
 		in.LengthCm.String(), in.WidthCm.String(), in.HeightCm.String(), in.VolDivisor.String(), q.VolumetricKg.StringFixed(2)))

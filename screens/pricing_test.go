@@ -292,3 +292,15 @@ func TestPricingMoneyLabelsNameTheCurrency(t *testing.T) {
 		t.Errorf("after choosing Japan the freight label reads %q", got)
 	}
 }
+
+// Every money input of the channel and platform editor names its currency.
+func TestChannelMoneyLabelsNameTheCurrency(t *testing.T) {
+	for _, l := range []*app.Localizer{app.English(), app.NewLocalizer(app.LangChinese)} {
+		for _, f := range []string{"first_price", "per_kg", "min_charge", "fulfilment", "storage", "per_order"} {
+			label := l.T("channels.field." + f)
+			if !strings.Contains(label, "CNY") && !strings.Contains(label, "currency") && !strings.Contains(label, "货币") && !strings.Contains(label, "元") {
+				t.Errorf("%s %s: %q does not name its currency", l.Lang(), f, label)
+			}
+		}
+	}
+}

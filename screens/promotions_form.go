@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // campaignForm holds the campaign's fields: details and budget lines on one
@@ -260,7 +261,7 @@ func (f *campaignForm) onNumbersChanged(string) {
 		vals[i], _ = app.ParseMoney(e.Text, "")
 	}
 	lines := app.BudgetLines{Discount: vals[0], Ads: vals[1], KOL: vals[2], Samples: vals[3]}
-	f.budgetTotal.SetText(l.T("promotions.budget_total", lines.Total().StringFixed(2), cur))
+	f.budgetTotal.SetText(l.T("promotions.budget_total", format.Fixed(lines.Total(), 2), cur))
 	plan, lift, ok := f.planInputs()
 	fromPricing := false
 	if ok && plan.UnitCost.IsZero() && strings.TrimSpace(f.unitCost.Text) == "" {
@@ -302,11 +303,11 @@ func planText(l *app.Localizer, v planView, lines app.BudgetLines, cur string) s
 	m1 := plan.MarginAfterDiscount()
 	var out []string
 	if v.costFromPricing {
-		out = append(out, l.T("promotions.plan_cost_from_pricing", plan.UnitCost.StringFixed(2), cur))
+		out = append(out, l.T("promotions.plan_cost_from_pricing", format.Fixed(plan.UnitCost, 2), cur))
 	}
 	out = append(out,
-		l.T("promotions.plan_discounted", plan.Price.StringFixed(2), app.Percent(plan.Discount), plan.DiscountedPrice().StringFixed(2)),
-		l.T("promotions.plan_margin", plan.DiscountedPrice().StringFixed(2), plan.UnitCost.StringFixed(2), m1.StringFixed(2), app.Percent(plan.MarginRateAfterDiscount())),
+		l.T("promotions.plan_discounted", format.Fixed(plan.Price, 2), app.Percent(plan.Discount), format.Fixed(plan.DiscountedPrice(), 2)),
+		l.T("promotions.plan_margin", format.Fixed(plan.DiscountedPrice(), 2), format.Fixed(plan.UnitCost, 2), format.Fixed(m1, 2), app.Percent(plan.MarginRateAfterDiscount())),
 	)
 	fixed := lines.Cost()
 	if units, ok := plan.BreakEvenExtraUnits(fixed); ok {

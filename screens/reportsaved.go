@@ -46,7 +46,7 @@ func (s *Shell) reportSaved(path string) *reportSavedDialog {
 	r.open = &widget.Button{Text: t("report.open"), Icon: theme.ComputerIcon(), Importance: widget.HighImportance, OnTapped: r.onOpen}
 	r.folder = &widget.Button{Text: t("report.show_folder"), Icon: theme.FolderOpenIcon(), OnTapped: r.onFolder}
 	body := container.NewVBox(r.msg, container.NewHBox(r.open, r.folder))
-	r.d = dialog.NewCustom(t("menu.export_report"), t("button.close"), body, s.win)
+	r.d = dialog.NewCustom(t("report.saved_title"), t("button.close"), body, s.win)
 	r.d.Resize(fyne.NewSize(480, 0))
 	r.d.Show()
 	return r

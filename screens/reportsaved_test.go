@@ -68,7 +68,7 @@ func TestExportReportWritesThenOffers(t *testing.T) {
 		t.Fatalf("report not written: %v", err)
 	}
 	top := ts.win.Canvas().Overlays().Top()
-	if top == nil || !strings.Contains(texts(top), "Open in browser") || !strings.Contains(texts(top), "Show in folder") {
+	if top == nil || !strings.Contains(texts(top), "Report saved") || !strings.Contains(texts(top), "Open in browser") || !strings.Contains(texts(top), "Show in folder") {
 		t.Fatalf("no message with the buttons after export:\n%v", top)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 // competitorsPane lists and edits competitor records.
@@ -72,9 +73,9 @@ func (p *competitorsPane) buildUI() fyne.CanvasObject {
 
 func (p *competitorsPane) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	c := p.rivals[i]
-	meta := app.CountryName(p.s.l, c.Market) + " · " + c.Platform + " · " + c.Price.StringFixed(2) + " " + c.Currency
+	meta := app.CountryName(p.s.l, c.Market) + " · " + c.Platform + " · " + format.Fixed(c.Price, 2) + " " + c.Currency
 	if c.Rating.IsPositive() {
-		meta += " · ★" + c.Rating.StringFixed(1) + " (" + strconv.Itoa(c.Reviews) + ")"
+		meta += " · ★" + format.Fixed(c.Rating, 1) + " (" + format.Int(int64(c.Reviews)) + ")"
 	}
 	o.(*rsRow).set(meta, c.Name+" — "+c.Product)
 }

@@ -99,3 +99,23 @@ func TestInventoryChineseFormulaBreaksCleanly(t *testing.T) {
 		}
 	}
 }
+
+// The replenishment formulas group thousands in every count and figure.
+func TestInventoryFormulaGroupsThousands(t *testing.T) {
+	r := app.ReplenishRow{SKU: "BIG", OnHand: 12345, Inbound: 2000, DailyDemand: 1502.5, DemandSD: 40, LeadTimeDays: 30,
+		SafetyStock: 1234.56, ReorderPoint: 46309.56, DaysOfCover: 9.55, StockoutDate: testNow.AddDate(0, 0, 8), ReorderQty: 54321, Status: "reorder"}
+	o := app.ReplenishOptions{AsOf: testNow, WindowDays: 28, ReviewDays: 14, ServiceLevel: 0.95}
+	for _, l := range []*app.Localizer{app.English(), app.NewLocalizer(app.LangChinese)} {
+		text := explainRow(l, r, o)
+		for _, want := range []string{"12,345", "2,000", "54,321", "1,502.50", "46,309.56", "14,345", "42,070"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: formula lacks %q:\n%s", l.Lang(), want, text)
+			}
+		}
+		for _, bare := range []string{"12345", "54321", "1502.50"} {
+			if strings.Contains(text, bare) {
+				t.Errorf("%s: ungrouped %q in:\n%s", l.Lang(), bare, text)
+			}
+		}
+	}
+}

@@ -21,8 +21,8 @@ import (
 //     its separators: "0.100", "22,415", "HL-KT-001", "10.5%"),
 //   - never before closing punctuation (。，、）%…) nor after opening
 //     punctuation (（《“…),
-//   - at spaces, except a no-break space (U+00A0, U+202F), which the number
-//     formatters put between a number and its unit ("16 h", "10 %"), and
+//   - at spaces, except a no-break space (U+00A0, U+202F), which a
+//     translator may put between words that belong together, and
 //     the plain space between a number and the word after it ("12.99 USD").
 
 // Pieces cuts s into the smallest pieces a line may not break inside. A line

@@ -9,8 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// NBSP joins a number to its unit so that no line breaks between them
-// (Pieces keeps them together; Fyne's own wrapping is not used for text).
+// NBSP is a no-break space, which Pieces never breaks at. The formatters
+// write a plain space between a number and its unit ("22,415 USD", "16 h")
+// as people type and search for it; Pieces keeps a number with the word
+// after it anyway.
 const NBSP = "\u00a0"
 
 // Lang is a language tag as app.Lang spells it ("en", "zh").
@@ -85,7 +87,7 @@ func Money(d decimal.Decimal, currency string) string {
 	if currency == "" {
 		return Amount(d, currency)
 	}
-	return Amount(d, currency) + NBSP + strings.ToUpper(currency)
+	return Amount(d, currency) + " " + strings.ToUpper(currency)
 }
 
 // MoneyWhole is Money rounded to whole units, for totals on a dashboard
@@ -95,7 +97,7 @@ func MoneyWhole(d decimal.Decimal, currency string) string {
 	if currency == "" {
 		return s
 	}
-	return s + NBSP + strings.ToUpper(currency)
+	return s + " " + strings.ToUpper(currency)
 }
 
 // Percent shows a fraction as a percentage with one decimal: 0.1234 ->
@@ -138,7 +140,7 @@ func Duration(d time.Duration, lang Lang) string {
 		if chinese {
 			return Int(n) + cn
 		}
-		return Int(n) + NBSP + en
+		return Int(n) + " " + en
 	}
 	var parts []string
 	switch {
