@@ -52,6 +52,13 @@ func fullWorkspace() *mock.Workspace {
 	ws.NoteStore = (&memNotes{notes: fitNotes()}).store()
 	ws.CompetitorStore = &mock.CompetitorStore{CompetitorsFn: func(string) ([]app.Competitor, error) { return fitCompetitors(), nil }}
 	ws.ScoringStore = &mock.ScoringStore{ScoreboardFn: func() (app.Scoreboard, error) { return fitScoreboard(), nil }}
+	day := testNow.AddDate(0, 0, -2)
+	ws.FXStore = &mock.FXStore{Base: "USD", Rates: []app.FXRate{
+		{Currency: "USD", ValidFrom: day, CNYPerUnit: dec("7.2"), Note: "Bank of China 2026-11-22 middle rate"},
+		{Currency: "USD", ValidFrom: day.AddDate(0, -1, 0), CNYPerUnit: dec("7.15"), Note: "Bank of China middle rate"},
+		{Currency: "EUR", ValidFrom: day, CNYPerUnit: dec("7.81"), Note: "中国银行 中间价"},
+		{Currency: "JPY", ValidFrom: day, CNYPerUnit: dec("0.0478")},
+	}}
 	return ws
 }
 
@@ -121,15 +128,16 @@ func (ts testShell) settle() {
 
 // TestEveryModuleAndTabFitsALaptopWindow opens every module of the registry
 // (app.Modules, as the navigation lists them) through the shell's own
-// navigation, and every tab of every tab bar it finds on screen, in English
-// and in Chinese, in a 1200×650 window. It fails, naming the view and the
+// navigation, and every tab of every tab bar it finds on screen, in every
+// language of the app (English and Chinese), in a 1200×650 window. It fails, naming the view and the
 // widget path, when the window's content needs more room than the window
 // has (the real window then grows past the screen), when the window's size
 // changes, when the sidebar changes width, or when a scroll area sits inside
 // another one (the inner one takes the wheel and the page stops scrolling).
 // A new module or tab is covered without touching this test.
 func TestEveryModuleAndTabFitsALaptopWindow(t *testing.T) {
-	for _, lang := range []app.Lang{app.LangEnglish, app.LangChinese} {
+	sidebar := map[app.Lang]float32{}
+	for _, lang := range app.Langs {
 		t.Run(string(lang), func(t *testing.T) {
 			ts := newTestShell(t, fullWorkspace())
 			ts.SetLanguage(lang)
@@ -153,7 +161,11 @@ func TestEveryModuleAndTabFitsALaptopWindow(t *testing.T) {
 				})
 			}
 			checkNavLabelsWhole(t, ts)
+			sidebar[lang] = navWidth
 		})
+	}
+	if len(sidebar) > 1 && sidebar[app.LangEnglish] != sidebar[app.LangChinese] {
+		t.Errorf("the sidebar is %.0f px wide in English, %.0f px in Chinese", sidebar[app.LangEnglish], sidebar[app.LangChinese])
 	}
 }
 
