@@ -523,3 +523,39 @@ func TestPageScrollKeepsTheWheelOverAField(t *testing.T) {
 		t.Fatalf("with the pointer on a field the page scrolled to %v, want 120", page.Offset.Y)
 	}
 }
+
+// TestHintedEntryKeepsFormValidation: a field with its help wrapped under
+// it (appendHinted) still stops the form when it holds a bad value, and
+// the help wraps instead of widening the form.
+func TestHintedEntryKeepsFormValidation(t *testing.T) {
+	test.NewTempApp(t)
+	e := &widget.Entry{Validator: func(s string) error {
+		if s != "" && strings.Trim(s, "0123456789.") != "" {
+			return fmt.Errorf("%q is not a number", s)
+		}
+		return nil
+	}}
+	form := &widget.Form{OnSubmit: func() {}}
+	long := strings.Repeat("Customs clearance, broker and insurance per unit; ", 6)
+	appendHinted(form, &widget.FormItem{Text: "Clearance", Widget: e}, long, fyne.TextWrapWord)
+	w := test.NewTempWindow(t, form)
+	w.Resize(fyne.NewSize(400, 300))
+	if got := formHint(form, "Clearance"); got != long {
+		t.Fatalf("hint %q", got)
+	}
+	if min := form.MinSize().Width; min > 300 {
+		t.Errorf("the form needs %.0f px for its help, want it wrapped", min)
+	}
+	test.Type(e, "12x")
+	if err := form.Validate(); err == nil {
+		t.Fatal("the form accepts a bad number in a hinted field")
+	}
+	submit := findButton(t, form, "Submit")
+	if !submit.Disabled() {
+		t.Error("submit stays enabled with a bad number in a hinted field")
+	}
+	e.SetText("12")
+	if err := form.Validate(); err != nil || submit.Disabled() {
+		t.Errorf("a good number: %v, submit disabled %v", err, submit.Disabled())
+	}
+}
