@@ -14,28 +14,50 @@ import (
 // window grows to its content's minimum size, so nothing on screen may ask
 // for more than that; what is longer wraps, reflows or scrolls.
 
-// appendHinted appends item to form with hint shown under the input as a
-// wrapped caption row. Fyne draws a FormItem's HintText as one line of
-// text, as wide as the hint, so a sentence of help held the whole window
-// wider than the screen; the caption row wraps to the input column.
+// appendHinted appends item to form with hint shown under its input as a
+// wrapped caption. Fyne draws a FormItem's HintText as one line of text, as
+// wide as the hint, so a sentence of help held the whole window wider than
+// the screen; the caption wraps to the input's width. An input with a
+// validator keeps it: the form still checks the field and shows its error.
 func appendHinted(form *widget.Form, item *widget.FormItem, hint string) {
-	form.AppendItem(item)
-	if hint == "" {
-		return
+	if e, ok := item.Widget.(*widget.Entry); ok && hint != "" {
+		item.Widget = newHintedEntry(e, hint)
 	}
-	form.AppendItem(&widget.FormItem{Widget: secondaryText(hint)})
+	form.AppendItem(item)
 }
 
-// formHint is the caption appendHinted put under the input labelled text.
+// hintedEntry is an entry with a wrapped caption under it, standing in for
+// the entry in a form: it validates as the entry does.
+type hintedEntry struct {
+	widget.BaseWidget
+	entry *widget.Entry
+	hint  *textBlock
+	// Validator is the entry's: Form looks for this field to decide that
+	// the item can be invalid and needs room for its error message.
+	Validator fyne.StringValidator
+}
+
+func newHintedEntry(e *widget.Entry, hint string) *hintedEntry {
+	h := &hintedEntry{entry: e, Validator: e.Validator, hint: secondaryText(hint)}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// Validate is the entry's validation.
+func (h *hintedEntry) Validate() error { return h.entry.Validate() }
+
+// SetOnValidationChanged passes the form's callback to the entry.
+func (h *hintedEntry) SetOnValidationChanged(f func(error)) { h.entry.SetOnValidationChanged(f) }
+
+func (h *hintedEntry) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVBox(h.entry, h.hint))
+}
+
+// formHint is the caption under the input labelled text, or "".
 func formHint(form *widget.Form, text string) string {
-	for i, it := range form.Items {
-		if it.Text != text || i+1 >= len(form.Items) {
-			continue
-		}
-		if next := form.Items[i+1]; next.Text == "" {
-			if l, ok := next.Widget.(*textBlock); ok {
-				return l.Text
-			}
+	for _, it := range form.Items {
+		if h, ok := it.Widget.(*hintedEntry); ok && it.Text == text {
+			return h.hint.Text
 		}
 	}
 	return ""

@@ -52,6 +52,13 @@ func fullWorkspace() *mock.Workspace {
 	ws.NoteStore = (&memNotes{notes: fitNotes()}).store()
 	ws.CompetitorStore = &mock.CompetitorStore{CompetitorsFn: func(string) ([]app.Competitor, error) { return fitCompetitors(), nil }}
 	ws.ScoringStore = &mock.ScoringStore{ScoreboardFn: func() (app.Scoreboard, error) { return fitScoreboard(), nil }}
+	day := testNow.AddDate(0, 0, -2)
+	ws.FXStore = &mock.FXStore{Base: "USD", Rates: []app.FXRate{
+		{Currency: "USD", ValidFrom: day, CNYPerUnit: dec("7.2"), Note: "Bank of China 2026-11-22 middle rate"},
+		{Currency: "USD", ValidFrom: day.AddDate(0, -1, 0), CNYPerUnit: dec("7.15"), Note: "Bank of China middle rate"},
+		{Currency: "EUR", ValidFrom: day, CNYPerUnit: dec("7.81"), Note: "中国银行 中间价"},
+		{Currency: "JPY", ValidFrom: day, CNYPerUnit: dec("0.0478")},
+	}}
 	return ws
 }
 
@@ -121,15 +128,16 @@ func (ts testShell) settle() {
 
 // TestEveryModuleAndTabFitsALaptopWindow opens every module of the registry
 // (app.Modules, as the navigation lists them) through the shell's own
-// navigation, and every tab of every tab bar it finds on screen, in English
-// and in Chinese, in a 1200×650 window. It fails, naming the view and the
+// navigation, and every tab of every tab bar it finds on screen, in every
+// language of the app (English and Chinese), in a 1200×650 window. It fails, naming the view and the
 // widget path, when the window's content needs more room than the window
 // has (the real window then grows past the screen), when the window's size
 // changes, when the sidebar changes width, or when a scroll area sits inside
 // another one (the inner one takes the wheel and the page stops scrolling).
 // A new module or tab is covered without touching this test.
 func TestEveryModuleAndTabFitsALaptopWindow(t *testing.T) {
-	for _, lang := range []app.Lang{app.LangEnglish, app.LangChinese} {
+	sidebar := map[app.Lang]float32{}
+	for _, lang := range app.Langs {
 		t.Run(string(lang), func(t *testing.T) {
 			ts := newTestShell(t, fullWorkspace())
 			ts.SetLanguage(lang)
@@ -153,7 +161,11 @@ func TestEveryModuleAndTabFitsALaptopWindow(t *testing.T) {
 				})
 			}
 			checkNavLabelsWhole(t, ts)
+			sidebar[lang] = navWidth
 		})
+	}
+	if len(sidebar) > 1 && sidebar[app.LangEnglish] != sidebar[app.LangChinese] {
+		t.Errorf("the sidebar is %.0f px wide in English, %.0f px in Chinese", sidebar[app.LangEnglish], sidebar[app.LangChinese])
 	}
 }
 
@@ -509,5 +521,41 @@ func TestPageScrollKeepsTheWheelOverAField(t *testing.T) {
 	test.Scroll(w.Canvas(), onField, 0, -120)
 	if page.Offset.Y != 120 {
 		t.Fatalf("with the pointer on a field the page scrolled to %v, want 120", page.Offset.Y)
+	}
+}
+
+// TestHintedEntryKeepsFormValidation: a field with its help wrapped under
+// it (appendHinted) still stops the form when it holds a bad value, and
+// the help wraps instead of widening the form.
+func TestHintedEntryKeepsFormValidation(t *testing.T) {
+	test.NewTempApp(t)
+	e := &widget.Entry{Validator: func(s string) error {
+		if s != "" && strings.Trim(s, "0123456789.") != "" {
+			return fmt.Errorf("%q is not a number", s)
+		}
+		return nil
+	}}
+	form := &widget.Form{OnSubmit: func() {}}
+	long := strings.Repeat("Customs clearance, broker and insurance per unit; ", 6)
+	appendHinted(form, &widget.FormItem{Text: "Clearance", Widget: e}, long)
+	w := test.NewTempWindow(t, form)
+	w.Resize(fyne.NewSize(400, 300))
+	if got := formHint(form, "Clearance"); got != long {
+		t.Fatalf("hint %q", got)
+	}
+	if min := form.MinSize().Width; min > 300 {
+		t.Errorf("the form needs %.0f px for its help, want it wrapped", min)
+	}
+	test.Type(e, "12x")
+	if err := form.Validate(); err == nil {
+		t.Fatal("the form accepts a bad number in a hinted field")
+	}
+	submit := findButton(t, form, "Submit")
+	if !submit.Disabled() {
+		t.Error("submit stays enabled with a bad number in a hinted field")
+	}
+	e.SetText("12")
+	if err := form.Validate(); err != nil || submit.Disabled() {
+		t.Errorf("a good number: %v, submit disabled %v", err, submit.Disabled())
 	}
 }

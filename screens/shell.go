@@ -132,13 +132,14 @@ func (s *Shell) Content() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewHBox(sidebar, widget.NewSeparator()), nil, main)
 }
 
-// navWidth is the sidebar's width: the widest module title, in either
-// language, with its icon. The same in both languages, so switching does
-// not move the module on screen either.
+// navWidth is the sidebar's width: the widest module title, in any of the
+// app's languages, with its icon. The same in every language, so switching
+// does not move the module on screen either.
 func navWidth() float32 {
 	item := newNavItem()
 	var w float32
-	for _, l := range []*app.Localizer{app.English(), app.NewLocalizer(app.LangChinese)} {
+	for _, lang := range app.Langs {
+		l := app.NewLocalizer(lang)
 		for _, m := range app.Modules {
 			item.set(moduleIcon(m.ID), l.T("module."+m.ID+".title"))
 			w = max(w, item.MinSize().Width)
