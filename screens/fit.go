@@ -20,8 +20,16 @@ import (
 // the screen; the caption wraps to the input's width. An input with a
 // validator keeps it: the form still checks the field and shows its error.
 func appendHinted(form *widget.Form, item *widget.FormItem, hint string) {
-	if e, ok := item.Widget.(*widget.Entry); ok && hint != "" {
-		item.Widget = newHintedEntry(e, hint)
+	e, _ := item.Widget.(*widget.Entry)
+	appendHintedFor(form, item, e, hint)
+}
+
+// appendHintedFor is appendHinted for an input whose entry sits inside a
+// larger widget (an entry with a button beside it): the caption goes under
+// the whole widget and the entry's validation is kept.
+func appendHintedFor(form *widget.Form, item *widget.FormItem, e *widget.Entry, hint string) {
+	if e != nil && hint != "" {
+		item.Widget = newHintedEntry(item.Widget, e, hint)
 	}
 	form.AppendItem(item)
 }
@@ -30,6 +38,7 @@ func appendHinted(form *widget.Form, item *widget.FormItem, hint string) {
 // the entry in a form: it validates as the entry does.
 type hintedEntry struct {
 	widget.BaseWidget
+	field fyne.CanvasObject // the entry, or the widget holding it
 	entry *widget.Entry
 	hint  *textBlock
 	// Validator is the entry's: Form looks for this field to decide that
@@ -37,8 +46,8 @@ type hintedEntry struct {
 	Validator fyne.StringValidator
 }
 
-func newHintedEntry(e *widget.Entry, hint string) *hintedEntry {
-	h := &hintedEntry{entry: e, Validator: e.Validator, hint: secondaryText(hint)}
+func newHintedEntry(field fyne.CanvasObject, e *widget.Entry, hint string) *hintedEntry {
+	h := &hintedEntry{field: field, entry: e, Validator: e.Validator, hint: secondaryText(hint)}
 	h.ExtendBaseWidget(h)
 	return h
 }
@@ -50,7 +59,7 @@ func (h *hintedEntry) Validate() error { return h.entry.Validate() }
 func (h *hintedEntry) SetOnValidationChanged(f func(error)) { h.entry.SetOnValidationChanged(f) }
 
 func (h *hintedEntry) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(h.entry, h.hint))
+	return widget.NewSimpleRenderer(container.NewVBox(h.field, h.hint))
 }
 
 // formHint is the caption under the input labelled text, or "".

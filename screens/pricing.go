@@ -162,7 +162,7 @@ func (p *pricing) buildUI() fyne.CanvasObject {
 		if key := "pricing.help." + name; p.s.l.Has(key) {
 			hint = t(key)
 		}
-		appendHinted(p.form, item, hint)
+		appendHintedFor(p.form, item, p.entries[name], hint)
 		p.items[name] = item
 	}
 	p.items["price"] = &widget.FormItem{Text: t("pricing.field.price"), Widget: p.newEntry("price")}
