@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/format"
 )
 
 type legendItem struct {
@@ -218,31 +219,25 @@ func truncateText(s string, maxW, size float32, bold bool, m measureFunc) string
 	return strings.TrimRight(string(runes[:lo]), " ") + "…"
 }
 
-// wrapText breaks s at spaces into at most maxLines lines of width maxW; the
-// last line is truncated when the text does not fit.
+// wrapText breaks s into at most maxLines lines of width maxW with the
+// app's line-breaking rule (format.Wrap: Chinese between characters, never
+// inside a number or Latin word, never before closing punctuation); when
+// the text does not fit, the last line ends in an ellipsis.
 func wrapText(s string, maxW, size float32, maxLines int, m measureFunc) []string {
-	words := strings.Fields(s)
-	var lines []string
-	cur := ""
-	for i, w := range words {
-		next := w
-		if cur != "" {
-			next = cur + " " + w
-		}
-		if cur == "" || m(next, size, false).Width <= maxW {
-			cur = next
-			continue
-		}
-		if len(lines) == maxLines-1 {
-			cur = strings.Join(append([]string{cur}, words[i:]...), " ")
-			break
-		}
-		lines = append(lines, truncateText(cur, maxW, size, false, m))
-		cur = w
+	width := func(t string) float32 { return m(t, size, false).Width }
+	lines := format.Wrap(s, maxW, width)
+	for i, ln := range lines {
+		lines[i] = truncateText(ln, maxW, size, false, m) // a single piece wider than the line
 	}
-	if cur != "" {
-		lines = append(lines, truncateText(cur, maxW, size, false, m))
+	if len(lines) <= maxLines {
+		return lines
 	}
+	lines = lines[:maxLines]
+	last := []rune(strings.TrimRight(lines[maxLines-1], " "))
+	for len(last) > 0 && width(string(last)+"…") > maxW {
+		last = last[:len(last)-1]
+	}
+	lines[maxLines-1] = string(last) + "…"
 	return lines
 }
 

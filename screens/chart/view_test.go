@@ -610,6 +610,21 @@ func TestChartTruncateAndWrap(t *testing.T) {
 			t.Errorf("line %q is wider than 60", ln)
 		}
 	}
+	// A Chinese note has no spaces to break at: it wraps between
+	// characters, never before "，" or inside "56.5", instead of being cut
+	// to one line.
+	zh := wrapText("按近28天日均销量，库存可售56.5天，预计在到货前断货，请尽快补货。", 70, 12, 3, fixedMeasure)
+	if len(zh) < 2 {
+		t.Fatalf("Chinese note on %d line(s): %q", len(zh), zh)
+	}
+	for _, ln := range zh {
+		if strings.HasPrefix(ln, "，") || strings.HasPrefix(ln, "。") || strings.HasPrefix(ln, ".5") || strings.HasPrefix(ln, "5天") {
+			t.Errorf("line %q breaks before punctuation or inside a number: %q", ln, zh)
+		}
+		if fixedMeasure(ln, 0, false).Width > 70 {
+			t.Errorf("line %q is wider than 70", ln)
+		}
+	}
 }
 
 func TestChartCategoryLabelsSkipRatherThanOverlap(t *testing.T) {
