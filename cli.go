@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/app/atomicfile"
 )
 
 const usage = `usage: seller-assistant [--db FILE] [COMMAND [ARGS]]
@@ -210,4 +212,30 @@ func needDB(db string) error {
 		return usagef("--db FILE is required")
 	}
 	return nil
+}
+
+// needOut checks --db and a required --out FILE.csv, which may name
+// neither the workspace nor another database (atomicfile.Check): each a
+// bad use, exit 2, before anything is opened.
+func needOut(db, out string) error {
+	if err := needDB(db); err != nil {
+		return err
+	}
+	if out == "" {
+		return usagef("--out FILE.csv is required")
+	}
+	return atomicfile.Check(out, db)
+}
+
+// parseAsOf reads an optional --as-of YYYY-MM-DD as midnight in loc; the
+// zero time when text is empty.
+func parseAsOf(text string, loc *time.Location) (time.Time, error) {
+	if text == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(time.DateOnly, text, loc)
+	if err != nil {
+		return time.Time{}, usagef("--as-of %q: want YYYY-MM-DD", text)
+	}
+	return t, nil
 }

@@ -53,22 +53,16 @@ func openExport(ctx context.Context, db, name string, args []string) (*data.Stor
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return nil, "", time.Time{}, err
 	}
-	if err := needDB(db); err != nil {
+	if err := needOut(db, *out); err != nil {
 		return nil, "", time.Time{}, err
 	}
-	if *out == "" {
-		return nil, "", time.Time{}, usagef("--out FILE.csv is required")
-	}
-	asOf := time.Now()
-	if *asOfText != "" {
-		t, err := time.ParseInLocation("2006-01-02", *asOfText, time.Local)
-		if err != nil {
-			return nil, "", time.Time{}, usagef("--as-of %q: want YYYY-MM-DD", *asOfText)
-		}
-		asOf = t
-	}
-	if err := atomicfile.Check(*out, db); err != nil {
+	// Local midnight: the statuses compare with the clock's day.
+	asOf, err := parseAsOf(*asOfText, time.Local)
+	if err != nil {
 		return nil, "", time.Time{}, err
+	}
+	if asOf.IsZero() {
+		asOf = time.Now()
 	}
 	s, err := data.Open(ctx, db)
 	if err != nil {

@@ -53,13 +53,7 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := needDB(db); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usagef("--out FILE.csv is required")
-	}
-	if err := atomicfile.Check(*out, db); err != nil {
+	if err := needOut(db, *out); err != nil {
 		return err
 	}
 	if *horizon <= 0 {
@@ -67,10 +61,8 @@ func (clvCmd) run(ctx context.Context, db string, args []string, stdout io.Write
 	}
 	opts := app.CLVOptions{HorizonWeeks: *horizon}
 	var err error
-	if *asOfText != "" {
-		if opts.AsOf, err = time.Parse(time.DateOnly, *asOfText); err != nil {
-			return usagef("--as-of %q: want YYYY-MM-DD", *asOfText)
-		}
+	if opts.AsOf, err = parseAsOf(*asOfText, time.UTC); err != nil {
+		return err
 	}
 	if *marginText != "" {
 		if opts.Margin, err = decimal.NewFromString(*marginText); err != nil || !opts.Margin.IsPositive() {

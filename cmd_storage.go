@@ -29,21 +29,13 @@ func (storageCmd) run(ctx context.Context, db string, args []string, stdout io.W
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := needDB(db); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usagef("--out FILE.csv is required")
-	}
-	if err := atomicfile.Check(*out, db); err != nil {
+	if err := needOut(db, *out); err != nil {
 		return err
 	}
 	o := app.DefaultStorageOptions(time.Now())
-	if *asOfText != "" {
-		t, err := time.Parse(time.DateOnly, *asOfText)
-		if err != nil {
-			return usagef("--as-of %q: want YYYY-MM-DD", *asOfText)
-		}
+	if t, err := parseAsOf(*asOfText, time.UTC); err != nil {
+		return err
+	} else if !t.IsZero() {
 		o.AsOf = t
 	}
 	agedSet := false

@@ -24,13 +24,7 @@ func (tiersCmd) run(ctx context.Context, db string, args []string, stdout io.Wri
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := needDB(db); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usagef("--out FILE.csv is required")
-	}
-	if err := atomicfile.Check(*out, db); err != nil {
+	if err := needOut(db, *out); err != nil {
 		return err
 	}
 	var asOf time.Time
