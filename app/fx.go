@@ -21,15 +21,13 @@ type FXRate struct {
 	Note       string // where the rate came from, e.g. "BOC 2026-11-30 middle rate"
 }
 
-// FXStore keeps the workspace's dated rates and its base currency (the one
-// the shop's figures are shown in).
+// FXStore keeps the workspace's dated rates.
 type FXStore interface {
 	FXRates(ctx context.Context) ([]FXRate, error)
 	// SaveFXRate adds the rate, or replaces the one of the same currency
 	// and day.
 	SaveFXRate(ctx context.Context, r FXRate) error
 	DeleteFXRate(ctx context.Context, currency string, validFrom time.Time) error
-	SetBaseCurrency(ctx context.Context, currency string) error
 }
 
 // fxLimit bounds a rate: the weakest currency a seller meets costs
@@ -122,17 +120,6 @@ func (t FXTable) Convert(amount decimal.Decimal, from, to string, day time.Time)
 		return decimal.Zero, Errorf(EInvalid, "fx.err.no_rate", strings.ToUpper(to))
 	}
 	return amount.Mul(rf.CNYPerUnit).DivRound(rt.CNYPerUnit, 12), nil
-}
-
-// Currencies are the currencies with a rate, sorted, CNY first.
-func (t FXTable) Currencies() []string {
-	out := []string{"CNY"}
-	var rest []string
-	for c := range t.by {
-		rest = append(rest, c)
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
 }
 
 // DefaultFXRates are the rates a new workspace starts with: the pricing

@@ -57,23 +57,3 @@ func (s *Store) DeleteFXRate(ctx context.Context, currency string, validFrom tim
 	}
 	return s.notFoundIfNone(res)
 }
-
-// SetBaseCurrency implements app.FXStore: the shop's figures are shown in
-// currency, which must be the yuan or have a rate.
-func (s *Store) SetBaseCurrency(ctx context.Context, currency string) error {
-	if !app.IsCurrencyCode(currency) {
-		return app.Errorf(app.EInvalid, "fx.err.currency", currency)
-	}
-	if currency != "CNY" {
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM fx_rates WHERE currency = ?`, currency).Scan(&n); err != nil {
-			return s.fail(err)
-		}
-		if n == 0 {
-			return app.Errorf(app.EInvalid, "fx.err.no_rate", currency)
-		}
-	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('currency', ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, currency)
-	return s.fail(err)
-}

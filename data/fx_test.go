@@ -76,25 +76,3 @@ func TestFXRatesSaveReplaceDelete(t *testing.T) {
 		t.Fatalf("deleting it twice: %v", err)
 	}
 }
-
-func TestSetBaseCurrency(t *testing.T) {
-	ctx := context.Background()
-	s, _ := newWorkspace(t)
-	if err := s.SetBaseCurrency(ctx, "EUR"); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := s.Info(ctx); info.Currency != "EUR" {
-		t.Fatalf("base currency %q", info.Currency)
-	}
-	if err := s.SetBaseCurrency(ctx, "CNY"); err != nil {
-		t.Fatal(err)
-	}
-	for _, bad := range []string{"CHF", "eur", "EURO", ""} {
-		if err := s.SetBaseCurrency(ctx, bad); app.ErrorCode(err) != app.EInvalid {
-			t.Errorf("%q: %v, want invalid (no rate, or not a code)", bad, err)
-		}
-	}
-	if info, _ := s.Info(ctx); info.Currency != "CNY" {
-		t.Fatalf("a refused change changed it: %q", info.Currency)
-	}
-}

@@ -53,7 +53,7 @@ func fullWorkspace() *mock.Workspace {
 	ws.CompetitorStore = &mock.CompetitorStore{CompetitorsFn: func(string) ([]app.Competitor, error) { return fitCompetitors(), nil }}
 	ws.ScoringStore = &mock.ScoringStore{ScoreboardFn: func() (app.Scoreboard, error) { return fitScoreboard(), nil }}
 	day := testNow.AddDate(0, 0, -2)
-	ws.FXStore = &mock.FXStore{Base: "USD", Rates: []app.FXRate{
+	ws.FXStore = &mock.FXStore{Rates: []app.FXRate{
 		{Currency: "USD", ValidFrom: day, CNYPerUnit: dec("7.2"), Note: "Bank of China 2026-11-22 middle rate"},
 		{Currency: "USD", ValidFrom: day.AddDate(0, -1, 0), CNYPerUnit: dec("7.15"), Note: "Bank of China middle rate"},
 		{Currency: "EUR", ValidFrom: day, CNYPerUnit: dec("7.81"), Note: "中国银行 中间价"},

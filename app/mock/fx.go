@@ -11,7 +11,6 @@ import (
 // has no rates, so screens fall back to the built-in market rates.
 type FXStore struct {
 	Rates []app.FXRate
-	Base  string
 	Err   error // returned by every call when set
 }
 
@@ -58,12 +57,4 @@ func (m *FXStore) DeleteFXRate(_ context.Context, currency string, validFrom tim
 		}
 	}
 	return app.Errorf(app.ENotFound, "error.not_found")
-}
-
-func (m *FXStore) SetBaseCurrency(_ context.Context, currency string) error {
-	if m == nil {
-		return nil
-	}
-	m.Base = currency
-	return m.Err
 }
