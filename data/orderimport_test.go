@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -592,31 +591,7 @@ func copyZipWithBigSheet(zr *zipReadCloser, w io.Writer, size int) (int, error) 
 func TestMigrationOrderIdentityKeepsOrders(t *testing.T) {
 	ctx := context.Background()
 	path := t.TempDir() + "/six" + app.WorkspaceExt
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	step := -1
-	for i, m := range ms {
-		if strings.HasSuffix(m.name, "_order_identity.sql") {
-			step = i
-		}
-	}
-	if step < 0 {
-		t.Fatal("no order identity migration")
-	}
-	db, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := migrate(ctx, db, ms[:step]); err != nil {
-		t.Fatal(err)
-	}
+	db, latest := workspaceBefore(t, path, "_order_identity.sql")
 	for _, q := range []string{
 		`INSERT INTO meta (key, value) VALUES ('app', 'seller-assistant'), ('name', 'six'), ('demo', '0'), ('currency', 'USD')`,
 		`INSERT INTO order_imports (id, file_sha256, file_name, format, rows_read, imported) VALUES (1, '` + strings.Repeat("a", 64) + `', 'old.csv', 'uci', 2, 2)`,
@@ -639,7 +614,7 @@ func TestMigrationOrderIdentityKeepsOrders(t *testing.T) {
 	var source string
 	s.db.QueryRow(`PRAGMA user_version`).Scan(&v)
 	s.db.QueryRow(`SELECT source FROM order_imports WHERE id = 1`).Scan(&source)
-	if v != len(ms) || source != "uci" {
+	if v != latest || source != "uci" {
 		t.Fatalf("schema %d, source %q", v, source)
 	}
 	var check string

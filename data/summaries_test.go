@@ -320,29 +320,7 @@ func TestImportRebuildsDateIndex(t *testing.T) {
 func TestMigrationDaySummariesKeepData(t *testing.T) {
 	ctx := context.Background()
 	path := t.TempDir() + "/ten" + app.WorkspaceExt
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	step := -1
-	for i, m := range ms {
-		if strings.HasSuffix(m.name, "_order_summaries.sql") {
-			step = i
-		}
-	}
-	if step < 0 {
-		t.Fatal("no order summaries migration")
-	}
-	db, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, db, ms[:step]); err != nil {
-		t.Fatal(err)
-	}
+	db, latest := workspaceBefore(t, path, "_order_summaries.sql")
 	for _, q := range []string{
 		`INSERT INTO meta (key, value) VALUES ('app', 'seller-assistant'), ('name', 'ten'), ('demo', '0'), ('currency', 'USD')`,
 		`INSERT INTO order_imports (id, file_sha256, file_name, format, source, rows_read, imported) VALUES
@@ -374,8 +352,8 @@ func TestMigrationDaySummariesKeepData(t *testing.T) {
 	defer s.Close()
 	var v int
 	s.db.QueryRow(`PRAGMA user_version`).Scan(&v)
-	if v != len(ms) {
-		t.Fatalf("schema %d, want %d", v, len(ms))
+	if v != latest {
+		t.Fatalf("schema %d, want %d", v, latest)
 	}
 	for what, c := range map[string][2][]string{
 		"lines":          {linesBefore, dumpRows(t, s.db, `SELECT * FROM order_lines ORDER BY id`)},
@@ -424,4 +402,37 @@ func dumpRows(t *testing.T, db *sql.DB, q string) []string {
 		out = append(out, fmt.Sprint(vals...))
 	}
 	return out
+}
+
+// workspaceBefore makes path a workspace of the schema just before the
+// migration whose file name ends in suffix (found by name, so a renumbered
+// migration is still found), as an earlier build wrote it, with the app id
+// set and no rows; the caller fills it and closes db. latest is the schema
+// version Open migrates it to.
+func workspaceBefore(t *testing.T, path, suffix string) (db *sql.DB, latest int) {
+	t.Helper()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := -1
+	for i, m := range ms {
+		if strings.HasSuffix(m.name, suffix) {
+			step = i
+		}
+	}
+	if step < 0 {
+		t.Fatalf("no migration *%s", suffix)
+	}
+	db, err = sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(context.Background(), db, ms[:step]); err != nil {
+		t.Fatal(err)
+	}
+	return db, len(ms)
 }
