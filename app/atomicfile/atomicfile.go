@@ -59,6 +59,9 @@ func Check(path string, protect ...string) error {
 	if fi.IsDir() {
 		return app.Errorf(app.EInvalid, "error.out_is_folder", path)
 	}
+	if !fi.Mode().IsRegular() {
+		return nil // a device or pipe holds no file to lose (and reading a pipe would wait)
+	}
 	if isDatabase(path) {
 		return app.Errorf(app.EInvalid, "error.out_is_database", path)
 	}
@@ -151,6 +154,12 @@ func WriteWith(path string, produce func(tmp *os.File) error, protect ...string)
 	if err := Check(path, protect...); err != nil {
 		return err
 	}
+	// A device or pipe (--out /dev/null, /dev/stdout, a FIFO) is written
+	// through: renaming a file over it would replace the device itself, and
+	// run as root that turned /dev/null into a plain file for the machine.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return writeThrough(path, produce)
+	}
 	dir := filepath.Dir(path)
 	// CreateTemp makes the file 0600 with O_EXCL, and a leading dot hides
 	// it from file dialogs if a crash leaves it behind.
@@ -188,6 +197,23 @@ func WriteWith(path string, produce func(tmp *os.File) error, protect ...string)
 		return FileError(err, path)
 	}
 	SyncDir(dir)
+	return nil
+}
+
+// writeThrough writes into an existing device or pipe in place: there is
+// no file there to keep whole, only a stream.
+func writeThrough(path string, produce func(f *os.File) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return FileError(err, path)
+	}
+	if err := produce(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return FileError(err, path)
+	}
 	return nil
 }
 
