@@ -65,13 +65,14 @@ func FormatMoneyRatio(d decimal.NullDecimal) string {
 // AdsKPIText is the overview's figures, each with its formula.
 func AdsKPIText(l *Localizer, o AdsOverview, currency string) string {
 	t := o.Total
+	money := func(c int64) string { return format.Money(cents(c), currency) }
 	tacos := "—"
 	if v := o.TACoS(); v.Valid {
-		tacos = l.T("ads.kpi_tacos_value", FormatPercent(v), FormatCents(t.SpendCents), FormatCents(o.TotalSalesCents), l.T("ads.sales_source."+o.TotalSalesSource))
+		tacos = l.T("ads.kpi_tacos_value", FormatPercent(v), money(t.SpendCents), money(o.TotalSalesCents), l.T("ads.sales_source."+o.TotalSalesSource))
 	}
-	return l.T("ads.kpi_text", currency, FormatCents(t.SpendCents), FormatCents(t.SalesCents), FormatPercent(t.ACoS()),
+	return l.T("ads.kpi_text", money(t.SpendCents), money(t.SalesCents), FormatPercent(t.ACoS()),
 		tacos, FormatMoneyRatio(t.ROAS()), FormatMoneyRatio(t.CPC()), FormatPercent(t.CTR()), FormatPercent(t.CVR()),
-		t.Impressions, t.Clicks, t.Orders)
+		Count(t.Impressions), Count(t.Clicks), Count(t.Orders))
 }
 
 // AdsCharts are the Overview's charts: spend vs sales by week, ACoS by
@@ -227,7 +228,7 @@ func NullOf(d decimal.Decimal) decimal.NullDecimal {
 }
 
 // AdsFiguresLine is one week's or campaign's figures on one line.
-func AdsFiguresLine(l *Localizer, name string, a AdsSums, tacos decimal.NullDecimal) string {
-	return l.T("ads.figures_line", name, FormatCents(a.SpendCents), FormatCents(a.SalesCents), FormatPercent(a.ACoS()),
+func AdsFiguresLine(l *Localizer, name string, a AdsSums, tacos decimal.NullDecimal, currency string) string {
+	return l.T("ads.figures_line", name, format.Amount(cents(a.SpendCents), currency), format.Amount(cents(a.SalesCents), currency), FormatPercent(a.ACoS()),
 		FormatPercent(tacos), FormatMoneyRatio(a.ROAS()), FormatMoneyRatio(a.CPC()), FormatPercent(a.CTR()), FormatPercent(a.CVR()))
 }

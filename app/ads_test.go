@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -279,5 +280,32 @@ func TestChartTarget(t *testing.T) {
 	v.Rules = v.Rules[:1]
 	if got := v.ChartTarget(); !got.Equal(DefaultAdsRules().TargetACoS) {
 		t.Errorf("mixed targets: %s", got)
+	}
+}
+
+// The overview's sentence writes money and counts like every other figure in
+// the window (format.Money, grouped counts), in both languages.
+func TestAdsKPITextFormatsFigures(t *testing.T) {
+	o := AdsOverview{Total: AdsSums{Impressions: 1316856, Clicks: 8108, SpendCents: 403772, SalesCents: 2061492, Orders: 1127},
+		TotalSalesCents: 12987249, TotalSalesSource: "orders"}
+	for _, tc := range []struct {
+		lang Lang
+		want []string
+	}{
+		{LangEnglish, []string{"Spend 4,037.72 USD", "ad sales 20,614.92 USD", "total sales 129,872.49 USD", "1,316,856 impressions", "8,108 clicks", "1,127 orders"}},
+		{LangChinese, []string{"花费 4,037.72 USD", "广告销售额 20,614.92 USD", "总销售额 129,872.49 USD", "展示 1,316,856 次"}},
+	} {
+		got := AdsKPIText(NewLocalizer(tc.lang), o, "USD")
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", tc.lang, got, w)
+			}
+		}
+		if strings.Contains(got, "%!") {
+			t.Errorf("%s: format error in %q", tc.lang, got)
+		}
+	}
+	if got := AdsKPIText(NewLocalizer(LangEnglish), o, "JPY"); !strings.Contains(got, "Spend 4,038 JPY") {
+		t.Errorf("JPY has no decimals: %q", got)
 	}
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"slices"
-	"strconv"
 
 	"github.com/seller-assistant/seller-assistant/app/format"
 )
@@ -39,8 +38,8 @@ func adsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (Re
 			l.T("ads.th.spend"), l.T("ads.th.sales"), l.T("ads.th.acos"), l.T("ads.th.action"), l.T("ads.th.suggested_bid")},
 		Numeric: []bool{false, false, false, true, true, true, true, false, true}}
 	for _, r := range act[:min(len(act), adsReportTerms)] {
-		tt.Rows = append(tt.Rows, []string{r.SearchTerm, r.Campaign, r.MatchType, strconv.FormatInt(r.Clicks, 10), FormatCents(r.SpendCents),
-			FormatCents(r.SalesCents), FormatPercent(r.ACoS), l.T("ads.action." + r.Action), FormatMoneyRatio(r.SuggestedBid)})
+		tt.Rows = append(tt.Rows, []string{r.SearchTerm, r.Campaign, r.MatchType, format.Int(r.Clicks), format.Amount(cents(r.SpendCents), v.Days.Currency),
+			format.Amount(cents(r.SalesCents), v.Days.Currency), FormatPercent(r.ACoS), l.T("ads.action." + r.Action), FormatMoneyRatio(r.SuggestedBid)})
 	}
 	ft := Table{Title: l.T("ads.tab_funnel"), Columns: []string{l.T("ads.funnel_col.product"), l.T("ads.funnel_col.sessions"),
 		l.T("ads.funnel_col.units"), l.T("ads.funnel_col.orders"), l.T("ads.funnel_col.conversion"), l.T("ads.funnel_col.aov"),

@@ -53,11 +53,11 @@ func (o *adsOverview) refresh() {
 	text := ""
 	for _, c := range ov.Campaigns {
 		r := o.a.rulesFor(c.Campaign)
-		text += app.AdsFiguresLine(l, c.Campaign, c.AdsSums, c.TACoS) + " · " + l.T("ads.target_is", app.FormatPercent(app.NullOf(r.TargetACoS))) + "\n"
+		text += app.AdsFiguresLine(l, c.Campaign, c.AdsSums, c.TACoS, d.Days.Currency) + " · " + l.T("ads.target_is", app.FormatPercent(app.NullOf(r.TargetACoS))) + "\n"
 	}
 	weeks := ""
 	for _, w := range ov.Weeks {
-		weeks += app.AdsFiguresLine(l, w.Start.Format("2006-01-02"), w.AdsSums, w.TACoS()) + "\n"
+		weeks += app.AdsFiguresLine(l, w.Start.Format("2006-01-02"), w.AdsSums, w.TACoS(), d.Days.Currency) + "\n"
 	}
 	o.weeks.SetText(weeks)
 	o.campaigns.SetText(text)

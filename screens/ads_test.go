@@ -68,8 +68,8 @@ func TestAdsScreenShowsFiguresWithFormulas(t *testing.T) {
 	shown := texts(ts.body)
 	// Spend 47.00 on sales 150.00: ACoS 31.3 %; no orders imported, so
 	// TACoS uses the Business Report's 399.60: 11.8 %.
-	for _, want := range []string{"ACoS = spend ÷ ad sales = 31.3%", "TACoS = 11.8% (spend 47.00 ÷ total sales 399.60 from the Business Report)",
-		"CPC = spend ÷ clicks = 0.63", "Spend USD 47.00 · ad sales USD 150.00"} {
+	for _, want := range []string{"ACoS = spend ÷ ad sales = 31.3%", "TACoS = 11.8% (spend 47.00 USD ÷ total sales 399.60 USD from the Business Report)",
+		"CPC = spend ÷ clicks = 0.63", "Spend 47.00 USD · ad sales 150.00 USD"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("overview lacks %q:\n%s", want, shown)
 		}
