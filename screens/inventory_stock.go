@@ -79,9 +79,11 @@ func (st *invStock) buildUI() fyne.CanvasObject {
 	st.chart = chart.NewView(app.Chart{}, t("inventory.pick_sku"))
 	st.formula = newFormulaBlock("")
 	filters := container.NewBorder(nil, nil, nil, fitChoices(st.status), st.search)
-	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 260), newPageScroll(st.formula)), st.chart)
+	detail := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 220), newPageScroll(st.formula)), st.chart)
 	split := container.NewVSplit(container.NewBorder(filters, nil, nil, nil, container.NewStack(st.table, container.NewVBox(st.empty))), detail)
-	split.Offset = 0.5
+	// The table gets what the chart's minimum height leaves: the formula box
+	// scrolls, so it asks no more height than the chart does.
+	split.Offset = 0.6
 	return split
 }
 
