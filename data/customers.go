@@ -18,7 +18,7 @@ const cancelledSQL = `(substr(invoice_no, 1, 1) = 'C' OR quantity < 0)`
 // where (an SQL condition on order_lines; "1" for all), with the rules of
 // app/tiering.go: orders and first/last order count non-cancelled orders
 // only, monetary nets everything, and the country is the one with most of
-// the customer's lines (ties: alphabetical). It yields customer_id,
+// the customer's lines (ties: alphabetical); money in the base currency. It yields customer_id,
 // country, orders, lines, monetary_cents, first_order, last_order.
 func customerSummarySQL(where string) string {
 	return `
@@ -31,7 +31,7 @@ func customerSummarySQL(where string) string {
 			WHERE rn = 1)
 		SELECT o.customer_id, best.country,
 			count(DISTINCT CASE WHEN NOT ` + cancelledSQL + ` THEN invoice_no END),
-			count(*), sum(quantity * unit_price_cents),
+			count(*), sum(` + baseCentsSQL("o") + `),
 			min(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END),
 			max(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END)
 		FROM order_lines o JOIN best USING (customer_id)
@@ -115,8 +115,9 @@ func (s *Store) CustomerOrders(ctx context.Context, customerID string) ([]app.Or
 	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_lines_by_customer ON order_lines (customer_id, invoiced_at)`); err != nil {
 		return nil, s.fail(err)
 	}
+	// A customer's own lines show their own currency, not converted.
 	rows, err := s.db.QueryContext(ctx, `SELECT invoice_no, stock_code, description, quantity, invoiced_at,
-		unit_price_cents, country FROM order_lines WHERE customer_id = ? ORDER BY invoiced_at, id`, customerID)
+		unit_price_cents, country, `+lineCurrencySQL("order_lines")+` FROM order_lines WHERE customer_id = ? ORDER BY invoiced_at, id`, customerID)
 	if err != nil {
 		return nil, s.fail(err)
 	}
@@ -126,7 +127,7 @@ func (s *Store) CustomerOrders(ctx context.Context, customerID string) ([]app.Or
 		o := app.OrderLine{CustomerID: customerID}
 		var at string
 		var price int64
-		if err := rows.Scan(&o.Invoice, &o.StockCode, &o.Description, &o.Quantity, &at, &price, &o.Country); err != nil {
+		if err := rows.Scan(&o.Invoice, &o.StockCode, &o.Description, &o.Quantity, &at, &price, &o.Country, &o.Currency); err != nil {
 			return nil, s.fail(err)
 		}
 		o.InvoicedAt, _ = time.Parse("2006-01-02 15:04:05", at)

@@ -56,11 +56,40 @@ func (s *Store) RevenueByCountry(ctx context.Context, limit int) ([]app.NamedVal
 // day column of order_customer_days and order_sku_days.
 const dayNumberSQL = `unixepoch(substr(invoiced_at, 1, 10)) / 86400`
 
+// nullCurrencySQL is the currency of a line whose currency is NULL (see
+// migration 0014), and baseCurrencySQL the workspace's base currency: both
+// constant subqueries, which SQLite evaluates once per statement.
+const (
+	baseCurrencySQL = `(SELECT value FROM meta WHERE key = 'currency')`
+	nullCurrencySQL = `coalesce((SELECT value FROM meta WHERE key = 'orders.null_currency'), ` + baseCurrencySQL + `)`
+)
+
+// lineCurrencySQL is the currency of the lines of table (a name or alias).
+func lineCurrencySQL(t string) string {
+	return `coalesce(` + t + `.currency, ` + nullCurrencySQL + `)`
+}
+
+// baseCentsSQL is the amount of a line of table t (a name or alias) in
+// the base currency: quantity × unit price as it is for a line in the base,
+// else converted by the factor in force on its invoice day (order_fx) and
+// rounded half away from zero, in the steps of app.ConvertCents so no
+// product passes int64. Every sum across orders goes through it; a line
+// in the base costs one comparison, no lookup.
+func baseCentsSQL(t string) string {
+	a := `(` + t + `.quantity * ` + t + `.unit_price_cents)`
+	x := `(` + a + ` % f.den * f.num)`
+	return `(CASE WHEN ` + lineCurrencySQL(t) + ` = ` + baseCurrencySQL + ` THEN ` + a + ` ELSE (
+		SELECT ` + a + ` / f.den * f.num + CASE WHEN ` + x + ` >= 0 THEN (2 * ` + x + ` + f.den) / (2 * f.den)
+			ELSE -((-2 * ` + x + ` + f.den) / (2 * f.den)) END
+		FROM order_fx f WHERE f.currency = ` + lineCurrencySQL(t) + ` AND f.valid_from <= substr(` + t + `.invoiced_at, 1, 10)
+		ORDER BY f.valid_from DESC LIMIT 1) END)`
+}
+
 // customerDaysSQL is order_customer_days from the lines: each customer's
 // days with a non-cancelled line, worth all that day's lines net of
-// cancellations (the rules of app/clv.go).
-const customerDaysSQL = `
-	SELECT customer_id, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS cents
+// cancellations (the rules of app/clv.go), in the base currency.
+var customerDaysSQL = `
+	SELECT customer_id, ` + dayNumberSQL + ` AS day, sum(` + baseCentsSQL("order_lines") + `) AS cents
 	FROM order_lines WHERE customer_id IS NOT NULL
 	GROUP BY customer_id, day
 	HAVING max(NOT ` + cancelledSQL + `) = 1`
@@ -68,8 +97,8 @@ const customerDaysSQL = `
 // skuDaysSQL is order_sku_days from the lines: revenue and units of every
 // line with a SKU, per SKU and day, cancellations netted; and the units and
 // count of the non-cancelled ones.
-const skuDaysSQL = `
-	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS revenue_cents, sum(quantity) AS units,
+var skuDaysSQL = `
+	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(` + baseCentsSQL("order_lines") + `) AS revenue_cents, sum(quantity) AS units,
 		sum(CASE WHEN NOT ` + cancelledSQL + ` THEN quantity ELSE 0 END) AS sold_units, sum(NOT ` + cancelledSQL + `) AS sold_lines
 	FROM order_lines WHERE stock_code <> ''
 	GROUP BY stock_code, day`
@@ -123,14 +152,17 @@ func (s *Store) daySummary(ctx context.Context, table, sourceSQL string) (string
 // is the one place that scans order_lines; it runs after an import, not at
 // start-up.
 func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
+	if err := refreshOrderFX(ctx, tx); err != nil {
+		return err
+	}
 	stmts := []string{
 		`DELETE FROM order_months`,
 		`INSERT INTO order_months (month, revenue_cents, orders, lines)
-			SELECT substr(invoiced_at, 1, 7), sum(quantity * unit_price_cents), count(DISTINCT invoice_no), count(*)
+			SELECT substr(invoiced_at, 1, 7), sum(` + baseCentsSQL("order_lines") + `), count(DISTINCT invoice_no), count(*)
 			FROM order_lines GROUP BY 1`,
 		`DELETE FROM order_countries`,
 		`INSERT INTO order_countries (country, revenue_cents, orders, customers)
-			SELECT country, sum(quantity * unit_price_cents), count(DISTINCT invoice_no), count(DISTINCT customer_id)
+			SELECT country, sum(` + baseCentsSQL("order_lines") + `), count(DISTINCT invoice_no), count(DISTINCT customer_id)
 			FROM order_lines GROUP BY 1`,
 		`DELETE FROM order_customer_days`,
 		`INSERT INTO order_customer_days (customer_id, day, cents)` + customerDaysSQL,

@@ -1,0 +1,270 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seller-assistant/seller-assistant/app"
+)
+
+// Orders in several currencies (migration 0014, app/fx_base.go): lines keep
+// their currency, summaries are in the base currency, rebuilt in one
+// transaction whenever a rate or the base changes.
+
+// queryer is what reads inside and outside a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// orderCurrencies is the state the conversion reads: the base currency,
+// the currency NULL lines are in, and the factors into the base.
+type orderCurrencies struct {
+	base, null string
+	conv       app.BaseConverter
+}
+
+func readOrderCurrencies(ctx context.Context, q queryer) (orderCurrencies, error) {
+	var oc orderCurrencies
+	if err := q.QueryRowContext(ctx, `SELECT coalesce(`+baseCurrencySQL+`, 'USD'), coalesce(`+nullCurrencySQL+`, 'USD')`).Scan(&oc.base, &oc.null); err != nil {
+		return oc, err
+	}
+	rates, err := readFXRates(ctx, q)
+	if err != nil {
+		return oc, err
+	}
+	oc.conv = app.NewBaseConverter(app.NewFXTable(rates), oc.base)
+	return oc, nil
+}
+
+func readFXRates(ctx context.Context, q queryer) ([]app.FXRate, error) {
+	rows, err := q.QueryContext(ctx, `SELECT currency, valid_from, cny_per_unit, note FROM fx_rates
+		ORDER BY currency, valid_from`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []app.FXRate
+	for rows.Next() {
+		var r app.FXRate
+		var day, rate string
+		if err := rows.Scan(&r.Currency, &day, &rate, &r.Note); err != nil {
+			return nil, err
+		}
+		if r.ValidFrom, err = time.Parse(time.DateOnly, day); err != nil {
+			return nil, err
+		}
+		if r.CNYPerUnit, err = decimal.NewFromString(rate); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// lineCurrencies are the currencies the lines are in: the explicit ones
+// (through the partial index, no scan) and the NULL lines' one.
+func lineCurrencies(ctx context.Context, q queryer, null string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT currency FROM order_lines WHERE currency IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var any int
+	if err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines WHERE currency IS NULL)`).Scan(&any); err != nil {
+		return nil, err
+	}
+	if any == 1 {
+		out = append(out, null)
+	}
+	return out, nil
+}
+
+// refreshOrderFX rebuilds order_fx, the factors baseCentsSQL reads, and
+// refuses (fx.err.no_rate) when a currency of the lines cannot be
+// converted: its lines would drop out of every sum.
+func refreshOrderFX(ctx context.Context, tx *sql.Tx) error {
+	oc, err := readOrderCurrencies(ctx, tx)
+	if err != nil {
+		return err
+	}
+	used, err := lineCurrencies(ctx, tx, oc.null)
+	if err != nil {
+		return err
+	}
+	for _, c := range used {
+		if !oc.conv.Has(c) {
+			return app.Errorf(app.EInvalid, "fx.err.no_rate", c)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM order_fx`); err != nil {
+		return err
+	}
+	for cur, ps := range oc.conv.Periods() {
+		for _, p := range ps {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO order_fx (currency, valid_from, num, den) VALUES (?, ?, ?, ?)`,
+				cur, p.From, p.Num, p.Den); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// rebuildSummaries rebuilds the order summaries in tx, with the stale
+// triggers off as an import does.
+func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
+	if err := suspendStaleMarks(ctx, tx); err != nil {
+		return err
+	}
+	if err := refreshOrderSummaries(ctx, tx); err != nil {
+		return err
+	}
+	return resumeStaleMarks(ctx, tx)
+}
+
+// fxTouchesOrders says whether a change of cur's rates changes a summary:
+// cur is the base or a currency of the lines.
+func fxTouchesOrders(ctx context.Context, tx *sql.Tx, cur string) (bool, error) {
+	oc, err := readOrderCurrencies(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	if cur == oc.base {
+		var any int
+		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines)`).Scan(&any)
+		return any == 1, err
+	}
+	used, err := lineCurrencies(ctx, tx, oc.null)
+	if err != nil {
+		return false, err
+	}
+	for _, c := range used {
+		if c == cur {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// BaseCurrencies implements app.BaseCurrencyStore: CNY and every currency
+// with a rate.
+func (s *Store) BaseCurrencies(ctx context.Context) ([]string, error) {
+	rates, err := s.FXRates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{"CNY"}, app.NewFXTable(rates).Currencies()...), nil
+}
+
+// SetBaseCurrency implements app.BaseCurrencyStore: in one transaction the
+// base changes, the campaigns' money is converted at the rates of each
+// campaign's start day, and every order summary is rebuilt in the new
+// base. A crash before the commit leaves the old base and its summaries.
+func (s *Store) SetBaseCurrency(ctx context.Context, cur string) error {
+	cur = strings.ToUpper(strings.TrimSpace(cur))
+	if !app.IsISOCurrency(cur) {
+		return app.Errorf(app.EInvalid, "fx.err.currency", cur)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.fail(err)
+	}
+	defer tx.Rollback()
+	old, err := readOrderCurrencies(ctx, tx)
+	if err != nil {
+		return s.fail(err)
+	}
+	if old.base == cur {
+		return nil
+	}
+	rates, err := readFXRates(ctx, tx)
+	if err != nil {
+		return s.fail(err)
+	}
+	table := app.NewFXTable(rates)
+	if _, ok := table.RateOn(cur, time.Time{}); !ok {
+		return app.Errorf(app.EInvalid, "fx.err.no_rate", cur)
+	}
+	if _, ok := table.RateOn(old.base, time.Time{}); !ok {
+		return app.Errorf(app.EInvalid, "fx.err.no_rate", old.base)
+	}
+	// NULL lines stay in the old base: recorded once, no line rewritten.
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) VALUES ('orders.null_currency', ?)`, old.null); err != nil {
+		return s.fail(err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'currency'`, cur); err != nil {
+		return s.fail(err)
+	}
+	if err := convertCampaigns(ctx, tx, app.NewBaseConverter(table, cur), old.base); err != nil {
+		return s.fail(err)
+	}
+	if err := rebuildSummaries(ctx, tx); err != nil {
+		return s.failKeep(err)
+	}
+	return s.fail(tx.Commit())
+}
+
+// campaignMoney are the campaigns' columns kept in the workspace currency.
+var campaignMoney = []string{"budget_cents", "discount_cents", "ads_cents", "kol_cents", "samples_cents",
+	"plan_price_cents", "plan_unit_cost_cents", "eval_base_revenue_cents", "eval_revenue_cents"}
+
+// convertCampaigns converts every campaign's money from the old base by
+// conv (into the new base) at the rates of its start day: a campaign is
+// planned and paid around that day, and its evaluation compares it with
+// revenue converted at the rates of the orders' days.
+func convertCampaigns(ctx context.Context, tx *sql.Tx, conv app.BaseConverter, from string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, starts_on, `+strings.Join(campaignMoney, ", ")+` FROM campaigns`)
+	if err != nil {
+		return err
+	}
+	type camp struct {
+		id   int64
+		vals []any
+	}
+	var cs []camp
+	for rows.Next() {
+		var c camp
+		var start string
+		money := make([]int64, len(campaignMoney))
+		dest := []any{&c.id, &start}
+		for i := range money {
+			dest = append(dest, &money[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			rows.Close()
+			return err
+		}
+		for _, m := range money {
+			v, _ := conv.Cents(from, start, m)
+			c.vals = append(c.vals, v)
+		}
+		cs = append(cs, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	set := strings.Join(campaignMoney, " = ?, ") + " = ?"
+	for _, c := range cs {
+		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET `+set+` WHERE id = ?`, append(c.vals, c.id)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
