@@ -303,3 +303,47 @@ func TestBaseCurrencyChangeAndRateEditsRebuildSummaries(t *testing.T) {
 		t.Errorf("base CHF with no rate: %v", err)
 	}
 }
+
+// recomputeBaseCents is the workspace's lines that pass where, summed in
+// the base currency by the stated rule, worked independently of the
+// summaries' SQL: each line's amount through app.FXTable.Convert (exact
+// decimals, the rates of its invoice day) rounded to the cent half away
+// from zero, then added.
+func recomputeBaseCents(t *testing.T, db *sql.DB, where string, args ...any) int64 {
+	t.Helper()
+	var base string
+	var null sql.NullString
+	db.QueryRow(`SELECT value FROM meta WHERE key = 'currency'`).Scan(&base)
+	db.QueryRow(`SELECT value FROM meta WHERE key = 'orders.null_currency'`).Scan(&null)
+	rates, err := readFXRates(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl := app.NewFXTable(rates)
+	rows, err := db.Query(`SELECT quantity * unit_price_cents, coalesce(currency, ''), substr(invoiced_at, 1, 10) FROM order_lines WHERE `+where, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var sum int64
+	for rows.Next() {
+		var amount int64
+		var cur, day string
+		if err := rows.Scan(&amount, &cur, &day); err != nil {
+			t.Fatal(err)
+		}
+		if cur == "" {
+			cur = base
+			if null.Valid {
+				cur = null.String
+			}
+		}
+		d, _ := time.Parse(time.DateOnly, day)
+		v, err := tbl.Convert(decimal.NewFromInt(amount), cur, base, d)
+		if err != nil {
+			t.Fatalf("line in %s on %s: %v", cur, day, err)
+		}
+		sum += v.Round(0).IntPart()
+	}
+	return sum
+}

@@ -35,7 +35,8 @@ func (c *customers) importPath(path string) {
 	backgroundLatest(c.s, &c.previewing, func(ctx context.Context) (app.ImportPreview, error) {
 		return ws.PreviewOrders(ctx, app.ImportOptions{Path: path})
 	}, func(pv app.ImportPreview) {
-		opts := app.ImportOptions{Path: path, Encoding: pv.Encoding, Delimiter: pv.Delimiter, DateOrder: pv.DateOrder}
+		opts := app.ImportOptions{Path: path, Encoding: pv.Encoding, Delimiter: pv.Delimiter, DateOrder: pv.DateOrder,
+			Currency: c.fileCurrency.Selected}
 		if pv.MappingKnown && !pv.DateAmbiguous {
 			c.startImport(opts)
 			return

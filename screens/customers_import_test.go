@@ -93,3 +93,33 @@ func TestCustomersImportCancelledByLeavingTheModule(t *testing.T) {
 		t.Errorf("the customers of a screen that is gone were reloaded %d times", reloads)
 	}
 }
+
+// The file currency beside Import offers the base first and every currency
+// with a rate, and the import reads a file without a currency column in
+// the one chosen.
+func TestCustomersImportFileCurrency(t *testing.T) {
+	var got []string
+	cs := &mock.CustomerStore{
+		PreviewOrdersFn: func(app.ImportOptions) (app.ImportPreview, error) { return knownPreview(), nil },
+		ImportOrdersFn: func(ctx context.Context, opts app.ImportOptions, progress func(app.ImportProgress)) (app.ImportResult, error) {
+			got = append(got, opts.Currency)
+			return app.ImportResult{RowsRead: 1, Imported: 1, Customers: 1, ImportID: 1}, nil
+		},
+	}
+	ws := customersWorkspace(customerStats(3), cs)
+	ws.FXStore = &mock.FXStore{Rates: app.DefaultFXRates(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))}
+	ts, c := openCustomers(t, ws)
+	if opts := strings.Join(c.fileCurrency.Options, " "); opts != "USD CNY AUD CAD EUR GBP JPY" || c.fileCurrency.Selected != "USD" {
+		t.Fatalf("file currencies %q, selected %q", opts, c.fileCurrency.Selected)
+	}
+	if !strings.Contains(texts(ts.body), "File currency") {
+		t.Fatalf("no label:\n%s", texts(ts.body))
+	}
+	c.fileCurrency.SetSelected("EUR")
+	c.importPath("/tmp/orders.csv")
+	ts.next(t) // preview -> the import starts
+	ts.next(t) // the import's report
+	if len(got) != 1 || got[0] != "EUR" {
+		t.Fatalf("imported with currencies %v, want EUR", got)
+	}
+}
