@@ -2,12 +2,14 @@ package app_test
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/seller-assistant/seller-assistant/app"
+	"github.com/seller-assistant/seller-assistant/assets"
 )
 
 func TestConvertCentsRoundsHalfAwayFromZero(t *testing.T) {
@@ -108,5 +110,45 @@ func TestParseRowCurrency(t *testing.T) {
 	if _, rerr := app.ParseRow([]string{"#3", "2024-01-01 10:00:00", "1", "3.00", "EU"}, m, app.DateAuto, nil); rerr == nil ||
 		rerr.Reason != app.ReasonBadCurrency || rerr.Field != "currency" || rerr.Value != "EU" {
 		t.Errorf("bad code: %+v", rerr)
+	}
+}
+
+// TestCustomersGuideCurrencyExample recomputes the customers guide's
+// worked example of orders in several currencies with the conversion the
+// summaries use, and checks each figure it prints, in both languages.
+func TestCustomersGuideCurrencyExample(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	r := decimal.RequireFromString
+	c := app.NewBaseConverter(app.NewFXTable([]app.FXRate{
+		{Currency: "USD", ValidFrom: d("2024-01-01"), CNYPerUnit: r("7.20")},
+		{Currency: "USD", ValidFrom: d("2024-03-01"), CNYPerUnit: r("7.10")},
+		{Currency: "EUR", ValidFrom: d("2024-01-01"), CNYPerUnit: r("7.80")},
+		{Currency: "GBP", ValidFrom: d("2024-01-01"), CNYPerUnit: r("9.00")},
+		{Currency: "GBP", ValidFrom: d("2024-02-15"), CNYPerUnit: r("9.20")},
+	}), "USD")
+	var total int64
+	var want []string
+	for _, l := range []struct {
+		cur, day  string
+		qty, cent int64
+	}{{"EUR", "2024-01-10", 2, 1999}, {"GBP", "2024-02-20", 1, 2499}, {"EUR", "2024-03-06", 1, 1200}} {
+		v, ok := c.Cents(l.cur, l.day, l.qty*l.cent)
+		if !ok {
+			t.Fatal(l)
+		}
+		total += v
+		want = append(want, "**$"+decimal.New(v, -2).StringFixed(2)+"**")
+	}
+	want = append(want, "**$"+decimal.New(total, -2).StringFixed(2)+"**")
+	for _, l := range guideLangs() {
+		g, err := assets.Guide(l.Lang(), "customers")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(g, w) {
+				t.Errorf("%s guide lacks %s", l.Lang(), w)
+			}
+		}
 	}
 }

@@ -59,11 +59,11 @@ var demoPriceRates = map[string]decimal.Decimal{"USD": decimal.RequireFromString
 // demoLocalOverride are local prices the shop set apart from the rule of
 // demoLocalPrice, where a saved quote and the competitors put it: the
 // milk frother at €14.99 on Amazon DE, between Schaumwerk's €12.99 and
-// Milchfee's €17.99 (02_pricing.sql); on Amazon JP, where Kurashi Labo
-// sells its scale at ¥1,980 and Hako Style its organiser at ¥2,480
-// (04_research.sql), the shop's are ¥2,280 and ¥2,780, not the ¥3,380 and
-// ¥3,780 the US prices would give.
-var demoLocalOverride = map[string]int64{"HL-KT-004/EUR": 1499, "HL-KT-005/JPY": 228000, "HL-ST-002/JPY": 278000}
+// Milchfee's €17.99 (02_pricing.sql); on Amazon JP the scale at ¥1,980,
+// as the Japan scale research note says, and the drawer dividers at ¥2,780
+// beside Hako Style's ¥2,480 (04_research.sql), not the ¥3,380 and ¥3,780
+// the US prices would give in a market that prices lower.
+var demoLocalOverride = map[string]int64{"HL-KT-004/EUR": 1499, "HL-KT-005/JPY": 198000, "HL-ST-002/JPY": 278000}
 
 // demoLocalPrice is p's everyday price in country's currency, in its
 // cents (yen × 100): the US list price at the shop's price rates, charm
