@@ -123,7 +123,7 @@ func (c BaseConverter) Has(cur string) bool {
 }
 
 // Periods are the factors of each currency other than the base, for the
-// SQL summaries (data's order_fx table).
+// SQL summaries (data writes them into its queries).
 func (c BaseConverter) Periods() map[string][]FXPeriod { return c.periods }
 
 // Cents converts a line amount in cur on day ("YYYY-MM-DD…") into base

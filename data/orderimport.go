@@ -863,7 +863,7 @@ type orderAggregates struct {
 	// overflow is set when a sum would pass int64 (see app.MaxLineCents).
 	overflow bool
 	// conv converts a line's amount into the base currency (the same
-	// factors as baseCentsSQL).
+	// factors as orderCurrencies.baseCents).
 	conv app.BaseConverter
 
 	// order_customer_days and order_sku_days, keyed by pair(customer or

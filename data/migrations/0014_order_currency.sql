@@ -13,16 +13,3 @@ ALTER TABLE order_lines_replaced ADD COLUMN currency TEXT;        -- so undo put
 
 -- The currencies in use, without a scan: most lines are NULL and not in it.
 CREATE INDEX order_lines_by_currency ON order_lines (currency) WHERE currency IS NOT NULL;
-
--- The factor from each currency to the base, per period in which neither
--- its rate nor the base's changes (app.BaseConverter): an amount in
--- currency from valid_from on is amount × num ÷ den in the base. Derived
--- from fx_rates and meta 'currency'; rebuilt with the order summaries.
--- valid_from '' is the days before every rate.
-CREATE TABLE order_fx (
-	currency   TEXT NOT NULL,
-	valid_from TEXT NOT NULL,
-	num        INTEGER NOT NULL CHECK (num > 0),
-	den        INTEGER NOT NULL CHECK (den > 0),
-	PRIMARY KEY (currency, valid_from)
-) STRICT, WITHOUT ROWID;
