@@ -86,3 +86,63 @@ func TestCLIImportCurrencyAndFXBase(t *testing.T) {
 	}
 	run(0, "fx", "base", "USD")
 }
+
+// A Shopify export with a currency column, then the rates of its days set
+// from the command line: tiers' monetary values follow the rule (each line
+// at the rates of its day, rounded to the cent, then added).
+func TestCLIFXRatesAndShopifyCurrencies(t *testing.T) {
+	loadCustomerTranslations(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.sellerdb")
+	orders := filepath.Join(dir, "orders_export.csv")
+	if err := os.WriteFile(orders, []byte("Name,Email,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Shipping Country,Currency\n"+
+		"#1,a@x.com,2024-01-10 10:00:00,2,Lamp,19.99,L1,DE,EUR\n"+
+		"#1,,,1,Cable,5.00,C1,,\n"+
+		"#2,a@x.com,2024-02-20 09:00:00,1,Lamp,24.99,L1,GB,GBP\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(want int, args ...string) string {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		if code := runCommand(db, args, &out, &errOut); code != want {
+			t.Fatalf("%v: exit %d, want %d; %s%s", args, code, want, out.String(), errOut.String())
+		}
+		return out.String() + errOut.String()
+	}
+	monetary := func() string {
+		t.Helper()
+		tiers := filepath.Join(dir, "tiers.csv")
+		run(0, "tiers", "--out", tiers)
+		b, _ := os.ReadFile(tiers)
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		if len(lines) != 2 {
+			t.Fatalf("tiers:\n%s", b)
+		}
+		return strings.Split(lines[1], ",")[4]
+	}
+	sum := func(parts ...string) string {
+		total := decimal.Zero
+		for _, p := range parts {
+			total = total.Add(decimal.RequireFromString(p))
+		}
+		return total.StringFixed(2)
+	}
+	run(0, "import", "orders", orders)
+	// Only the built-in rates, all from 2026-01-01: orders before a
+	// currency's first rate are converted at that first rate.
+	if got, want := monetary(), sum(decimalDiv(t, "39.98", "7.75", "7.20"), decimalDiv(t, "5.00", "7.75", "7.20"), decimalDiv(t, "24.99", "9.10", "7.20")); got != want {
+		t.Errorf("monetary at the built-in rates %s, want %s", got, want)
+	}
+	run(0, "fx", "rate", "EUR", "2024-01-01", "7.80", "--note", "BOC")
+	run(0, "fx", "rate", "usd", "2024-01-01", "7.20")
+	run(0, "fx", "rate", "GBP", "2024-02-15", "9.20")
+	run(2, "fx", "rate", "GBP", "2024-02-15", "920")
+	run(2, "fx", "rate", "EURO", "2024-02-15", "7.8")
+	// 39.98 × 7.80 ÷ 7.20 = 43.31, 5.00 × 7.80 ÷ 7.20 = 5.42, 24.99 × 9.20 ÷ 7.20 = 31.93.
+	if got, want := monetary(), sum(decimalDiv(t, "39.98", "7.80", "7.20"), decimalDiv(t, "5.00", "7.80", "7.20"), decimalDiv(t, "24.99", "9.20", "7.20")); got != want || got != "80.66" {
+		t.Errorf("monetary after the 2024 rates %s, want %s (80.66)", got, want)
+	}
+	if out := run(0, "fx", "rates"); !strings.Contains(out, "EUR,2024-01-01,7.8,BOC") || !strings.Contains(out, "GBP,2024-02-15,9.2,") {
+		t.Errorf("fx rates:\n%s", out)
+	}
+}
