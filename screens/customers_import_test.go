@@ -123,3 +123,23 @@ func TestCustomersImportFileCurrency(t *testing.T) {
 		t.Fatalf("imported with currencies %v, want EUR", got)
 	}
 }
+
+// The column mapping dialog, with the currency field added for files that
+// carry one, still fits a laptop window in both languages.
+func TestCustomersMappingDialogFitsALaptopWindow(t *testing.T) {
+	for _, lang := range []app.Lang{app.LangEnglish, app.LangChinese} {
+		ts, c := openCustomers(t, customersWorkspace(customerStats(3), &mock.CustomerStore{}))
+		ts.SetLanguage(lang)
+		ts.win.Resize(laptopWindow)
+		header := []string{"Order", "Date", "Qty", "Price", "Total", "Buyer", "Country", "SKU", "Item", "Status", "Cancelled", "Currency"}
+		pv := app.ImportPreview{Header: header, Rows: [][]string{header}, Encoding: "utf-8", Delimiter: ',', Mapping: app.EmptyMapping()}
+		c.showMapping(app.ImportOptions{Path: "/tmp/orders.csv"}, pv)
+		if sel, ok := c.mapping.selects["currency"]; !ok || sel.SelectedIndex() != 0 {
+			t.Fatal("no currency field in the mapping dialog, or it is mapped before anyone chose")
+		}
+		top := ts.win.Canvas().Overlays().Top()
+		if min := top.MinSize(); min.Height > laptopWindow.Height || min.Width > laptopWindow.Width {
+			t.Errorf("%s: the mapping dialog needs %v in a %v window", lang, min, laptopWindow)
+		}
+	}
+}
