@@ -28,6 +28,7 @@ type queryer interface {
 type orderCurrencies struct {
 	base, null string
 	conv       app.BaseConverter
+	used       []string // the currencies the lines are in
 }
 
 func readOrderCurrencies(ctx context.Context, q queryer) (orderCurrencies, error) {
@@ -40,7 +41,8 @@ func readOrderCurrencies(ctx context.Context, q queryer) (orderCurrencies, error
 		return oc, err
 	}
 	oc.conv = app.NewBaseConverter(app.NewFXTable(rates), oc.base)
-	return oc, nil
+	oc.used, err = lineCurrencies(ctx, q, oc.null)
+	return oc, err
 }
 
 func readFXRates(ctx context.Context, q queryer) ([]app.FXRate, error) {
@@ -105,11 +107,7 @@ func checkOrderCurrencies(ctx context.Context, tx *sql.Tx) (orderCurrencies, err
 	if err != nil {
 		return oc, err
 	}
-	used, err := lineCurrencies(ctx, tx, oc.null)
-	if err != nil {
-		return oc, err
-	}
-	for _, c := range used {
+	for _, c := range oc.used {
 		if !oc.conv.Has(c) {
 			return oc, app.Errorf(app.EInvalid, "fx.err.no_rate", c)
 		}
@@ -127,6 +125,11 @@ func checkOrderCurrencies(ctx context.Context, tx *sql.Tx) (orderCurrencies, err
 // lookup per line made a million-line rebuild four times slower.
 func (oc orderCurrencies) baseCents(t string) string {
 	a := `(` + t + `.quantity * ` + t + `.unit_price_cents)`
+	if len(oc.used) == 0 || (len(oc.used) == 1 && oc.used[0] == oc.base) {
+		// Every line in the base (the common case): the plain amount, the
+		// very query of a workspace in one currency.
+		return a
+	}
 	day := `substr(` + t + `.invoiced_at, 1, 10)`
 	var b strings.Builder
 	b.WriteString(`(CASE coalesce(` + t + `.currency, ` + sqlText(oc.null) + `) WHEN ` + sqlText(oc.base) + ` THEN ` + a)
@@ -212,15 +215,9 @@ func fxTouchesOrders(ctx context.Context, tx *sql.Tx, cur string) (bool, error) 
 		return false, err
 	}
 	if cur == oc.base {
-		var any int
-		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines)`).Scan(&any)
-		return any == 1, err
+		return len(oc.used) > 0, nil
 	}
-	used, err := lineCurrencies(ctx, tx, oc.null)
-	if err != nil {
-		return false, err
-	}
-	for _, c := range used {
+	for _, c := range oc.used {
 		if c == cur {
 			return true, nil
 		}
