@@ -22,7 +22,9 @@ Commands:
   demo                 write the demo workspace to --db FILE
   report --out F.html  write the offline HTML report of --db FILE [--lang en|zh]
   backup --out FILE    save a consistent copy of --db FILE
-  import orders PATH   import an order export (CSV/TSV/XLSX) into --db FILE
+  import orders PATH   import an order export (CSV/TSV/XLSX) into --db FILE [--currency CODE: of a file without a currency column]
+  fx base [CODE]       show the base currency, or change it (every order figure converted; changing back is the undo)
+  fx rates             list the exchange rates (yuan per unit, dated); fx rate CODE YYYY-MM-DD YUAN [--note T] adds one
   tiers --out F.csv    write RFM scores, segments and tiers [--as-of YYYY-MM-DD]
   clv --out F.csv      predict P(alive), purchases and CLV (BG/NBD + Gamma-Gamma) [--as-of D --horizon-weeks N --margin F --discount-rate F]
   bench tiers          time import + tiers against the sqlite3 shell [--lines N]

@@ -146,6 +146,9 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 		return res, app.Wrap(err, app.EInvalid, "customers.err.empty_file", opts.Path)
 	}
 	header = append([]string(nil), header...)
+	if opts.Currency = strings.ToUpper(strings.TrimSpace(opts.Currency)); opts.Currency != "" && !app.IsISOCurrency(opts.Currency) {
+		return res, app.Errorf(app.EInvalid, "fx.err.currency", opts.Currency)
+	}
 	m, remember, err := s.importMapping(ctx, header, opts.Mapping)
 	if err != nil {
 		return res, err
@@ -172,10 +175,14 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	if err := ld.begin(ctx, opts.Path, format); err != nil {
 		return res, err
 	}
+	if opts.Currency == "" {
+		opts.Currency = ld.cur.base
+	}
 
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
 	p := newOrderParser(f, m, header, opts, ld.agg, ld.sigs)
+	p.currency = opts.Currency
 	go p.run(pctx)
 
 	// The customer index is dropped for the load: a million random B-tree
@@ -196,7 +203,7 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	}
 
 	// The writer: this goroutine, the only one touching the transaction.
-	w, err := newLineWriter(ctx, tx, ld.importID)
+	w, err := newLineWriter(ctx, tx, ld.importID, ld.cur.null)
 	if err != nil {
 		p.abort(stop)
 		return res, s.fail(err)
@@ -213,6 +220,9 @@ func (s *Store) ImportOrders(ctx context.Context, opts app.ImportOptions, progre
 	pr := <-p.done
 	res.RowsRead, res.NoCustomer, res.Skipped, res.BadRows = pr.rows, pr.noCustomer, pr.skipped, pr.bad
 	if err := ld.loaded(ctx, &res, pr.err, werr, opts.SkipBad, w); err != nil {
+		return res, err
+	}
+	if err := ld.convertible(&res, pr.currencies); err != nil {
 		return res, err
 	}
 	if err := ld.countOrders(ctx, &res); err != nil {
@@ -327,6 +337,9 @@ type orderLoad struct {
 	// replaceOrders).
 	agg  *orderAggregates
 	sigs *orderSigs
+	// cur is the workspace's base currency, NULL lines' currency and the
+	// factors into the base.
+	cur orderCurrencies
 }
 
 // begin inserts the import's row and reads what the workspace holds.
@@ -347,12 +360,34 @@ func (ld *orderLoad) begin(ctx context.Context, path, format string) error {
 		return ld.s.fail(err)
 	}
 	ld.importID, _ = r.LastInsertId()
+	if ld.cur, err = readOrderCurrencies(ctx, ld.tx); err != nil {
+		return ld.s.fail(err)
+	}
 	if before == 0 {
 		ld.agg = newOrderAggregates()
+		ld.agg.conv = ld.cur.conv
 	} else {
 		ld.sigs = newOrderSigs()
 	}
 	return nil
+}
+
+// convertible refuses, before anything is written, a file with lines in a
+// currency the workspace has no rate for: its lines could not be summed in
+// the base currency. The message names the currency and where to add it.
+func (ld *orderLoad) convertible(res *app.ImportResult, currencies map[string]struct{}) error {
+	missing := make([]string, 0, len(currencies))
+	for c := range currencies {
+		if !ld.cur.conv.Has(c) {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slices.Sort(missing)
+	res.Imported = 0
+	return app.Errorf(app.EInvalid, "customers.err.no_fx_rate", strings.Join(missing, ", "), ld.cur.base)
 }
 
 // dropDateIndex drops the date index for a load into an empty workspace;
@@ -510,6 +545,7 @@ type parseResult struct {
 	skipped          map[string]int
 	bad              []app.BadRow
 	err              error
+	currencies       map[string]struct{} // of the good lines
 }
 
 // orderParser reads and parses rows in its own goroutine, collects bad
@@ -524,6 +560,7 @@ type orderParser struct {
 	path      string
 	agg       *orderAggregates
 	sigs      *orderSigs
+	currency  string // of lines with no currency of their own
 
 	full, free chan *importBatch
 	done       chan parseResult
@@ -541,7 +578,7 @@ func newOrderParser(f *orderFile, m app.ColumnMapping, header []string, opts app
 		full: make(chan *importBatch, 4),
 		free: make(chan *importBatch, 6),
 		done: make(chan parseResult, 1),
-		pr:   parseResult{skipped: map[string]int{}},
+		pr:   parseResult{skipped: map[string]int{}, currencies: map[string]struct{}{}},
 	}
 	for range 6 {
 		p.free <- &importBatch{lines: make([]app.ParsedLine, 0, batchSize)}
@@ -634,6 +671,12 @@ func (p *orderParser) parse(rec []string, prev *app.ParsedLine) (app.ParsedLine,
 	if line.Customer == "" {
 		p.pr.noCustomer++
 	}
+	if line.Currency == "" {
+		line.Currency = p.currency
+	}
+	if prev == nil || prev.Currency != line.Currency {
+		p.pr.currencies[line.Currency] = struct{}{}
+	}
 	if p.agg != nil {
 		p.agg.add(&line)
 	} else {
@@ -709,17 +752,18 @@ type lineWriter struct {
 	multi, single *sql.Stmt
 	pending       []app.ParsedLine
 	args          []any
+	null          string // the currency stored as NULL (migration 0014)
 }
 
-const lineCols = `(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id, import_id)`
+const lineCols = `(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id, currency, import_id)`
 
-func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter, error) {
+func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64, nullCurrency string) (*lineWriter, error) {
 	// OR FAIL: a failing row stops the statement without undoing its
 	// earlier rows, so SQLite keeps no statement journal for the multi-row
 	// INSERT (measured ~8% of the load). Any error rolls back the whole
 	// import transaction anyway. The import id is the same on every line:
 	// written into the statement, it is one bind fewer per line.
-	row := "(?,?,?,?,?,?,?,?,?," + strconv.FormatInt(importID, 10) + ")"
+	row := "(?,?,?,?,?,?,?,?,?,?," + strconv.FormatInt(importID, 10) + ")"
 	multi, err := tx.PrepareContext(ctx, `INSERT OR FAIL INTO order_lines `+lineCols+` VALUES `+
 		strings.Repeat(row+",", insertRows-1)+row)
 	if err != nil {
@@ -730,11 +774,11 @@ func newLineWriter(ctx context.Context, tx *sql.Tx, importID int64) (*lineWriter
 		multi.Close()
 		return nil, err
 	}
-	return &lineWriter{multi: multi, single: single, args: make([]any, 0, lineParams*insertRows)}, nil
+	return &lineWriter{multi: multi, single: single, args: make([]any, 0, lineParams*insertRows), null: nullCurrency}, nil
 }
 
 // lineParams is the number of bound values per line.
-const lineParams = 9
+const lineParams = 10
 
 func (w *lineWriter) write(ctx context.Context, lines []app.ParsedLine) error {
 	for len(w.pending) > 0 && len(lines) > 0 {
@@ -772,14 +816,17 @@ func (w *lineWriter) exec(ctx context.Context, stmt *sql.Stmt, lines []app.Parse
 	w.args = w.args[:0]
 	for i := range lines {
 		p := &lines[i]
-		var customer, order any
+		var customer, order, currency any
 		if p.Customer != "" {
 			customer = p.Customer
 		}
 		if p.OrderID != "" {
 			order = p.OrderID
 		}
-		w.args = append(w.args, p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, customer, p.Country, order)
+		if p.Currency != w.null {
+			currency = p.Currency
+		}
+		w.args = append(w.args, p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, customer, p.Country, order, currency)
 	}
 	_, err := stmt.ExecContext(ctx, w.args...)
 	return err
@@ -815,6 +862,9 @@ type orderAggregates struct {
 	markedOrder map[string]struct{}
 	// overflow is set when a sum would pass int64 (see app.MaxLineCents).
 	overflow bool
+	// conv converts a line's amount into the base currency (the same
+	// factors as orderCurrencies.baseCents).
+	conv app.BaseConverter
 
 	// order_customer_days and order_sku_days, keyed by pair(customer or
 	// SKU id, day id): a row per purchase day or SKU day, not per line.
@@ -956,8 +1006,19 @@ func intern(m map[string]uint32, s string) (uint32, bool) {
 
 func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
+// baseCents is a line's amount (bounded by app.MaxLineCents) in the base
+// currency. A currency without a rate gives the amount as it is: the
+// import is then refused (orderLoad.convertible).
+func (a *orderAggregates) baseCents(p *app.ParsedLine) int64 {
+	amount := p.Quantity * p.PriceCents
+	if v, ok := a.conv.Cents(p.Currency, p.At, amount); ok {
+		return v
+	}
+	return amount
+}
+
 func (a *orderAggregates) add(p *app.ParsedLine) {
-	amount := p.Quantity * p.PriceCents // bounded by app.MaxLineCents
+	amount := a.baseCents(p)
 	inv, isNew := intern(a.invoices, p.Invoice)
 	if isNew {
 		a.plainOrder = append(a.plainOrder, false)
@@ -1242,7 +1303,7 @@ func (s *Store) UndoImport(ctx context.Context, importID int64) error {
 
 // lineColsBare are the columns of a line that an import writes, the order
 // id of lineCols' import_id aside.
-const lineColsBare = `invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id`
+const lineColsBare = `invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id, currency`
 
 // orderCounts is what replaceOrders found.
 type orderCounts struct {
@@ -1285,9 +1346,10 @@ func newOrderSigs() *orderSigs {
 }
 
 // lineBytes writes the stored values of a line, each length-prefixed so no
-// two lines write the same bytes.
-func lineBytes[T ~string | ~[]byte](buf []byte, invoice, stock, desc T, qty int64, at T, price int64, customer, country T) []byte {
-	for _, f := range [...]T{invoice, stock, desc, at, customer, country} {
+// two lines write the same bytes. currency is the resolved one (never the
+// stored NULL), so an order re-imported in another currency is replaced.
+func lineBytes[T ~string | ~[]byte](buf []byte, invoice, stock, desc T, qty int64, at T, price int64, customer, country, currency T) []byte {
+	for _, f := range [...]T{invoice, stock, desc, at, customer, country, currency} {
 		buf = binary.AppendUvarint(buf, uint64(len(f)))
 		buf = append(buf, f...)
 	}
@@ -1309,7 +1371,7 @@ func (o *orderSigs) add(p *app.ParsedLine) {
 		g = &orderPair{}
 		o.by[strings.Clone(key)] = g
 	}
-	o.buf = lineBytes(o.buf[:0], p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, p.Customer, p.Country)
+	o.buf = lineBytes(o.buf[:0], p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, p.Customer, p.Country, p.Currency)
 	g.file.add(o.hash(o.buf))
 }
 
@@ -1330,15 +1392,15 @@ const oldLinesOf = `FROM order_lines o JOIN order_imports i ON i.id = o.import_i
 func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, source string, sigs *orderSigs) (orderCounts, error) {
 	var oc orderCounts
 	rows, err := tx.QueryContext(ctx, `SELECT coalesce(o.order_id, o.invoice_no), o.invoice_no, o.stock_code, o.description,
-		o.quantity, o.invoiced_at, o.unit_price_cents, o.customer_id, o.country `+oldLinesOf, maxBefore, source)
+		o.quantity, o.invoiced_at, o.unit_price_cents, o.customer_id, o.country, `+lineCurrencySQL("o")+` `+oldLinesOf, maxBefore, source)
 	if err != nil {
 		return oc, err
 	}
 	var buf []byte
 	for rows.Next() {
 		var qty, price int64
-		var key, invoice, stock, desc, at, customer, country sql.RawBytes
-		if err := rows.Scan(&key, &invoice, &stock, &desc, &qty, &at, &price, &customer, &country); err != nil {
+		var key, invoice, stock, desc, at, customer, country, currency sql.RawBytes
+		if err := rows.Scan(&key, &invoice, &stock, &desc, &qty, &at, &price, &customer, &country, &currency); err != nil {
 			rows.Close()
 			return oc, err
 		}
@@ -1346,7 +1408,7 @@ func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, s
 		if g == nil {
 			continue // an order this file does not hold
 		}
-		buf = lineBytes(buf[:0], invoice, stock, desc, qty, at, price, customer, country)
+		buf = lineBytes(buf[:0], invoice, stock, desc, qty, at, price, customer, country, currency)
 		g.there.add(sigs.hash(buf))
 	}
 	rows.Close()
