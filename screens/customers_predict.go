@@ -172,6 +172,15 @@ func (p *predictionView) load() {
 	})
 }
 
+// holdoutModel is the calibration fit of a holdout check; a converged
+// empty model when there is none.
+func holdoutModel(h *app.Holdout) app.CLVModel {
+	if h == nil {
+		return app.CLVModel{Fit: app.FitReport{Converged: true}, SpendFit: app.FitReport{Converged: true}}
+	}
+	return h.Model
+}
+
 func firstPurchase(cs []app.CustomerPurchases) time.Time {
 	var t time.Time
 	for _, c := range cs {
@@ -363,7 +372,14 @@ func (p *predictionView) onFitted(res app.CLVResult, hold *app.Holdout, err erro
 		}
 		return
 	}
-	p.status.SetText(l.T("clv.done", elapsed.Seconds()))
+	status := l.T("clv.done", elapsed.Seconds())
+	// A fit stopped by the iteration cap is shown, and said to be so.
+	for _, m := range []app.CLVModel{res.Model, holdoutModel(hold)} {
+		if note := m.ConvergenceNote(l); note != "" {
+			status += "\n" + note
+		}
+	}
+	p.status.SetText(status)
 	p.result, p.holdout = res, hold
 	m := res.Model
 	b, g := m.BGNBD, m.GammaGamma
