@@ -16,7 +16,7 @@ func ColdFits(ctx context.Context, in []CLVInput) (BGNBD, float64, GammaGamma, f
 		meanT += g.n * d.ts[g.ti]
 	}
 	meanT = max(1, meanT/float64(len(in)))
-	v, fv, _, err := fitBGNBDFrom(ctx, d, []float64{0, math.Log(meanT / 4), 0, 0}, 1, nil)
+	v, fv, _, err := fitBGNBDFrom(ctx, d, []float64{0, math.Log(meanT / 4), 0, 0}, 1, 2, nil)
 	if err != nil {
 		return BGNBD{}, 0, GammaGamma{}, 0, err
 	}
