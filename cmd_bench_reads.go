@@ -48,18 +48,21 @@ func benchReads(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	ws := *wsFlag
+	if ws != "" {
+		if _, err := os.Stat(ws); err != nil {
+			return usagef("--workspace %s: %v", ws, err)
+		}
+	}
 	work, cleanup, err := benchFolder(*dir)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	ws := *wsFlag
 	if ws == "" {
 		if ws, err = benchWorkspace(ctx, self, work, *lines, stdout); err != nil {
 			return err
 		}
-	} else if _, err := os.Stat(ws); err != nil {
-		return usagef("--workspace %s: %v", ws, err)
 	}
 	fmt.Fprintf(stdout, "workspace %s\n", ws)
 	type timing struct{ wall, cpu []time.Duration }
