@@ -301,6 +301,9 @@ func (p *predictionView) onRun() {
 	n := len(job.purchases)
 	p.status.SetText(p.s.l.T("clv.fitting", n))
 	started := time.Now()
+	// Read here, on the UI goroutine, so a test that swaps it does not
+	// race with a fit still finishing.
+	release := releaseMemory
 	// Not a background helper: the fit streams progress (many posts, not
 	// one), has its own Cancel button, and onFitted must run even when it is
 	// cancelled so the buttons and status come back.
@@ -325,7 +328,7 @@ func (p *predictionView) onRun() {
 		if err != nil || !job.withHoldout {
 			elapsed := time.Since(started)
 			p.s.env.Post(func() { p.onFitted(res, err, elapsed, false) })
-			releaseMemory()
+			release()
 			return
 		}
 		// The fit on all orders is the first result: shown now, while the
@@ -339,7 +342,7 @@ func (p *predictionView) onRun() {
 		h.Customers = nil
 		elapsed = time.Since(started)
 		p.s.env.Post(func() { p.onHoldout(&h, err, elapsed) })
-		releaseMemory()
+		release()
 	}()
 }
 
