@@ -44,6 +44,7 @@ Commands:
 Options:
   --db FILE            the workspace file
   --startup-probe      open the window, print the time to the first frame, quit
+  --cpuprofile FILE    write a CPU profile of the run to FILE (go tool pprof FILE)
 
 A command's flags may come before or after its arguments (import orders f.csv --skip-bad).
 --out never overwrites the workspace or any other database; it replaces an earlier export
@@ -74,6 +75,8 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 type globals struct {
 	db    string // --db FILE: the workspace
 	probe bool   // --startup-probe: print the time to the first frame and quit
+	// --cpuprofile FILE: profile any command (or the window) into FILE.
+	cpuProfile string
 }
 
 func parseGlobal(args []string) (g globals, rest []string, err error) {
@@ -81,6 +84,7 @@ func parseGlobal(args []string) (g globals, rest []string, err error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&g.db, "db", "", "workspace file")
 	fs.BoolVar(&g.probe, "startup-probe", false, "print the time to the first frame and quit")
+	fs.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	if err := fs.Parse(args); err != nil {
 		return g, nil, err
 	}
