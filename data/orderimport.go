@@ -824,6 +824,10 @@ type orderAggregates struct {
 	skuNames []string
 	custDays map[uint64]custDay
 	skuDays  map[uint64]skuDay
+
+	// written, when set, hears how many of the day rows writeDays has
+	// written (a migration reports it; an import does not).
+	written func(done, total int64)
 }
 
 type custDay struct {
@@ -915,18 +919,30 @@ func (a *orderAggregates) dayID(day string) uint32 {
 // addDays adds a line to the per-day summaries (customerDaysSQL and
 // skuDaysSQL in orders.go); uid is the customer's id, or -1 for none.
 func (a *orderAggregates) addDays(p *app.ParsedLine, day uint32, uid int64, amount int64) {
-	if p.StockCode != "" {
-		sid, isNew := intern(a.skus, p.StockCode)
-		if isNew {
-			a.skuNames = append(a.skuNames, strings.Clone(p.StockCode))
+	addDayValues(a, p.StockCode, app.IsCancellation(p.Invoice, p.Quantity), p.Quantity, day, uid, amount)
+}
+
+// addDayValues is addDays for a line's values: a line being imported, or
+// one read back from the table (as bytes) by a migration.
+func addDayValues[T ~string | ~[]byte](a *orderAggregates, stockCode T, cancelled bool, qty int64, day uint32, uid int64, amount int64) {
+	if len(stockCode) > 0 {
+		// Indexing with string(bytes) does not copy; a new SKU is copied
+		// once, for the map and the names (the parser's strings point into
+		// a buffer it reuses).
+		sid, ok := a.skus[string(stockCode)]
+		if !ok {
+			name := strings.Clone(string(stockCode))
+			sid = uint32(len(a.skus))
+			a.skus[name] = sid
+			a.skuNames = append(a.skuNames, name)
 		}
 		k := pair(sid, day)
 		sd := a.skuDays[k]
-		if !addChecked(&sd.revenue, amount) || !addChecked(&sd.units, p.Quantity) {
+		if !addChecked(&sd.revenue, amount) || !addChecked(&sd.units, qty) {
 			a.overflow = true
 		}
-		if !app.IsCancellation(p.Invoice, p.Quantity) {
-			if !addChecked(&sd.soldUnits, p.Quantity) {
+		if !cancelled {
+			if !addChecked(&sd.soldUnits, qty) {
 				a.overflow = true
 			}
 			sd.soldLines++
@@ -941,7 +957,7 @@ func (a *orderAggregates) addDays(p *app.ParsedLine, day uint32, uid int64, amou
 	if !addChecked(&cd.cents, amount) {
 		a.overflow = true
 	}
-	cd.bought = cd.bought || !app.IsCancellation(p.Invoice, p.Quantity)
+	cd.bought = cd.bought || !cancelled
 	a.custDays[k] = cd
 }
 
@@ -1146,15 +1162,24 @@ func (a *orderAggregates) writeDays(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	sortByName(a.custNames, keys)
+	total, base := int64(len(keys)+len(a.skuDays)), int64(0)
+	tell := func(i int) {
+		if a.written != nil && i%fillReportEvery == 0 {
+			a.written(base+int64(i), total)
+		}
+	}
 	if err := insertMany(ctx, tx, `INSERT INTO order_customer_days (customer_id, day, cents) VALUES `, 3, len(keys), func(i int, args []any) []any {
+		tell(i)
 		k := keys[i]
 		return append(args, a.custNames[k>>32], a.dayNums[uint32(k)], a.custDays[k].cents)
 	}); err != nil {
 		return err
 	}
+	base = int64(len(keys))
 	keys = slices.AppendSeq(keys[:0], maps.Keys(a.skuDays))
 	sortByName(a.skuNames, keys)
 	return insertMany(ctx, tx, `INSERT INTO order_sku_days (stock_code, day, revenue_cents, units, sold_units, sold_lines) VALUES `, 6, len(keys), func(i int, args []any) []any {
+		tell(i)
 		k := keys[i]
 		d := a.skuDays[k]
 		return append(args, a.skuNames[k>>32], a.dayNums[uint32(k)], d.revenue, d.units, d.soldUnits, d.soldLines)
