@@ -115,7 +115,8 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seller-assistant: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
-	err := cmd.run(withNotes(context.Background(), stderr), db, args[1:], stdout)
+	ctx := app.WithOpenProgress(withNotes(context.Background(), stderr), openProgressLines(stderr))
+	err := cmd.run(ctx, db, args[1:], stdout)
 	if err == nil {
 		return 0
 	}
