@@ -709,6 +709,25 @@ type lineWriter struct {
 	multi, single *sql.Stmt
 	pending       []app.ParsedLine
 	args          []any
+	// The previous line's texts as interface values, by column: a string
+	// put into an interface is a heap copy of its header, nine values a
+	// line, and the lines of one order repeat its invoice, date, customer
+	// and country — most of those copies were of the value just bound.
+	prev [lineParams]lastText
+}
+
+// lastText is a column's previous text and its interface value.
+type lastText struct {
+	s string
+	v any
+}
+
+// of is s as an interface value, the previous one's when s is the same.
+func (t *lastText) of(s string) any {
+	if t.v == nil || s != t.s {
+		t.s, t.v = s, s
+	}
+	return t.v
 }
 
 const lineCols = `(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, order_id, import_id)`
@@ -770,16 +789,18 @@ func (w *lineWriter) flush(ctx context.Context) error {
 
 func (w *lineWriter) exec(ctx context.Context, stmt *sql.Stmt, lines []app.ParsedLine) error {
 	w.args = w.args[:0]
+	pv := &w.prev
 	for i := range lines {
 		p := &lines[i]
 		var customer, order any
 		if p.Customer != "" {
-			customer = p.Customer
+			customer = pv[6].of(p.Customer)
 		}
 		if p.OrderID != "" {
-			order = p.OrderID
+			order = pv[8].of(p.OrderID)
 		}
-		w.args = append(w.args, p.Invoice, p.StockCode, p.Description, p.Quantity, p.At, p.PriceCents, customer, p.Country, order)
+		w.args = append(w.args, pv[0].of(p.Invoice), pv[1].of(p.StockCode), pv[2].of(p.Description), p.Quantity,
+			pv[4].of(p.At), p.PriceCents, customer, pv[7].of(p.Country), order)
 	}
 	_, err := stmt.ExecContext(ctx, w.args...)
 	return err
@@ -1073,36 +1094,12 @@ func (a *orderAggregates) write(ctx context.Context, tx *sql.Tx) error {
 	for i, c := range a.countryRows {
 		countryNames[i] = c.country
 	}
-	// Customers go in groups of custRows per statement, like the lines.
-	const custRows = 100
-	row := `(?,?,?,?,?,?,?)`
-	multi, err := tx.PrepareContext(ctx, `INSERT INTO order_customers (customer_id, country, orders, lines, monetary_cents, first_order, last_order)
-		VALUES `+strings.Repeat(row+",", custRows-1)+row)
-	if err != nil {
-		return err
-	}
-	defer multi.Close()
-	args := make([]any, 0, 7*custRows)
-	flush := func() error {
-		if len(args) == 0 {
-			return nil
-		}
-		q := multi
-		if len(args) < 7*custRows {
-			n := len(args) / 7
-			one, err := tx.PrepareContext(ctx, `INSERT INTO order_customers (customer_id, country, orders, lines, monetary_cents, first_order, last_order)
-				VALUES `+strings.Repeat(row+",", n-1)+row)
-			if err != nil {
-				return err
-			}
-			defer one.Close()
-			q = one
-		}
-		_, err := q.ExecContext(ctx, args...)
-		args = args[:0]
-		return err
-	}
-	for i := range a.custRows {
+	// Customers in id order: order_customers is keyed by the id (WITHOUT
+	// ROWID), so each row is appended to the B-tree instead of splitting a
+	// page somewhere in it, as first-seen order did.
+	custOrder, _ := byName(a.custNames)
+	if err := insertMany(ctx, tx, `INSERT INTO order_customers (customer_id, country, orders, lines, monetary_cents, first_order, last_order) VALUES `, 7, len(custOrder), func(j int, args []any) []any {
+		i := custOrder[j]
 		c := &a.custRows[i]
 		best := countryNames[c.country]
 		bestN := -1
@@ -1116,20 +1113,14 @@ func (a *orderAggregates) write(ctx context.Context, tx *sql.Tx) error {
 		if c.first != "" {
 			first, last = c.first, c.last
 		}
-		args = append(args, a.custNames[i], best, c.orders, c.lines, c.monetary, first, last)
-		if len(args) == 7*custRows {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := flush(); err != nil {
+		return append(args, a.custNames[i], best, c.orders, c.lines, c.monetary, first, last)
+	}); err != nil {
 		return err
 	}
 	if err := a.writeDays(ctx, tx); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES
 		('orders.customers', ?), ('orders.first', ?), ('orders.last', ?)`,
 		strconv.Itoa(len(a.custRows)), a.first, a.last)
 	if err != nil {
@@ -1147,9 +1138,12 @@ func (a *orderAggregates) writeDays(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
+	// The names are sorted once and the keys by (name's rank, day): an
+	// integer comparison per step instead of two strings'.
 	sortByName := func(names []string, keys []uint64) {
+		_, rank := byName(names)
 		slices.SortFunc(keys, func(x, y uint64) int {
-			if c := strings.Compare(names[x>>32], names[y>>32]); c != 0 {
+			if c := cmp.Compare(rank[x>>32], rank[y>>32]); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.dayNums[uint32(x)], a.dayNums[uint32(y)])
@@ -1184,6 +1178,21 @@ func (a *orderAggregates) writeDays(ctx context.Context, tx *sql.Tx) error {
 		d := a.skuDays[k]
 		return append(args, a.skuNames[k>>32], a.dayNums[uint32(k)], d.revenue, d.units, d.soldUnits, d.soldLines)
 	})
+}
+
+// byName returns the ids of names (their indexes) in name order, and each
+// id's rank in that order.
+func byName(names []string) (order, rank []uint32) {
+	order = make([]uint32, len(names))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(x, y uint32) int { return strings.Compare(names[x], names[y]) })
+	rank = make([]uint32, len(names))
+	for r, id := range order {
+		rank[id] = uint32(r)
+	}
+	return order, rank
 }
 
 // insertMany inserts n rows of width values, a hundred per statement
