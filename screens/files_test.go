@@ -165,3 +165,26 @@ func TestOpenStartMigratesInTheWindow(t *testing.T) {
 		t.Fatalf("opened %q, workspace %v", asked, ts.Workspace())
 	}
 }
+
+// TestOpenForAGoneScreenClosesTheWorkspace: a workspace whose open ends
+// after the screen it was for is gone (the module changed meanwhile) is
+// closed, not left open and unreferenced.
+func TestOpenForAGoneScreenClosesTheWorkspace(t *testing.T) {
+	first := demoWorkspace("/tmp/first.sellerdb")
+	ts := newTestShell(t, first)
+	big := demoWorkspace("/tmp/big.sellerdb")
+	started, release := make(chan struct{}), make(chan struct{})
+	ts.opener.OpenCtxFn = func(ctx context.Context, path string) (app.Workspace, error) {
+		close(started)
+		<-release // finishes even though its context ends: the open was done
+		return big, nil
+	}
+	ts.openPath("/tmp/big.sellerdb")
+	<-started
+	ts.Navigate("learn") // a module with nothing to load in the background
+	close(release)
+	ts.next(t) // the open ends for a screen that is gone
+	if ts.Workspace() != first || big.Closed() != 1 {
+		t.Fatalf("workspace %v; the late one closed %d times, want once", ts.Workspace(), big.Closed())
+	}
+}
