@@ -123,6 +123,16 @@ func TestMigrationReportsProgress(t *testing.T) {
 	if len(reports) == 0 || reports[0].Stage != app.OpenBackingUp {
 		t.Fatalf("the first report is not the backup: %+v", reports)
 	}
+	// The backup copy counts megabytes up to the whole file.
+	var copied []app.OpenProgress
+	for _, p := range reports {
+		if p.Stage == app.OpenBackingUp && p.Unit == "open.progress.mb_copied" {
+			copied = append(copied, p)
+		}
+	}
+	if len(copied) == 0 || copied[len(copied)-1].Done != copied[len(copied)-1].Total || copied[0].Total < 2 {
+		t.Errorf("backup reports %+v, want megabytes copied up to all of them", copied)
+	}
 	steps := SchemaVersion() - 12
 	var read, written []app.OpenProgress
 	stage, step := app.OpenBackingUp, 0
