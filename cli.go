@@ -46,6 +46,7 @@ Commands:
 Options:
   --db FILE            the workspace file
   --startup-probe      open the window, print the time to the first frame, quit
+  --cpuprofile FILE    write a CPU profile of the run to FILE (go tool pprof FILE)
 
 A command's flags may come before or after its arguments (import orders f.csv --skip-bad).
 --out never overwrites the workspace or any other database; it replaces an earlier export
@@ -76,6 +77,8 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 type globals struct {
 	db    string // --db FILE: the workspace
 	probe bool   // --startup-probe: print the time to the first frame and quit
+	// --cpuprofile FILE: profile any command (or the window) into FILE.
+	cpuProfile string
 }
 
 func parseGlobal(args []string) (g globals, rest []string, err error) {
@@ -83,6 +86,7 @@ func parseGlobal(args []string) (g globals, rest []string, err error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&g.db, "db", "", "workspace file")
 	fs.BoolVar(&g.probe, "startup-probe", false, "print the time to the first frame and quit")
+	fs.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	if err := fs.Parse(args); err != nil {
 		return g, nil, err
 	}
@@ -113,7 +117,8 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seller-assistant: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
-	err := cmd.run(withNotes(context.Background(), stderr), db, args[1:], stdout)
+	ctx := app.WithOpenProgress(withNotes(context.Background(), stderr), openProgressLines(stderr))
+	err := cmd.run(ctx, db, args[1:], stdout)
 	if err == nil {
 		return 0
 	}
