@@ -22,7 +22,9 @@ Commands:
   demo                 write the demo workspace to --db FILE
   report --out F.html  write the offline HTML report of --db FILE [--lang en|zh]
   backup --out FILE    save a consistent copy of --db FILE
-  import orders PATH   import an order export (CSV/TSV/XLSX) into --db FILE
+  import orders PATH   import an order export (CSV/TSV/XLSX) into --db FILE [--currency CODE: of a file without a currency column]
+  fx base [CODE]       show the base currency, or change it (every order figure converted; changing back is the undo)
+  fx rates             list the exchange rates (yuan per unit, dated); fx rate CODE YYYY-MM-DD YUAN [--note T] adds one
   tiers --out F.csv    write RFM scores, segments and tiers [--as-of YYYY-MM-DD]
   clv --out F.csv      predict P(alive), purchases and CLV (BG/NBD + Gamma-Gamma) [--as-of D --horizon-weeks N --margin F --discount-rate F]
   bench tiers          time import + tiers against the sqlite3 shell [--lines N]
@@ -44,6 +46,7 @@ Commands:
 Options:
   --db FILE            the workspace file
   --startup-probe      open the window, print the time to the first frame, quit
+  --cpuprofile FILE    write a CPU profile of the run to FILE (go tool pprof FILE)
 
 A command's flags may come before or after its arguments (import orders f.csv --skip-bad).
 --out never overwrites the workspace or any other database; it replaces an earlier export
@@ -74,6 +77,8 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 type globals struct {
 	db    string // --db FILE: the workspace
 	probe bool   // --startup-probe: print the time to the first frame and quit
+	// --cpuprofile FILE: profile any command (or the window) into FILE.
+	cpuProfile string
 }
 
 func parseGlobal(args []string) (g globals, rest []string, err error) {
@@ -81,6 +86,7 @@ func parseGlobal(args []string) (g globals, rest []string, err error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&g.db, "db", "", "workspace file")
 	fs.BoolVar(&g.probe, "startup-probe", false, "print the time to the first frame and quit")
+	fs.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	if err := fs.Parse(args); err != nil {
 		return g, nil, err
 	}
@@ -111,7 +117,8 @@ func runCommand(db string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seller-assistant: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
-	err := cmd.run(withNotes(context.Background(), stderr), db, args[1:], stdout)
+	ctx := app.WithOpenProgress(withNotes(context.Background(), stderr), openProgressLines(stderr))
+	err := cmd.run(ctx, db, args[1:], stdout)
 	if err == nil {
 		return 0
 	}

@@ -31,8 +31,11 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	if len(args) > 0 && args[0] == "replenish" {
 		return benchReplenish(ctx, args[1:], stdout)
 	}
+	if len(args) > 0 && args[0] == "reads" {
+		return benchReads(ctx, args[1:], stdout)
+	}
 	if len(args) == 0 || args[0] != "tiers" {
-		return usagef("usage: bench tiers [--lines N] [--runs R] [--dir DIR] [--sqlite3 PATH] [--dates shuffled|ordered]\n       bench ads [--rows N] [--runs R] [--dir DIR]\n       bench replenish [--lines N] [--skus N] [--runs R] [--dir DIR]")
+		return usagef("usage: bench tiers [--lines N] [--runs R] [--dir DIR] [--sqlite3 PATH] [--dates shuffled|ordered]\n       bench ads [--rows N] [--runs R] [--dir DIR]\n       bench replenish [--lines N] [--skus N] [--runs R] [--dir DIR]\n       bench reads [--workspace W] [--lines N] [--runs R] [--dir DIR] [--sqlite3 PATH]")
 	}
 	fs := newFlags("bench tiers")
 	lines := fs.Int("lines", 1_000_000, "order lines to generate")

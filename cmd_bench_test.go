@@ -208,3 +208,19 @@ func assertPlan(t *testing.T, orders, stockRows, rows [][]string, asOf time.Time
 	}
 	return reorders
 }
+
+// bench reads refuses bad use before it generates or times anything.
+func TestBenchReadsBadUse(t *testing.T) {
+	loadCustomerTranslations(t)
+	var out, errs bytes.Buffer
+	for _, args := range [][]string{
+		{"bench", "reads", "--runs", "0"},
+		{"bench", "reads", "--lines", "-1"},
+		{"bench", "reads", "--workspace", filepath.Join(t.TempDir(), "missing.sellerdb")},
+	} {
+		errs.Reset()
+		if code := runCommand("", args, &out, &errs); code != 2 {
+			t.Errorf("%v: exit %d, %s", args, code, errs.String())
+		}
+	}
+}

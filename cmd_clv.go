@@ -120,12 +120,16 @@ func newCLVJSON(m app.CLVModel) clvJSON {
 
 // writeCLVNotes tells the person what the JSON, which keeps issue 8's shape
 // for scripts, does not: the margin the clv column uses and where it came
-// from, the horizon, and a spend model that does not fit the shop.
+// from, the horizon, a spend model that does not fit the shop, and a fit
+// stopped by the iteration cap.
 func writeCLVNotes(w io.Writer, res app.CLVResult, margin app.ShopMargin) {
 	en := app.English()
 	fmt.Fprintln(w, en.T("clv.cli.note", res.Options.HorizonWeeks, margin.Describe(en)))
 	if !res.Model.SpendFits {
 		fmt.Fprintln(w, en.T("clv.cli.no_spend_fit", res.Model.MeanRepeatValue))
+	}
+	if note := res.Model.ConvergenceNote(en); note != "" {
+		fmt.Fprintln(w, "clv: "+note)
 	}
 }
 

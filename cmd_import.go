@@ -15,20 +15,21 @@ import (
 )
 
 // importCmd imports an order export:
-// `seller-assistant --db FILE import orders [--encoding E] [--date-order mdy|dmy] [--skip-bad] [--source NAME] PATH`.
+// `seller-assistant --db FILE import orders [--encoding E] [--date-order mdy|dmy] [--skip-bad] [--source NAME] [--currency CODE] PATH`.
 type importCmd struct{}
 
 func init() { commands["import"] = importCmd{} }
 
 func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Writer) error {
 	if len(args) == 0 || args[0] != "orders" {
-		return usagef("usage: import orders [--encoding auto|utf-8|utf-16le|utf-16be|gb18030] [--date-order mdy|dmy] [--skip-bad] [--source NAME] PATH")
+		return usagef("usage: import orders [--encoding auto|utf-8|utf-16le|utf-16be|gb18030] [--date-order mdy|dmy] [--skip-bad] [--source NAME] [--currency CODE] PATH")
 	}
 	fs := newFlags("import orders")
 	encoding := fs.String("encoding", "auto", "file encoding")
 	order := fs.String("date-order", "", "mdy or dmy, for dates like 1/2/2011")
 	skipBad := fs.Bool("skip-bad", false, "import the good rows when some are bad")
 	source := fs.String("source", "", "the platform or shop the order ids belong to (default: the detected export format)")
+	currency := fs.String("currency", "", "ISO code of the file's prices where it has no currency column (default: the workspace's base currency)")
 	pos, err := parseArgs(fs, args[1:])
 	if err != nil {
 		return err
@@ -39,7 +40,10 @@ func (importCmd) run(ctx context.Context, db string, args []string, stdout io.Wr
 	if err := needDB(db); err != nil {
 		return err
 	}
-	opts := app.ImportOptions{Path: pos[0], Encoding: *encoding, SkipBad: *skipBad, Source: *source}
+	opts := app.ImportOptions{Path: pos[0], Encoding: *encoding, SkipBad: *skipBad, Source: *source, Currency: strings.ToUpper(*currency)}
+	if opts.Currency != "" && !app.IsISOCurrency(opts.Currency) {
+		return usagef("--currency is an ISO 4217 code such as USD, EUR, GBP or JPY, not %q", *currency)
+	}
 	switch *order {
 	case "":
 	case "mdy":

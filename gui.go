@@ -36,13 +36,24 @@ func runGUI(db string, probe bool) int {
 		fmt.Fprintln(os.Stderr, "seller-assistant:", err)
 		return 1
 	}
-	ws, openErr := screens.OpenStartWorkspace(context.Background(), data.Opener{}, a.Preferences(), db, demo)
+	// A start workspace of an older schema is migrated behind a progress
+	// dialog in the window (a million order lines take seconds); any other
+	// opens before the window shows, as fast as it is.
+	var ws app.Workspace
+	var openErr error
+	migrate := data.Outdated(screens.StartPath(a.Preferences(), db))
+	if !migrate {
+		ws, openErr = screens.OpenStartWorkspace(context.Background(), data.Opener{}, a.Preferences(), db, demo)
+	}
 	shell := screens.NewShell(a, w, screens.Env{Opener: data.Opener{}, DemoPath: demo}, ws)
 	w.SetContent(shell.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	shell.CheckFonts()
 	if openErr != nil {
 		shell.ShowError(openErr)
+	}
+	if migrate {
+		shell.OpenStart(db, demo)
 	}
 	if probe {
 		a.Lifecycle().SetOnStarted(func() {

@@ -26,13 +26,16 @@ func main() {
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
 	}
-	if len(rest) == 0 {
-		os.Exit(runGUI(g.db, g.probe))
-	}
-	if path, ok := workspaceArg(rest); ok && g.db == "" {
-		os.Exit(runGUI(path, g.probe))
-	}
-	os.Exit(runCommand(g.db, rest, os.Stdout, os.Stderr))
+	path, isWorkspace := workspaceArg(rest)
+	os.Exit(withCPUProfile(g.cpuProfile, []string{g.db, path}, os.Stderr, func() int {
+		if len(rest) == 0 {
+			return runGUI(g.db, g.probe)
+		}
+		if isWorkspace && g.db == "" {
+			return runGUI(path, g.probe)
+		}
+		return runCommand(g.db, rest, os.Stdout, os.Stderr)
+	}))
 }
 
 // workspaceArg reports whether the arguments are one workspace file: what a

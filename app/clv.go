@@ -172,6 +172,11 @@ type CLVModel struct {
 	// finite and positive (so the CLI's p, q and v still reproduce the
 	// CSV), else the mean zbar of the repeat customers.
 	MeanRepeatValue float64
+	// Fit and SpendFit are how the BG/NBD and Gamma-Gamma optimisations
+	// ended: a fit that stopped at the iteration cap keeps its best point
+	// and is reported as not converged (Converged), not passed off as an
+	// optimum.
+	Fit, SpendFit   FitReport
 	Customers       int
 	RepeatCustomers int
 	AsOf            time.Time
@@ -239,8 +244,26 @@ func FitCLV(ctx context.Context, in []CLVInput, asOf time.Time, progress func(fl
 			progress(f)
 		}
 	}
+	// The two models share no parameters: the spend model fits on the
+	// other core while BG/NBD fits here, which halves the wait at a
+	// million lines (each takes about as long as the other there). A
+	// refused or cancelled BG/NBD fit stops it.
+	ggCtx, stopGG := context.WithCancel(ctx)
+	defer stopGG()
+	type ggFit struct {
+		g   GammaGamma
+		ll  float64
+		rep FitReport
+		err error
+	}
+	ggDone := make(chan ggFit, 1)
+	go func() {
+		var r ggFit
+		r.g, r.ll, r.rep, r.err = fitGammaGamma(ggCtx, in)
+		ggDone <- r
+	}()
 	var err error
-	m.BGNBD, m.LogLikelihood, err = fitBGNBD(ctx, in, func(f float64) { report(0.85 * f) })
+	m.BGNBD, m.LogLikelihood, m.Fit, err = fitBGNBD(ctx, in, func(f float64) { report(0.85 * f) })
 	if err != nil {
 		return m, err
 	}
@@ -253,7 +276,8 @@ func FitCLV(ctx context.Context, in []CLVInput, asOf time.Time, progress func(fl
 	if !finiteAll(b.R, b.Alpha, b.A, b.B, m.LogLikelihood) || math.Abs(b.A-1) < 1e-6 {
 		return m, Errorf(EInvalid, "clv.err.no_fit")
 	}
-	m.GammaGamma, m.GGLogLikelihood, err = fitGammaGamma(ctx, in)
+	gg := <-ggDone
+	m.GammaGamma, m.GGLogLikelihood, m.SpendFit, err = gg.g, gg.ll, gg.rep, gg.err
 	if err != nil && ctx.Err() != nil {
 		return m, Wrap(ctx.Err(), ECanceled, "clv.err.canceled")
 	}
@@ -274,6 +298,24 @@ func FitCLV(ctx context.Context, in []CLVInput, asOf time.Time, progress func(fl
 	}
 	report(1)
 	return m, nil
+}
+
+// Converged reports whether both optimisations met their convergence test
+// before the iteration cap.
+func (m CLVModel) Converged() bool { return m.Fit.Converged && m.SpendFit.Converged }
+
+// ConvergenceNote tells the person, in l's language, that a fit stopped at
+// the iteration cap: its figures are the best found, not an optimum. Empty
+// when both fits converged.
+func (m CLVModel) ConvergenceNote(l *Localizer) string {
+	if m.Converged() {
+		return ""
+	}
+	it := m.Fit.Iterations
+	if !m.Fit.Converged {
+		return l.T("clv.not_converged", l.T("clv.model.bgnbd"), it)
+	}
+	return l.T("clv.not_converged", l.T("clv.model.gg"), m.SpendFit.Iterations)
 }
 
 func finiteAll(vs ...float64) bool {

@@ -30,6 +30,20 @@ type FXStore interface {
 	DeleteFXRate(ctx context.Context, currency string, validFrom time.Time) error
 }
 
+// BaseCurrencyStore changes the workspace's base currency, the one every
+// figure summed across orders is in.
+type BaseCurrencyStore interface {
+	// BaseCurrencies are the currencies the base can be: CNY and every
+	// currency with a rate.
+	BaseCurrencies(ctx context.Context) ([]string, error)
+	// SetBaseCurrency makes cur the base and converts, in one
+	// transaction, every order summary (at each line's day's rates) and the
+	// campaigns' money (at the rates of each campaign's start day).
+	// Changing back is the undo. EInvalid fx.err.no_rate when cur or the
+	// old base has no rate.
+	SetBaseCurrency(ctx context.Context, cur string) error
+}
+
 // fxLimit bounds a rate: the weakest currency a seller meets costs
 // fractions of a fen and the strongest (the Kuwaiti dinar) about 23 yuan; a rate outside this
 // range is a typing slip (a missing decimal point), not a market.

@@ -27,11 +27,16 @@ type ColumnMapping struct {
 	Country     int    `json:"country"`
 	Status      int    `json:"status"`       // a cancelled status marks a cancellation
 	CancelledAt int    `json:"cancelled_at"` // any value marks a cancellation (Shopify)
+	// Currency holds each line's ISO 4217 code (Shopify's "Currency",
+	// Amazon's "currency"); absent, every line is in the file's currency
+	// (ImportOptions.Currency). A mapping remembered before it existed
+	// reads as absent: savedMapping starts from EmptyMapping.
+	Currency int `json:"currency"`
 }
 
 // MappingFields names the mappable fields in dialog order; the values are
 // translation-key suffixes (customers.field.<name>).
-var MappingFields = []string{"invoice", "date", "quantity", "unit_price", "line_total", "customer", "country", "stock_code", "description", "status", "cancelled_at"}
+var MappingFields = []string{"invoice", "date", "quantity", "unit_price", "line_total", "customer", "country", "stock_code", "description", "status", "cancelled_at", "currency"}
 
 // Field returns a pointer to the column of a named field, nil if unknown.
 func (m *ColumnMapping) Field(name string) *int {
@@ -58,6 +63,8 @@ func (m *ColumnMapping) Field(name string) *int {
 		return &m.Status
 	case "cancelled_at":
 		return &m.CancelledAt
+	case "currency":
+		return &m.Currency
 	}
 	return nil
 }
@@ -65,7 +72,7 @@ func (m *ColumnMapping) Field(name string) *int {
 // EmptyMapping maps nothing.
 func EmptyMapping() ColumnMapping {
 	return ColumnMapping{Format: "custom", Invoice: -1, StockCode: -1, Description: -1, Quantity: -1, Date: -1,
-		UnitPrice: -1, LineTotal: -1, Customer: -1, Country: -1, Status: -1, CancelledAt: -1}
+		UnitPrice: -1, LineTotal: -1, Customer: -1, Country: -1, Status: -1, CancelledAt: -1, Currency: -1}
 }
 
 // Validate reports the first required field left unmapped: invoice, date,
@@ -117,18 +124,20 @@ var layouts = []struct {
 		"country": {"country"}}, []string{"invoicedate"}},
 	{"shopify", map[string][]string{"invoice": {"name"}, "stock_code": {"lineitemsku"}, "description": {"lineitemname"},
 		"quantity": {"lineitemquantity"}, "date": {"createdat", "paidat"}, "unit_price": {"lineitemprice"},
-		"customer": {"email", "customerid"}, "country": {"shippingcountry", "billingcountry"}, "cancelled_at": {"cancelledat"}},
+		"customer": {"email", "customerid"}, "country": {"shippingcountry", "billingcountry"}, "cancelled_at": {"cancelledat"},
+		"currency": {"currency"}},
 		[]string{"lineitemquantity"}},
 	{"amazon", map[string][]string{"invoice": {"amazonorderid", "orderid"}, "stock_code": {"sku"}, "description": {"productname"},
 		"quantity": {"quantity", "quantitypurchased"}, "date": {"purchasedate"}, "line_total": {"itemprice"},
-		"customer": {"buyeremail", "buyername"}, "country": {"shipcountry"}, "status": {"orderstatus"}},
+		"customer": {"buyeremail", "buyername"}, "country": {"shipcountry"}, "status": {"orderstatus"},
+		"currency": {"currency"}},
 		[]string{"amazonorderid"}},
 	{"generic", map[string][]string{"invoice": {"invoiceno", "invoice", "orderid", "order", "ordernumber", "orderno", "订单号", "订单编号", "单号"},
 		"stock_code": {"stockcode", "sku", "商品编码"}, "description": {"description", "productname", "product", "商品名称"},
 		"quantity": {"quantity", "qty", "数量"}, "date": {"invoicedate", "orderdate", "date", "createdat", "下单时间", "日期"},
 		"unit_price": {"unitprice", "price", "单价"}, "line_total": {"total", "linetotal", "amount", "金额"},
 		"customer": {"customerid", "customer", "email", "buyeremail", "客户", "客户id", "买家"}, "country": {"country", "国家"},
-		"status": {"status", "orderstatus", "状态"}}, nil},
+		"status": {"status", "orderstatus", "状态"}, "currency": {"currency", "currencycode", "币种", "货币"}}, nil},
 }
 
 // DetectMapping recognises the UCI, Shopify and Amazon layouts, then a
@@ -199,6 +208,7 @@ const (
 	ReasonTotalRange   = "line_total_range"
 	ReasonDateRange    = "date_range"
 	ReasonTruncated    = "truncated_line" // the file's last line, cut off
+	ReasonBadCurrency  = "bad_currency"   // not an ISO 4217 currency code
 )
 
 // Bounds on the numbers of one order line: what money and quantities of a
@@ -255,6 +265,10 @@ type ParsedLine struct {
 	PriceCents int64
 	Customer   string // "" for none
 	Country    string
+	// Currency is the ISO code of the line's currency column, upper case,
+	// or "" when the file has none or the cell is empty: the importer then
+	// uses the file's currency (ImportOptions.Currency).
+	Currency string
 }
 
 // RowError is why one row cannot be imported.
@@ -309,6 +323,9 @@ func ParseRow(rec []string, m ColumnMapping, order DateOrder, prev *ParsedLine) 
 			p.Country = prev.Country
 		}
 	}
+	if p.Currency, rerr = rowCurrency(cells.cell(m.Currency), prev); rerr != nil {
+		return p, rerr
+	}
 	if cells.cancelled(m) && !IsCancellation(p.Invoice, p.Quantity) {
 		// A status-marked cancellation is stored the way the tiering rule
 		// recognises one: a "C" before the order id.
@@ -362,6 +379,23 @@ func rowDate(raw string, order DateOrder, prev *ParsedLine) (string, *RowError) 
 		return "", &RowError{Field: "date", Value: raw, Reason: reason}
 	}
 	return at, nil
+}
+
+// rowCurrency reads a currency cell: an ISO 4217 code in any case; empty,
+// the previous line's of the same order (Shopify writes it on an order's
+// first line only), else "" (the file's currency).
+func rowCurrency(v string, prev *ParsedLine) (string, *RowError) {
+	if v == "" {
+		if prev != nil {
+			return prev.Currency, nil
+		}
+		return "", nil
+	}
+	c := strings.ToUpper(v)
+	if !IsISOCurrency(c) {
+		return "", &RowError{Field: "currency", Value: v, Reason: ReasonBadCurrency}
+	}
+	return c, nil
 }
 
 // unitPriceCents reads a unit price, within ±MaxUnitPriceCents and with a
@@ -774,6 +808,10 @@ type ImportOptions struct {
 	// Source is what the file's order ids are unique within (a platform or
 	// shop, at most 40 characters); "" is the export's detected format.
 	Source string
+	// Currency is the ISO code of the file's prices where it has no
+	// currency column (or a line leaves it empty); "" is the workspace's
+	// base currency.
+	Currency string
 }
 
 // ImportPreview is what the mapping dialog shows before importing.

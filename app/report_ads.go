@@ -13,7 +13,7 @@ const adsReportTerms = 20
 // adsSection: the advertising figures with their formulas, the overview and
 // funnel charts, the search terms to act on (biggest spend first) and the
 // funnel per product, over every day imported.
-func adsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
+func adsSection(ctx context.Context, ws Workspace, l *Localizer, _ *reportInputs) (ReportSection, error) {
 	v, err := LoadAds(ctx, ws, AdsFilter{})
 	if err != nil {
 		return ReportSection{}, err

@@ -14,7 +14,7 @@ const careReportDays = 30
 
 // careSection: the service KPIs with their charts over the last 30 days and
 // the open cases with their deadlines.
-func careSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
+func careSection(ctx context.Context, ws Workspace, l *Localizer, o *reportInputs) (ReportSection, error) {
 	now := time.Now()
 	from := now.AddDate(0, 0, -careReportDays)
 	cases, err := ws.Cases(ctx, CareFilter{From: from})
@@ -33,13 +33,20 @@ func careSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (R
 	if err != nil {
 		return ReportSection{}, err
 	}
-	stats, err := ws.CustomerStats(ctx)
+	tiering, err := o.customerTiering(ctx, ws)
 	if err != nil {
 		return ReportSection{}, err
 	}
+	// Only the cases' customers are looked up: a map of every customer
+	// (90k at a million lines) would be built for a few dozen cases.
 	tiers := map[string]Tier{}
-	for _, sc := range ScoreCustomers(stats, time.Time{}).Scored {
-		tiers[sc.ID] = sc.Tier
+	for _, c := range cases {
+		tiers[c.CustomerID] = ""
+	}
+	for _, sc := range tiering.Scored {
+		if _, ok := tiers[sc.ID]; ok {
+			tiers[sc.ID] = sc.Tier
+		}
 	}
 	k := KPIsOf(cases, bh, targets, now)
 	within := 0.0

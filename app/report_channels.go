@@ -9,7 +9,7 @@ import (
 // channelsSection reports the logistics channels (cost of a 0.5 kg parcel,
 // days, stability, what each refuses), how they rank for a standard parcel
 // with equal weights, and the sales platforms' fees.
-func channelsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
+func channelsSection(ctx context.Context, ws Workspace, l *Localizer, _ *reportInputs) (ReportSection, error) {
 	channels, err := ws.Channels(ctx)
 	if err != nil {
 		return ReportSection{}, err

@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
-	"time"
 
 	"github.com/seller-assistant/seller-assistant/app/format"
 )
@@ -12,8 +12,8 @@ import (
 // customersSection: the tiering at the day after the newest order, with
 // the charts of the customers screen, the tier table (with LTV inputs and
 // actions), countries and the top customers.
-func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overview) (ReportSection, error) {
-	stats, err := ws.CustomerStats(ctx)
+func customersSection(ctx context.Context, ws Workspace, l *Localizer, o *reportInputs) (ReportSection, error) {
+	t, err := o.customerTiering(ctx, ws)
 	if err != nil {
 		return ReportSection{}, err
 	}
@@ -22,7 +22,6 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		return ReportSection{}, err
 	}
 	cur := o.Info.Currency
-	t := ScoreCustomers(stats, time.Time{})
 	years := DefaultLifetimeYears
 	byTier := t.ByTier(years)
 	countries := t.ByCountry(years)
@@ -60,11 +59,7 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 		}
 		ct.Rows = append(ct.Rows, row)
 	}
-	top := append([]CustomerScore(nil), t.Scored...)
-	sort.Slice(top, func(i, j int) bool { return top[i].Monetary.GreaterThan(top[j].Monetary) })
-	if len(top) > 20 {
-		top = top[:20]
-	}
+	top := topByMonetary(t.Scored, 20)
 	pt := Table{Title: l.T("customers.report.top_table"), Columns: []string{l.T("customers.col.id"), l.T("customers.col.country"),
 		l.T("customers.col.recency"), l.T("customers.col.frequency"), l.T("customers.col.monetary"), l.T("customers.col.rfm"),
 		l.T("customers.col.segment"), l.T("customers.col.tier")}, Numeric: []bool{false, false, true, true, true, false, false, false}}
@@ -74,4 +69,24 @@ func customersSection(ctx context.Context, ws Workspace, l *Localizer, o Overvie
 	}
 	sec.Tables = []Table{tt, ct, pt}
 	return sec, nil
+}
+
+// topByMonetary is the n customers with the most money, most first, ties in
+// their order in scored (by id). One pass that keeps the n best: sorting a
+// copy of all 90k scores by their decimals took 0.05 s of the report.
+func topByMonetary(scored []CustomerScore, n int) []CustomerScore {
+	top := make([]CustomerScore, 0, n+1)
+	for _, c := range scored {
+		if len(top) == n && !c.Monetary.GreaterThan(top[n-1].Monetary) {
+			continue
+		}
+		// After the last one with at least as much money: ties keep
+		// their order.
+		i := sort.Search(len(top), func(i int) bool { return c.Monetary.GreaterThan(top[i].Monetary) })
+		top = slices.Insert(top, i, c)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
 }

@@ -15,7 +15,7 @@ const reportPlanRows = 40
 // the replenish command, SKUs by status and by days of cover, the projection
 // of the most urgent SKU, and the plan table (reorder first, soonest
 // stockout first).
-func inventorySection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
+func inventorySection(ctx context.Context, ws Workspace, l *Localizer, _ *reportInputs) (ReportSection, error) {
 	o := DefaultReplenishOptions(time.Now())
 	ins, err := ws.ReplenishInputs(ctx, o)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 // pricingSection reports the saved quotes: each one's landed cost and
 // and unit cost and prices, the margin of each at its test price (a rate, so quotes in
 // different currencies compare), and where the newest quote's price goes.
-func pricingSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
+func pricingSection(ctx context.Context, ws Workspace, l *Localizer, _ *reportInputs) (ReportSection, error) {
 	quotes, err := ws.Quotes(ctx)
 	if err != nil {
 		return ReportSection{}, err

@@ -11,7 +11,7 @@ import (
 // productsSection: the portfolio charts (price band × lifecycle, growth vs
 // share, margin from saved quotes, pipeline), the catalogue and the
 // new-product pipeline with checklist progress.
-func productsSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
+func productsSection(ctx context.Context, ws Workspace, l *Localizer, _ *reportInputs) (ReportSection, error) {
 	products, err := ws.Products(ctx)
 	if err != nil {
 		return ReportSection{}, err

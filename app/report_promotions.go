@@ -12,7 +12,7 @@ import (
 // finished campaign, running campaigns evaluated to date (partial, and
 // never among the finished ones), and the market calendar of the year.
 // "Today" is the overview's moment, so the section is testable.
-func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o Overview) (ReportSection, error) {
+func promotionsSection(ctx context.Context, ws Workspace, l *Localizer, o *reportInputs) (ReportSection, error) {
 	campaigns, err := ws.Campaigns(ctx)
 	if err != nil {
 		return ReportSection{}, err

@@ -11,7 +11,7 @@ import (
 
 // researchSection: the scoring (ranking, radar, matrix, sensitivity),
 // segmentation and positioning per market, the competitors and the notes.
-func researchSection(ctx context.Context, ws Workspace, l *Localizer, o Overview) (ReportSection, error) {
+func researchSection(ctx context.Context, ws Workspace, l *Localizer, o *reportInputs) (ReportSection, error) {
 	board, err := ws.Scoreboard(ctx)
 	if err != nil {
 		return ReportSection{}, err

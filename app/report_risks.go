@@ -8,7 +8,7 @@ import (
 
 // risksSection: the register with scores, the heatmap of open risks, open
 // risks by category, overdue reviews and the checklists' progress.
-func risksSection(ctx context.Context, ws Workspace, l *Localizer, _ Overview) (ReportSection, error) {
+func risksSection(ctx context.Context, ws Workspace, l *Localizer, _ *reportInputs) (ReportSection, error) {
 	risks, err := ws.Risks(ctx)
 	if err != nil {
 		return ReportSection{}, err

@@ -410,6 +410,7 @@ type OrderLine struct {
 	UnitPrice   decimal.Decimal
 	CustomerID  string
 	Country     string
+	Currency    string // of UnitPrice: the order's own, not converted
 }
 
 // Amount is quantity x unit price.

@@ -75,6 +75,7 @@ type Workspace interface {
 	AdsStore
 	InventoryStore
 	FXStore
+	BaseCurrencyStore
 	StorageStore
 }
 

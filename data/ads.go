@@ -725,7 +725,11 @@ func (s *Store) Funnel(ctx context.Context, f app.AdsFilter) ([]app.FunnelRow, e
 	period := `invoiced_at >= ? AND invoiced_at < ? AND stock_code IN (` + in + `) AND quantity > 0 AND invoice_no NOT LIKE 'C%'`
 	type stats struct{ orders, revenue, customers, repeat int64 }
 	bySKU := map[string]*stats{}
-	orows, err := s.db.QueryContext(ctx, `SELECT stock_code, count(DISTINCT invoice_no), sum(quantity * unit_price_cents),
+	oc, err := readOrderCurrencies(ctx, s.db)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	orows, err := s.db.QueryContext(ctx, `SELECT stock_code, count(DISTINCT invoice_no), sum(`+oc.baseCents("l")+`),
 		count(DISTINCT customer_id), (SELECT count(*) FROM (SELECT 1 FROM order_lines o WHERE o.stock_code = l.stock_code
 			AND `+strings.ReplaceAll(period, "stock_code IN ("+in+")", "customer_id IS NOT NULL")+`
 			GROUP BY o.customer_id HAVING count(DISTINCT o.invoice_no) >= 2))

@@ -147,7 +147,11 @@ func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.Ord
 	in("stock_code", f.SKUs)
 
 	daily := map[string]int64{}
-	rows, err := s.db.QueryContext(ctx, `SELECT substr(invoiced_at, 1, 10), sum(quantity * unit_price_cents)
+	oc, err := readOrderCurrencies(ctx, s.db)
+	if err != nil {
+		return pf, s.fail(err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(invoiced_at, 1, 10), sum(`+oc.baseCents("order_lines")+`)
 		FROM order_lines WHERE `+where+` GROUP BY 1`, args...)
 	if err != nil {
 		return pf, s.fail(err)
@@ -172,7 +176,7 @@ func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.Ord
 		pf.Daily = append(pf.Daily, app.DayValue{Day: d, Value: cents(daily[d.Format(dateLayout)])})
 	}
 	// Units and revenue by SKU and market: what gross profit is computed on.
-	srows, err := s.db.QueryContext(ctx, `SELECT stock_code, country, sum(quantity), sum(quantity * unit_price_cents)
+	srows, err := s.db.QueryContext(ctx, `SELECT stock_code, country, sum(quantity), sum(`+oc.baseCents("order_lines")+`)
 		FROM order_lines WHERE `+where+` GROUP BY 1, 2 ORDER BY 1, 2`, args...)
 	if err != nil {
 		return pf, s.fail(err)

@@ -18,9 +18,9 @@ const cancelledSQL = `(substr(invoice_no, 1, 1) = 'C' OR quantity < 0)`
 // where (an SQL condition on order_lines; "1" for all), with the rules of
 // app/tiering.go: orders and first/last order count non-cancelled orders
 // only, monetary nets everything, and the country is the one with most of
-// the customer's lines (ties: alphabetical). It yields customer_id,
+// the customer's lines (ties: alphabetical); money in the base currency. It yields customer_id,
 // country, orders, lines, monetary_cents, first_order, last_order.
-func customerSummarySQL(where string) string {
+func customerSummarySQL(oc orderCurrencies, where string) string {
 	return `
 		WITH per AS (
 			SELECT customer_id, country, count(*) AS n FROM order_lines
@@ -31,7 +31,7 @@ func customerSummarySQL(where string) string {
 			WHERE rn = 1)
 		SELECT o.customer_id, best.country,
 			count(DISTINCT CASE WHEN NOT ` + cancelledSQL + ` THEN invoice_no END),
-			count(*), sum(quantity * unit_price_cents),
+			count(*), sum(` + oc.baseCents("o") + `),
 			min(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END),
 			max(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END)
 		FROM order_lines o JOIN best USING (customer_id)
@@ -41,12 +41,12 @@ func customerSummarySQL(where string) string {
 
 // refreshCustomerSummary rebuilds order_customers from all of order_lines
 // (customerSummarySQL).
-func refreshCustomerSummary(ctx context.Context, tx *sql.Tx) error {
+func refreshCustomerSummary(ctx context.Context, tx *sql.Tx, oc orderCurrencies) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM order_customers`); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO order_customers (customer_id, country, orders, lines, monetary_cents, first_order, last_order)`+
-		customerSummarySQL("1"))
+		customerSummarySQL(oc, "1"))
 	return err
 }
 
@@ -82,7 +82,11 @@ func (s *Store) CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]app.Cu
 	if !later {
 		return s.CustomerStats(ctx)
 	}
-	return s.scanCustomerStats(ctx, 0, customerSummarySQL("invoiced_at < ?1")+` ORDER BY o.customer_id`, day)
+	oc, err := readOrderCurrencies(ctx, s.db)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	return s.scanCustomerStats(ctx, 0, customerSummarySQL(oc, "invoiced_at < ?1")+` ORDER BY o.customer_id`, day)
 }
 
 // scanCustomerStats reads rows of customerSummarySQL's columns; n sizes
@@ -115,8 +119,9 @@ func (s *Store) CustomerOrders(ctx context.Context, customerID string) ([]app.Or
 	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_lines_by_customer ON order_lines (customer_id, invoiced_at)`); err != nil {
 		return nil, s.fail(err)
 	}
+	// A customer's own lines show their own currency, not converted.
 	rows, err := s.db.QueryContext(ctx, `SELECT invoice_no, stock_code, description, quantity, invoiced_at,
-		unit_price_cents, country FROM order_lines WHERE customer_id = ? ORDER BY invoiced_at, id`, customerID)
+		unit_price_cents, country, `+lineCurrencySQL("order_lines")+` FROM order_lines WHERE customer_id = ? ORDER BY invoiced_at, id`, customerID)
 	if err != nil {
 		return nil, s.fail(err)
 	}
@@ -126,7 +131,7 @@ func (s *Store) CustomerOrders(ctx context.Context, customerID string) ([]app.Or
 		o := app.OrderLine{CustomerID: customerID}
 		var at string
 		var price int64
-		if err := rows.Scan(&o.Invoice, &o.StockCode, &o.Description, &o.Quantity, &at, &price, &o.Country); err != nil {
+		if err := rows.Scan(&o.Invoice, &o.StockCode, &o.Description, &o.Quantity, &at, &price, &o.Country, &o.Currency); err != nil {
 			return nil, s.fail(err)
 		}
 		o.InvoicedAt, _ = time.Parse("2006-01-02 15:04:05", at)

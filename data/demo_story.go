@@ -46,6 +46,70 @@ var demoListPrice = map[string]int64{
 	"HL-LT-001": 2299,
 }
 
+// demoCurrency is each marketplace's currency: its orders are in it, and
+// the workspace's figures in its base currency (USD), converted at the
+// rates of each order's day (app/fx_base.go).
+var demoCurrency = map[string]string{"US": "USD", "GB": "GBP", "DE": "EUR", "FR": "EUR", "JP": "JPY"}
+
+// demoPriceRates are the yuan per unit the shop set its local prices from
+// (the built-in rates of migration 0011, the saved quotes' fx_rate).
+var demoPriceRates = map[string]decimal.Decimal{"USD": decimal.RequireFromString("7.20"),
+	"GBP": decimal.RequireFromString("9.10"), "EUR": decimal.RequireFromString("7.75"), "JPY": decimal.RequireFromString("0.048")}
+
+// demoLocalOverride are local prices the shop set apart from the rule of
+// demoLocalPrice, where a saved quote and the competitors put it: the
+// milk frother at €14.99 on Amazon DE, between Schaumwerk's €12.99 and
+// Milchfee's €17.99 (02_pricing.sql); on Amazon JP the scale at ¥1,980,
+// as the Japan scale research note says, and the drawer dividers at ¥2,780
+// beside Hako Style's ¥2,480 (04_research.sql), not the ¥3,380 and ¥3,780
+// the US prices would give in a market that prices lower.
+var demoLocalOverride = map[string]int64{"HL-KT-004/EUR": 1499, "HL-KT-005/JPY": 198000, "HL-ST-002/JPY": 278000}
+
+// demoLocalPrice is p's everyday price in country's currency, in its
+// cents (yen × 100): the US list price at the shop's price rates, charm
+// priced as the market writes prices (£15.99, €18.99, ¥2,980), unless
+// demoLocalOverride sets it.
+func demoLocalPrice(p *demoProduct, country string) int64 {
+	cur := demoCurrency[country]
+	if cur == "USD" || cur == "" {
+		return p.priceCents
+	}
+	if v, ok := demoLocalOverride[p.sku+"/"+cur]; ok {
+		return v
+	}
+	local := decimal.New(p.priceCents, -2).Mul(demoPriceRates["USD"]).Div(demoPriceRates[cur])
+	return app.CharmPriceFor(cur, local).Shift(2).IntPart()
+}
+
+// demoRateChange are the rates the shop entered when they moved, from the
+// first day of the month demoRateMonths before today: the year's orders
+// are converted at two sets of rates, as Settings ▸ Exchange rates and the
+// Learn guide show (the built-in rates of migration 0011 before).
+var demoRateChange = map[string]string{"USD": "7.12", "GBP": "9.05", "EUR": "7.82", "JPY": "0.0475"}
+
+const demoRateMonths = 5
+
+func insertDemoRates(ctx context.Context, tx *sql.Tx, today time.Time) error {
+	from := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -demoRateMonths, 0).Format(time.DateOnly)
+	for _, cur := range []string{"EUR", "GBP", "JPY", "USD"} {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO fx_rates (currency, valid_from, cny_per_unit, note) VALUES (?, ?, ?, ?)`,
+			cur, from, demoRateChange[cur], "BOC middle rate"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoDiscounted is a campaign's price: price less the discount, to the
+// cent (to the yen for JPY, which has no smaller unit).
+func demoDiscounted(price int64, discount float64, cur string) int64 {
+	v := float64(price) * (1 - discount)
+	if cur == "JPY" {
+		return int64(math.Round(v/100)) * 100
+	}
+	return int64(math.Round(v))
+}
+
 // demoRetiredAfter is how long before today the retired charger
 // (HL-PA-003) stopped selling: its last sale is the day before. The date is
 // written into the product's notes so the product card shows it.
@@ -344,12 +408,12 @@ func generateDemoOrders(products []*demoProduct, campaigns []demoCampaign, conta
 					p = nil
 				}
 				if p != nil {
-					price = int64(math.Round(float64(p.priceCents) * (1 - camp.discount)))
+					price = demoDiscounted(demoLocalPrice(p, country), camp.discount, demoCurrency[country])
 				}
 			}
 			if p == nil {
 				p = pickDemoProduct(r, products, country, day)
-				price = p.priceCents
+				price = demoLocalPrice(p, country)
 			}
 			qty := 1 + poisson(r, basket)
 			o.lines = append(o.lines, demoLine{p: p, qty: qty, price: price})
@@ -514,6 +578,9 @@ func loadDemoCampaigns(ctx context.Context, tx *sql.Tx, today time.Time) ([]demo
 // order, and a few cancelled lines as exports show them.
 func insertDemoOrders(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	today := demoDay(now)
+	if err := insertDemoRates(ctx, tx, today); err != nil {
+		return err
+	}
 	products, err := loadDemoProducts(ctx, tx, today)
 	if err != nil {
 		return err
@@ -553,10 +620,15 @@ func insertDemoOrders(ctx context.Context, tx *sql.Tx, now time.Time) error {
 		}
 		at := o.at.Format("2006-01-02 15:04:05")
 		for _, l := range o.lines {
-			rows = append(rows, []any{inv, l.p.sku, l.p.name, l.qty, at, l.price, customer, o.country})
+			// NULL is the base currency's (migration 0014).
+			var cur any
+			if c := demoCurrency[o.country]; c != "USD" {
+				cur = c
+			}
+			rows = append(rows, []any{inv, l.p.sku, l.p.name, l.qty, at, l.price, customer, o.country, cur})
 			if r.Float64() < 0.02 && o.at.Add(26*time.Hour).Before(today) { // cancelled the next day
 				cat := o.at.Add(26 * time.Hour).Format("2006-01-02 15:04:05")
-				rows = append(rows, []any{"C" + inv, l.p.sku, l.p.name, -l.qty, cat, l.price, customer, o.country})
+				rows = append(rows, []any{"C" + inv, l.p.sku, l.p.name, -l.qty, cat, l.price, customer, o.country, cur})
 			}
 		}
 	}
@@ -567,20 +639,20 @@ func insertDemoOrders(ctx context.Context, tx *sql.Tx, now time.Time) error {
 // statement per row spends most of its time in the driver, not in SQLite.
 const demoBatch = 200
 
-// insertOrderRows writes rows of the 8 order-line columns, demoBatch rows a
+// insertOrderRows writes rows of the 9 order-line columns, demoBatch rows a
 // statement.
 func insertOrderRows(ctx context.Context, tx *sql.Tx, rows [][]any) error {
 	const head = `INSERT INTO order_lines
-		(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country) VALUES `
+		(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, currency) VALUES `
 	values := func(n int) string {
-		return head + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?),", n), ",")
+		return head + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?),", n), ",")
 	}
 	full, err := tx.PrepareContext(ctx, values(demoBatch))
 	if err != nil {
 		return err
 	}
 	defer full.Close()
-	args := make([]any, 0, 8*demoBatch)
+	args := make([]any, 0, 9*demoBatch)
 	for len(rows) > 0 {
 		n := min(demoBatch, len(rows))
 		args = args[:0]

@@ -166,7 +166,17 @@ func TestDemoStory(t *testing.T) {
 
 	// Volume: 20–60 orders a day, a few hundred thousand USD a year.
 	orders := one(`SELECT count(DISTINCT invoice_no) FROM order_lines WHERE invoice_no NOT LIKE 'C%'`)
-	revenue := one(`SELECT sum(quantity * unit_price_cents) / 100.0 FROM order_lines`)
+	// Revenue in the base currency (USD), each line converted at the rates
+	// of its day, recomputed here from the lines and the FX table; the
+	// summaries the dashboard and tiers read hold the same.
+	revenueCents := recomputeBaseCents(t, db, "1")
+	revenue := float64(revenueCents) / 100
+	if sum := one(`SELECT sum(revenue_cents) FROM order_months`); int64(sum) != revenueCents {
+		t.Errorf("order_months hold %.0f cents, the lines converted %d", sum, revenueCents)
+	}
+	if sum := one(`SELECT sum(monetary_cents) FROM order_customers`); int64(sum) != recomputeBaseCents(t, db, "customer_id IS NOT NULL") {
+		t.Errorf("tiers' monetary %.0f cents, the customers' lines converted %d", sum, recomputeBaseCents(t, db, "customer_id IS NOT NULL"))
+	}
 	if perDay := orders / 365; perDay < 20 || perDay > 60 {
 		t.Errorf("%.1f orders a day", perDay)
 	}
@@ -195,20 +205,57 @@ func TestDemoStory(t *testing.T) {
 		t.Errorf("Chinese New Year weeks %.1f orders a day, year %.1f", gap, avg)
 	}
 
-	// Prices: every line is sold at the product's list price or at a
-	// campaign's discount of it; the list prices agree with the saved quotes
-	// (same market, USD) and sit within the US competitors' range.
-	rows, err := db.Query(`SELECT stock_code, unit_price_cents, count(*) FROM order_lines GROUP BY 1, 2`)
+	// Prices: every line is in its marketplace's currency (US USD, stored
+	// as the base's NULL; UK GBP; DE and FR EUR; JP JPY) and sold at the
+	// product's list price there or at a campaign's discount of it; the
+	// list prices agree with the saved quotes (same market and currency)
+	// and sit within the competitors' range in that currency.
+	rows, err := db.Query(`SELECT stock_code, country, coalesce(currency, 'USD'), unit_price_cents, count(*) FROM order_lines GROUP BY 1, 2, 3, 4`)
 	if err != nil {
 		t.Fatal(err)
 	}
+	markets := map[string]bool{}
 	for rows.Next() {
-		var sku string
+		var sku, country, cur string
 		var price, n int64
-		rows.Scan(&sku, &price, &n)
-		list := demoListPrice[sku]
+		rows.Scan(&sku, &country, &cur, &price, &n)
+		markets[country] = true
+		if want := map[string]string{"US": "USD", "GB": "GBP", "DE": "EUR", "FR": "EUR", "JP": "JPY"}[country]; cur != want {
+			t.Errorf("%d lines of %s in %s sold in %s, want %s", n, sku, country, cur, want)
+		}
+		list := demoLocalPrice(&demoProduct{sku: sku, priceCents: demoListPrice[sku]}, country)
 		if price != list && (price > list || price < list*6/10) {
-			t.Errorf("%s sold at %d cents (%d lines); list price %d", sku, price, n, list)
+			t.Errorf("%s sold in %s at %d %s cents (%d lines); list price %d", sku, country, price, cur, n, list)
+		}
+		if cur == "JPY" && price%100 != 0 {
+			t.Errorf("%s sold at ¥%d.%02d: yen have no cents", sku, price/100, price%100)
+		}
+	}
+	rows.Close()
+	if len(markets) != 5 {
+		t.Errorf("orders from %v, want the five marketplaces", markets)
+	}
+	// Quotes and competitors outside the US, in their own currency.
+	rows, _ = db.Query(`SELECT product_sku, market, currency, price_cents FROM quotes WHERE currency <> 'USD'`)
+	for rows.Next() {
+		var sku, market, cur string
+		var price int64
+		rows.Scan(&sku, &market, &cur, &price)
+		if market == "GB" || market == "DE" || market == "FR" || market == "JP" {
+			if list := demoLocalPrice(&demoProduct{sku: sku, priceCents: demoListPrice[sku]}, market); list != price {
+				t.Errorf("quote for %s in %s at %d %s cents, orders at %d", sku, market, price, cur, list)
+			}
+		}
+	}
+	rows.Close()
+	rows, _ = db.Query(`SELECT product_sku, market, min(price_cents), max(price_cents) FROM competitors
+		WHERE currency <> 'USD' AND product_sku <> '' GROUP BY 1, 2`)
+	for rows.Next() {
+		var sku, market string
+		var lo, hi int64
+		rows.Scan(&sku, &market, &lo, &hi)
+		if p := demoLocalPrice(&demoProduct{sku: sku, priceCents: demoListPrice[sku]}, market); 4*p < 3*lo || 4*p > 5*hi {
+			t.Errorf("%s at %d in %s far from its competitors' %d–%d there", sku, p, market, lo, hi)
 		}
 	}
 	rows.Close()

@@ -56,23 +56,40 @@ func (s *Store) RevenueByCountry(ctx context.Context, limit int) ([]app.NamedVal
 // day column of order_customer_days and order_sku_days.
 const dayNumberSQL = `unixepoch(substr(invoiced_at, 1, 10)) / 86400`
 
+// nullCurrencySQL is the currency of a line whose currency is NULL (see
+// migration 0014), and baseCurrencySQL the workspace's base currency: both
+// constant subqueries, which SQLite evaluates once per statement.
+const (
+	baseCurrencySQL = `(SELECT value FROM meta WHERE key = 'currency')`
+	nullCurrencySQL = `coalesce((SELECT value FROM meta WHERE key = 'orders.null_currency'), ` + baseCurrencySQL + `)`
+)
+
+// lineCurrencySQL is the currency of the lines of table (a name or alias).
+func lineCurrencySQL(t string) string {
+	return `coalesce(` + t + `.currency, ` + nullCurrencySQL + `)`
+}
+
 // customerDaysSQL is order_customer_days from the lines: each customer's
 // days with a non-cancelled line, worth all that day's lines net of
-// cancellations (the rules of app/clv.go).
-const customerDaysSQL = `
-	SELECT customer_id, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS cents
+// cancellations (the rules of app/clv.go), in the base currency.
+func customerDaysSQL(oc orderCurrencies) string {
+	return `
+	SELECT customer_id, ` + dayNumberSQL + ` AS day, sum(` + oc.baseCents("order_lines") + `) AS cents
 	FROM order_lines WHERE customer_id IS NOT NULL
 	GROUP BY customer_id, day
 	HAVING max(NOT ` + cancelledSQL + `) = 1`
+}
 
 // skuDaysSQL is order_sku_days from the lines: revenue and units of every
 // line with a SKU, per SKU and day, cancellations netted; and the units and
 // count of the non-cancelled ones.
-const skuDaysSQL = `
-	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(quantity * unit_price_cents) AS revenue_cents, sum(quantity) AS units,
+func skuDaysSQL(oc orderCurrencies) string {
+	return `
+	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(` + oc.baseCents("order_lines") + `) AS revenue_cents, sum(quantity) AS units,
 		sum(CASE WHEN NOT ` + cancelledSQL + ` THEN quantity ELSE 0 END) AS sold_units, sum(NOT ` + cancelledSQL + `) AS sold_lines
 	FROM order_lines WHERE stock_code <> ''
 	GROUP BY stock_code, day`
+}
 
 // staleTriggers are the triggers of migration 0011 that mark the summaries
 // stale when a line changes outside an import or undo; suspendStaleMarks
@@ -107,13 +124,17 @@ func resumeStaleMarks(ctx context.Context, tx *sql.Tx) error {
 // daySummary is where PurchaseDays and ProductSales read: the summary
 // table, or while a line has changed since the last rebuild (see
 // staleTriggers) the same rows computed from the lines (sourceSQL).
-func (s *Store) daySummary(ctx context.Context, table, sourceSQL string) (string, error) {
+func (s *Store) daySummary(ctx context.Context, table string, sourceSQL func(orderCurrencies) string) (string, error) {
 	var stale int
 	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'orders.summaries_stale')`).Scan(&stale); err != nil {
 		return "", s.fail(err)
 	}
 	if stale == 1 {
-		return "(" + sourceSQL + ")", nil
+		oc, err := readOrderCurrencies(ctx, s.db)
+		if err != nil {
+			return "", s.fail(err)
+		}
+		return "(" + sourceSQL(oc) + ")", nil
 	}
 	return table, nil
 }
@@ -123,31 +144,35 @@ func (s *Store) daySummary(ctx context.Context, table, sourceSQL string) (string
 // is the one place that scans order_lines; it runs after an import, not at
 // start-up.
 func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
+	oc, err := checkOrderCurrencies(ctx, tx)
+	if err != nil {
+		return err
+	}
 	stmts := []string{
 		`DELETE FROM order_months`,
 		`INSERT INTO order_months (month, revenue_cents, orders, lines)
-			SELECT substr(invoiced_at, 1, 7), sum(quantity * unit_price_cents), count(DISTINCT invoice_no), count(*)
+			SELECT substr(invoiced_at, 1, 7), sum(` + oc.baseCents("order_lines") + `), count(DISTINCT invoice_no), count(*)
 			FROM order_lines GROUP BY 1`,
 		`DELETE FROM order_countries`,
 		`INSERT INTO order_countries (country, revenue_cents, orders, customers)
-			SELECT country, sum(quantity * unit_price_cents), count(DISTINCT invoice_no), count(DISTINCT customer_id)
+			SELECT country, sum(` + oc.baseCents("order_lines") + `), count(DISTINCT invoice_no), count(DISTINCT customer_id)
 			FROM order_lines GROUP BY 1`,
 		`DELETE FROM order_customer_days`,
-		`INSERT INTO order_customer_days (customer_id, day, cents)` + customerDaysSQL,
+		`INSERT INTO order_customer_days (customer_id, day, cents)` + customerDaysSQL(oc),
 		`DELETE FROM order_sku_days`,
-		`INSERT INTO order_sku_days (stock_code, day, revenue_cents, units, sold_units, sold_lines)` + skuDaysSQL,
+		`INSERT INTO order_sku_days (stock_code, day, revenue_cents, units, sold_units, sold_lines)` + skuDaysSQL(oc),
 	}
 	for _, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
 	}
-	if err := refreshCustomerSummary(ctx, tx); err != nil {
+	if err := refreshCustomerSummary(ctx, tx, oc); err != nil {
 		return err
 	}
 	var customers int
 	var first, last sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT customer_id), min(substr(invoiced_at, 1, 10)),
+	err = tx.QueryRowContext(ctx, `SELECT count(DISTINCT customer_id), min(substr(invoiced_at, 1, 10)),
 		max(substr(invoiced_at, 1, 10)) FROM order_lines`).Scan(&customers, &first, &last)
 	if err != nil {
 		return err

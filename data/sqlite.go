@@ -162,12 +162,28 @@ func open(ctx context.Context, path string, ms []migration) (*Store, error) {
 	if err := checkReadable(ctx, path); err != nil {
 		return nil, err
 	}
-	if h.userVersion < latest {
-		if _, err := backupBeforeMigration(ctx, path, h.userVersion); err != nil {
-			return nil, err
-		}
+	if h.userVersion == latest {
+		return openRW(ctx, path, ms, nil)
 	}
-	return openRW(ctx, path, ms)
+	// Only an older workspace reports progress: its backup copy and
+	// migrations are what can take seconds (a million order lines).
+	r := startOpenReporter(ctx)
+	defer r.close()
+	r.stage(app.OpenBackingUp, 0, 0)
+	if _, err := backupBeforeMigration(ctx, path, h.userVersion, r); err != nil {
+		return nil, canceledOpen(ctx, err)
+	}
+	return openRW(ctx, path, ms, r)
+}
+
+// canceledOpen is err, or the person's cancel of the open when that is
+// why it failed: the workspace is then as it was (the migration's
+// transaction rolled back; a backup copy made before stays).
+func canceledOpen(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return app.Wrap(ctx.Err(), app.ECanceled, "open.err.canceled")
+	}
+	return err
 }
 
 // checkReadable reads the schema through a read-only connection: a damaged
@@ -220,16 +236,34 @@ func classify(err error, path string) error {
 
 // backupBeforeMigration copies the file before a migration changes it, named
 // after the old schema version and the time so repeated opens never clobber
-// an earlier backup.
-func backupBeforeMigration(ctx context.Context, path string, from int) (string, error) {
-	dst := fmt.Sprintf("%s.v%d-%s.bak", path, from, time.Now().UTC().Format("20060102-150405"))
+// an earlier backup; a second open in the same second (one cancelled and
+// opened again) gets "-2", "-3" … rather than being refused.
+func backupBeforeMigration(ctx context.Context, path string, from int, r *openReporter) (string, error) {
+	stem := fmt.Sprintf("%s.v%d-%s", path, from, time.Now().UTC().Format("20060102-150405"))
+	dst := stem + ".bak"
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(dst); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		dst = fmt.Sprintf("%s-%d.bak", stem, n)
+	}
 	db, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		return "", app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
 	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return "", classify(err, path)
+	}
+	defer conn.Close()
+	var pageSize int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
+		return "", classify(err, path)
+	}
 	err = atomicfile.WriteWith(dst, func(tmp *os.File) error {
-		if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp.Name()); err != nil {
+		err := conn.Raw(func(dc any) error { return copyPages(ctx, dc, tmp.Name(), pageSize, r) })
+		if err != nil {
 			if x := app.ExplainFile(err, path); x != nil {
 				return x
 			}
@@ -244,25 +278,75 @@ func backupBeforeMigration(ctx context.Context, path string, from int) (string, 
 	return dst, nil
 }
 
-func openRW(ctx context.Context, path string, ms []migration) (*Store, error) {
+// backupStep is how many pages the backup before a migration copies
+// between two reports: 4 MiB of SQLite's default 4 KiB pages.
+const backupStep = 1024
+
+// copyPages copies the database open on the driver connection dc, page by
+// page, into the empty file dst with SQLite's online backup (which modernc
+// exposes), reporting megabytes copied of all (pages of pageSize bytes):
+// unlike VACUUM INTO, which it replaces here, it can say how far it is,
+// and it copies pages instead of rebuilding every table and index.
+func copyPages(ctx context.Context, dc any, dst string, pageSize int64, r *openReporter) error {
+	b, ok := dc.(interface {
+		NewBackup(dstURI string) (*sqlite.Backup, error)
+	})
+	if !ok {
+		return fmt.Errorf("the SQLite driver's connection (%T) cannot back up", dc)
+	}
+	bk, err := b.NewBackup("file:" + filepath.ToSlash(dst))
+	if err != nil {
+		return err
+	}
+	for {
+		more, err := bk.Step(backupStep)
+		if err != nil {
+			bk.Finish()
+			return err
+		}
+		total := int64(bk.PageCount())
+		done := total - int64(bk.Remaining())
+		if !more {
+			done = total
+		}
+		// As whole megabytes for the person.
+		r.count("open.progress.mb_copied", done*pageSize>>20, max(1, total*pageSize>>20))
+		if !more {
+			return bk.Finish()
+		}
+		if err := ctx.Err(); err != nil {
+			bk.Finish()
+			return err
+		}
+	}
+}
+
+func openRW(ctx context.Context, path string, ms []migration, r *openReporter) (*Store, error) {
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, app.Wrap(err, app.EInternal, "error.internal", err.Error())
 	}
-	if err := migrate(ctx, db, ms); err != nil {
+	if err := migrateReporting(ctx, db, ms, r); err != nil {
 		db.Close()
-		return nil, err
+		return nil, canceledOpen(ctx, err)
 	}
 	return &Store{db: db, path: path}, nil
 }
 
 // migration is one embedded schema step; version is the number its file
-// name starts with.
+// name starts with. fill, when set (migrationFills), runs after the SQL in
+// the same transaction: the part of a step that reads every order line is
+// Go, so it can count the lines it has done and report them.
 type migration struct {
 	version int
 	name    string
 	sql     string
+	fill    migrationFill
 }
+
+// migrationFill is the Go part of a migration; report takes done of total
+// units, unit naming them (a translation key).
+type migrationFill func(ctx context.Context, tx *sql.Tx, report func(unit string, done, total int64)) error
 
 // SchemaVersion is the workspace schema this build writes: the number of
 // embedded migrations. A file with a larger version came from a newer build
@@ -291,7 +375,7 @@ func migrations() ([]migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, migration{version: v, name: e.Name(), sql: string(body)})
+		out = append(out, migration{version: v, name: e.Name(), sql: string(body), fill: migrationFills[e.Name()]})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	for i, m := range out {
@@ -306,19 +390,26 @@ func migrations() ([]migration, error) {
 // transaction together with its user_version bump, so a crash leaves the
 // file at the last complete version.
 func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
+	return migrateReporting(ctx, db, ms, nil)
+}
+
+// migrateReporting is migrate telling r which step runs and how far it is.
+func migrateReporting(ctx context.Context, db *sql.DB, ms []migration, r *openReporter) error {
 	var current int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return classify(err, "")
 	}
-	for _, m := range ms[min(current, len(ms)):] {
-		if err := applyMigration(ctx, db, m); err != nil {
+	pending := ms[min(current, len(ms)):]
+	for i, m := range pending {
+		r.stage(app.OpenMigrating, i+1, len(pending))
+		if err := applyMigration(ctx, db, m, r); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, m migration, r *openReporter) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
@@ -326,6 +417,11 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
+	}
+	if m.fill != nil {
+		if err := m.fill(ctx, tx, r.count); err != nil {
+			return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
@@ -495,4 +591,16 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 		}
 		return nil
 	}, s.path)
+}
+
+// Outdated reports whether path is a workspace of an older schema, which
+// opening it will back up and migrate (seconds for a million order lines).
+// Anything else — no file, not a workspace, damaged, current or newer — is
+// false: Open says what is wrong with it, and fast.
+func Outdated(path string) bool {
+	if path == "" {
+		return false
+	}
+	h, err := readHeader(path)
+	return err == nil && h.applicationID == ApplicationID && h.userVersion < SchemaVersion()
 }

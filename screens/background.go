@@ -148,11 +148,15 @@ type progressTask[T, P any] struct {
 	work                  func(ctx context.Context, report func(P)) (T, error)
 	show                  func(P) (fraction float64, status string)
 	done                  func(T, error)
+	// discard, when set, releases a result that done will never get
+	// because its screen is gone (a workspace opened meanwhile is closed).
+	discard func(T)
 }
 
 // runProgress runs task off the UI goroutine behind its dialog. report may
 // be called from the work's goroutine; each call is applied on the UI
-// goroutine. The work's context ends on Cancel and, as for background, when
+// goroutine. A fraction below 0 means the work cannot measure this part:
+// the bar then runs as an indeterminate one until a fraction comes again. The work's context ends on Cancel and, as for background, when
 // the person leaves the module or the workspace changes. The dialog closes
 // whatever the outcome, since it covers the whole window. done gets the
 // result and the error, a cancellation by the button included (the caller
@@ -162,15 +166,30 @@ func runProgress[T, P any](s *Shell, task progressTask[T, P]) {
 	live := s.scopeCtx()
 	ctx, cancel := context.WithCancel(live)
 	bar := widget.NewProgressBar()
+	unmeasured := widget.NewProgressBarInfinite()
+	unmeasured.Stop()
+	unmeasured.Hide()
 	status := widget.NewLabel(task.status)
 	dlg := dialog.NewCustomWithoutButtons(task.title,
-		container.NewVBox(bar, status, widget.NewButton(task.cancel, cancel)), s.win)
+		container.NewVBox(bar, unmeasured, status, widget.NewButton(task.cancel, cancel)), s.win)
 	dlg.Resize(fyne.NewSize(440, 0))
 	dlg.Show()
 	report := func(p P) {
 		s.env.Post(func() {
 			f, text := task.show(p)
-			bar.SetValue(f)
+			switch {
+			case f < 0 && !unmeasured.Visible():
+				bar.Hide()
+				unmeasured.Show()
+				unmeasured.Start()
+			case f >= 0 && unmeasured.Visible():
+				unmeasured.Stop()
+				unmeasured.Hide()
+				bar.Show()
+			}
+			if f >= 0 {
+				bar.SetValue(f)
+			}
 			status.SetText(text)
 		})
 	}
@@ -178,9 +197,14 @@ func runProgress[T, P any](s *Shell, task progressTask[T, P]) {
 		v, err := task.work(ctx, report)
 		cancel() // release the context's resources; the work is over
 		s.env.Post(func() {
+			unmeasured.Stop()
 			dlg.Hide()
 			if live.Err() != nil {
-				return // the screen or workspace it was for is gone
+				// The screen or workspace it was for is gone.
+				if task.discard != nil {
+					task.discard(v)
+				}
+				return
 			}
 			task.done(v, err)
 		})

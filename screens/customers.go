@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -52,6 +53,10 @@ type customers struct {
 	tiers    *fyne.Container
 	empty    *textBlock
 	mapping  *mappingDialog // the open column mapping dialog, if any
+	// fileCurrency is the currency of a file to import where it has no
+	// currency column of its own (Shopify and Amazon exports have one):
+	// the base currency unless chosen.
+	fileCurrency *widget.Select
 	// previewing is the preview of the file picked to import, read before
 	// the import starts; picking another file drops it.
 	previewing latest
@@ -99,6 +104,8 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	importBtn := widget.NewButtonWithIcon(t("customers.import"), theme.UploadIcon(), c.onImport)
 	importBtn.Importance = widget.HighImportance
 	exportBtn := widget.NewButtonWithIcon(t("customers.export"), theme.DownloadIcon(), c.onExport)
+	c.fileCurrency = newSelect([]string{c.s.info.Currency}, nil)
+	c.fileCurrency.SetSelected(c.s.info.Currency)
 	c.summary = newTextBlock("")
 	c.loading = widget.NewProgressBarInfinite()
 	c.search = widget.NewEntry()
@@ -129,7 +136,8 @@ func (c *customers) buildUI() fyne.CanvasObject {
 	// and a grown window stays grown.
 	params := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(t("customers.as_of")), sized(c.asOf, 140),
 		widget.NewLabel(t("customers.lifetime")), sized(c.lifetime, 60), recompute), nil, container.NewVBox(layout.NewSpacer(), c.loading, layout.NewSpacer()))
-	top := container.NewVBox(container.NewBorder(nil, nil, head, container.NewHBox(importBtn, exportBtn)),
+	top := container.NewVBox(container.NewBorder(nil, nil, head, container.NewHBox(widget.NewLabel(t("customers.file_currency")),
+		fitChoices(c.fileCurrency), importBtn, exportBtn)),
 		c.summary, container.NewBorder(nil, nil, nil, fitChoices(c.filter), c.search), params)
 
 	c.table = &widget.Table{
@@ -216,6 +224,7 @@ func (c *customers) load() {
 		tiering          app.Tiering
 		months, newCusts []app.MonthValue
 		currency         string
+		currencies       []string // a file's currency can be
 	}
 	backgroundErr(c.s, func(ctx context.Context) (f figures, err error) {
 		stats, err := ws.CustomerStatsAsOf(ctx, asOf)
@@ -233,6 +242,9 @@ func (c *customers) load() {
 			return f, err
 		}
 		f.currency = info.Currency
+		if f.currencies, err = ws.BaseCurrencies(ctx); err != nil {
+			return f, err
+		}
 		f.tiering = app.ScoreCustomers(stats, asOf) // here, off the UI goroutine: a sort of every customer
 		return f, nil
 	}, func(f figures, err error) {
@@ -243,7 +255,11 @@ func (c *customers) load() {
 			return
 		}
 		c.tiering, c.months, c.newCusts, c.currency = f.tiering, f.months, f.newCusts, f.currency
+		c.setFileCurrencies(f.currency, f.currencies)
 		c.recompute()
+		// Reading and scoring 90k customers leaves some 80 MB of garbage
+		// the runtime would keep as idle heap (releaseMemory).
+		go releaseMemory()
 	})
 }
 
@@ -495,4 +511,21 @@ func (c *customers) exportRows() []app.CustomerScore {
 		out[i] = c.tiering.Scored[idx]
 	}
 	return out
+}
+
+// setFileCurrencies offers the currencies with a rate as a file's
+// currency, the base first; a file in any other would be refused.
+func (c *customers) setFileCurrencies(base string, cs []string) {
+	opts := []string{base}
+	for _, cur := range cs {
+		if cur != base {
+			opts = append(opts, cur)
+		}
+	}
+	chosen := c.fileCurrency.Selected
+	c.fileCurrency.SetOptions(opts)
+	if !slices.Contains(opts, chosen) {
+		chosen = base
+	}
+	c.fileCurrency.SetSelected(chosen)
 }

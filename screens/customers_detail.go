@@ -61,7 +61,8 @@ func (d *customerDetail) buildUI() fyne.CanvasObject {
 		ShowHeaderRow: true,
 	}
 	d.orders.ExtendBaseWidget(d.orders)
-	for i, w := range []float32{100, 90, 220, 50, 80, 80} {
+	// Price and amount carry the order's own currency ("1,234.50 GBP").
+	for i, w := range []float32{100, 90, 180, 50, 100, 100} {
 		d.orders.SetColumnWidth(i, w)
 	}
 	return container.NewBorder(container.NewVBox(d.title, d.info, d.values, d.ltv, d.action, container.NewBorder(nil, nil, nil, d.card, d.history)), nil, nil, nil, d.orders)
@@ -132,10 +133,10 @@ func (d *customerDetail) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		lb.SetText(format.Int(int64(ol.Quantity)))
 	case 4:
 		lb.Alignment = fyne.TextAlignTrailing
-		lb.SetText(format.Fixed(ol.UnitPrice, 2))
+		lb.SetText(format.Money(ol.UnitPrice, ol.Currency))
 	case 5:
 		lb.Alignment = fyne.TextAlignTrailing
-		lb.SetText(format.Fixed(ol.Amount(), 2))
+		lb.SetText(format.Money(ol.Amount(), ol.Currency))
 	}
 }
 

@@ -35,7 +35,8 @@ func (c *customers) importPath(path string) {
 	backgroundLatest(c.s, &c.previewing, func(ctx context.Context) (app.ImportPreview, error) {
 		return ws.PreviewOrders(ctx, app.ImportOptions{Path: path})
 	}, func(pv app.ImportPreview) {
-		opts := app.ImportOptions{Path: path, Encoding: pv.Encoding, Delimiter: pv.Delimiter, DateOrder: pv.DateOrder}
+		opts := app.ImportOptions{Path: path, Encoding: pv.Encoding, Delimiter: pv.Delimiter, DateOrder: pv.DateOrder,
+			Currency: c.fileCurrency.Selected}
 		if pv.MappingKnown && !pv.DateAmbiguous {
 			c.startImport(opts)
 			return
@@ -90,8 +91,10 @@ func (c *customers) showMapping(opts app.ImportOptions, pv app.ImportPreview) {
 	m.errText = importantText("", widget.DangerImportance)
 	info := widget.NewLabel(l.T("customers.label_value", l.T("customers.encoding"), pv.Encoding) + " · " + filepath.Base(opts.Path))
 	preview := container.NewGridWrap(fyne.NewSize(840, 170), previewTable(pv))
-	body := container.NewVBox(intro, info, widget.NewLabel(l.T("customers.preview")), preview,
-		container.NewGridWithColumns(2, forms[0], forms[1]), m.errText)
+	// The body scrolls: twelve fields, the preview and the date order are
+	// taller than a 1200×650 laptop window's dialog.
+	body := container.NewVScroll(container.NewVBox(intro, info, widget.NewLabel(l.T("customers.preview")), preview,
+		container.NewGridWithColumns(2, forms[0], forms[1]), m.errText))
 	m.dlg = dialog.NewCustomConfirm(l.T("customers.mapping_title"), l.T("customers.import_button"), l.T("customers.abort"), body, m.onConfirm, c.s.win)
 	size := c.s.win.Canvas().Size()
 	m.dlg.Resize(fyne.NewSize(min(900, size.Width*0.95), min(720, size.Height*0.95)))

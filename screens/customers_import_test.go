@@ -93,3 +93,53 @@ func TestCustomersImportCancelledByLeavingTheModule(t *testing.T) {
 		t.Errorf("the customers of a screen that is gone were reloaded %d times", reloads)
 	}
 }
+
+// The file currency beside Import offers the base first and every currency
+// with a rate, and the import reads a file without a currency column in
+// the one chosen.
+func TestCustomersImportFileCurrency(t *testing.T) {
+	var got []string
+	cs := &mock.CustomerStore{
+		PreviewOrdersFn: func(app.ImportOptions) (app.ImportPreview, error) { return knownPreview(), nil },
+		ImportOrdersFn: func(ctx context.Context, opts app.ImportOptions, progress func(app.ImportProgress)) (app.ImportResult, error) {
+			got = append(got, opts.Currency)
+			return app.ImportResult{RowsRead: 1, Imported: 1, Customers: 1, ImportID: 1}, nil
+		},
+	}
+	ws := customersWorkspace(customerStats(3), cs)
+	ws.FXStore = &mock.FXStore{Rates: app.DefaultFXRates(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))}
+	ts, c := openCustomers(t, ws)
+	if opts := strings.Join(c.fileCurrency.Options, " "); opts != "USD CNY AUD CAD EUR GBP JPY" || c.fileCurrency.Selected != "USD" {
+		t.Fatalf("file currencies %q, selected %q", opts, c.fileCurrency.Selected)
+	}
+	if !strings.Contains(texts(ts.body), "File currency") {
+		t.Fatalf("no label:\n%s", texts(ts.body))
+	}
+	c.fileCurrency.SetSelected("EUR")
+	c.importPath("/tmp/orders.csv")
+	ts.next(t) // preview -> the import starts
+	ts.next(t) // the import's report
+	if len(got) != 1 || got[0] != "EUR" {
+		t.Fatalf("imported with currencies %v, want EUR", got)
+	}
+}
+
+// The column mapping dialog, with the currency field added for files that
+// carry one, still fits a laptop window in both languages.
+func TestCustomersMappingDialogFitsALaptopWindow(t *testing.T) {
+	for _, lang := range []app.Lang{app.LangEnglish, app.LangChinese} {
+		ts, c := openCustomers(t, customersWorkspace(customerStats(3), &mock.CustomerStore{}))
+		ts.SetLanguage(lang)
+		ts.win.Resize(laptopWindow)
+		header := []string{"Order", "Date", "Qty", "Price", "Total", "Buyer", "Country", "SKU", "Item", "Status", "Cancelled", "Currency"}
+		pv := app.ImportPreview{Header: header, Rows: [][]string{header}, Encoding: "utf-8", Delimiter: ',', Mapping: app.EmptyMapping()}
+		c.showMapping(app.ImportOptions{Path: "/tmp/orders.csv"}, pv)
+		if sel, ok := c.mapping.selects["currency"]; !ok || sel.SelectedIndex() != 0 {
+			t.Fatal("no currency field in the mapping dialog, or it is mapped before anyone chose")
+		}
+		top := ts.win.Canvas().Overlays().Top()
+		if min := top.MinSize(); min.Height > laptopWindow.Height || min.Width > laptopWindow.Width {
+			t.Errorf("%s: the mapping dialog needs %v in a %v window", lang, min, laptopWindow)
+		}
+	}
+}

@@ -416,3 +416,24 @@ func TestImportReportCountsOrders(t *testing.T) {
 		}
 	}
 }
+
+// A customer's own order lines show their order's currency, not the base.
+func TestCustomersDetailShowsEachOrdersCurrency(t *testing.T) {
+	cs := &mock.CustomerStore{CustomerOrdersFn: func(id string) ([]app.OrderLine, error) {
+		return []app.OrderLine{
+			{Invoice: "1", Description: "Scale", Quantity: 2, UnitPrice: decimal.RequireFromString("2280"), Currency: "JPY", InvoicedAt: testNow, CustomerID: id},
+			{Invoice: "2", Description: "Frother", Quantity: 1, UnitPrice: decimal.RequireFromString("1234.5"), Currency: "EUR", InvoicedAt: testNow, CustomerID: id},
+		}, nil
+	}}
+	ts, c := openCustomers(t, customersWorkspace(customerStats(5), cs))
+	c.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	ts.next(t)
+	cell := func(row, col int) string {
+		l := widget.NewLabel("")
+		c.detail.updateCell(widget.TableCellID{Row: row, Col: col}, l)
+		return l.Text
+	}
+	if cell(0, 4) != "2,280 JPY" || cell(0, 5) != "4,560 JPY" || cell(1, 5) != "1,234.50 EUR" {
+		t.Errorf("cells %q %q %q", cell(0, 4), cell(0, 5), cell(1, 5))
+	}
+}

@@ -185,17 +185,64 @@ func (s *Shell) pickFile(exts []string, open func(path string)) {
 // openPath opens a workspace file; a refused file leaves the current
 // workspace open and says why.
 func (s *Shell) openPath(path string) {
-	var ws app.Workspace
-	s.run(s.l.T("progress.opening"), func(ctx context.Context) (err error) {
-		ws, err = s.env.Opener.Open(ctx, path)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.ShowError(err)
-			return
-		}
-		s.setWorkspace(ws)
+	s.openWithProgress(func(ctx context.Context) (app.Workspace, error) {
+		return s.env.Opener.Open(ctx, path)
 	})
+}
+
+// openWithProgress runs open (which opens a workspace through the Opener)
+// behind a dialog that follows an older workspace's backup and migration
+// (app.OpenProgress: what runs, lines done of all, time so far), with
+// Cancel: a migration is one transaction per step, so a cancelled open
+// leaves the file as it was. The opened workspace replaces the current
+// one; a failure is shown and, with no workspace opened, keeps it. (A
+// start may do both: the recent workspace failed, the demo opened.)
+func (s *Shell) openWithProgress(open func(ctx context.Context) (app.Workspace, error)) {
+	runProgress(s, progressTask[app.Workspace, app.OpenProgress]{
+		title:  s.l.T("progress.opening"),
+		status: s.l.T("progress.opening"),
+		cancel: s.l.T("button.cancel"),
+		work: func(ctx context.Context, report func(app.OpenProgress)) (app.Workspace, error) {
+			return open(app.WithOpenProgress(ctx, report))
+		},
+		show: func(p app.OpenProgress) (float64, string) { return p.Fraction(), p.Status(s.l) },
+		done: func(ws app.Workspace, err error) {
+			if ws != nil {
+				s.setWorkspace(ws)
+			}
+			if err != nil {
+				s.ShowError(err)
+			}
+		},
+		discard: func(ws app.Workspace) {
+			if ws != nil {
+				ws.Close()
+			}
+		},
+	})
+}
+
+// OpenStart opens the start workspace (OpenStartWorkspace) behind the
+// progress dialog of openWithProgress, for a start whose workspace must be
+// migrated first: the window is up and shows how far the migration is,
+// instead of appearing only once it is done. Call it on the UI goroutine
+// once the shell's content is set.
+func (s *Shell) OpenStart(path, demoPath string) {
+	s.openWithProgress(func(ctx context.Context) (app.Workspace, error) {
+		return OpenStartWorkspace(ctx, s.env.Opener, s.app.Preferences(), path, demoPath)
+	})
+}
+
+// StartPath is the workspace OpenStartWorkspace tries first: path when
+// given, else the most recent one; "" means the demo.
+func StartPath(p fyne.Preferences, path string) string {
+	if path != "" {
+		return path
+	}
+	if recent := p.StringList(prefRecent); len(recent) > 0 {
+		return recent[0]
+	}
+	return ""
 }
 
 func (s *Shell) onSaveCopy() {
@@ -327,8 +374,8 @@ func OpenStartWorkspace(ctx context.Context, o app.Opener, p fyne.Preferences, p
 		return o.Open(ctx, path)
 	}
 	var lastErr error
-	if recent := p.StringList(prefRecent); len(recent) > 0 {
-		ws, err := o.Open(ctx, recent[0])
+	if recent := StartPath(p, ""); recent != "" {
+		ws, err := o.Open(ctx, recent)
 		if err == nil {
 			return ws, nil
 		}

@@ -65,7 +65,7 @@ func TestExportReportWritesThenOffers(t *testing.T) {
 	ts.exportReportTo(path)
 	ts.next(t)
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		t.Fatalf("report not written: %v", err)
+		t.Fatalf("report not written: %v\n%s", err, texts(ts.win.Canvas().Overlays().Top()))
 	}
 	top := ts.win.Canvas().Overlays().Top()
 	if top == nil || !strings.Contains(texts(top), "Report saved") || !strings.Contains(texts(top), "Open in browser") || !strings.Contains(texts(top), "Show in folder") {

@@ -17,6 +17,7 @@ type settings struct {
 	lang   *widget.RadioGroup
 	theme  *widget.RadioGroup
 	labels map[string]app.Lang
+	fx     *fxEditor // the exchange rates, and the base currency's choice; nil without a workspace
 }
 
 func newSettings(s *Shell) *settings { return &settings{s: s} }
@@ -69,7 +70,11 @@ func (st *settings) buildUI() fyne.CanvasObject {
 	)
 	info := st.s.info
 	ws := widget.NewForm()
+	var fx *fxEditor
 	if st.s.ws != nil {
+		fx = newFXEditor(st.s)
+		fx.base = newBaseCurrency(st.s)
+		st.fx = fx
 		kind := t("workspace.kind_own")
 		if info.Demo {
 			kind = t("workspace.demo_badge")
@@ -80,7 +85,7 @@ func (st *settings) buildUI() fyne.CanvasObject {
 		ws.Append(t("settings.ws_file"), path)
 		ws.Append(t("settings.ws_kind"), widget.NewLabel(kind))
 		ws.Append(t("settings.ws_schema"), widget.NewLabel(fmt.Sprint(info.SchemaVersion)))
-		ws.Append(t("settings.ws_currency"), widget.NewLabel(info.Currency))
+		ws.Append(t("settings.ws_currency"), fx.base.buildUI())
 	}
 	actions := container.NewHBox(
 		widget.NewButton(t("menu.save_copy"), st.s.onSaveCopy),
@@ -93,7 +98,7 @@ func (st *settings) buildUI() fyne.CanvasObject {
 		widget.NewCard(t("settings.preferences"), "", form),
 		widget.NewCard(t("settings.workspace"), "", container.NewVBox(ws, actions))}
 	if st.s.ws != nil {
-		cards = append(cards, widget.NewCard(t("settings.fx.title"), "", newFXEditor(st.s).buildUI()))
+		cards = append(cards, widget.NewCard(t("settings.fx.title"), "", fx.buildUI()))
 	}
 	about := newTextBlock(t("about.text", app.Version, st.s.env.Now().Year()))
 	cards = append(cards, widget.NewCard(t("menu.about"), "", about))

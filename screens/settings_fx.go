@@ -27,6 +27,7 @@ type fxEditor struct {
 	currency, from, rate, note *widget.Entry
 	save                       *widget.Button
 	undo                       *widget.Button // in the message after a delete
+	base                       *baseCurrency  // offered the currencies with a rate; nil outside Settings
 }
 
 func newFXEditor(s *Shell) *fxEditor { return &fxEditor{s: s} }
@@ -65,6 +66,9 @@ func (f *fxEditor) load() {
 	background(f.s, ws.FXRates, func(rs []app.FXRate) {
 		f.rates = rs
 		f.showRows()
+		if f.base != nil {
+			f.base.setRates(rs)
+		}
 	})
 }
 

@@ -12,9 +12,35 @@ import (
 type FXStore struct {
 	Rates []app.FXRate
 	Err   error // returned by every call when set
+	// Base is the base currency SetBaseCurrency last set ("" untouched);
+	// SetBaseFn, when set, is called instead.
+	Base      string
+	SetBaseFn func(ctx context.Context, cur string) error
 }
 
 var _ app.FXStore = (*FXStore)(nil)
+var _ app.BaseCurrencyStore = (*FXStore)(nil)
+
+// BaseCurrencies implements app.BaseCurrencyStore as the store does: CNY
+// and the currencies with a rate.
+func (m *FXStore) BaseCurrencies(ctx context.Context) ([]string, error) {
+	rs, err := m.FXRates(ctx)
+	return append([]string{"CNY"}, app.NewFXTable(rs).Currencies()...), err
+}
+
+func (m *FXStore) SetBaseCurrency(ctx context.Context, cur string) error {
+	if m == nil {
+		return nil
+	}
+	if m.SetBaseFn != nil {
+		return m.SetBaseFn(ctx, cur)
+	}
+	if m.Err != nil {
+		return m.Err
+	}
+	m.Base = cur
+	return nil
+}
 
 func (m *FXStore) FXRates(context.Context) ([]app.FXRate, error) {
 	if m == nil {

@@ -155,14 +155,20 @@ func (w *Workspace) Closed() int {
 
 // Opener is a double of app.Opener.
 type Opener struct {
-	OpenFn       func(path string) (app.Workspace, error)
+	OpenFn func(path string) (app.Workspace, error)
+	// OpenCtxFn, when set, is Open with its context: a double that reports
+	// progress through the observer the context carries.
+	OpenCtxFn    func(ctx context.Context, path string) (app.Workspace, error)
 	CreateFn     func(path, name string) (app.Workspace, error)
 	CreateDemoFn func(path string) (app.Workspace, error)
 }
 
 var _ app.Opener = (*Opener)(nil)
 
-func (o *Opener) Open(_ context.Context, path string) (app.Workspace, error) {
+func (o *Opener) Open(ctx context.Context, path string) (app.Workspace, error) {
+	if o.OpenCtxFn != nil {
+		return o.OpenCtxFn(ctx, path)
+	}
 	if o.OpenFn == nil {
 		return nil, app.Errorf(app.ENotFound, "error.file_not_found", path)
 	}

@@ -26,7 +26,9 @@ UPDATE campaigns SET products = 'HL-KT-005',
 	notes = 'Clearing the 5 kg scales before delisting. Figures typed from the Rakuten RMS sales report (orders are not imported).'
 	WHERE name = '楽天スーパーSALE 电子秤清仓';
 
-UPDATE campaigns SET discount_cents = 30000, ads_cents = 12000, kol_cents = 5000, samples_cents = 3000, budget_cents = 50000,
+-- Samples $10: with the orders in each market's currency (converted into
+-- USD at the day's rates) a $30 sample line took this small win to a loss.
+UPDATE campaigns SET discount_cents = 30000, ads_cents = 12000, kol_cents = 5000, samples_cents = 1000, budget_cents = 48000,
 	plan_price_cents = 1299, plan_unit_cost_cents = 560, plan_discount = '0.2', plan_baseline_units = 120
 	WHERE name = '11.11 Singles'' Day 满 $40 减 $8';
 

@@ -20,6 +20,8 @@ type chartRenderer struct {
 	objects []fyne.CanvasObject
 	colors  chartColors
 	builds  int // number of rebuilds, so tests can prove hovering does not rebuild
+	// builtSize is the size the objects were last built for.
+	builtSize fyne.Size
 
 	hlRect   *canvas.Rectangle
 	hlCircle *canvas.Circle
@@ -48,7 +50,16 @@ func (r *chartRenderer) overlay() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.hlArc, r.hlRect, r.hlCircle, r.tipBox, r.tipText}
 }
 
+// Layout rebuilds only for a new size: a container lays its children out
+// again whenever any of them changes size, and the Prediction page did so
+// several times per fit as its texts changed, each time making every
+// chart's objects anew (with their textures, which the window keeps for a
+// minute: ~15 MB a fit at 90k customers, issue 20). A new chart or theme
+// comes through Refresh, which always rebuilds.
 func (r *chartRenderer) Layout(size fyne.Size) {
+	if r.w.layout != nil && size == r.builtSize {
+		return
+	}
 	r.rebuild(size)
 }
 
@@ -71,6 +82,7 @@ func (r *chartRenderer) Destroy() {}
 // theme so a light/dark switch recolours everything.
 func (r *chartRenderer) rebuild(size fyne.Size) {
 	r.builds++
+	r.builtSize = size
 	w := r.w
 	r.colors = readChartColors(w, w.chart)
 	l := computeLayout(w.chart, w.emptyText, size, w.metrics())

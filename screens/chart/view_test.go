@@ -745,3 +745,29 @@ func TestChartShadeIsDrawnBehindTheCampaignDays(t *testing.T) {
 		t.Error("a shade without Chart.Shade")
 	}
 }
+
+// TestChartRelayoutSameSizeKeepsObjects: a container laying the chart out
+// again at the size it already has (as a page does whenever a text beside
+// it changes height) keeps its objects; a new chart or a new size rebuilds.
+func TestChartRelayoutSameSizeKeepsObjects(t *testing.T) {
+	w := newTestChartView(t, app.Chart{
+		Kind: app.ChartLine, Categories: []string{"a", "b", "c", "d"},
+		Series: []app.Series{{Name: "S", Values: []float64{1, 3, 2, 4}}},
+	})
+	builds, first := w.render.builds, w.render.Objects()[0]
+	for range 3 {
+		w.render.Layout(w.Size())
+	}
+	if w.render.builds != builds || w.render.Objects()[0] != first {
+		t.Errorf("relayout at the same size rebuilt the chart (%d -> %d builds)", builds, w.render.builds)
+	}
+	w.SetChart(app.Chart{Kind: app.ChartLine, Categories: []string{"a", "b"},
+		Series: []app.Series{{Name: "T", Values: []float64{5, 6}}}})
+	if w.render.builds != builds+1 || len(w.Chart().Categories) != 2 {
+		t.Errorf("SetChart: builds %d -> %d", builds, w.render.builds)
+	}
+	w.render.Layout(fyne.NewSize(w.Size().Width+40, w.Size().Height))
+	if w.render.builds != builds+2 {
+		t.Errorf("a new size: builds %d -> %d", builds, w.render.builds)
+	}
+}
