@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -40,8 +41,8 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	fs := newFlags("bench tiers")
 	lines := fs.Int("lines", 1_000_000, "order lines to generate")
 	runs := fs.Int("runs", 3, "timed runs of each side")
-	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
-	sqlite := fs.String("sqlite3", "sqlite3", "the sqlite3 command line shell")
+	dir := benchDirFlag(fs)
+	sqlite := benchShellFlag(fs)
 	dates := fs.String("dates", "shuffled", "order of the invoice dates in the file: shuffled (as exports sorted by order id, customer or marketplace are) or ordered")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -52,10 +53,7 @@ func (benchCmd) run(ctx context.Context, _ string, args []string, stdout io.Writ
 	if *dates != "shuffled" && *dates != "ordered" {
 		return usagef("--dates must be shuffled or ordered")
 	}
-	if _, err := exec.LookPath(*sqlite); err != nil {
-		return fmt.Errorf("bench needs the sqlite3 shell (Debian package sqlite3): %w", err)
-	}
-	self, err := os.Executable()
+	self, err := benchSelf(*sqlite)
 	if err != nil {
 		return err
 	}
@@ -240,6 +238,28 @@ func writeOrders(w io.Writer, n int, shuffled bool) genStats {
 	}
 	st.countries = len(usedCountry)
 	return st
+}
+
+// benchDirFlag is every benchmark's --dir (see benchFolder).
+func benchDirFlag(fs *flag.FlagSet) *string {
+	return fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
+}
+
+// benchShellFlag is the --sqlite3 of a benchmark timed against the shell.
+func benchShellFlag(fs *flag.FlagSet) *string {
+	return fs.String("sqlite3", "sqlite3", "the sqlite3 command line shell")
+}
+
+// benchSelf is this binary's path, which every benchmark runs as child
+// processes; with a shell named (not ""), it first checks the shell is
+// there, so a missing sqlite3 says so before any work is done.
+func benchSelf(sqlite string) (string, error) {
+	if sqlite != "" {
+		if _, err := exec.LookPath(sqlite); err != nil {
+			return "", fmt.Errorf("bench needs the sqlite3 shell (Debian package sqlite3): %w", err)
+		}
+	}
+	return os.Executable()
 }
 
 // benchFolder is the folder a benchmark works in. Without --dir it is a new

@@ -25,14 +25,14 @@ func benchAds(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlags("bench ads")
 	n := fs.Int("rows", 100_000, "search term rows to generate")
 	runs := fs.Int("runs", 3, "timed runs")
-	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
+	dir := benchDirFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *n < 1 || *runs < 1 {
 		return usagef("--rows and --runs must be positive")
 	}
-	self, err := os.Executable()
+	self, err := benchSelf("")
 	if err != nil {
 		return err
 	}

@@ -33,18 +33,15 @@ func benchReads(ctx context.Context, args []string, stdout io.Writer) error {
 	wsFlag := fs.String("workspace", "", "an existing workspace to read (default: generate and import --lines lines)")
 	lines := fs.Int("lines", 1_000_000, "order lines to generate when there is no --workspace")
 	runs := fs.Int("runs", 3, "timed runs of each command")
-	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
-	sqlite := fs.String("sqlite3", "sqlite3", "the sqlite3 command line shell")
+	dir := benchDirFlag(fs)
+	sqlite := benchShellFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *lines < 1 || *runs < 1 {
 		return usagef("--lines and --runs must be positive")
 	}
-	if _, err := exec.LookPath(*sqlite); err != nil {
-		return fmt.Errorf("bench needs the sqlite3 shell (Debian package sqlite3): %w", err)
-	}
-	self, err := os.Executable()
+	self, err := benchSelf(*sqlite)
 	if err != nil {
 		return err
 	}

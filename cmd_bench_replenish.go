@@ -25,14 +25,14 @@ func benchReplenish(ctx context.Context, args []string, stdout io.Writer) error 
 	lines := fs.Int("lines", 1_000_000, "order lines to generate")
 	skus := fs.Int("skus", 5_000, "SKUs with stock and sales")
 	runs := fs.Int("runs", 5, "timed runs")
-	dir := fs.String("dir", "", "folder to work in: the runs use a new folder made inside it, kept afterwards (default: a temporary one, removed after)")
+	dir := benchDirFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *lines < 1 || *skus < 1 || *runs < 1 {
 		return usagef("--lines, --skus and --runs must be positive")
 	}
-	self, err := os.Executable()
+	self, err := benchSelf("")
 	if err != nil {
 		return err
 	}
