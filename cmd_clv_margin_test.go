@@ -93,7 +93,7 @@ func TestCLIClvDefaultsToTheShopsMargin(t *testing.T) {
 	}
 	// One line a customer and day, one unit at 20.00.
 	_, err = raw.Exec(`DELETE FROM order_lines WHERE quantity < 0;
-		DELETE FROM order_lines WHERE rowid NOT IN (SELECT min(rowid) FROM order_lines GROUP BY customer_id, substr(invoiced_at, 1, 10));
+		DELETE FROM order_lines WHERE id NOT IN (SELECT min(id) FROM order_lines GROUP BY customer_id, substr(invoiced_at, 1, 10));
 		UPDATE order_lines SET unit_price_cents = 2000, quantity = 1`)
 	raw.Close()
 	if err != nil {

@@ -721,8 +721,8 @@ func (s *Store) Funnel(ctx context.Context, f app.AdsFilter) ([]app.FunnelRow, e
 		return nil, s.fail(err)
 	}
 	in := strings.TrimSuffix(strings.Repeat("?,", len(skus)), ",")
-	oargs := append([]any{lo, end.AddDate(0, 0, 1).Format(time.DateOnly)}, skus...)
-	period := `invoiced_at >= ? AND invoiced_at < ? AND stock_code IN (` + in + `) AND quantity > 0 AND invoice_no NOT LIKE 'C%'`
+	oargs := append([]any{dayStart(lo), dayStart(end.AddDate(0, 0, 1).Format(time.DateOnly))}, skus...)
+	period := `at >= ? AND at < ? AND stock_code IN (` + in + `) AND quantity > 0 AND invoice_no NOT LIKE 'C%'`
 	type stats struct{ orders, revenue, customers, repeat int64 }
 	bySKU := map[string]*stats{}
 	oc, err := readOrderCurrencies(ctx, s.db)
@@ -730,10 +730,10 @@ func (s *Store) Funnel(ctx context.Context, f app.AdsFilter) ([]app.FunnelRow, e
 		return nil, s.fail(err)
 	}
 	orows, err := s.db.QueryContext(ctx, `SELECT stock_code, count(DISTINCT invoice_no), sum(`+oc.baseCents("l")+`),
-		count(DISTINCT customer_id), (SELECT count(*) FROM (SELECT 1 FROM order_lines o WHERE o.stock_code = l.stock_code
+		count(DISTINCT customer_id), (SELECT count(*) FROM (SELECT 1 FROM order_rows o WHERE o.stock_code = l.stock_code
 			AND `+strings.ReplaceAll(period, "stock_code IN ("+in+")", "customer_id IS NOT NULL")+`
 			GROUP BY o.customer_id HAVING count(DISTINCT o.invoice_no) >= 2))
-		FROM order_lines l WHERE `+period+` GROUP BY stock_code`, append(append([]any{}, oargs[:2]...), oargs...)...)
+		FROM order_rows l WHERE `+period+` GROUP BY stock_code`, append(append([]any{}, oargs[:2]...), oargs...)...)
 	if err != nil {
 		return nil, s.fail(err)
 	}

@@ -131,8 +131,10 @@ func (s *Store) DeleteCampaign(ctx context.Context, id int64) error {
 // market, falls inside the period.
 func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
 	pf := app.PeriodFigures{From: from, To: to}
-	lo, hi := from.Format(dateLayout), to.AddDate(0, 0, 1).Format(dateLayout)
-	where := `invoiced_at >= ? AND invoiced_at < ?`
+	lo, hi := dayStart(from.Format(dateLayout)), dayStart(to.AddDate(0, 0, 1).Format(dateLayout))
+	// Lines as o, their country's text as c.
+	const lines = `order_rows o JOIN order_texts c ON c.id = o.country_id`
+	where := `o.at >= ? AND o.at < ?`
 	args := []any{lo, hi}
 	in := func(col string, vals []string) {
 		if len(vals) == 0 {
@@ -143,28 +145,27 @@ func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.Ord
 			args = append(args, v)
 		}
 	}
-	in("country", f.Markets)
-	in("stock_code", f.SKUs)
+	in("c.text", f.Markets)
+	in("o.stock_code", f.SKUs)
 
 	daily := map[string]int64{}
 	oc, err := readOrderCurrencies(ctx, s.db)
 	if err != nil {
 		return pf, s.fail(err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT substr(invoiced_at, 1, 10), sum(`+oc.baseCents("order_lines")+`)
-		FROM order_lines WHERE `+where+` GROUP BY 1`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT o.at / 86400, sum(`+oc.baseCents("o")+`)
+		FROM `+lines+` WHERE `+where+` GROUP BY 1`, args...)
 	if err != nil {
 		return pf, s.fail(err)
 	}
 	var total int64
 	for rows.Next() {
-		var d string
-		var v int64
+		var d, v int64
 		if err := rows.Scan(&d, &v); err != nil {
 			rows.Close()
 			return pf, s.fail(err)
 		}
-		daily[d] = v
+		daily[time.Unix(d*86400, 0).UTC().Format(dateLayout)] = v
 		total += v
 	}
 	rows.Close()
@@ -176,8 +177,8 @@ func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.Ord
 		pf.Daily = append(pf.Daily, app.DayValue{Day: d, Value: cents(daily[d.Format(dateLayout)])})
 	}
 	// Units and revenue by SKU and market: what gross profit is computed on.
-	srows, err := s.db.QueryContext(ctx, `SELECT stock_code, country, sum(quantity), sum(`+oc.baseCents("order_lines")+`)
-		FROM order_lines WHERE `+where+` GROUP BY 1, 2 ORDER BY 1, 2`, args...)
+	srows, err := s.db.QueryContext(ctx, `SELECT o.stock_code, c.text, sum(o.quantity), sum(`+oc.baseCents("o")+`)
+		FROM `+lines+` WHERE `+where+` GROUP BY 1, 2 ORDER BY 1, 2`, args...)
 	if err != nil {
 		return pf, s.fail(err)
 	}
@@ -195,14 +196,14 @@ func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.Ord
 	if err := srows.Err(); err != nil {
 		return pf, s.fail(err)
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT count(DISTINCT invoice_no) FROM order_lines
-		WHERE `+where+` AND quantity > 0 AND invoice_no NOT LIKE 'C%'`, args...).Scan(&pf.Orders)
+	err = s.db.QueryRowContext(ctx, `SELECT count(DISTINCT o.invoice_no) FROM `+lines+`
+		WHERE `+where+` AND o.quantity > 0 AND o.invoice_no NOT LIKE 'C%'`, args...).Scan(&pf.Orders)
 	if err != nil {
 		return pf, s.fail(err)
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (
-		SELECT DISTINCT customer_id FROM order_lines WHERE `+where+` AND customer_id IS NOT NULL AND quantity > 0) AS c
-		WHERE (SELECT min(invoiced_at) FROM order_lines o WHERE o.customer_id = c.customer_id AND o.quantity > 0) >= ?`,
+		SELECT DISTINCT o.customer_id FROM `+lines+` WHERE `+where+` AND o.customer_id IS NOT NULL AND o.quantity > 0) AS n
+		WHERE (SELECT min(x.at) FROM order_rows x WHERE x.customer_id = n.customer_id AND x.quantity > 0) >= ?`,
 		append(args, lo)...).Scan(&pf.NewCustomers)
 	return pf, s.fail(err)
 }

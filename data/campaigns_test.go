@@ -363,7 +363,8 @@ func TestDemoPrimeDayROI(t *testing.T) {
 					* json_extract(inputs, '$.fx_rate') / 7.2 AS cost
 				FROM quotes WHERE id IN (SELECT max(id) FROM quotes GROUP BY product_sku, market))
 			SELECT sum(rev - units * coalesce(q.cost, p.cost_fen / 100.0 / 7.2)) FROM (
-				SELECT stock_code, country, sum(quantity) AS units, sum(`+oc.baseCents("order_lines")+`) / 100.0 AS rev FROM order_lines
+				SELECT stock_code, country, sum(quantity) AS units, sum(`+oc.baseCents("l")+`) / 100.0 AS rev
+				FROM (SELECT *, unixepoch(invoiced_at) AS at FROM order_lines) AS l
 				WHERE invoiced_at >= ? AND invoiced_at < ? AND stock_code IN ('HL-KT-001','HL-KT-002','HL-KT-004') AND country IN ('US','GB','DE','JP')
 				GROUP BY 1, 2) AS l
 			JOIN products p ON p.sku = l.stock_code LEFT JOIN q ON q.product_sku = l.stock_code AND q.market = l.country`,

@@ -392,13 +392,12 @@ func (s *Store) SaveTarget(ctx context.Context, platform string, hours int) erro
 	return s.fail(err)
 }
 
-// OrdersByCountry implements app.CareStore. It reads order_lines in the
-// period (a scan: the lines have no date index), so it runs off the UI
-// goroutine.
+// OrdersByCountry implements app.CareStore. It reads the lines in the
+// period (through the date index), off the UI goroutine.
 func (s *Store) OrdersByCountry(ctx context.Context, from, to time.Time) ([]app.NamedValue, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT country, count(DISTINCT invoice_no) FROM order_lines
-		WHERE invoiced_at >= ? AND invoiced_at < ? AND quantity > 0 AND invoice_no NOT LIKE 'C%' AND country <> ''
-		GROUP BY country ORDER BY 2 DESC, country`, from.UTC().Format("2006-01-02 15:04:05"), to.UTC().Format("2006-01-02 15:04:05"))
+	rows, err := s.db.QueryContext(ctx, `SELECT c.text, count(DISTINCT o.invoice_no) FROM order_rows o JOIN order_texts c ON c.id = o.country_id
+		WHERE o.at >= ? AND o.at < ? AND o.quantity > 0 AND o.invoice_no NOT LIKE 'C%' AND c.text <> ''
+		GROUP BY c.text ORDER BY 2 DESC, c.text`, from.Unix(), to.Unix())
 	if err != nil {
 		return nil, s.fail(err)
 	}

@@ -338,18 +338,14 @@ func writeXLSX(path string, recs [][]string, protect ...string) error {
 // ProductSales implements app.ProductStore. The window ends at the last
 // order line's day, so an old import still has a "last 6 months".
 func (s *Store) ProductSales(ctx context.Context) ([]app.ProductSales, error) {
-	var last sql.NullString
-	if err := s.db.QueryRowContext(ctx, "SELECT max(invoiced_at) FROM order_lines").Scan(&last); err != nil {
+	var last sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, "SELECT max(at) FROM order_rows").Scan(&last); err != nil {
 		return nil, s.fail(err)
 	}
 	if !last.Valid {
 		return nil, nil
 	}
-	end, err := time.Parse("2006-01-02", last.String[:min(10, len(last.String))])
-	if err != nil {
-		return nil, nil
-	}
-	end = end.AddDate(0, 0, 1)
+	end := time.Unix(last.Int64/86400*86400, 0).UTC().AddDate(0, 0, 1)
 	mid, start := end.AddDate(0, -6, 0), end.AddDate(0, -12, 0)
 	// From the order_sku_days summary (one row per SKU and day, kept by
 	// every import and undo): at a million lines a year of it is a few

@@ -15,7 +15,7 @@ var _ app.CustomerStore = (*Store)(nil)
 const cancelledSQL = `(substr(invoice_no, 1, 1) = 'C' OR quantity < 0)`
 
 // customerSummarySQL is the per-customer summary of the lines that pass
-// where (an SQL condition on order_lines; "1" for all), with the rules of
+// where (an SQL condition on order_rows; "1" for all), with the rules of
 // app/tiering.go: orders and first/last order count non-cancelled orders
 // only, monetary nets everything, and the country is the one with most of
 // the customer's lines (ties: alphabetical); money in the base currency. It yields customer_id,
@@ -23,23 +23,24 @@ const cancelledSQL = `(substr(invoice_no, 1, 1) = 'C' OR quantity < 0)`
 func customerSummarySQL(oc orderCurrencies, where string) string {
 	return `
 		WITH per AS (
-			SELECT customer_id, country, count(*) AS n FROM order_lines
-			WHERE customer_id IS NOT NULL AND (` + where + `) GROUP BY customer_id, country),
+			SELECT customer_id, country_id, count(*) AS n FROM order_rows
+			WHERE customer_id IS NOT NULL AND (` + where + `) GROUP BY customer_id, country_id),
 		best AS (
 			SELECT customer_id, country FROM (
-				SELECT customer_id, country, row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, country) AS rn FROM per)
+				SELECT customer_id, t.text AS country, row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, t.text) AS rn
+				FROM per JOIN order_texts t ON t.id = per.country_id)
 			WHERE rn = 1)
 		SELECT o.customer_id, best.country,
 			count(DISTINCT CASE WHEN NOT ` + cancelledSQL + ` THEN invoice_no END),
 			count(*), sum(` + oc.baseCents("o") + `),
-			min(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END),
-			max(CASE WHEN NOT ` + cancelledSQL + ` THEN substr(invoiced_at, 1, 10) END)
-		FROM order_lines o JOIN best USING (customer_id)
+			date(min(CASE WHEN NOT ` + cancelledSQL + ` THEN at END), 'unixepoch'),
+			date(max(CASE WHEN NOT ` + cancelledSQL + ` THEN at END), 'unixepoch')
+		FROM order_rows o JOIN best USING (customer_id)
 		WHERE o.customer_id IS NOT NULL AND (` + where + `)
 		GROUP BY o.customer_id`
 }
 
-// refreshCustomerSummary rebuilds order_customers from all of order_lines
+// refreshCustomerSummary rebuilds order_customers from all of order_rows
 // (customerSummarySQL).
 func refreshCustomerSummary(ctx context.Context, tx *sql.Tx, oc orderCurrencies) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM order_customers`); err != nil {
@@ -73,10 +74,11 @@ func (s *Store) CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]app.Cu
 		return s.CustomerStats(ctx)
 	}
 	day := app.Day(asOf).Format(time.DateOnly)
-	// Dates are stored as "YYYY-MM-DD HH:MM:SS", so a line is dated before
-	// day exactly when its text sorts below day's.
+	// A line is dated before day exactly when its time is before day's
+	// first second.
+	start := dayStart(day)
 	var later bool
-	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines WHERE invoiced_at >= ?)`, day).Scan(&later); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_rows WHERE at >= ?)`, start).Scan(&later); err != nil {
 		return nil, s.fail(err)
 	}
 	if !later {
@@ -86,7 +88,7 @@ func (s *Store) CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]app.Cu
 	if err != nil {
 		return nil, s.fail(err)
 	}
-	return s.scanCustomerStats(ctx, 0, customerSummarySQL(oc, "invoiced_at < ?1")+` ORDER BY o.customer_id`, day)
+	return s.scanCustomerStats(ctx, 0, customerSummarySQL(oc, "at < ?1")+` ORDER BY o.customer_id`, start)
 }
 
 // scanCustomerStats reads rows of customerSummarySQL's columns; n sizes
@@ -113,15 +115,17 @@ func (s *Store) scanCustomerStats(ctx context.Context, n int, query string, args
 }
 
 // CustomerOrders implements app.CustomerStore through the
-// order_lines_by_customer index, which a large import drops and this
+// order_rows_by_customer index, which a large import drops and this
 // rebuilds once (about a second at a million lines).
 func (s *Store) CustomerOrders(ctx context.Context, customerID string) ([]app.OrderLine, error) {
-	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_lines_by_customer ON order_lines (customer_id, invoiced_at)`); err != nil {
+	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_rows_by_customer ON order_rows (customer_id, at)`); err != nil {
 		return nil, s.fail(err)
 	}
 	// A customer's own lines show their own currency, not converted.
-	rows, err := s.db.QueryContext(ctx, `SELECT invoice_no, stock_code, description, quantity, invoiced_at,
-		unit_price_cents, country, `+lineCurrencySQL("order_lines")+` FROM order_lines WHERE customer_id = ? ORDER BY invoiced_at, id`, customerID)
+	rows, err := s.db.QueryContext(ctx, `SELECT o.invoice_no, o.stock_code, d.text, o.quantity, datetime(o.at, 'unixepoch'),
+		o.unit_price_cents, c.text, `+lineCurrencySQL("o")+`
+		FROM order_rows o JOIN order_texts d ON d.id = o.description_id JOIN order_texts c ON c.id = o.country_id
+		WHERE o.customer_id = ? ORDER BY o.at, o.id`, customerID)
 	if err != nil {
 		return nil, s.fail(err)
 	}

@@ -149,9 +149,9 @@ func seedDemo(ctx context.Context, db *sql.DB, now time.Time) error {
 // order up finds it (the seed's platform-style numbers matched no order).
 func linkDemoCases(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `UPDATE care_cases SET order_id = coalesce((
-		SELECT o.invoice_no FROM order_lines o
-		WHERE o.customer_id = care_cases.customer_id AND o.invoiced_at < substr(care_cases.opened_at, 1, 10)
-		ORDER BY o.invoiced_at DESC LIMIT 1), order_id)
+		SELECT o.invoice_no FROM order_rows o
+		WHERE o.customer_id = care_cases.customer_id AND o.at < unixepoch(substr(care_cases.opened_at, 1, 10))
+		ORDER BY o.at DESC LIMIT 1), order_id)
 		WHERE order_id <> ''`)
 	return err
 }

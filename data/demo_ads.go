@@ -61,11 +61,12 @@ func demoAdsProducts(ctx context.Context, tx *sql.Tx, start, end time.Time) ([]*
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT l.stock_code, p.name_en, substr(l.invoiced_at, 1, 10), count(DISTINCT l.invoice_no),
+	rows, err := tx.QueryContext(ctx, `SELECT l.stock_code, p.name_en, date(l.at, 'unixepoch'), count(DISTINCT l.invoice_no),
 		sum(l.quantity), sum(`+oc.baseCents("l")+`)
-		FROM order_lines l JOIN products p ON p.sku = l.stock_code
-		WHERE l.country = 'US' AND l.quantity > 0 AND l.invoice_no NOT LIKE 'C%' AND l.invoiced_at >= ? AND l.invoiced_at < ?
-		GROUP BY 1, 2, 3 ORDER BY 1, 3`, start.Format(time.DateOnly), end.AddDate(0, 0, 1).Format(time.DateOnly))
+		FROM order_rows l JOIN products p ON p.sku = l.stock_code
+		WHERE l.country_id = (SELECT id FROM order_texts WHERE text = 'US') AND l.quantity > 0 AND l.invoice_no NOT LIKE 'C%'
+			AND l.at >= ? AND l.at < ?
+		GROUP BY 1, 2, 3 ORDER BY 1, 3`, dayStart(start.Format(time.DateOnly)), dayStart(end.AddDate(0, 0, 1).Format(time.DateOnly)))
 	if err != nil {
 		return nil, err
 	}

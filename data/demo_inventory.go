@@ -42,10 +42,10 @@ func seedDemoInventory(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	}
 	var skus []sku
 	rows, err := tx.QueryContext(ctx, `SELECT p.sku, p.markets, p.status = 'listed', coalesce(sum(l.quantity), 0) FROM products p
-		LEFT JOIN order_lines l ON l.stock_code = p.sku AND l.invoiced_at >= ? AND l.invoiced_at < ?
+		LEFT JOIN order_rows l ON l.stock_code = p.sku AND l.at >= ? AND l.at < ?
 			AND NOT `+strings.ReplaceAll(cancelledSQL, "invoice_no", "l.invoice_no")+`
 		WHERE p.status IN ('listed', 'retired') GROUP BY p.sku ORDER BY p.sku`,
-		o.WindowStart().Format(time.DateOnly), o.AsOf.Format(time.DateOnly))
+		dayStart(o.WindowStart().Format(time.DateOnly)), dayStart(o.AsOf.Format(time.DateOnly)))
 	if err != nil {
 		return err
 	}

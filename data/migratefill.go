@@ -12,6 +12,7 @@ import (
 // migrationFills are the Go parts of migrations, by file name.
 var migrationFills = map[string]migrationFill{
 	"0013_order_summaries.sql": fillDaySummaries,
+	"0015_order_rows.sql":      fillOrderRows,
 }
 
 // fillReportEvery is how many lines a fill reads between two reports: a
@@ -104,4 +105,55 @@ func internBytes(m map[string]uint32, b []byte) (uint32, bool) {
 	id := uint32(len(m))
 	m[string(b)] = id // string(b) copies: the map keeps no reused buffer
 	return id, true
+}
+
+// fillOrderRows copies the lines into migration 0015's compact table, in
+// windows of ids, each window's texts first: SQL does the work (a join per
+// text, unixepoch per date), Go counts it. Ids stay as they were, so the
+// lines replaced by an import (order_lines_replaced) and their undo still
+// match.
+func fillOrderRows(ctx context.Context, tx *sql.Tx, report func(unit string, done, total int64)) error {
+	var total, lo, hi int64
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(min(id), 1), coalesce(max(id), 0) FROM order_lines`).Scan(&total, &lo, &hi); err != nil {
+		return err
+	}
+	const unit = "open.progress.lines_copied"
+	report(unit, 0, total)
+	texts, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO order_texts (text)
+		SELECT description FROM order_lines WHERE id BETWEEN ?1 AND ?2
+		UNION SELECT country FROM order_lines WHERE id BETWEEN ?1 AND ?2`)
+	if err != nil {
+		return err
+	}
+	defer texts.Close()
+	copyRows, err := tx.PrepareContext(ctx, `INSERT INTO order_rows (id, invoice_no, stock_code, description_id, quantity, at,
+			unit_price_cents, customer_id, country_id, import_id, order_id, currency)
+		SELECT l.id, l.invoice_no, l.stock_code, d.id, l.quantity, unixepoch(l.invoiced_at),
+			l.unit_price_cents, l.customer_id, c.id, l.import_id, l.order_id, l.currency
+		FROM order_lines l JOIN order_texts d ON d.text = l.description JOIN order_texts c ON c.text = l.country
+		WHERE l.id BETWEEN ?1 AND ?2 ORDER BY l.id`)
+	if err != nil {
+		return err
+	}
+	defer copyRows.Close()
+	var done int64
+	for from := lo; from <= hi; from += fillReportEvery {
+		to := min(hi, from+fillReportEvery-1)
+		if _, err := texts.ExecContext(ctx, from, to); err != nil {
+			return err
+		}
+		r, err := copyRows.ExecContext(ctx, from, to)
+		if err != nil {
+			// A stored date unixepoch cannot read fails the NOT NULL of at:
+			// the migration stops and the workspace stays as it was.
+			return err
+		}
+		n, _ := r.RowsAffected()
+		done += n
+		report(unit, done, total)
+	}
+	if done != total {
+		return fmt.Errorf("copied %d of %d order lines", done, total)
+	}
+	return nil
 }

@@ -250,7 +250,7 @@ func TestCancelledMigrationLeavesWorkspace(t *testing.T) {
 	if msg := app.English().Message(err); !strings.Contains(msg, "as it was") {
 		t.Errorf("message %q", msg)
 	}
-	checkStillSchema12(t, path, linesBefore)
+	checkNotMigrated(t, path, linesBefore, 12)
 	s, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatalf("open after the cancel: %v", err)
@@ -298,9 +298,9 @@ func TestBackupNameTakenInTheSameSecond(t *testing.T) {
 	}
 }
 
-// checkStillSchema12 checks path is at schema 12 with its lines and
-// without the summary tables.
-func checkStillSchema12(t *testing.T, path string, lines []string) {
+// checkNotMigrated checks path is still at schema version with its lines
+// in the order_lines table, and the summary tables only from 13 on.
+func checkNotMigrated(t *testing.T, path string, lines []string, version int) {
 	t.Helper()
 	db, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
@@ -310,8 +310,13 @@ func checkStillSchema12(t *testing.T, path string, lines []string) {
 	var v, tables int
 	db.QueryRow(`PRAGMA user_version`).Scan(&v)
 	db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name IN ('order_customer_days', 'order_sku_days')`).Scan(&tables)
-	if v != 12 || tables != 0 {
-		t.Errorf("schema %d with %d summary tables, want 12 and none", v, tables)
+	if wantTables := map[bool]int{true: 2, false: 0}[version >= 13]; v != version || tables != wantTables {
+		t.Errorf("schema %d with %d summary tables, want %d and %d", v, tables, version, wantTables)
+	}
+	var kind string
+	db.QueryRow(`SELECT type FROM sqlite_schema WHERE name = 'order_lines'`).Scan(&kind)
+	if kind != "table" {
+		t.Errorf("order_lines is a %q, want the table it was before 0015", kind)
 	}
 	if got := dumpRows(t, db, schema12LineCols); !reflect.DeepEqual(got, lines) {
 		t.Errorf("lines changed: %d rows, had %d", len(got), len(lines))
@@ -349,7 +354,10 @@ func TestMigrationKillHelper(t *testing.T) {
 // has written summary rows — leaves the workspace at schema 12 with every
 // line; the next open migrates it whole.
 func TestKilledMigrationLosesNothing(t *testing.T) {
-	for _, hold := range []string{"open.progress.lines_read", "open.progress.rows_written"} {
+	// Each migration commits on its own: a kill while the lines are copied
+	// into the compact layout (0015) leaves the workspace at schema 14,
+	// its summaries made, its lines still in the old table.
+	for hold, version := range map[string]int{"open.progress.lines_read": 12, "open.progress.rows_written": 12, "open.progress.lines_copied": 14} {
 		t.Run(hold, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "twelve"+app.WorkspaceExt)
 			linesBefore := schema12Lines(t, path, 60_000)
@@ -380,7 +388,7 @@ func TestKilledMigrationLosesNothing(t *testing.T) {
 			if _, err := os.Stat(path + "-wal"); err != nil {
 				t.Logf("no -wal left by the kill: %v", err)
 			}
-			checkStillSchema12(t, path, linesBefore)
+			checkNotMigrated(t, path, linesBefore, version)
 			s, err := Open(context.Background(), path)
 			if err != nil {
 				t.Fatalf("open after the kill: %v", err)

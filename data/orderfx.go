@@ -73,7 +73,7 @@ func readFXRates(ctx context.Context, q queryer) ([]app.FXRate, error) {
 // lineCurrencies are the currencies the lines are in: the explicit ones
 // (through the partial index, no scan) and the NULL lines' one.
 func lineCurrencies(ctx context.Context, q queryer, null string) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT currency FROM order_lines WHERE currency IS NOT NULL`)
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT currency FROM order_rows WHERE currency IS NOT NULL`)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func lineCurrencies(ctx context.Context, q queryer, null string) ([]string, erro
 		return nil, err
 	}
 	var any int
-	if err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_lines WHERE currency IS NULL)`).Scan(&any); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_rows WHERE currency IS NULL)`).Scan(&any); err != nil {
 		return nil, err
 	}
 	if any == 1 {
@@ -115,7 +115,7 @@ func checkOrderCurrencies(ctx context.Context, tx *sql.Tx) (orderCurrencies, err
 	return oc, nil
 }
 
-// baseCents is the SQL expression of a line of table t (a name or alias) in
+// baseCents is the SQL expression of a line of order_rows t (a name or alias) in
 // the base currency, by the rule of app/fx_base.go: quantity × unit price
 // as it is for a line in the base, else times the factor in force on its
 // invoice day, rounded half away from zero in the steps of
@@ -130,7 +130,7 @@ func (oc orderCurrencies) baseCents(t string) string {
 		// very query of a workspace in one currency.
 		return a
 	}
-	day := `substr(` + t + `.invoiced_at, 1, 10)`
+	at := t + `.at`
 	var b strings.Builder
 	b.WriteString(`(CASE coalesce(` + t + `.currency, ` + sqlText(oc.null) + `) WHEN ` + sqlText(oc.base) + ` THEN ` + a)
 	periods := oc.conv.Periods()
@@ -143,7 +143,7 @@ func (oc orderCurrencies) baseCents(t string) string {
 		ps := periods[c]
 		b.WriteString(` WHEN ` + sqlText(c) + ` THEN CASE`)
 		for i := len(ps) - 1; i > 0; i-- {
-			b.WriteString(` WHEN ` + day + ` >= ` + sqlText(ps[i].From) + ` THEN ` + convertSQL(a, ps[i]))
+			b.WriteString(` WHEN ` + at + ` >= ` + strconv.FormatInt(dayStart(ps[i].From), 10) + ` THEN ` + convertSQL(a, ps[i]))
 		}
 		b.WriteString(` ELSE ` + convertSQL(a, ps[0]) + ` END`)
 	}
@@ -178,17 +178,39 @@ func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
 	}
 	agg := newOrderAggregates()
 	agg.conv = oc.conv
-	rows, err := tx.QueryContext(ctx, `SELECT invoice_no, stock_code, quantity, invoiced_at, unit_price_cents,
-		coalesce(customer_id, ''), country, coalesce(order_id, ''), coalesce(currency, ?) FROM order_lines`, oc.null)
+	// Countries by id: a handful, read once instead of joined per line.
+	countries := map[int64]string{}
+	crows, err := tx.QueryContext(ctx, `SELECT id, text FROM order_texts WHERE id IN (SELECT DISTINCT country_id FROM order_rows)`)
+	if err != nil {
+		return err
+	}
+	for crows.Next() {
+		var id int64
+		var text string
+		if err := crows.Scan(&id, &text); err != nil {
+			crows.Close()
+			return err
+		}
+		countries[id] = text
+	}
+	crows.Close()
+	if err := crows.Err(); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT invoice_no, stock_code, quantity, at, unit_price_cents,
+		coalesce(customer_id, ''), country_id, coalesce(order_id, ''), coalesce(currency, ?) FROM order_rows`, oc.null)
 	if err != nil {
 		return err
 	}
 	var p app.ParsedLine
+	var at atText
 	for rows.Next() {
-		if err := rows.Scan(&p.Invoice, &p.StockCode, &p.Quantity, &p.At, &p.PriceCents, &p.Customer, &p.Country, &p.OrderID, &p.Currency); err != nil {
+		var sec, country int64
+		if err := rows.Scan(&p.Invoice, &p.StockCode, &p.Quantity, &sec, &p.PriceCents, &p.Customer, &country, &p.OrderID, &p.Currency); err != nil {
 			rows.Close()
 			return err
 		}
+		p.At, p.Country = at.of(sec), countries[country]
 		agg.add(&p)
 	}
 	rows.Close()
@@ -330,4 +352,12 @@ func convertCampaigns(ctx context.Context, tx *sql.Tx, conv app.BaseConverter, f
 		}
 	}
 	return nil
+}
+
+// dayStart is the first second of day, a rate's first day as
+// app.FXPeriod gives it (formatted from a time.Time, so it parses; before
+// 1970 it is negative, and every line is after it).
+func dayStart(day string) int64 {
+	t, _ := time.Parse(time.DateOnly, day)
+	return t.Unix()
 }

@@ -52,9 +52,9 @@ func (s *Store) RevenueByCountry(ctx context.Context, limit int) ([]app.NamedVal
 	return out, s.fail(rows.Err())
 }
 
-// dayNumberSQL is the day number of a line (days since 1970-01-01), the
-// day column of order_customer_days and order_sku_days.
-const dayNumberSQL = `unixepoch(substr(invoiced_at, 1, 10)) / 86400`
+// dayNumberSQL is the day number of a line of order_rows (days since
+// 1970-01-01), the day column of order_customer_days and order_sku_days.
+const dayNumberSQL = `(at / 86400)`
 
 // nullCurrencySQL is the currency of a line whose currency is NULL (see
 // migration 0014), and baseCurrencySQL the workspace's base currency: both
@@ -74,8 +74,8 @@ func lineCurrencySQL(t string) string {
 // cancellations (the rules of app/clv.go), in the base currency.
 func customerDaysSQL(oc orderCurrencies) string {
 	return `
-	SELECT customer_id, ` + dayNumberSQL + ` AS day, sum(` + oc.baseCents("order_lines") + `) AS cents
-	FROM order_lines WHERE customer_id IS NOT NULL
+	SELECT customer_id, ` + dayNumberSQL + ` AS day, sum(` + oc.baseCents("order_rows") + `) AS cents
+	FROM order_rows WHERE customer_id IS NOT NULL
 	GROUP BY customer_id, day
 	HAVING max(NOT ` + cancelledSQL + `) = 1`
 }
@@ -85,9 +85,9 @@ func customerDaysSQL(oc orderCurrencies) string {
 // count of the non-cancelled ones.
 func skuDaysSQL(oc orderCurrencies) string {
 	return `
-	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(` + oc.baseCents("order_lines") + `) AS revenue_cents, sum(quantity) AS units,
+	SELECT stock_code, ` + dayNumberSQL + ` AS day, sum(` + oc.baseCents("order_rows") + `) AS revenue_cents, sum(quantity) AS units,
 		sum(CASE WHEN NOT ` + cancelledSQL + ` THEN quantity ELSE 0 END) AS sold_units, sum(NOT ` + cancelledSQL + `) AS sold_lines
-	FROM order_lines WHERE stock_code <> ''
+	FROM order_rows WHERE stock_code <> ''
 	GROUP BY stock_code, day`
 }
 
@@ -113,7 +113,7 @@ func suspendStaleMarks(ctx context.Context, tx *sql.Tx) error {
 
 func resumeStaleMarks(ctx context.Context, tx *sql.Tx) error {
 	for name, when := range staleTriggers {
-		if _, err := tx.ExecContext(ctx, `CREATE TRIGGER IF NOT EXISTS `+name+` `+when+` ON order_lines
+		if _, err := tx.ExecContext(ctx, `CREATE TRIGGER IF NOT EXISTS `+name+` `+when+` ON order_rows
 			BEGIN INSERT OR IGNORE INTO meta (key, value) VALUES ('orders.summaries_stale', '1'); END`); err != nil {
 			return err
 		}
@@ -151,12 +151,12 @@ func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
 	stmts := []string{
 		`DELETE FROM order_months`,
 		`INSERT INTO order_months (month, revenue_cents, orders, lines)
-			SELECT substr(invoiced_at, 1, 7), sum(` + oc.baseCents("order_lines") + `), count(DISTINCT invoice_no), count(*)
-			FROM order_lines GROUP BY 1`,
+			SELECT strftime('%Y-%m', at, 'unixepoch'), sum(` + oc.baseCents("order_rows") + `), count(DISTINCT invoice_no), count(*)
+			FROM order_rows GROUP BY 1`,
 		`DELETE FROM order_countries`,
 		`INSERT INTO order_countries (country, revenue_cents, orders, customers)
-			SELECT country, sum(` + oc.baseCents("order_lines") + `), count(DISTINCT invoice_no), count(DISTINCT customer_id)
-			FROM order_lines GROUP BY 1`,
+			SELECT t.text, sum(` + oc.baseCents("o") + `), count(DISTINCT invoice_no), count(DISTINCT customer_id)
+			FROM order_rows o JOIN order_texts t ON t.id = o.country_id GROUP BY 1`,
 		`DELETE FROM order_customer_days`,
 		`INSERT INTO order_customer_days (customer_id, day, cents)` + customerDaysSQL(oc),
 		`DELETE FROM order_sku_days`,
@@ -172,8 +172,8 @@ func refreshOrderSummaries(ctx context.Context, tx *sql.Tx) error {
 	}
 	var customers int
 	var first, last sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT count(DISTINCT customer_id), min(substr(invoiced_at, 1, 10)),
-		max(substr(invoiced_at, 1, 10)) FROM order_lines`).Scan(&customers, &first, &last)
+	err = tx.QueryRowContext(ctx, `SELECT count(DISTINCT customer_id), date(min(at), 'unixepoch'),
+		date(max(at), 'unixepoch') FROM order_rows`).Scan(&customers, &first, &last)
 	if err != nil {
 		return err
 	}

@@ -344,6 +344,10 @@ type migration struct {
 	fill    migrationFill
 }
 
+// afterFill splits a migration's SQL: what follows this line runs after the
+// fill (0015 drops the table its fill copies from).
+const afterFill = "\n-- after the fill --\n"
+
 // migrationFill is the Go part of a migration; report takes done of total
 // units, unit naming them (a translation key).
 type migrationFill func(ctx context.Context, tx *sql.Tx, report func(unit string, done, total int64)) error
@@ -415,11 +419,17 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration, r *openReporte
 		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	before, after, _ := strings.Cut(m.sql, afterFill)
+	if _, err := tx.ExecContext(ctx, before); err != nil {
 		return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
 	}
 	if m.fill != nil {
 		if err := m.fill(ctx, tx, r.count); err != nil {
+			return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
+		}
+	}
+	if strings.TrimSpace(after) != "" {
+		if _, err := tx.ExecContext(ctx, after); err != nil {
 			return app.Wrap(err, app.EInternal, "error.migration_failed", m.name)
 		}
 	}

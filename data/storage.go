@@ -167,9 +167,9 @@ func (s *Store) StorageInputs(ctx context.Context, o app.StorageOptions) ([]app.
 		return out, err
 	}
 	start := o.AsOf.AddDate(0, 0, -o.WindowDays)
-	err = s.eachRow(ctx, `SELECT stock_code, sum(quantity) FROM order_lines
-		WHERE invoiced_at >= ? AND invoiced_at < ? AND stock_code <> '' AND NOT `+cancelledSQL+` GROUP BY 1`,
-		[]any{start.Format(time.DateOnly), o.AsOf.Format(time.DateOnly)}, func(rows *sql.Rows) error {
+	err = s.eachRow(ctx, `SELECT stock_code, sum(quantity) FROM order_rows
+		WHERE at >= ? AND at < ? AND stock_code <> '' AND NOT `+cancelledSQL+` GROUP BY 1`,
+		[]any{dayStart(start.Format(time.DateOnly)), dayStart(o.AsOf.Format(time.DateOnly))}, func(rows *sql.Rows) error {
 			var sku string
 			var units int64
 			if err := rows.Scan(&sku, &units); err != nil {

@@ -253,13 +253,13 @@ func TestImportRebuildsDateIndex(t *testing.T) {
 	ctx := context.Background()
 	hasIndex := func(s *Store) bool {
 		var n int
-		if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'order_lines_by_invoiced_at'`).Scan(&n); err != nil {
+		if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'order_rows_by_at'`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n == 1
 	}
 	usesIndex := func(s *Store) bool {
-		rows, err := s.db.Query(`EXPLAIN QUERY PLAN SELECT count(*) FROM order_lines WHERE invoiced_at >= '2024-01-06'`)
+		rows, err := s.db.Query(`EXPLAIN QUERY PLAN SELECT count(*) FROM order_rows WHERE at >= unixepoch('2024-01-06')`)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,7 +271,7 @@ func TestImportRebuildsDateIndex(t *testing.T) {
 			rows.Scan(&id, &parent, &unused, &detail)
 			plan.WriteString(detail)
 		}
-		return strings.Contains(plan.String(), "order_lines_by_invoiced_at")
+		return strings.Contains(plan.String(), "order_rows_by_at")
 	}
 	s, _ := newWorkspace(t)
 	var big strings.Builder
