@@ -15,6 +15,9 @@ const (
 	OpenBackingUp OpenStage = iota + 1
 	// OpenMigrating: migration Step of Steps is running.
 	OpenMigrating
+	// OpenCompacting: the file is written anew without the space the
+	// migrations freed.
+	OpenCompacting
 )
 
 // OpenProgress is what opening a workspace reports while it works: only an
@@ -44,6 +47,8 @@ func (p OpenProgress) Status(l *Localizer) string {
 	switch p.Stage {
 	case OpenBackingUp:
 		s = l.T("open.progress.backup")
+	case OpenCompacting:
+		s = l.T("open.progress.compact")
 	default:
 		s = l.T("open.progress.migrate", p.Step, p.Steps)
 	}

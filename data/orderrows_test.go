@@ -237,3 +237,34 @@ func TestAtSeconds(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrationCompactsTheFile: the space the compact layout frees is given
+// back once the migrations are done, saying so, so a migrated workspace is
+// as small as one imported anew.
+func TestMigrationCompactsTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "twelve"+app.WorkspaceExt)
+	lines := schema12Lines(t, path, 60_000)
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compacting := false
+	s, err := Open(app.WithOpenProgress(context.Background(), func(p app.OpenProgress) {
+		compacting = compacting || p.Stage == app.OpenCompacting
+	}), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var free, pages int64
+	s.db.QueryRow(`SELECT freelist_count, page_count FROM pragma_freelist_count, pragma_page_count`).Scan(&free, &pages)
+	if !compacting || free > pages/20 {
+		t.Errorf("compacting reported: %v; %d of %d pages free after the open", compacting, free, pages)
+	}
+	if pages*4096 >= before.Size() {
+		t.Errorf("the workspace is %d bytes after the migration, %d before", pages*4096, before.Size())
+	}
+	if got := dumpRows(t, s.db, schema12LineCols); !reflect.DeepEqual(got, lines) {
+		t.Error("lines changed")
+	}
+}
