@@ -134,7 +134,7 @@ func TestMigrationReportsProgress(t *testing.T) {
 		t.Errorf("backup reports %+v, want megabytes copied up to all of them", copied)
 	}
 	steps := SchemaVersion() - 12
-	var read, written []app.OpenProgress
+	var read, written, moved []app.OpenProgress
 	stage, step := app.OpenBackingUp, 0
 	var last time.Duration
 	for _, p := range reports {
@@ -144,12 +144,17 @@ func TestMigrationReportsProgress(t *testing.T) {
 		if p.Elapsed < last {
 			t.Fatalf("time went back: %+v", p)
 		}
-		stage, step, last = p.Stage, p.Step, p.Elapsed
+		stage, last = p.Stage, p.Elapsed
+		if p.Stage == app.OpenMigrating {
+			step = p.Step
+		}
 		switch p.Unit {
 		case "open.progress.lines_read":
 			read = append(read, p)
 		case "open.progress.rows_written":
 			written = append(written, p)
+		case "open.progress.lines_copied":
+			moved = append(moved, p)
 		}
 	}
 	if step != steps {
@@ -168,12 +173,13 @@ func TestMigrationReportsProgress(t *testing.T) {
 		if f := ps[len(ps)/2].Fraction(); f <= 0 || f >= 1 {
 			t.Errorf("%s: a middle report is at %v", what, f)
 		}
-		if end := ps[len(ps)-1]; end.Done != end.Total && what == "lines read" {
+		if end := ps[len(ps)-1]; end.Done != end.Total && what != "rows written" {
 			t.Errorf("%s: ends at %d of %d", what, end.Done, end.Total)
 		}
 	}
 	counted("lines read", read, n)
 	counted("rows written", written, len(want["cust_days"])+len(want["sku_days"]))
+	counted("lines moved to the compact layout", moved, n)
 
 	got := dumpTables(t, s)
 	for _, k := range []string{"cust_days", "sku_days"} {
