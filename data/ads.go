@@ -720,6 +720,9 @@ func (s *Store) Funnel(ctx context.Context, f app.AdsFilter) ([]app.FunnelRow, e
 	if err != nil {
 		return nil, s.fail(err)
 	}
+	if err := s.withDateIndex(ctx); err != nil {
+		return nil, err
+	}
 	in := strings.TrimSuffix(strings.Repeat("?,", len(skus)), ",")
 	oargs := append([]any{dayStart(lo), dayStart(end.AddDate(0, 0, 1).Format(time.DateOnly))}, skus...)
 	period := `at >= ? AND at < ? AND stock_code IN (` + in + `) AND quantity > 0 AND invoice_no NOT LIKE 'C%'`

@@ -131,6 +131,9 @@ func (s *Store) DeleteCampaign(ctx context.Context, id int64) error {
 // market, falls inside the period.
 func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
 	pf := app.PeriodFigures{From: from, To: to}
+	if err := s.withDateIndex(ctx); err != nil {
+		return pf, err
+	}
 	lo, hi := dayStart(from.Format(dateLayout)), dayStart(to.AddDate(0, 0, 1).Format(dateLayout))
 	// Lines as o, their country's text as c.
 	const lines = `order_rows o JOIN order_texts c ON c.id = o.country_id`

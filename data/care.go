@@ -395,6 +395,9 @@ func (s *Store) SaveTarget(ctx context.Context, platform string, hours int) erro
 // OrdersByCountry implements app.CareStore. It reads the lines in the
 // period (through the date index), off the UI goroutine.
 func (s *Store) OrdersByCountry(ctx context.Context, from, to time.Time) ([]app.NamedValue, error) {
+	if err := s.withDateIndex(ctx); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.text, count(DISTINCT o.invoice_no) FROM order_rows o JOIN order_texts c ON c.id = o.country_id
 		WHERE o.at >= ? AND o.at < ? AND o.quantity > 0 AND o.invoice_no NOT LIKE 'C%' AND c.text <> ''
 		GROUP BY c.text ORDER BY 2 DESC, c.text`, from.Unix(), to.Unix())

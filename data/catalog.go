@@ -338,15 +338,6 @@ func writeXLSX(path string, recs [][]string, protect ...string) error {
 // ProductSales implements app.ProductStore. The window ends at the last
 // order line's day, so an old import still has a "last 6 months".
 func (s *Store) ProductSales(ctx context.Context) ([]app.ProductSales, error) {
-	var last sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, "SELECT max(at) FROM order_rows").Scan(&last); err != nil {
-		return nil, s.fail(err)
-	}
-	if !last.Valid {
-		return nil, nil
-	}
-	end := time.Unix(last.Int64/86400*86400, 0).UTC().AddDate(0, 0, 1)
-	mid, start := end.AddDate(0, -6, 0), end.AddDate(0, -12, 0)
 	// From the order_sku_days summary (one row per SKU and day, kept by
 	// every import and undo): at a million lines a year of it is a few
 	// thousand rows to a few hundred thousand, where the lines took one
@@ -356,6 +347,22 @@ func (s *Store) ProductSales(ctx context.Context) ([]app.ProductSales, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The last line's day: kept with the summaries (meta orders.last), or
+	// read from the lines while they are stale; the lines may have no date
+	// index yet (see dropDateIndex), and this must not wait for one.
+	q := `SELECT coalesce((SELECT unixepoch(value) FROM meta WHERE key = 'orders.last' AND value <> ''), (SELECT max(at) FROM order_rows))`
+	if from != "order_sku_days" {
+		q = `SELECT max(at) FROM order_rows`
+	}
+	var last sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, q).Scan(&last); err != nil {
+		return nil, s.fail(err)
+	}
+	if !last.Valid {
+		return nil, nil
+	}
+	end := time.Unix(last.Int64/86400*86400, 0).UTC().AddDate(0, 0, 1)
+	mid, start := end.AddDate(0, -6, 0), end.AddDate(0, -12, 0)
 	rows, err := s.db.QueryContext(ctx, `SELECT stock_code,
 		coalesce(sum(CASE WHEN day >= ?2 THEN revenue_cents END), 0),
 		coalesce(sum(CASE WHEN day < ?2 THEN revenue_cents END), 0),

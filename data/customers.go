@@ -77,6 +77,9 @@ func (s *Store) CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]app.Cu
 	// A line is dated before day exactly when its time is before day's
 	// first second.
 	start := dayStart(day)
+	if err := s.withDateIndex(ctx); err != nil {
+		return nil, err
+	}
 	var later bool
 	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM order_rows WHERE at >= ?)`, start).Scan(&later); err != nil {
 		return nil, s.fail(err)

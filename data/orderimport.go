@@ -409,37 +409,22 @@ func (ld *orderLoad) convertible(res *app.ImportResult, currencies map[string]st
 	return app.Errorf(app.EInvalid, "customers.err.no_fx_rate", strings.Join(missing, ", "), ld.cur.base)
 }
 
-// dropDateIndex drops the date index for a load into an empty workspace;
-// commit builds it again, once, after the load. A file whose dates are out
-// of time order (an export sorted by order id, customer or marketplace)
-// otherwise puts each insert at a random place in that B-tree: issue 20
-// measured the load at 0.59x the time without it. A workspace that already
-// has lines keeps it: a full rebuild would cost a small import more than
-// its inserts do. Inside the transaction, so a cancel brings it back.
+// dropDateIndex drops the date index for a load into an empty workspace,
+// and the first reader of a date range builds it (withDateIndex), once. A
+// file whose dates are out of time order (an export sorted by order id,
+// customer or marketplace) would put each insert at a random place in that
+// B-tree (issue 20 measured the load at 0.59x the time without it), and
+// building it at the end of the import was 0.6–0.8 s of a million-line one,
+// where tiers, customers, the dashboard and the report never use it. A
+// workspace that already has lines keeps it: a full rebuild would cost a
+// small import more than its inserts do. Inside the transaction, so a
+// cancel brings it back.
 func (ld *orderLoad) dropDateIndex(ctx context.Context) error {
 	if ld.agg == nil {
 		return nil
 	}
 	if _, err := ld.tx.ExecContext(ctx, `DROP INDEX IF EXISTS order_rows_by_at`); err != nil {
 		return ld.s.fail(err)
-	}
-	return nil
-}
-
-// buildDateIndex builds the index dropDateIndex dropped: one sort of the
-// lines' dates.
-func (ld *orderLoad) buildDateIndex(ctx context.Context) error {
-	// SQLite's sorter keeps up to cache_size pages in memory per run of
-	// sorted keys before it writes them to a temporary file: with the
-	// load's 16 MiB cache it took the import past 200 MB (measured 225 MB
-	// peak against 160 MB), with 2 MiB it spills sooner and stays flat.
-	for _, q := range []string{
-		`PRAGMA cache_size = -2048`,
-		`CREATE INDEX IF NOT EXISTS order_rows_by_at ON order_rows (at)`,
-	} {
-		if _, err := ld.tx.ExecContext(ctx, q); err != nil {
-			return ld.s.fail(err)
-		}
 	}
 	return nil
 }
@@ -535,9 +520,6 @@ func (ld *orderLoad) commit(ctx context.Context, res *app.ImportResult, header [
 	}
 	var err error
 	if ld.agg != nil {
-		if err := ld.buildDateIndex(ctx); err != nil {
-			return false, err
-		}
 		err = ld.agg.write(ctx, tx)
 	} else {
 		// One scan of the lines through the same in-Go sums (measured on

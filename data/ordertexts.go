@@ -142,3 +142,16 @@ func (a *atText) of(sec int64) string {
 
 // atDaySQL is the day number of a row of order_rows t (a name or alias).
 func atDaySQL(t string) string { return `(` + t + `.at / 86400)` }
+
+// withDateIndex makes sure order_rows_by_at is there before a date range
+// is read: an import into an empty workspace leaves it out (see
+// dropDateIndex), and this builds it the first time, one sort of the
+// lines' times (≈ 0.7 s at a million lines, as the customer index is built
+// by the first customer detail). Once it is there the statement does
+// nothing (SQLite sees the index when it prepares it).
+func (s *Store) withDateIndex(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_rows_by_at ON order_rows (at)`); err != nil {
+		return s.fail(err)
+	}
+	return nil
+}

@@ -167,6 +167,9 @@ func (s *Store) StorageInputs(ctx context.Context, o app.StorageOptions) ([]app.
 		return out, err
 	}
 	start := o.AsOf.AddDate(0, 0, -o.WindowDays)
+	if err := s.withDateIndex(ctx); err != nil {
+		return nil, err
+	}
 	err = s.eachRow(ctx, `SELECT stock_code, sum(quantity) FROM order_rows
 		WHERE at >= ? AND at < ? AND stock_code <> '' AND NOT `+cancelledSQL+` GROUP BY 1`,
 		[]any{dayStart(start.Format(time.DateOnly)), dayStart(o.AsOf.Format(time.DateOnly))}, func(rows *sql.Rows) error {

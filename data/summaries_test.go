@@ -247,8 +247,9 @@ func TestDaySummariesFollowImportsAndUndo(t *testing.T) {
 }
 
 // TestImportRebuildsDateIndex: an import into an empty workspace loads
-// without the date index and builds it after; a cancelled one leaves it
-// as it was; an import into a workspace with lines keeps it throughout.
+// without the date index, and the first reader of a date range builds it;
+// a cancelled one leaves it as it was; an import into a workspace with
+// lines keeps it throughout.
 func TestImportRebuildsDateIndex(t *testing.T) {
 	ctx := context.Background()
 	hasIndex := func(s *Store) bool {
@@ -290,8 +291,18 @@ func TestImportRebuildsDateIndex(t *testing.T) {
 	if _, err := s.ImportOrders(ctx, app.ImportOptions{Path: p}, nil); err != nil {
 		t.Fatal(err)
 	}
+	if hasIndex(s) {
+		t.Error("an import into an empty workspace built the date index: that is the first date range's work")
+	}
+	pf, err := s.PeriodFigures(ctx, time.Date(2024, 1, 8, 0, 0, 0, 0, time.UTC), time.Date(2024, 1, 8, 0, 0, 0, 0, time.UTC), app.OrderFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !hasIndex(s) || !usesIndex(s) {
-		t.Fatal("no date index after an import into an empty workspace")
+		t.Fatal("no date index after the first date range was read")
+	}
+	if pf.Orders == 0 {
+		t.Error("no orders on 8 January")
 	}
 	var check string
 	if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
