@@ -118,6 +118,11 @@ func fxDecimals(d decimal.Decimal) int32 {
 }
 
 func (f *fxEditor) onSave() {
+	if f.save.Disabled() {
+		// An edit is running (Save rate is disabled until it ends): Enter
+		// in the rate or note field must not start a second one behind it.
+		return
+	}
 	t := f.s.l.T
 	r := app.FXRate{Currency: strings.ToUpper(strings.TrimSpace(f.currency.Text)), Note: strings.TrimSpace(f.note.Text)}
 	day, err := time.Parse(time.DateOnly, strings.TrimSpace(f.from.Text))

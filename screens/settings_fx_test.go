@@ -113,6 +113,9 @@ func TestSettingsExchangeRateRebuildShowsProgress(t *testing.T) {
 	if !f.save.Disabled() {
 		t.Error("Save rate is enabled during the rebuild")
 	}
+	// Enter in the rate field meanwhile starts nothing (checked below).
+	f.rate.SetText("7.2")
+	f.rate.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	ts.next(t) // saved and rebuilt
 	if overlay() != nil {
 		t.Fatalf("the dialog stays after the rebuild:\n%s", texts(overlay()))
@@ -120,6 +123,11 @@ func TestSettingsExchangeRateRebuildShowsProgress(t *testing.T) {
 	ts.next(t) // reloaded
 	if !strings.Contains(texts(f.rows), "1 USD = 7.1032 yuan, from "+today+" · in force today") || f.save.Disabled() {
 		t.Fatalf("after the rebuild: save enabled %v, rows:\n%s", !f.save.Disabled(), texts(f.rows))
+	}
+	select {
+	case <-ts.posted:
+		t.Fatal("Enter during the rebuild started a second save")
+	case <-time.After(300 * time.Millisecond): // the second save's question would have posted by now
 	}
 
 	// A delete that rebuilds, and its undo, go the same way.
