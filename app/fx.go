@@ -28,6 +28,12 @@ type FXStore interface {
 	// and day.
 	SaveFXRate(ctx context.Context, r FXRate) error
 	DeleteFXRate(ctx context.Context, currency string, validFrom time.Time) error
+	// FXEditRebuilds says whether saving or deleting a rate of currency
+	// rebuilds the order summaries in the same transaction: the currency
+	// is the base (while there are orders) or one the orders are in. Such
+	// an edit takes seconds at a million order lines, so the screen shows
+	// it in progress; any other edit is instant.
+	FXEditRebuilds(ctx context.Context, currency string) (bool, error)
 }
 
 // BaseCurrencyStore changes the workspace's base currency, the one every

@@ -57,6 +57,19 @@ func (s *Store) DeleteFXRate(ctx context.Context, currency string, validFrom tim
 	return err
 }
 
+// FXEditRebuilds implements app.FXStore by the rule changeFX follows
+// (fxTouchesOrders), read in a read-only transaction so the base and the
+// order currencies are one consistent snapshot.
+func (s *Store) FXEditRebuilds(ctx context.Context, currency string) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return false, s.fail(err)
+	}
+	defer tx.Rollback()
+	touches, err := fxTouchesOrders(ctx, tx, currency)
+	return touches, s.fail(err)
+}
+
 // changeFX runs change and, when the rates of cur matter to the orders,
 // rebuilds the summaries, all in one transaction.
 func (s *Store) changeFX(ctx context.Context, cur string, change func(q execer) error) error {

@@ -121,22 +121,32 @@ func (s *Shell) write(work func(ctx context.Context) error, done func()) {
 // so the button comes back after a failed save too; then the error is shown
 // or done runs, as in write.
 func (s *Shell) writeSettled(work func(ctx context.Context) error, settle, done func()) {
-	live := s.scopeCtx()
+	s.writeIn(s.scopeCtx(), work, settle, done)
+}
+
+// writeIn is writeSettled for a write the person asked for while live was
+// the scope (a write started after a check of its own, see fxEditor.change).
+func (s *Shell) writeIn(live context.Context, work func(ctx context.Context) error, settle, done func()) {
 	go func() {
 		err := work(context.WithoutCancel(live))
-		s.env.Post(func() {
-			if live.Err() == nil && settle != nil {
-				settle()
-			}
-			if err != nil {
-				s.ShowError(err)
-				return
-			}
-			if live.Err() == nil && done != nil {
-				done()
-			}
-		})
+		s.env.Post(func() { s.settleWrite(live, err, settle, done) })
 	}()
+}
+
+// settleWrite applies the outcome of a write started while live was the
+// scope, on the UI goroutine, by writeSettled's rules: settle and done only
+// while that screen is still there, the error always.
+func (s *Shell) settleWrite(live context.Context, err error, settle, done func()) {
+	if live.Err() == nil && settle != nil {
+		settle()
+	}
+	if err != nil {
+		s.ShowError(err)
+		return
+	}
+	if live.Err() == nil && done != nil {
+		done()
+	}
 }
 
 // progressTask is a long job the person watches in a modal dialog (an

@@ -50,7 +50,7 @@ type careCases struct {
 
 	situation *widget.Select
 	language  *widget.Select
-	preview   *widget.Entry // the template's text, editable before copying
+	preview   *pageEntry // the template's text, editable before copying
 	copyBtn   *widget.Button
 	saveTpl   *widget.Button
 }
@@ -164,7 +164,7 @@ func (v *careCases) buildUI() fyne.CanvasObject {
 
 	v.situation = newSelect(promoTranslated(l, "care.situation.", app.TemplateSituations), func(string) { v.updateReply() })
 	v.language = newSelect(promoTranslated(l, "care.lang.", app.CareLanguages), func(string) { v.updateReply() })
-	v.preview = widget.NewMultiLineEntry()
+	v.preview = newPageEntry()
 	v.preview.Wrapping = fyne.TextWrapWord
 	v.preview.SetMinRowsVisible(6)
 	v.copyBtn = widget.NewButtonWithIcon(t("care.copy_reply"), theme.ContentCopyIcon(), v.onCopy)

@@ -40,7 +40,7 @@ type careContacts struct {
 	country  *widget.Entry
 	info     *textBlock
 	timeline *textBlock
-	body     *widget.Entry
+	body     *pageEntry
 	dueOn    *widget.Entry
 	save     *widget.Button
 	newCase  *widget.Button
@@ -98,7 +98,7 @@ func (v *careContacts) buildUI() fyne.CanvasObject {
 	v.newCase = widget.NewButtonWithIcon(t("care.new_case_for"), theme.MailComposeIcon(), v.onNewCase)
 	v.info = formulaLabel(v.c.s)
 	v.timeline = formulaLabel(v.c.s)
-	v.body = widget.NewMultiLineEntry()
+	v.body = newPageEntry()
 	v.body.Wrapping = fyne.TextWrapWord
 	v.body.SetMinRowsVisible(2)
 	v.body.PlaceHolder = t("care.note_placeholder")

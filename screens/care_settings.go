@@ -26,7 +26,7 @@ type careSettings struct {
 	start    *widget.Entry
 	end      *widget.Entry
 	days     [7]*widget.Check // ISO order: Monday first
-	holidays *widget.Entry
+	holidays *pageEntry
 	targets  *widget.Form
 	entries  map[string]*widget.Entry // by platform; "" is the default
 	save     *widget.Button
@@ -48,7 +48,7 @@ func (v *careSettings) buildUI() fyne.CanvasObject {
 		v.days[i] = widget.NewCheck(t(fmt.Sprintf("care.weekday.%d", i+1)), nil)
 		dayBox.Add(v.days[i])
 	}
-	v.holidays = widget.NewMultiLineEntry()
+	v.holidays = newPageEntry()
 	v.holidays.SetMinRowsVisible(5)
 	v.holidays.PlaceHolder = "2027-02-06 春节"
 	hint := newTextBlock(t("care.hours_hint"))

@@ -24,7 +24,8 @@ type channelEditor struct {
 
 	form                                                   *widget.Form
 	name, markets, firstW, firstP, perKg, divisor, daysMin *widget.Entry
-	daysMax, fulfil, maxW, restrictions                    *widget.Entry
+	daysMax, fulfil, maxW                                  *widget.Entry
+	restrictions                                           *pageEntry
 	minCharge, cartonUnits, storage                        *widget.Entry
 	typ, stability                                         *widget.Select
 	tracking, battery, liquid                              *widget.Check
@@ -59,7 +60,8 @@ func (e *channelEditor) buildUI() fyne.CanvasObject {
 	e.fulfil, e.maxW = num("channels.field.fulfilment"), num("channels.field.max_weight")
 	e.minCharge, e.cartonUnits = num("channels.field.min_charge"), num("channels.field.carton_units")
 	e.storage = num("channels.field.storage")
-	e.restrictions = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	e.restrictions = newPageEntry()
+	e.restrictions.Wrapping = fyne.TextWrapWord
 	var types []string
 	for _, ty := range app.ChannelTypes {
 		types = append(types, t("channel.type."+ty))
@@ -287,7 +289,7 @@ type platformEditor struct {
 
 	form                                    *widget.Form
 	name, referral, perOrder, payment, mkts *widget.Entry
-	cats                                    *widget.Entry
+	cats                                    *pageEntry
 	newBtn, deleteBtn, undoBtn              *widget.Button
 	undoBar                                 *fyne.Container
 	undoLabel                               *widget.Label
@@ -317,7 +319,9 @@ func (e *platformEditor) buildUI() fyne.CanvasObject {
 	e.payment = entry(nonNegative(l, "channels.field.payment"))
 	e.mkts = entry(nil)
 	e.mkts.SetPlaceHolder("US,GB,DE")
-	e.cats = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Kitchen: 15 %; Phone accessories: 8 %"}
+	e.cats = newPageEntry()
+	e.cats.Wrapping = fyne.TextWrapWord
+	e.cats.PlaceHolder = "Kitchen: 15 %; Phone accessories: 8 %"
 	e.form = &widget.Form{SubmitText: t("channels.save"), OnSubmit: e.onSave}
 	e.form.Append(t("channels.field.platform_name"), e.name)
 	e.form.Append(t("channels.field.referral"), e.referral)

@@ -2,10 +2,12 @@ package screens
 
 import (
 	"image/color"
+	"weak"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -143,9 +145,107 @@ type wheelPass struct {
 	page *container.Scroll
 }
 
-// Scrolled scrolls the page.
-func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.page.Scrolled(ev) }
+// Scrolled scrolls the multi-line field under the pointer while its text
+// can move that way (pageEntry), and the page otherwise.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if e := hoveredText.Value(); e != nil && e.under(ev.AbsolutePosition) && e.scrollText(ev) {
+		return
+	}
+	w.page.Scrolled(ev)
+}
 
 func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// pageEntry is a multi-line entry for a page (newPageScroll) whose own text
+// can be longer than the field: a note, a mitigation, a reply template.
+// Under newPageScroll's layer every wheel turn went to the page, so such a
+// text could not be scrolled with the wheel at all; without the layer the
+// field took every turn, even with nothing to scroll, and the page stopped
+// (fyne-io/fyne#1939: an inner scroller cannot hand the wheel on). Here the
+// wheel over the field scrolls its text while the text can move that way,
+// and the page once the text is at its top or bottom, or fits.
+//
+// Fyne tells no widget what lies under the pointer when the page's layer
+// takes the wheel, so the field says so itself: it is the one widget under
+// the pointer that hears the mouse come in (no part of an entry does), and
+// the layer asks it, checking it is still there.
+type pageEntry struct {
+	widget.Entry
+	r fyne.WidgetRenderer // the entry's, whose objects hold its text scroller
+}
+
+// newPageEntry is widget.NewMultiLineEntry for a page.
+func newPageEntry() *pageEntry {
+	e := &pageEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as NewMultiLineEntry
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// hoveredText is the page entry the pointer last came into. It stays set
+// when the pointer moves onto the field's own scroll bar (which takes the
+// hover), so the wheel there still scrolls the text; under checks the
+// pointer is still over it. Weak: a screen left behind is not kept alive.
+var hoveredText weak.Pointer[pageEntry]
+
+// MouseIn makes e the field the wheel may scroll.
+func (e *pageEntry) MouseIn(*desktop.MouseEvent) { hoveredText = weak.Make(e) }
+
+// MouseMoved: the pointer coming back from the field's scroll bar.
+func (e *pageEntry) MouseMoved(*desktop.MouseEvent) { hoveredText = weak.Make(e) }
+
+// MouseOut keeps e: under decides (see hoveredText).
+func (e *pageEntry) MouseOut() {}
+
+func (e *pageEntry) CreateRenderer() fyne.WidgetRenderer {
+	e.r = e.Entry.CreateRenderer()
+	return e.r
+}
+
+// under is whether abs (a window position) is over e as shown now. The
+// page may have scrolled since the pointer came in, and a field of a view
+// left by keyboard has had no MouseOut: Fyne places an object that is not
+// on screen at (0, 0), a corner no field of ours is at (the sidebar is).
+func (e *pageEntry) under(abs fyne.Position) bool {
+	if !e.Visible() {
+		return false
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	size := e.Size()
+	return !pos.IsZero() && abs.X >= pos.X && abs.Y >= pos.Y && abs.X < pos.X+size.Width && abs.Y < pos.Y+size.Height
+}
+
+// scrollText scrolls the field's text by the wheel and says whether it
+// moved: false at its top or bottom, or when it fits, so the page moves.
+func (e *pageEntry) scrollText(ev *fyne.ScrollEvent) bool {
+	s := e.textScroll()
+	if s == nil || s.Content == nil {
+		return false
+	}
+	if ev.Scrolled.DX == 0 && s.Content.Size().Height <= s.Size().Height {
+		// Fyne turns a vertical wheel sideways over text that is only too
+		// wide (an attachment path); the person scrolling down the page
+		// means the page.
+		return false
+	}
+	before := s.Offset
+	s.Scrolled(ev)
+	return s.Offset != before
+}
+
+// textScroll is the entry's own scroller, or nil when it has none shown
+// (not rendered yet, or text that neither wraps nor scrolls).
+func (e *pageEntry) textScroll() *container.Scroll {
+	if e.r == nil {
+		return nil
+	}
+	for _, o := range e.r.Objects() {
+		if s, ok := o.(*container.Scroll); ok && s.Visible() {
+			return s
+		}
+	}
+	return nil
 }

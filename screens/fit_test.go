@@ -344,8 +344,15 @@ func nestedScrolls(o fyne.CanvasObject) []string {
 		if isEntry(obj) {
 			// An entry's own text scroller takes the wheel too, unless
 			// the page passes it on (newPageScroll).
-			if page := innermostScroll(parents); page != nil && !passesWheel(page) {
+			page := innermostScroll(parents)
+			if page != nil && !passesWheel(page) {
 				out = append(out, "an input field takes the wheel from the page: "+
+					describePath(append(append([]fyne.CanvasObject(nil), parents...), obj)))
+			}
+			// A page passes every turn on, so a multi-line field's own
+			// text scrolls only as a pageEntry.
+			if e, ok := obj.(*widget.Entry); ok && e.MultiLine && page != nil {
+				out = append(out, "a multi-line field in a page whose text the wheel cannot scroll (use newPageEntry): "+
 					describePath(append(append([]fyne.CanvasObject(nil), parents...), obj)))
 			}
 			return false

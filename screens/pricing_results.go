@@ -36,7 +36,7 @@ type pricingCompetitors struct {
 	rows    []app.CompetitorPrice
 	linked  bool   // the competitors shown are linked to the chosen product
 	reading latest // the newest competitor read; an older one is dropped
-	prices  *widget.Entry
+	prices  *pageEntry
 	stats   *textBlock
 }
 
@@ -196,7 +196,9 @@ func (v *pricingResults) channelQuotes(in app.QuoteInput) []app.NamedQuote {
 func (v *pricingCompetitors) buildUI() fyne.CanvasObject {
 	t := v.p.s.l.T
 	intro := newTextBlock(t("pricing.comp.intro"))
-	v.prices = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "19.99, 21.99, 24.99"}
+	v.prices = newPageEntry()
+	v.prices.Wrapping = fyne.TextWrapWord
+	v.prices.PlaceHolder = "19.99, 21.99, 24.99"
 	v.prices.SetMinRowsVisible(3)
 	v.prices.OnChanged = func(string) { v.show() }
 	v.stats = newTextBlock("")

@@ -39,7 +39,8 @@ type products struct {
 
 	sku, nameZh, nameEn, category, supplier *widget.Entry
 	cost, weight, length, width, height     *widget.Entry
-	hs, markets, growth, share, notes       *widget.Entry
+	hs, markets, growth, share              *widget.Entry
+	notes                                   *pageEntry
 	band, role, stage, status, pipeline     *widget.Select
 	del                                     *widget.Button
 	status2                                 *widget.Label
@@ -90,7 +91,8 @@ func (p *products) catalogUI() fyne.CanvasObject {
 	p.hs, p.markets = e("392410"), e("US, GB, DE")
 	p.growth, p.share = e(t("products.from_sales")), e(t("products.from_sales"))
 	p.growth.Validator, p.share.Validator = rsNumber(p.s.l, true), rsNumber(p.s.l, true)
-	p.notes = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	p.notes = newPageEntry()
+	p.notes.Wrapping = fyne.TextWrapWord
 	p.notes.SetMinRowsVisible(3)
 	sel := func(prefix string, vals []string) *widget.Select {
 		var opts []string

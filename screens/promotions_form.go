@@ -19,10 +19,11 @@ import (
 type campaignForm struct {
 	p *promotions
 
-	name, markets, platform, products, start, end, lift, notes *widget.Entry
-	goal, ctype                                                *widget.Select
-	lines                                                      []*widget.Entry
-	budgetTotal                                                *widget.Label
+	name, markets, platform, products, start, end, lift *widget.Entry
+	notes                                               *pageEntry
+	goal, ctype                                         *widget.Select
+	lines                                               []*widget.Entry
+	budgetTotal                                         *widget.Label
 
 	price, unitCost, discount, baseUnits, marginRate *widget.Entry
 	planOut                                          *textBlock
@@ -37,7 +38,7 @@ func newCampaignForm(p *promotions) *campaignForm {
 	}
 	f.name, f.markets, f.platform, f.products = entry(), entry(), entry(), entry()
 	f.start, f.end, f.lift = entry(), entry(), entry()
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newPageEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(3)
 	f.goal = newSelect(promoTranslated(p.s.l, "promotions.goal.", app.CampaignGoals), nil)

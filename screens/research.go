@@ -110,10 +110,10 @@ type notesPane struct {
 	source      *widget.Entry
 	tags        *widget.Entry
 	date        *widget.Entry
-	body        *widget.Entry
+	body        *pageEntry
 	preview     *guideText
 	bodyTabs    *container.AppTabs
-	attachments *widget.Entry
+	attachments *pageEntry
 	save        *widget.Button
 	del         *widget.Button
 	status      *widget.Label
@@ -150,14 +150,16 @@ func (p *notesPane) buildUI() fyne.CanvasObject {
 	p.source = &widget.Entry{OnSubmitted: p.onSubmit}
 	p.tags = &widget.Entry{PlaceHolder: t("research.tags_hint"), OnSubmitted: p.onSubmit}
 	p.date = &widget.Entry{PlaceHolder: "YYYY-MM-DD", OnSubmitted: p.onSubmit, Validator: rsValidDay(p.s.l)}
-	p.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	p.body = newPageEntry()
+	p.body.Wrapping = fyne.TextWrapWord
 	p.body.SetMinRowsVisible(4) // it grows with the window; ten rows held the window taller than a laptop screen
 	p.preview = newGuideText()
 	p.bodyTabs = container.NewAppTabs(
 		container.NewTabItem(t("research.edit"), p.body),
 		container.NewTabItem(t("research.preview"), newPageScroll(p.preview)))
 	p.bodyTabs.OnSelected = p.onBodyTab
-	p.attachments = &widget.Entry{MultiLine: true, PlaceHolder: t("research.attachments_hint")}
+	p.attachments = newPageEntry()
+	p.attachments.PlaceHolder = t("research.attachments_hint")
 	p.attachments.SetMinRowsVisible(1)
 	attach := &widget.Button{Text: t("research.attach"), Icon: theme.FileIcon(), OnTapped: p.onAttach}
 	open := &widget.Button{Text: t("research.open_attachments"), Icon: theme.FolderOpenIcon(), OnTapped: p.onOpenAttachments}

@@ -25,7 +25,7 @@ type competitorsPane struct {
 
 	name, market, platform, product  *widget.Entry
 	price, currency, rating, reviews *widget.Entry
-	strengths, weaknesses            *widget.Entry
+	strengths, weaknesses            *pageEntry
 	del                              *widget.Button
 }
 
@@ -44,8 +44,8 @@ func (p *competitorsPane) buildUI() fyne.CanvasObject {
 	p.price.Validator = rsNumber(p.s.l, false)
 	p.rating.Validator = rsNumber(p.s.l, true)
 	p.reviews.Validator = rsWhole(p.s.l)
-	p.strengths = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
-	p.weaknesses = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	p.strengths, p.weaknesses = newPageEntry(), newPageEntry()
+	p.strengths.Wrapping, p.weaknesses.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	p.strengths.SetMinRowsVisible(3)
 	p.weaknesses.SetMinRowsVisible(3)
 	form := widget.NewForm(

@@ -41,8 +41,8 @@ type scoringPane struct {
 	scores      []*widget.Select
 	notes       []*widget.Entry
 	cells       *fyne.Container
-	seg         [4]*widget.Entry
-	position    *widget.Entry
+	seg         [4]*pageEntry
+	position    *pageEntry
 	addMkt      *widget.Entry
 }
 
@@ -67,10 +67,14 @@ func (p *scoringPane) buildUI() fyne.CanvasObject {
 	hints := []string{t("research.seg_geographic_hint"), t("research.seg_demographic_hint"),
 		t("research.seg_psychographic_hint"), t("research.seg_behavioural_hint")}
 	for i, hint := range hints {
-		p.seg[i] = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: hint}
+		p.seg[i] = newPageEntry()
+		p.seg[i].Wrapping = fyne.TextWrapWord
+		p.seg[i].PlaceHolder = hint
 		p.seg[i].SetMinRowsVisible(2)
 	}
-	p.position = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: t("research.positioning_hint")}
+	p.position = newPageEntry()
+	p.position.Wrapping = fyne.TextWrapWord
+	p.position.PlaceHolder = t("research.positioning_hint")
 	p.position.SetMinRowsVisible(3)
 	p.addMkt = &widget.Entry{PlaceHolder: "GB", OnSubmitted: p.onAddMarketSubmit}
 	addMkt := &widget.Button{Text: t("research.add_market"), Icon: theme.ContentAddIcon(), OnTapped: p.onAddMarket}

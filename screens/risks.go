@@ -40,7 +40,7 @@ type risks struct {
 	impact   *widget.RadioGroup
 	score    *textBlock
 	owner    *widget.Entry
-	mitig    *widget.Entry
+	mitig    *pageEntry
 	status   *widget.Select
 	review   *widget.Entry
 	flag     *widget.Label
@@ -86,7 +86,7 @@ func (r *risks) buildUI() fyne.CanvasObject {
 	r.score = formulaLabel(r.s)
 	r.owner = widget.NewEntry()
 	r.owner.OnSubmitted = func(string) { r.onSave() }
-	r.mitig = widget.NewMultiLineEntry()
+	r.mitig = newPageEntry()
 	r.mitig.Wrapping = fyne.TextWrapWord
 	r.mitig.SetMinRowsVisible(3)
 	r.status = newSelect(promoTranslated(r.s.l, "risk.status.", app.RiskStatuses), nil)

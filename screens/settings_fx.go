@@ -118,6 +118,11 @@ func fxDecimals(d decimal.Decimal) int32 {
 }
 
 func (f *fxEditor) onSave() {
+	if f.save.Disabled() {
+		// An edit is running (Save rate is disabled until it ends): Enter
+		// in the rate or note field must not start a second one behind it.
+		return
+	}
 	t := f.s.l.T
 	r := app.FXRate{Currency: strings.ToUpper(strings.TrimSpace(f.currency.Text)), Note: strings.TrimSpace(f.note.Text)}
 	day, err := time.Parse(time.DateOnly, strings.TrimSpace(f.from.Text))
@@ -138,7 +143,7 @@ func (f *fxEditor) onSave() {
 	}
 	ws := f.s.ws
 	f.save.Disable()
-	f.s.writeSettled(func(ctx context.Context) error { return ws.SaveFXRate(ctx, r) },
+	f.change(r.Currency, func(ctx context.Context) error { return ws.SaveFXRate(ctx, r) },
 		func() { f.save.Enable() },
 		func() {
 			f.rate.SetText("")
@@ -150,12 +155,39 @@ func (f *fxEditor) onSave() {
 // onDelete removes r and offers an undo that saves it again.
 func (f *fxEditor) onDelete(r app.FXRate) {
 	ws, l := f.s.ws, f.s.l
-	f.s.write(func(ctx context.Context) error {
+	f.change(r.Currency, func(ctx context.Context) error {
 		return ws.DeleteFXRate(ctx, r.Currency, r.ValidFrom)
-	}, func() {
+	}, nil, func() {
 		f.load()
 		f.undo = f.s.offerUndo(l.T("settings.fx.deleted", r.Currency, r.ValidFrom.Format(time.DateOnly)), l.T("settings.fx.undo"), func() {
-			f.s.write(func(ctx context.Context) error { return ws.SaveFXRate(ctx, r) }, f.load)
+			f.change(r.Currency, func(ctx context.Context) error { return ws.SaveFXRate(ctx, r) }, nil, f.load)
 		})
 	})
+}
+
+// change runs edit, a save or delete of a rate of cur, as a write
+// (writeSettled: settle, then the error or done). An edit that touches the
+// base or a currency of the orders rebuilds every order summary in its
+// transaction, seconds at a million lines: it runs behind the shell's
+// modal progress dialog, as a change of the base does, so the person sees
+// it working and cannot edit again meanwhile. The store says which kind an
+// edit is before it starts (FXEditRebuilds), so a quick edit shows no
+// dialog. If that question fails, the edit still runs, without the
+// dialog: the store rebuilds whatever the answer, and reports its own
+// errors. Like every write, it lands even if the person leaves Settings.
+func (f *fxEditor) change(cur string, edit func(ctx context.Context) error, settle, done func()) {
+	s, ws := f.s, f.s.ws
+	live := s.scopeCtx()
+	go func() {
+		slow, err := ws.FXEditRebuilds(context.WithoutCancel(live), cur)
+		s.env.Post(func() {
+			if err != nil || !slow {
+				s.writeIn(live, edit, settle, done)
+				return
+			}
+			s.run(s.l.T("settings.fx.rebuilding", cur), edit, func(err error) {
+				s.settleWrite(live, err, settle, done)
+			})
+		})
+	}()
 }

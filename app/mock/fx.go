@@ -2,6 +2,7 @@ package mock
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -16,6 +17,28 @@ type FXStore struct {
 	// SetBaseFn, when set, is called instead.
 	Base      string
 	SetBaseFn func(ctx context.Context, cur string) error
+	// Rebuilds are the currencies whose rate edits rebuild the order
+	// summaries (the base and the orders' currencies, in the store);
+	// RebuildErr, when set, fails such an edit as a failed rebuild does in
+	// the store: with the error and nothing changed.
+	Rebuilds   []string
+	RebuildErr error
+}
+
+// FXEditRebuilds implements app.FXStore: whether currency is in Rebuilds.
+func (m *FXStore) FXEditRebuilds(_ context.Context, currency string) (bool, error) {
+	if m == nil {
+		return false, nil
+	}
+	return slices.Contains(m.Rebuilds, currency), m.Err
+}
+
+// rebuildFails is RebuildErr for an edit of currency that rebuilds.
+func (m *FXStore) rebuildFails(currency string) error {
+	if slices.Contains(m.Rebuilds, currency) {
+		return m.RebuildErr
+	}
+	return nil
 }
 
 var _ app.FXStore = (*FXStore)(nil)
@@ -59,6 +82,9 @@ func (m *FXStore) SaveFXRate(_ context.Context, r app.FXRate) error {
 	if err := app.ValidateFXRate(r, time.Now()); err != nil {
 		return err
 	}
+	if err := m.rebuildFails(r.Currency); err != nil {
+		return err
+	}
 	for i, x := range m.Rates {
 		if x.Currency == r.Currency && x.ValidFrom.Equal(r.ValidFrom) {
 			m.Rates[i] = r
@@ -75,6 +101,9 @@ func (m *FXStore) DeleteFXRate(_ context.Context, currency string, validFrom tim
 	}
 	if m.Err != nil {
 		return m.Err
+	}
+	if err := m.rebuildFails(currency); err != nil {
+		return err
 	}
 	for i, x := range m.Rates {
 		if x.Currency == currency && x.ValidFrom.Equal(validFrom) {
