@@ -57,12 +57,24 @@ func logAddExp(u, v float64) float64 {
 // Lgamma and Log of each distinct value once instead of once per customer.
 type bgnbdData struct {
 	xs, txs, ts []float64 // distinct values; t_x and T in weeks
-	groups      []bgGroup
+	groups      []bgGroup // ordered by x, then t_x, then T
+	perX        []bgX     // the groups of each distinct x, by index into xs
+	e3, e4      []float64 // logLik's tables, kept between evaluations
 }
 
 type bgGroup struct {
 	xi, txi, ti int32
 	n           float64 // customers in the group
+}
+
+// bgX is where the groups of one x sit in bgnbdData.groups, and the
+// smallest and largest t_x and T index among them.
+type bgX struct {
+	from, to     int
+	txiLo, txiHi int32
+	tiLo, tiHi   int32
+	linear       bool // worth logLik's tables (see there)
+	customers    float64
 }
 
 func newBGNBDData(in []CLVInput) *bgnbdData {
@@ -102,26 +114,44 @@ func newBGNBDData(in []CLVInput) *bgnbdData {
 		}
 		return gi.ti < gj.ti
 	})
+	d.perX = make([]bgX, len(d.xs))
+	for i, g := range d.groups {
+		px := &d.perX[g.xi]
+		if px.to == 0 {
+			*px = bgX{from: i, txiLo: g.txi, txiHi: g.txi, tiLo: g.ti, tiHi: g.ti}
+		}
+		px.to = i + 1
+		px.txiLo, px.txiHi = min(px.txiLo, g.txi), max(px.txiHi, g.txi)
+		px.tiLo, px.tiHi = min(px.tiLo, g.ti), max(px.tiHi, g.ti)
+		px.customers += g.n
+	}
+	for i := range d.perX {
+		px := &d.perX[i]
+		// An exp per table entry against an exp and a log1p per group.
+		span := int(px.txiHi-px.txiLo+1) + int(px.tiHi-px.tiLo+1)
+		px.linear = d.xs[i] > 0 && span < px.to-px.from
+	}
+	d.e3, d.e4 = make([]float64, len(d.ts)), make([]float64, len(d.txs))
 	return d
 }
 
 // logLik sums BGNBDLogLikelihood over all customers.
+//
+// For x > 0 a customer's term is A1 + A2 + ln(e^A3 + e^A4), where A3
+// depends on x and T only and A4 on x and t_x only. Where an x has more
+// groups than distinct t_x and T among them (at a million order lines,
+// x = 1 has 19,000 groups over 365 days of each), e^A3 and e^A4 are
+// tabulated once per value, scaled by e^-K so the largest is 1, and each
+// group takes one Log of their sum, instead of the Exp and Log1p of
+// logAddExp: about half the cost of the fit, which is most of `clv`. The
+// scaling keeps every entry above e^-690 or the x takes logAddExp, so
+// nothing underflows; both forms are the same sum to rounding
+// (TestBGNBDLikelihoodIsWeightedOverDistinctCustomers).
 func (d *bgnbdData) logLik(p BGNBD) float64 {
 	lr0, _ := math.Lgamma(p.R)
 	lab, _ := math.Lgamma(p.A + p.B)
 	lb, _ := math.Lgamma(p.B)
 	la, lalpha := math.Log(p.A), math.Log(p.Alpha)
-	base := make([]float64, len(d.xs)) // A1 + A2
-	drop := make([]float64, len(d.xs)) // ln(a) - ln(b+x-1)
-	for i, x := range d.xs {
-		lr, _ := math.Lgamma(p.R + x)
-		lbx, _ := math.Lgamma(p.B + x)
-		labx, _ := math.Lgamma(p.A + p.B + x)
-		base[i] = lr - lr0 + p.R*lalpha + lab + lbx - lb - labx
-		if x > 0 {
-			drop[i] = la - math.Log(p.B+x-1)
-		}
-	}
 	ltx := make([]float64, len(d.txs))
 	for i, v := range d.txs {
 		ltx[i] = math.Log(p.Alpha + v)
@@ -131,14 +161,41 @@ func (d *bgnbdData) logLik(p BGNBD) float64 {
 		lt[i] = math.Log(p.Alpha + v)
 	}
 	sum := 0.0
-	for _, g := range d.groups {
-		x := d.xs[g.xi]
-		a3 := -(p.R + x) * lt[g.ti]
-		ll := base[g.xi] + a3
-		if x > 0 {
-			ll = base[g.xi] + logAddExp(a3, drop[g.xi]-(p.R+x)*ltx[g.txi])
+	for xi, x := range d.xs {
+		px := d.perX[xi]
+		lr, _ := math.Lgamma(p.R + x)
+		lbx, _ := math.Lgamma(p.B + x)
+		labx, _ := math.Lgamma(p.A + p.B + x)
+		base := lr - lr0 + p.R*lalpha + lab + lbx - lb - labx // A1 + A2
+		rx := p.R + x
+		groups := d.groups[px.from:px.to]
+		if x == 0 {
+			for _, g := range groups {
+				sum += g.n * (base - rx*lt[g.ti])
+			}
+			continue
 		}
-		sum += g.n * ll
+		drop := la - math.Log(p.B+x-1) // ln(a) - ln(b+x-1)
+		// The largest A3 and A4 are at the smallest T and t_x.
+		k := max(-rx*lt[px.tiLo], drop-rx*ltx[px.txiLo])
+		if !px.linear || -rx*lt[px.tiHi]-k < -690 || drop-rx*ltx[px.txiHi]-k < -690 {
+			for _, g := range groups {
+				sum += g.n * (base + logAddExp(-rx*lt[g.ti], drop-rx*ltx[g.txi]))
+			}
+			continue
+		}
+		e3, e4 := d.e3, d.e4
+		for i := px.tiLo; i <= px.tiHi; i++ {
+			e3[i] = math.Exp(-rx*lt[i] - k)
+		}
+		for i := px.txiLo; i <= px.txiHi; i++ {
+			e4[i] = math.Exp(drop - rx*ltx[i] - k)
+		}
+		s := 0.0
+		for _, g := range groups {
+			s += g.n * math.Log(e3[g.ti]+e4[g.txi])
+		}
+		sum += (base+k)*px.customers + s
 	}
 	return sum
 }

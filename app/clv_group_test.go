@@ -45,7 +45,8 @@ func distinctTriples(in []CLVInput) map[triple]int {
 // takes one term per distinct (x, t_x, T), weighted by how many customers
 // share it, and sums to the per-customer likelihood. On 20,000 customers
 // with at most 200 distinct summaries it evaluates that many terms, not
-// 20,000.
+// 20,000, and with many groups per x it takes them from its tables of
+// e^A3 and e^A4 (logLik), underflow guard included.
 func TestBGNBDLikelihoodIsWeightedOverDistinctCustomers(t *testing.T) {
 	in := crowdedInputs(20000, 1)
 	want := distinctTriples(in)
@@ -64,13 +65,27 @@ func TestBGNBDLikelihoodIsWeightedOverDistinctCustomers(t *testing.T) {
 	if n != float64(len(in)) {
 		t.Errorf("weights sum to %g, want %d", n, len(in))
 	}
-	for _, p := range []BGNBD{{0.243, 4.414, 0.793, 2.426}, {1.9, 55, 3.5e-7, 2735}, {0.5, 20, 2, 8}} {
-		per := 0.0
-		for _, c := range in {
-			per += BGNBDLogLikelihood(p, c.X, c.Tx(), c.T())
+	// CDNOW's parameters; the million-line workspace's optimum (nobody
+	// drops out); a > b (ln(a) - ln(b+x-1) > 0); and r = 150 with alpha
+	// near 0, where the tables would underflow and logLik takes logAddExp.
+	params := []BGNBD{{0.243, 4.414, 0.793, 2.426}, {1.9, 55, 3.5e-7, 2735}, {0.5, 2, 50, 0.5}, {150, 1e-3, 0.8, 2.4}}
+	for xi, px := range d.perX {
+		if px.linear != (d.xs[xi] > 0) {
+			t.Errorf("x = %g: tabulated %v", d.xs[xi], px.linear)
 		}
-		if got := d.logLik(p); math.Abs(got-per) > 1e-11*math.Abs(per) {
-			t.Errorf("%+v: weighted %.12g, per customer %.12g", p, got, per)
+	}
+	// Spread-out data: most x take logAddExp group by group.
+	spread := randomInputs(3000, 1)
+	for _, data := range [][]CLVInput{in, spread} {
+		d := newBGNBDData(data)
+		for _, p := range params {
+			per := 0.0
+			for _, c := range data {
+				per += BGNBDLogLikelihood(p, c.X, c.Tx(), c.T())
+			}
+			if got := d.logLik(p); math.Abs(got-per) > 1e-12*math.Abs(per) {
+				t.Errorf("%d customers, %+v: weighted %.15g, per customer %.15g", len(data), p, got, per)
+			}
 		}
 	}
 }
