@@ -191,13 +191,28 @@ func (d *bgnbdData) logLik(p BGNBD) float64 {
 		for i := px.txiLo; i <= px.txiHi; i++ {
 			e4[i] = math.Exp(drop - rx*ltx[i] - k)
 		}
-		s := 0.0
-		for _, g := range groups {
-			s += g.n * math.Log(e3[g.ti]+e4[g.txi])
-		}
-		sum += (base+k)*px.customers + s
+		sum += (base+k)*px.customers + logProduct(groups, e3, e4)
 	}
 	return sum
+}
+
+// logProduct is the sum over groups of n ln(e3[T] + e4[t_x]), taken as
+// the log of the product: the product is kept as a mantissa in [1, 2) and a
+// power of two (moving the exponent bits is exact), so each customer costs
+// a multiplication instead of a Log, and one Log ends the x. Every factor
+// lies in [e^-690, 2], so no product underflows. The rounding of the
+// multiplications adds up to a few 1e-16 relative, as a sum of Logs does.
+func logProduct(groups []bgGroup, e3, e4 []float64) float64 {
+	m, e := 1.0, 0
+	for _, g := range groups {
+		y := e3[g.ti] + e4[g.txi]
+		for c := 0.0; c < g.n; c++ {
+			b := math.Float64bits(m * y)
+			e += int(b>>52) - 1023
+			m = math.Float64frombits(b&(1<<52-1) | 1023<<52)
+		}
+	}
+	return math.Log(m) + float64(e)*math.Ln2
 }
 
 // GammaGammaLogLikelihood is the log-likelihood of one customer's mean
@@ -400,7 +415,7 @@ func gammaGammaObjective(in []CLVInput) (func([]float64) float64, float64) {
 		sum := 0.0
 		for _, gr := range groups {
 			px := g.P * gr.x
-			sum += gr.n * (perX[int(gr.xi)] + (px-1)*gr.lzbar - (px+g.Q)*math.Log1p(gr.x*gr.zbar/g.V))
+			sum += gr.n * (perX[int(gr.xi)] + (px-1)*gr.lzbar - (px+g.Q)*log1p(gr.x*gr.zbar/g.V))
 		}
 		if math.IsNaN(sum) {
 			return math.Inf(1)
@@ -408,6 +423,18 @@ func gammaGammaObjective(in []CLVInput) (func([]float64) float64, float64) {
 		return -sum
 	}
 	return f, mean / math.Max(1, n)
+}
+
+// log1p is math.Log1p(y) for y > -1. Below 2^-10 it sums the Taylor series
+// to y^6/6, whose remainder there is under 1e-19 relative: within an ulp
+// of math.Log1p (TestLog1pSeries) at a quarter of its cost. The spend fit
+// takes one per (x, zbar) and evaluation, and where the spend model does
+// not fit (v runs off to 1e8 and more) every argument is that small.
+func log1p(y float64) float64 {
+	if y < 0x1p-10 && y > -0x1p-10 {
+		return y * (1 - y*(1.0/2-y*(1.0/3-y*(1.0/4-y*(1.0/5-y*(1.0/6))))))
+	}
+	return math.Log1p(y)
 }
 
 // FitReport is how an optimisation ended: the Nelder-Mead iterations it

@@ -331,3 +331,23 @@ func TestWriteCLVCSVMatchesCSV(t *testing.T) {
 		t.Errorf("no customers: %q, %v", empty.String(), err)
 	}
 }
+
+// TestLog1pSeries: the spend fit's log1p is within an ulp of math.Log1p
+// where it sums the series (|y| < 2^-10) and is math.Log1p elsewhere.
+func TestLog1pSeries(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	ys := []float64{0, 0x1p-10, -0x1p-10, math.Nextafter(0x1p-10, 0), math.Nextafter(-0x1p-10, 0), 1e-300, 0.5, 3, 1e6}
+	for range 500000 {
+		y := math.Pow(2, -10-40*r.Float64())
+		if r.IntN(4) == 0 {
+			y = -y
+		}
+		ys = append(ys, y)
+	}
+	for _, y := range ys {
+		got, want := log1p(y), math.Log1p(y)
+		if ulp := math.Abs(math.Nextafter(want, math.Inf(1)) - want); math.Abs(got-want) > ulp {
+			t.Fatalf("log1p(%g) = %.17g, math.Log1p %.17g", y, got, want)
+		}
+	}
+}
