@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -104,15 +106,14 @@ func newBGNBDData(in []CLVInput) *bgnbdData {
 		d.groups = append(d.groups, bgGroup{int32(xset[k.x]), int32(txset[k.tx]), int32(tset[k.t]), float64(n)})
 	}
 	// A fixed order makes the sum, and so the fit, repeatable.
-	sort.Slice(d.groups, func(i, j int) bool {
-		gi, gj := d.groups[i], d.groups[j]
-		if gi.xi != gj.xi {
-			return gi.xi < gj.xi
+	slices.SortFunc(d.groups, func(a, b bgGroup) int {
+		if a.xi != b.xi {
+			return cmp.Compare(a.xi, b.xi)
 		}
-		if gi.txi != gj.txi {
-			return gi.txi < gj.txi
+		if a.txi != b.txi {
+			return cmp.Compare(a.txi, b.txi)
 		}
-		return gi.ti < gj.ti
+		return cmp.Compare(a.ti, b.ti)
 	})
 	d.perX = make([]bgX, len(d.xs))
 	for i, g := range d.groups {
@@ -366,11 +367,11 @@ func gammaGammaObjective(in []CLVInput) (func([]float64) float64, float64) {
 	for k := range count {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].x != keys[j].x {
-			return keys[i].x < keys[j].x
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.x != b.x {
+			return cmp.Compare(a.x, b.x)
 		}
-		return keys[i].zbar < keys[j].zbar
+		return cmp.Compare(a.zbar, b.zbar)
 	})
 	type group struct{ xi, n, x, zbar, lzbar float64 }
 	var xs []float64
