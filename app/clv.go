@@ -110,7 +110,7 @@ func SummarizePurchases(cs []CustomerPurchases, asOf time.Time) []CLVInput {
 			continue
 		}
 		first, last := c.Days[0].Day, c.Days[n-1].Day
-		in := CLVInput{ID: c.ID, X: n - 1, TxDays: DaysBetween(first, last), TDays: DaysBetween(first, asOf), First: first}
+		in := CLVInput{ID: c.ID, X: n - 1, TxDays: daysBetween(first, last), TDays: daysBetween(first, asOf), First: first}
 		if n > 1 {
 			var sum int64
 			for _, d := range c.Days[1:n] {
@@ -121,6 +121,17 @@ func SummarizePurchases(cs []CustomerPurchases, asOf time.Time) []CLVInput {
 		out = append(out, in)
 	}
 	return out
+}
+
+// daysBetween is DaysBetween, by the Unix seconds when both are midnight
+// UTC, as purchase days are: DaysBetween's calendar arithmetic, four
+// times per customer, was a twentieth of `clv` at a million order lines.
+func daysBetween(a, b time.Time) int {
+	sa, sb := a.Unix(), b.Unix()
+	if a.Location() == time.UTC && b.Location() == time.UTC && a.Nanosecond() == 0 && b.Nanosecond() == 0 && sa%86400 == 0 && sb%86400 == 0 {
+		return int((sb - sa) / 86400)
+	}
+	return DaysBetween(a, b)
 }
 
 // CLVOptions are the user's settings for a prediction.

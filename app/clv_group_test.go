@@ -351,3 +351,26 @@ func TestLog1pSeries(t *testing.T) {
 		}
 	}
 }
+
+// TestDaysBetweenFastPath: SummarizePurchases' day count equals
+// DaysBetween for midnights UTC (its fast path) and for any other times.
+func TestDaysBetweenFastPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(10, 10))
+	shanghai := time.FixedZone("CST", 8*3600)
+	base := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	for range 100000 {
+		a := base.AddDate(0, 0, r.IntN(20000))
+		b := base.AddDate(0, 0, r.IntN(20000))
+		switch r.IntN(4) {
+		case 1:
+			b = b.Add(time.Duration(r.Int64N(int64(24 * time.Hour))))
+		case 2:
+			a = a.In(shanghai)
+		case 3:
+			a = time.Unix(a.Unix(), 0).UTC()
+		}
+		if got, want := daysBetween(a, b), DaysBetween(a, b); got != want {
+			t.Fatalf("daysBetween(%v, %v) = %d, DaysBetween %d", a, b, got, want)
+		}
+	}
+}
