@@ -125,7 +125,7 @@ func SummarizePurchases(cs []CustomerPurchases, asOf time.Time) []CLVInput {
 
 // daysBetween is DaysBetween, by the Unix seconds when both are midnight
 // UTC, as purchase days are: DaysBetween's calendar arithmetic, four
-// times per customer, was a twentieth of `clv` at a million order lines.
+// times per customer, was 4 % of `clv` at a million order lines.
 func daysBetween(a, b time.Time) int {
 	sa, sb := a.Unix(), b.Unix()
 	if a.Location() == time.UTC && b.Location() == time.UTC && a.Nanosecond() == 0 && b.Nanosecond() == 0 && sa%86400 == 0 && sb%86400 == 0 {
@@ -402,10 +402,10 @@ type predictKey struct {
 
 // groupPredictions returns the distinct prediction inputs of in, in their
 // first customer's order, and for each customer the index of its own. At a
-// million order lines 90,957 customers have about 49,000 distinct keys
-// (every one-time buyer of a day shares one), so predicting each key once
-// nearly halves Predict, whose cost is the hypergeometric series and the
-// decimal rounding, not the loop.
+// million order lines the 90,101 customers with a purchase have 49,272
+// distinct keys (every one-time buyer of a day shares one), so predicting
+// each key once nearly halves Predict, whose cost is the hypergeometric
+// series and the decimal rounding, not the loop.
 func groupPredictions(in []CLVInput) (keys []predictKey, of []int32) {
 	index := make(map[predictKey]int32, len(in)/2)
 	of = make([]int32, len(in))
