@@ -75,7 +75,7 @@ type bgX struct {
 	from, to     int
 	txiLo, txiHi int32
 	tiLo, tiHi   int32
-	linear       bool // worth logLik's tables (see there)
+	tabulated    bool // worth logLik's tables (see there)
 	customers    float64
 }
 
@@ -130,7 +130,7 @@ func newBGNBDData(in []CLVInput) *bgnbdData {
 		px := &d.perX[i]
 		// An exp per table entry against an exp and a log1p per group.
 		span := int(px.txiHi-px.txiLo+1) + int(px.tiHi-px.tiLo+1)
-		px.linear = d.xs[i] > 0 && span < px.to-px.from
+		px.tabulated = d.xs[i] > 0 && span < px.to-px.from
 	}
 	d.e3, d.e4 = make([]float64, len(d.ts)), make([]float64, len(d.txs))
 	return d
@@ -142,11 +142,12 @@ func newBGNBDData(in []CLVInput) *bgnbdData {
 // depends on x and T only and A4 on x and t_x only. Where an x has more
 // groups than distinct t_x and T among them (at a million order lines,
 // x = 1 has 19,000 groups over 365 days of each), e^A3 and e^A4 are
-// tabulated once per value, scaled by e^-K so the largest is 1, and each
-// group takes one Log of their sum, instead of the Exp and Log1p of
-// logAddExp: about half the cost of the fit, which is most of `clv`. The
-// scaling keeps every entry above e^-690 or the x takes logAddExp, so
-// nothing underflows; both forms are the same sum to rounding
+// tabulated once per value, scaled by e^-K so the largest is 1, and the
+// groups' e^A3 + e^A4 are multiplied into one product per x (logProduct):
+// one Log per x instead of the Exp and Log1p of logAddExp per group, which
+// were most of the fit, and the fit most of `clv`. The scaling keeps every
+// entry above e^-690 or the x takes logAddExp, so nothing underflows; both
+// forms are the same sum to rounding
 // (TestBGNBDLikelihoodIsWeightedOverDistinctCustomers).
 func (d *bgnbdData) logLik(p BGNBD) float64 {
 	lr0, _ := math.Lgamma(p.R)
@@ -179,7 +180,7 @@ func (d *bgnbdData) logLik(p BGNBD) float64 {
 		drop := la - math.Log(p.B+x-1) // ln(a) - ln(b+x-1)
 		// The largest A3 and A4 are at the smallest T and t_x.
 		k := max(-rx*lt[px.tiLo], drop-rx*ltx[px.txiLo])
-		if !px.linear || -rx*lt[px.tiHi]-k < -690 || drop-rx*ltx[px.txiHi]-k < -690 {
+		if !px.tabulated || -rx*lt[px.tiHi]-k < -690 || drop-rx*ltx[px.txiHi]-k < -690 {
 			for _, g := range groups {
 				sum += g.n * (base + logAddExp(-rx*lt[g.ti], drop-rx*ltx[g.txi]))
 			}
@@ -201,12 +202,17 @@ func (d *bgnbdData) logLik(p BGNBD) float64 {
 // the log of the product: the product is kept as a mantissa in [1, 2) and a
 // power of two (moving the exponent bits is exact), so each customer costs
 // a multiplication instead of a Log, and one Log ends the x. Every factor
-// lies in [e^-690, 2], so no product underflows. The rounding of the
-// multiplications adds up to a few 1e-16 relative, as a sum of Logs does.
+// lies in [e^-690, 2], so no product underflows (a factor outside, which
+// only parameters outside the fit's bounds could make, gives NaN, as the
+// sum of logs would). The rounding of the multiplications adds up to a few
+// 1e-16 relative, as a sum of Logs does.
 func logProduct(groups []bgGroup, e3, e4 []float64) float64 {
 	m, e := 1.0, 0
 	for _, g := range groups {
 		y := e3[g.ti] + e4[g.txi]
+		if !(y >= 0x1p-1000 && y <= 2) {
+			return math.NaN()
+		}
 		for c := 0.0; c < g.n; c++ {
 			b := math.Float64bits(m * y)
 			e += int(b>>52) - 1023

@@ -70,9 +70,20 @@ func TestBGNBDLikelihoodIsWeightedOverDistinctCustomers(t *testing.T) {
 	// near 0, where the tables would underflow and logLik takes logAddExp.
 	params := []BGNBD{{0.243, 4.414, 0.793, 2.426}, {1.9, 55, 3.5e-7, 2735}, {0.5, 2, 50, 0.5}, {150, 1e-3, 0.8, 2.4}}
 	for xi, px := range d.perX {
-		if px.linear != (d.xs[xi] > 0) {
-			t.Errorf("x = %g: tabulated %v", d.xs[xi], px.linear)
+		if px.tabulated != (d.xs[xi] > 0) {
+			t.Errorf("x = %g: tabulated %v", d.xs[xi], px.tabulated)
 		}
+	}
+	// A factor that is not a number (or out of the tables' range) makes
+	// the product's log not a number, as a sum of logs would be, so the
+	// fit refuses the point rather than reading the NaN's bits as a float.
+	for _, bad := range []float64{math.NaN(), math.Inf(1), 3, 0} {
+		if l := logProduct([]bgGroup{{n: 2}}, []float64{bad}, []float64{0}); !math.IsNaN(l) {
+			t.Errorf("factor %g: log product %g", bad, l)
+		}
+	}
+	if l, want := logProduct([]bgGroup{{n: 3}, {ti: 1, n: 1}}, []float64{0.5, 1e-200}, []float64{0.25}), 3*math.Log(0.75)+math.Log(0.25+1e-200); math.Abs(l-want) > 1e-13 {
+		t.Errorf("log product %.15g, want %.15g", l, want)
 	}
 	// Spread-out data: most x take logAddExp group by group.
 	spread := randomInputs(3000, 1)
