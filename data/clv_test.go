@@ -65,6 +65,12 @@ func TestPurchaseDays(t *testing.T) {
 			}
 		}
 	}
+	// The customers' days share one array: adding a day to one customer
+	// must not overwrite the next one's first.
+	got[0].Days = append(got[0].Days, app.PurchaseDay{Day: d("2024-03-01"), Cents: 1})
+	if b := got[1].Days[0]; !b.Day.Equal(d("2024-01-20")) || b.Cents != 999 {
+		t.Errorf("B's first day after appending to A's: %+v", b)
+	}
 }
 
 // TestPurchaseDaysUCISample imports the shared UCI sample and compares the
