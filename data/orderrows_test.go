@@ -3,9 +3,11 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/seller-assistant/seller-assistant/app"
@@ -267,4 +269,53 @@ func TestMigrationCompactsTheFile(t *testing.T) {
 	if got := dumpRows(t, s.db, schema12LineCols); !reflect.DeepEqual(got, lines) {
 		t.Error("lines changed")
 	}
+}
+
+// TestSmallFileIntoManyLinesReplacesOnlyItsOrders: a file with few orders
+// imported over many lines reads back only its own orders' lines (a
+// temporary table of its order ids); one order unchanged, one changed and
+// one new are told apart as with a full read, and undo puts the changed
+// order's old lines back.
+func TestSmallFileIntoManyLinesReplacesOnlyItsOrders(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newWorkspace(t)
+	var big strings.Builder
+	big.WriteString(uciHeader)
+	for i := range 300 {
+		fmt.Fprintf(&big, "%d,S%d,thing %d,%d,2024-03-%02d 09:00:00,2.50,%d,DE\n", 1000+i/3, i%7, i%7, 1+i%4, 1+(i/3)%28, 50+i/3)
+	}
+	if _, err := s.ImportOrders(ctx, app.ImportOptions{Path: writeOrderFile(t, "big.csv", []byte(big.String()))}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpRows(t, s.db, `SELECT `+allLineCols+` FROM order_lines WHERE invoice_no = '1010' ORDER BY id`)
+	small := uciHeader +
+		// 1005 as it is (lines 15-17 of the big file), 1010 with one quantity changed, 2000 new.
+		"1005,S1,thing 1,4,2024-03-06 09:00:00,2.50,55,DE\n1005,S2,thing 2,1,2024-03-06 09:00:00,2.50,55,DE\n1005,S3,thing 3,2,2024-03-06 09:00:00,2.50,55,DE\n" +
+		"1010,S2,thing 2,9,2024-03-11 09:00:00,2.50,60,DE\n" +
+		"2000,S9,thing 9,1,2024-04-01 09:00:00,7.00,99,FR\n"
+	res, err := s.ImportOrders(ctx, app.ImportOptions{Path: writeOrderFile(t, "small.csv", []byte(small))}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.OrdersNew != 1 || res.OrdersReplaced != 1 || res.OrdersUnchanged != 1 {
+		t.Fatalf("%d new, %d replaced, %d unchanged; want 1 of each", res.OrdersNew, res.OrdersReplaced, res.OrdersUnchanged)
+	}
+	var n1010, total int
+	s.db.QueryRow(`SELECT count(*) FROM order_lines WHERE invoice_no = '1010'`).Scan(&n1010)
+	s.db.QueryRow(`SELECT count(*) FROM order_lines`).Scan(&total)
+	if n1010 != 1 || total != 300-3+1+1 {
+		t.Errorf("order 1010 has %d lines (want the file's 1), %d lines in all (want 299)", n1010, total)
+	}
+	var temps int
+	s.db.QueryRow(`SELECT count(*) FROM temp.sqlite_schema WHERE name = 'file_keys'`).Scan(&temps)
+	if temps != 0 {
+		t.Error("the temporary table of the file's order ids was left behind")
+	}
+	if err := s.UndoImport(ctx, res.ImportID); err != nil {
+		t.Fatal(err)
+	}
+	if got := dumpRows(t, s.db, `SELECT `+allLineCols+` FROM order_lines WHERE invoice_no = '1010' ORDER BY id`); !reflect.DeepEqual(got, before) {
+		t.Errorf("undo: order 1010 is %v, want %v", got, before)
+	}
+	checkDaySummaries(t, "after a small file's undo", s)
 }
