@@ -1173,6 +1173,41 @@ type lastOrder struct {
 
 func (a *orderAggregates) add(p *app.ParsedLine) {
 	amount := a.baseCents(p)
+	c := a.lookUp(p)
+	inv, mid, cid := c.inv, c.mid, c.cid
+	mr := &a.monthRows[mid]
+	if !addChecked(&mr.revenue, amount) {
+		a.overflow = true
+	}
+	mr.lines++
+	if k := pair(mid, inv); k != c.monthInv {
+		if _, seen := a.monthInv[k]; !seen {
+			a.monthInv[k] = struct{}{}
+			mr.orders++
+		}
+		c.monthInv = k
+	}
+	cr := &a.countryRows[cid]
+	if !addChecked(&cr.revenue, amount) {
+		a.overflow = true
+	}
+	if k := pair(cid, inv); k != c.countryInv {
+		if _, seen := a.countryInv[k]; !seen {
+			a.countryInv[k] = struct{}{}
+			cr.orders++
+		}
+		c.countryInv = k
+	}
+	if p.Customer == "" {
+		a.addDays(p, c.day, -1, amount)
+		return
+	}
+	a.addCustomer(p, c, cr, amount)
+}
+
+// lookUp interns the line's invoice, month, day and country, each only when
+// it differs from the previous line's (see lastOrder).
+func (a *orderAggregates) lookUp(p *app.ParsedLine) *lastOrder {
 	c := &a.prev
 	if !c.valid || p.Invoice != c.invoice {
 		inv, isNew := intern(a.invoices, p.Invoice)
@@ -1181,9 +1216,8 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 		}
 		c.invoice, c.inv = strings.Clone(p.Invoice), inv
 	}
-	inv := c.inv
 	if p.OrderID == "" {
-		a.plainOrder[inv] = true
+		a.plainOrder[c.inv] = true
 	} else if !c.valid || p.OrderID != c.orderID {
 		if _, seen := a.markedOrder[p.OrderID]; !seen {
 			a.markedOrder[strings.Clone(p.OrderID)] = struct{}{}
@@ -1212,34 +1246,12 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 		c.country, c.cid = strings.Clone(p.Country), cid
 	}
 	c.valid = true
-	mid, cid := c.mid, c.cid
-	mr := &a.monthRows[mid]
-	if !addChecked(&mr.revenue, amount) {
-		a.overflow = true
-	}
-	mr.lines++
-	if k := pair(mid, inv); k != c.monthInv {
-		if _, seen := a.monthInv[k]; !seen {
-			a.monthInv[k] = struct{}{}
-			mr.orders++
-		}
-		c.monthInv = k
-	}
-	cr := &a.countryRows[cid]
-	if !addChecked(&cr.revenue, amount) {
-		a.overflow = true
-	}
-	if k := pair(cid, inv); k != c.countryInv {
-		if _, seen := a.countryInv[k]; !seen {
-			a.countryInv[k] = struct{}{}
-			cr.orders++
-		}
-		c.countryInv = k
-	}
-	if p.Customer == "" {
-		a.addDays(p, c.day, -1, amount)
-		return
-	}
+	return c
+}
+
+// addCustomer adds a line with a customer to its day and its customer's
+// summary.
+func (a *orderAggregates) addCustomer(p *app.ParsedLine, c *lastOrder, cr *countryAgg, amount int64) {
 	if p.Customer != c.customer {
 		uid, isNew := intern(a.customers, p.Customer)
 		if isNew {
@@ -1250,7 +1262,7 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 	}
 	uid := c.uid
 	a.addDays(p, c.day, int64(uid), amount)
-	if k := pair(cid, uid); k != c.countryCust {
+	if k := pair(c.cid, uid); k != c.countryCust {
 		if _, seen := a.countryCust[k]; !seen {
 			a.countryCust[k] = struct{}{}
 			cr.customers++
@@ -1262,11 +1274,11 @@ func (a *orderAggregates) add(p *app.ParsedLine) {
 	if !addChecked(&cu.monetary, amount) {
 		a.overflow = true
 	}
-	cu.addCountry(cid)
+	cu.addCountry(c.cid)
 	if app.IsCancellation(p.Invoice, p.Quantity) {
 		return
 	}
-	if k := pair(uid, inv); k != c.custInv {
+	if k := pair(uid, c.inv); k != c.custInv {
 		if _, seen := a.custInv[k]; !seen {
 			a.custInv[k] = struct{}{}
 			cu.orders++

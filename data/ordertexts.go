@@ -140,9 +140,6 @@ func (a *atText) of(sec int64) string {
 	return a.s
 }
 
-// atDaySQL is the day number of a row of order_rows t (a name or alias).
-func atDaySQL(t string) string { return `(` + t + `.at / 86400)` }
-
 // withDateIndex makes sure order_rows_by_at is there before a date range
 // is read: an import into an empty workspace leaves it out (see
 // dropDateIndex), and this builds it the first time, one sort of the
