@@ -134,6 +134,9 @@ func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.Ord
 	if err := s.withDateIndex(ctx); err != nil {
 		return pf, err
 	}
+	if err := s.withCustomerIndex(ctx); err != nil {
+		return pf, err
+	}
 	lo, hi := dayStart(from.Format(dateLayout)), dayStart(to.AddDate(0, 0, 1).Format(dateLayout))
 	// Lines as o, their country's text as c.
 	const lines = `order_rows o JOIN order_texts c ON c.id = o.country_id`

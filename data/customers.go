@@ -121,8 +121,8 @@ func (s *Store) scanCustomerStats(ctx context.Context, n int, query string, args
 // order_rows_by_customer index, which a large import drops and this
 // rebuilds once (about a second at a million lines).
 func (s *Store) CustomerOrders(ctx context.Context, customerID string) ([]app.OrderLine, error) {
-	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_rows_by_customer ON order_rows (customer_id, at)`); err != nil {
-		return nil, s.fail(err)
+	if err := s.withCustomerIndex(ctx); err != nil {
+		return nil, err
 	}
 	// A customer's own lines show their own currency, not converted.
 	rows, err := s.db.QueryContext(ctx, `SELECT o.invoice_no, o.stock_code, d.text, o.quantity, datetime(o.at, 'unixepoch'),

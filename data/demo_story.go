@@ -639,11 +639,18 @@ func insertDemoOrders(ctx context.Context, tx *sql.Tx, now time.Time) error {
 // statement per row spends most of its time in the driver, not in SQLite.
 const demoBatch = 200
 
-// insertOrderRows writes rows of the 9 order-line columns, demoBatch rows a
-// statement.
+// insertOrderRows writes rows of the 9 order-line columns (invoice, SKU,
+// description, quantity, "YYYY-MM-DD HH:MM:SS", price cents, customer,
+// country, currency), demoBatch rows a statement, into order_rows as the
+// importer writes them: texts interned, times in seconds. (Through the
+// order_lines view each line ran its trigger's four statements.)
 func insertOrderRows(ctx context.Context, tx *sql.Tx, rows [][]any) error {
-	const head = `INSERT INTO order_lines
-		(invoice_no, stock_code, description, quantity, invoiced_at, unit_price_cents, customer_id, country, currency) VALUES `
+	texts, err := readOrderTexts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	const head = `INSERT INTO order_rows
+		(invoice_no, stock_code, description_id, quantity, at, unit_price_cents, customer_id, country_id, currency) VALUES `
 	values := func(n int) string {
 		return head + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?),", n), ",")
 	}
@@ -657,8 +664,18 @@ func insertOrderRows(ctx context.Context, tx *sql.Tx, rows [][]any) error {
 		n := min(demoBatch, len(rows))
 		args = args[:0]
 		for _, row := range rows[:n] {
-			args = append(args, row...)
+			at, err := atSeconds(row[4].(string))
+			if err != nil {
+				return err
+			}
+			args = append(args, row[0], row[1], texts.id(row[2].(string)), row[3], at, row[5], row[6], texts.id(row[7].(string)), row[8])
 		}
+		for q := texts.queued; len(q) > 0; q = q[2:] {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO order_texts (id, text) VALUES (?, ?)`, q[0].Value, q[1].Value); err != nil {
+				return err
+			}
+		}
+		texts.queued = texts.queued[:0]
 		if n == demoBatch {
 			_, err = full.ExecContext(ctx, args...)
 		} else {
