@@ -720,7 +720,7 @@ func (s *Store) Funnel(ctx context.Context, f app.AdsFilter) ([]app.FunnelRow, e
 	if err != nil {
 		return nil, s.fail(err)
 	}
-	if err := s.withDateIndex(ctx); err != nil {
+	if err := s.withIndex(ctx, dateIndexSQL); err != nil {
 		return nil, err
 	}
 	in := strings.TrimSuffix(strings.Repeat("?,", len(skus)), ",")

@@ -131,10 +131,10 @@ func (s *Store) DeleteCampaign(ctx context.Context, id int64) error {
 // market, falls inside the period.
 func (s *Store) PeriodFigures(ctx context.Context, from, to time.Time, f app.OrderFilter) (app.PeriodFigures, error) {
 	pf := app.PeriodFigures{From: from, To: to}
-	if err := s.withDateIndex(ctx); err != nil {
+	if err := s.withIndex(ctx, dateIndexSQL); err != nil {
 		return pf, err
 	}
-	if err := s.withCustomerIndex(ctx); err != nil {
+	if err := s.withIndex(ctx, customerIndexSQL); err != nil {
 		return pf, err
 	}
 	lo, hi := dayStart(from.Format(dateLayout)), dayStart(to.AddDate(0, 0, 1).Format(dateLayout))

@@ -395,7 +395,7 @@ func (s *Store) SaveTarget(ctx context.Context, platform string, hours int) erro
 // OrdersByCountry implements app.CareStore. It reads the lines in the
 // period (through the date index), off the UI goroutine.
 func (s *Store) OrdersByCountry(ctx context.Context, from, to time.Time) ([]app.NamedValue, error) {
-	if err := s.withDateIndex(ctx); err != nil {
+	if err := s.withIndex(ctx, dateIndexSQL); err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.text, count(DISTINCT o.invoice_no) FROM order_rows o JOIN order_texts c ON c.id = o.country_id

@@ -77,7 +77,7 @@ func (s *Store) CustomerStatsAsOf(ctx context.Context, asOf time.Time) ([]app.Cu
 	// A line is dated before day exactly when its time is before day's
 	// first second.
 	start := dayStart(day)
-	if err := s.withDateIndex(ctx); err != nil {
+	if err := s.withIndex(ctx, dateIndexSQL); err != nil {
 		return nil, err
 	}
 	var later bool
@@ -121,7 +121,7 @@ func (s *Store) scanCustomerStats(ctx context.Context, n int, query string, args
 // order_rows_by_customer index, which a large import drops and this
 // rebuilds once (about a second at a million lines).
 func (s *Store) CustomerOrders(ctx context.Context, customerID string) ([]app.OrderLine, error) {
-	if err := s.withCustomerIndex(ctx); err != nil {
+	if err := s.withIndex(ctx, customerIndexSQL); err != nil {
 		return nil, err
 	}
 	// A customer's own lines show their own currency, not converted.

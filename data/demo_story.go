@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -670,12 +671,12 @@ func insertOrderRows(ctx context.Context, tx *sql.Tx, rows [][]any) error {
 			}
 			args = append(args, row[0], row[1], texts.id(row[2].(string)), row[3], at, row[5], row[6], texts.id(row[7].(string)), row[8])
 		}
-		for q := texts.queued; len(q) > 0; q = q[2:] {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO order_texts (id, text) VALUES (?, ?)`, q[0].Value, q[1].Value); err != nil {
-				return err
-			}
+		if err := texts.writeQueued(func(a []driver.NamedValue) error {
+			_, err := tx.ExecContext(ctx, insertTextSQL, a[0].Value, a[1].Value)
+			return err
+		}); err != nil {
+			return err
 		}
-		texts.queued = texts.queued[:0]
 		if n == demoBatch {
 			_, err = full.ExecContext(ctx, args...)
 		} else {

@@ -178,23 +178,9 @@ func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
 	}
 	agg := newOrderAggregates()
 	agg.conv = oc.conv
-	// Countries by id: a handful, read once instead of joined per line.
-	countries := map[int64]string{}
-	crows, err := tx.QueryContext(ctx, `SELECT id, text FROM order_texts WHERE id IN (SELECT DISTINCT country_id FROM order_rows)`)
+	// Countries by id, read once instead of joined per line.
+	texts, err := textsByID(ctx, tx)
 	if err != nil {
-		return err
-	}
-	for crows.Next() {
-		var id int64
-		var text string
-		if err := crows.Scan(&id, &text); err != nil {
-			crows.Close()
-			return err
-		}
-		countries[id] = text
-	}
-	crows.Close()
-	if err := crows.Err(); err != nil {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT invoice_no, stock_code, quantity, at, unit_price_cents,
@@ -210,7 +196,7 @@ func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		p.At, p.Country = at.of(sec), countries[country]
+		p.At, p.Country = at.of(sec), texts[country]
 		agg.add(&p)
 	}
 	rows.Close()

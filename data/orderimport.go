@@ -410,7 +410,7 @@ func (ld *orderLoad) convertible(res *app.ImportResult, currencies map[string]st
 }
 
 // dropDateIndex drops the date index for a load into an empty workspace,
-// and the first reader of a date range builds it (withDateIndex), once. A
+// and the first reader of a date range builds it (withIndex), once. A
 // file whose dates are out of time order (an export sorted by order id,
 // customer or marketplace) would put each insert at a random place in that
 // B-tree (issue 20 measured the load at 0.59x the time without it), and
@@ -836,7 +836,7 @@ func newLineWriter(ctx context.Context, dc any, importID int64, nullCurrency str
 		w.close()
 		return nil, err
 	}
-	if w.text, err = w.prepare(ctx, dc, `INSERT INTO order_texts (id, text) VALUES (?, ?)`); err != nil {
+	if w.text, err = w.prepare(ctx, dc, insertTextSQL); err != nil {
 		w.close()
 		return nil, err
 	}
@@ -929,14 +929,12 @@ func (w *lineWriter) exec(ctx context.Context, stmt driver.StmtExecContext, line
 		}
 	}
 	// The new texts first, so no line points at a text not there.
-	q := w.texts.queued
-	for len(q) > 0 {
-		if _, err := w.text.ExecContext(ctx, q[:2]); err != nil {
-			return err
-		}
-		q = q[2:]
+	if err := w.texts.writeQueued(func(a []driver.NamedValue) error {
+		_, err := w.text.ExecContext(ctx, a)
+		return err
+	}); err != nil {
+		return err
 	}
-	w.texts.queued = w.texts.queued[:0]
 	_, err := stmt.ExecContext(ctx, args)
 	return err
 }
@@ -1596,22 +1594,8 @@ func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, s
 	var oc orderCounts
 	// The texts by id, read once: a lookup per line in SQL was two B-tree
 	// searches a line, for lines of orders the file mostly does not hold.
-	texts := map[int64][]byte{}
-	trows, err := tx.QueryContext(ctx, `SELECT id, text FROM order_texts`)
+	texts, err := textsByID(ctx, tx)
 	if err != nil {
-		return oc, err
-	}
-	for trows.Next() {
-		var id int64
-		var text []byte
-		if err := trows.Scan(&id, &text); err != nil {
-			trows.Close()
-			return oc, err
-		}
-		texts[id] = text
-	}
-	trows.Close()
-	if err := trows.Err(); err != nil {
 		return oc, err
 	}
 	// A file with few orders against many lines (a day's export into a
@@ -1648,7 +1632,7 @@ func replaceOrders(ctx context.Context, tx *sql.Tx, importID, maxBefore int64, s
 		}
 		// The time as the file's line has it (ParsedLine.At).
 		at = appendAt(at[:0], sec)
-		buf = lineBytes(buf[:0], invoice, stock, texts[desc], qty, at, price, customer, texts[country], currency)
+		buf = lineBytes(buf[:0], invoice, stock, []byte(texts[desc]), qty, at, price, customer, []byte(texts[country]), currency)
 		g.there.add(sigs.hash(buf))
 	}
 	rows.Close()

@@ -20,22 +20,16 @@ type orderTexts struct {
 }
 
 func readOrderTexts(ctx context.Context, q queryer) (*orderTexts, error) {
-	t := &orderTexts{ids: map[string]any{}, next: 1}
-	rows, err := q.QueryContext(ctx, `SELECT id, text FROM order_texts`)
+	byID, err := textsByID(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var text string
-		if err := rows.Scan(&id, &text); err != nil {
-			return nil, err
-		}
+	t := &orderTexts{ids: make(map[string]any, len(byID)), next: 1}
+	for id, text := range byID {
 		t.ids[text] = id
 		t.next = max(t.next, id+1)
 	}
-	return t, rows.Err()
+	return t, nil
 }
 
 // id is text's id, a new one queued for writing when text is new.
@@ -49,6 +43,41 @@ func (t *orderTexts) id(text string) any {
 	t.ids[text] = v
 	t.queued = append(t.queued, driver.NamedValue{Ordinal: 1, Value: v}, driver.NamedValue{Ordinal: 2, Value: text})
 	return v
+}
+
+// insertTextSQL writes one queued text: its id and text.
+const insertTextSQL = `INSERT INTO order_texts (id, text) VALUES (?, ?)`
+
+// writeQueued writes the texts handed out since the last call, each as the
+// (id, text) arguments of insertTextSQL, before the lines that use them.
+func (t *orderTexts) writeQueued(write func(args []driver.NamedValue) error) error {
+	for q := t.queued; len(q) > 0; q = q[2:] {
+		if err := write(q[:2]); err != nil {
+			return err
+		}
+	}
+	t.queued = t.queued[:0]
+	return nil
+}
+
+// textsByID reads order_texts as id -> text, for readers that take the
+// ids from order_rows and want the texts without a join per line.
+func textsByID(ctx context.Context, q queryer) (map[int64]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, text FROM order_texts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		out[id] = text
+	}
+	return out, rows.Err()
 }
 
 // atSeconds reads a stored line time, "YYYY-MM-DD HH:MM:SS" (UTC), as
@@ -140,27 +169,25 @@ func (a *atText) of(sec int64) string {
 	return a.s
 }
 
-// withCustomerIndex makes sure order_rows_by_customer is there: the
-// customer detail reads one customer's lines through it, and a campaign's
-// new customers look up each buyer's first line. Every import drops it (a
-// million random inserts cost more than the load), and the first of those
-// readers builds it, one sort (≈ 1 s at a million lines). Without it, the
-// new-customer count scanned every line once per buyer.
-func (s *Store) withCustomerIndex(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_rows_by_customer ON order_rows (customer_id, at)`); err != nil {
-		return s.fail(err)
-	}
-	return nil
-}
+// Indexes on order_rows that imports drop and their first reader builds
+// (withIndex), one sort each.
+const (
+	// Date ranges: campaigns, the ads funnel, care, storage fees, as-of
+	// tiers. Dropped by an import into an empty workspace (see
+	// dropDateIndex): ≈ 0.7 s at a million lines.
+	dateIndexSQL = `CREATE INDEX IF NOT EXISTS order_rows_by_at ON order_rows (at)`
+	// One customer's lines: the customer detail, and a campaign's new
+	// customers (each buyer's first line; without it that count scanned
+	// every line once per buyer). Dropped by every import (a million random
+	// inserts cost more than the load): ≈ 1 s at a million lines.
+	customerIndexSQL = `CREATE INDEX IF NOT EXISTS order_rows_by_customer ON order_rows (customer_id, at)`
+)
 
-// withDateIndex makes sure order_rows_by_at is there before a date range
-// is read: an import into an empty workspace leaves it out (see
-// dropDateIndex), and this builds it the first time, one sort of the
-// lines' times (≈ 0.7 s at a million lines, as the customer index is built
-// by the first customer detail). Once it is there the statement does
-// nothing (SQLite sees the index when it prepares it).
-func (s *Store) withDateIndex(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS order_rows_by_at ON order_rows (at)`); err != nil {
+// withIndex makes sure the index ddl creates is there before it is read
+// through. Once it is there the statement does nothing (SQLite sees the
+// index when it prepares it).
+func (s *Store) withIndex(ctx context.Context, ddl string) error {
+	if _, err := s.db.ExecContext(ctx, ddl); err != nil {
 		return s.fail(err)
 	}
 	return nil

@@ -167,7 +167,7 @@ func (s *Store) StorageInputs(ctx context.Context, o app.StorageOptions) ([]app.
 		return out, err
 	}
 	start := o.AsOf.AddDate(0, 0, -o.WindowDays)
-	if err := s.withDateIndex(ctx); err != nil {
+	if err := s.withIndex(ctx, dateIndexSQL); err != nil {
 		return nil, err
 	}
 	err = s.eachRow(ctx, `SELECT stock_code, sum(quantity) FROM order_rows
